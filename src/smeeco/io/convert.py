@@ -1,0 +1,186 @@
+"""The cattrs converter that turns records into plain data and back.
+
+Plain data is what YAML and JSON hold: dicts, lists, strings, numbers, booleans. Money is
+written as text ("3505万元"), dates as ISO strings, decimals as strings, enums as their
+values; fields left at their defaults are omitted so packs stay short. Unknown keys are
+errors, never dropped.
+
+>>> from smeeco import Agency, Name
+>>> from smeeco.io.convert import record_from_data, record_to_data
+>>> data = record_to_data(Agency(id="tj-miit", name=Name("市工信局"), jurisdiction="tj"))
+>>> data
+{'id': 'tj-miit', 'name': {'zh': '市工信局'}, 'jurisdiction': 'tj'}
+>>> record_from_data(data, Agency).jurisdiction
+'tj'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, TypeVar
+
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+
+from smeeco.errors import InvalidValueError, Problem, UnknownFieldError
+from smeeco.model import Money, Name, Record
+from smeeco.model.common import _optional_date
+from smeeco.model.indicator import _value
+
+__all__ = ["converter", "problems_from", "record_from_data", "record_to_data"]
+
+T = TypeVar("T")
+
+
+def _is_attrs(cls: Any) -> bool:
+    return isinstance(cls, type) and hasattr(cls, "__attrs_attrs__")
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+
+    conv.register_structure_hook(Money, lambda v, _t: Money.parse(v))
+    conv.register_unstructure_hook(Money, str)
+
+    def structure_decimal(value: Any, _t: Any) -> Decimal:
+        if isinstance(value, bool):
+            raise InvalidValueError(f"{value!r} is not a number")
+        if isinstance(value, float):
+            return Decimal(repr(value))
+        return Decimal(str(value).strip())
+
+    conv.register_structure_hook(Decimal, structure_decimal)
+    conv.register_unstructure_hook(Decimal, _decimal_out)
+
+    def structure_date(value: Any, _t: Any) -> dt.date:
+        day = _optional_date(value)
+        if day is None:
+            raise InvalidValueError("a date is required here (YYYY-MM-DD)")
+        return day
+
+    conv.register_structure_hook(dt.date, structure_date)
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+
+    # Observation and target values: a number, or money for money indicators.
+    conv.register_structure_hook(Decimal | Money, lambda v, _t: _value(v))
+    conv.register_unstructure_hook(
+        Decimal | Money, lambda v: str(v) if isinstance(v, Money) else _decimal_out(v)
+    )
+
+    # A name may be written as a bare Chinese string.
+    name_structure = make_dict_structure_fn(Name, conv, _cattrs_forbid_extra_keys=True)
+
+    def structure_name(value: Any, _t: Any) -> Name:
+        if isinstance(value, str):
+            return Name(zh=value)
+        return name_structure(value, Name)
+
+    conv.register_structure_hook(Name, structure_name)
+
+    def tuple_hook(value: Any, cl: Any) -> Any:
+        if isinstance(value, str | bytes | dict):
+            raise InvalidValueError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+        return conv._structure_tuple(value, cl)
+
+    conv.register_structure_hook_func(lambda t: getattr(t, "__origin__", None) is tuple, tuple_hook)
+
+    def unstructure_factory(cls: Any) -> Any:
+        return make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+
+    conv.register_unstructure_hook_factory(_is_attrs, unstructure_factory)
+
+    def structure_factory(cls: Any) -> Any:
+        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+
+    conv.register_structure_hook_factory(
+        lambda t: _is_attrs(t) and t is not Name, structure_factory
+    )
+    return conv
+
+
+def _decimal_out(value: Decimal) -> int | str:
+    if value == value.to_integral_value() and abs(value) < 10**15:
+        return int(value)
+    return str(value)
+
+
+#: The shared converter. Downstream code may register hooks for its own value types.
+converter = _make_converter()
+
+
+def record_to_data(record: Record, *, tag: str | None = None) -> dict[str, Any]:
+    """Plain data for ``record``; ``tag`` is written as ``type`` for registered subclasses."""
+    data: dict[str, Any] = converter.unstructure(record, unstructure_as=type(record))
+    if tag is not None:
+        data = {"type": tag, **data}
+    return data
+
+
+def record_from_data(data: Any, cls: type[T]) -> T:
+    """Build a ``cls`` from plain data; raise cattrs' grouped errors on bad data.
+
+    Use :func:`problems_from` to turn what it raises into smeeco problems with paths.
+    """
+    if not isinstance(data, dict):
+        raise InvalidValueError(f"expected a mapping of fields, got {type(data).__name__}")
+    return converter.structure(data, cls)
+
+
+def problems_from(exc: BaseException, path: str = "") -> list[Problem]:
+    """Flatten what building a record raised into :class:`Problem` s with data-pack paths."""
+    problems: list[Problem] = []
+    if isinstance(exc, ClassValidationError | IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            name = getattr(note, "name", None)
+            index = getattr(note, "index", None)
+            if name is not None:
+                sub_path = f"{path}.{name}" if path else str(name)
+            elif index is not None:
+                sub_path = f"{path}[{index}]"
+            else:  # pragma: no cover - cattrs always attaches one of the two
+                sub_path = path
+            if isinstance(sub, KeyError) and not isinstance(sub, Problem) and name is not None:
+                problems.append(
+                    InvalidValueError(f"required key {name!r} is missing; add it", sub_path)
+                )
+            else:
+                problems.extend(problems_from(sub, sub_path))
+        for sub in without:
+            problems.extend(problems_from(sub, path))
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        known = ", ".join(sorted(_field_names(exc.cl)))
+        for key in sorted(exc.extra_fields):
+            problems.append(
+                UnknownFieldError(
+                    f"unknown key {key!r} for {exc.cl.__name__}; known keys: {known}", path
+                )
+            )
+    elif isinstance(exc, Problem):
+        problems.append(exc.at(path))
+    elif isinstance(exc, BaseExceptionGroup):
+        for inner in exc.exceptions:
+            problems.extend(problems_from(inner, path))
+    elif isinstance(exc, TypeError | ValueError | KeyError | AttributeError):
+        problems.append(InvalidValueError(_describe(exc), path))
+    else:
+        raise exc
+    return problems
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip("'\"")
+    if isinstance(exc, ValueError) and "is not a valid" in text:
+        return text + "; see the documented values for this field"
+    return text or type(exc).__name__
+
+
+def _field_names(cls: Any) -> list[str]:
+    fields = getattr(cls, "__attrs_attrs__", ())
+    return [f.alias or f.name for f in fields]

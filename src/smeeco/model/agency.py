@@ -1,0 +1,78 @@
+"""Agencies: the responsible units (责任单位) that lead, support, fund or carry out measures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import attrs
+
+from smeeco.model.common import Record, Reference, ids_validator, optional_id_validator, ref
+from smeeco.model.jurisdiction import Level
+
+__all__ = ["Agency", "AgencyKind"]
+
+
+class AgencyKind(StrEnum):
+    """What sort of unit an agency is."""
+
+    GOVERNMENT = "government"  # 人民政府
+    DEPARTMENT = "department"  # 政府部门: 局, 委, 办
+    LEADING_GROUP = "leading_group"  # 领导小组
+    LEADING_GROUP_OFFICE = "leading_group_office"  # 领导小组办公室
+    CENTRAL_BANK_BRANCH = "central_bank_branch"  # 人民银行分支机构
+    REGULATOR_BRANCH = "regulator_branch"  # 银保监局, 证监局, 金融监管局
+    CUSTOMS = "customs"  # 海关
+    TAX = "tax"  # 税务局
+    POLICY_BANK_BRANCH = "policy_bank_branch"  # 国家开发银行分行…
+    FINANCIAL_INSTITUTION = "financial_institution"  # banks, guarantors, insurers
+    ASSOCIATION = "association"  # 工商联, 贸促会, 行业协会
+    PUBLIC_INSTITUTION = "public_institution"  # 事业单位, service centres
+    PEOPLES_CONGRESS = "peoples_congress"  # 人大
+    POLITICAL_CONSULTATIVE = "political_consultative"  # 政协
+    COLLECTIVE = "collective"  # 各区人民政府, 领导小组各成员单位
+    OTHER = "other"
+
+
+@attrs.frozen(kw_only=True)
+class Agency(Record):
+    """A responsible unit (责任单位).
+
+    Agencies are renamed and merged; a reorganised agency keeps its record with a
+    ``valid`` period that ends, and names its ``successors``. A *collective* unit
+    (各区人民政府, 市领导小组各成员单位) stands for a group; ``members`` names the
+    members where they are known and ``member_rule`` says in words who belongs.
+    """
+
+    kind: ClassVar[str] = "agency"
+
+    agency_kind: AgencyKind = attrs.field(default=AgencyKind.DEPARTMENT, converter=AgencyKind)
+    level: Level | None = attrs.field(default=None, converter=attrs.converters.optional(Level))
+    jurisdiction: str | None = attrs.field(default=None, validator=optional_id_validator)
+    parent: str | None = attrs.field(default=None, validator=optional_id_validator)
+    successors: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    collective: bool = False
+    members: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    member_rule: str = ""
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        if self.jurisdiction is not None:
+            yield ref("jurisdiction", self.jurisdiction, "jurisdiction", relation="located_in")
+        if self.parent is not None:
+            yield ref("parent", self.parent, "agency", relation="part_of")
+        for i, successor in enumerate(self.successors):
+            yield ref(f"successors[{i}]", successor, "agency", relation="succeeded_by")
+        for i, member in enumerate(self.members):
+            yield ref(
+                f"members[{i}]", member, "agency", relation="member_of", reverse=True, order=i
+            )
+
+    def node_attributes(self) -> dict[str, Any]:
+        attributes = super().node_attributes()
+        attributes["agency_kind"] = self.agency_kind.value
+        attributes["collective"] = self.collective
+        if self.level is not None:
+            attributes["level"] = self.level.value
+        return attributes

@@ -1,0 +1,57 @@
+"""Beneficiary groups: who a measure is for (小微企业, 专精特新中小企业, 个体工商户…)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+import attrs
+
+from smeeco.model.common import Record, Reference, ids_validator, ref
+
+__all__ = ["SIZE_CLASSES", "BeneficiaryGroup"]
+
+#: Size classes of the 2011 standard (中小企业划型标准规定), smallest first.
+SIZE_CLASSES = ("micro", "small", "medium", "large")
+
+
+def _size_classes(_inst: object, _a: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+    from smeeco.errors import InvalidValueError
+
+    for item in value:
+        if item not in SIZE_CLASSES:
+            raise InvalidValueError(
+                f"unknown size class {item!r}; use one of {', '.join(SIZE_CLASSES)}"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class BeneficiaryGroup(Record):
+    """A group a measure is meant to reach.
+
+    ``broader`` names wider groups (小微企业 is part of 中小微企业); ``size_classes`` the
+    size classes it covers, when it is defined by size; ``tiers`` the tiers whose members
+    make up the group (专精特新中小企业 ↔ the municipal 专精特新 tier).
+    """
+
+    kind: ClassVar[str] = "beneficiary"
+
+    description: str = ""
+    broader: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    size_classes: tuple[str, ...] = attrs.field(
+        default=(), converter=tuple, validator=_size_classes
+    )
+    tiers: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for i, group in enumerate(self.broader):
+            yield ref(f"broader[{i}]", group, "beneficiary", relation="part_of")
+        for i, tier in enumerate(self.tiers):
+            yield ref(f"tiers[{i}]", tier, "tier", relation="defined_by")
+
+    def node_attributes(self) -> dict[str, Any]:
+        attributes = super().node_attributes()
+        if self.size_classes:
+            attributes["size_classes"] = ",".join(self.size_classes)
+        return attributes

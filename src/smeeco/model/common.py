@@ -1,0 +1,457 @@
+"""Values every record shares: names, money, periods, sources, and the record base class.
+
+Examples
+--------
+>>> from smeeco import Money, Name, Period
+>>> Money.parse("1.2亿元").yuan
+Decimal('120000000')
+>>> str(Money.parse("3505万元") + Money.parse("495万元"))
+'4000万元'
+>>> bureau = Name("市工业和信息化局", "Municipal Bureau of Industry and IT", aliases=("市工信局",))
+>>> bureau.matches("市工信局")
+True
+>>> import datetime as dt
+>>> Period(dt.date(2022, 6, 18)).contains(dt.date(2021, 1, 1))
+False
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import Any, ClassVar
+
+import attrs
+
+from smeeco.errors import InvalidValueError, MoneyParseError
+from smeeco.types import ID_PATTERN, DocumentId
+
+__all__ = [
+    "Money",
+    "Name",
+    "Period",
+    "Record",
+    "Reference",
+    "Source",
+    "check_id",
+]
+
+
+# --------------------------------------------------------------------------- ids
+
+
+def check_id(value: str, what: str = "id") -> str:
+    """Return ``value`` if it is a well-formed id, else raise :class:`InvalidValueError`.
+
+    >>> check_id("tj-miit")
+    'tj-miit'
+    >>> check_id("TJ MIIT")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: bad id 'TJ MIIT': use lower-case letters, digits, ...
+    """
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise InvalidValueError(
+            f"bad {what} {value!r}: use lower-case letters, digits, '-', '_' or '.'"
+        )
+    return value
+
+
+def _id_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    check_id(value, attribute.name)
+
+
+def _optional_id_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        check_id(value, attribute.name)
+
+
+def _ids_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    for item in value:
+        check_id(item, attribute.name)
+
+
+id_field_validator = _id_validator
+optional_id_validator = _optional_id_validator
+ids_validator = _ids_validator
+
+
+# --------------------------------------------------------------------------- Name
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Name:
+    """A bilingual name: Chinese (``zh``), English (``en``) and the aliases people use.
+
+    Aliases hold abbreviations (市工信局), older names and other spellings; lookups by name
+    try all of them.
+    """
+
+    zh: str = ""
+    en: str = ""
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
+
+    def __attrs_post_init__(self) -> None:
+        if not (self.zh.strip() or self.en.strip()):
+            raise InvalidValueError("a name needs a Chinese (zh) or an English (en) form")
+
+    def all(self) -> tuple[str, ...]:
+        """Every form of the name: zh, en, then aliases, without blanks or repeats."""
+        seen: dict[str, None] = {}
+        for form in (self.zh, self.en, *self.aliases):
+            if form:
+                seen.setdefault(form, None)
+        return tuple(seen)
+
+    def matches(self, text: str) -> bool:
+        """Whether ``text`` is one of the name's forms (English case-insensitively)."""
+        folded = text.strip().casefold()
+        return any(form.casefold() == folded for form in self.all())
+
+    def label(self, lang: str = "zh") -> str:
+        """The name in ``lang`` (``"zh"`` or ``"en"``), falling back to the other."""
+        if lang == "en":
+            return self.en or self.zh
+        return self.zh or self.en
+
+    def __str__(self) -> str:
+        return self.label()
+
+
+# --------------------------------------------------------------------------- Money
+
+_UNITS: Mapping[str, Decimal] = {
+    "万亿": Decimal("1000000000000"),
+    "亿": Decimal("100000000"),
+    "千万": Decimal("10000000"),
+    "百万": Decimal("1000000"),
+    "万": Decimal("10000"),
+    "千": Decimal("1000"),
+    "百": Decimal("100"),
+    "": Decimal(1),
+}
+_EN_UNITS: Mapping[str, Decimal] = {
+    "trillion": Decimal("1000000000000"),
+    "billion": Decimal("1000000000"),
+    "million": Decimal("1000000"),
+    "thousand": Decimal("1000"),
+    "": Decimal(1),
+}
+_ZH_MONEY = re.compile(
+    r"^(?P<num>[+-]?[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万亿|亿|千万|百万|万|千|百)?\s*(?:元|人民币|RMB)?$"
+)
+_EN_MONEY = re.compile(
+    r"^(?:(?:CNY|RMB|¥|￥)\s*)?(?P<num>[+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*"
+    r"(?P<unit>trillion|billion|million|thousand)?\s*(?:yuan|CNY|RMB)?$",
+    re.IGNORECASE,
+)
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+
+
+def _canonical(value: Decimal) -> Decimal:
+    """One spelling per amount: ``120000000`` rather than ``1.2E+8`` or ``120000000.0``."""
+    if not value.is_finite():
+        return value
+    integral = value.to_integral_value()
+    return integral if value == integral else value.normalize()
+
+
+def _decimal(value: Any) -> Decimal:
+    return _canonical(_raw_decimal(value))
+
+
+def _raw_decimal(value: Any) -> Decimal:
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise MoneyParseError(f"{value!r} is not an amount of money")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, str):
+        return Money.parse(value).yuan
+    raise MoneyParseError(f"{value!r} is not an amount of money")
+
+
+@attrs.frozen(order=True)
+class Money:
+    """An exact amount in yuan (人民币元), kept as a :class:`~decimal.Decimal`.
+
+    Amounts in policy texts come in 万元 and 亿元; :meth:`parse` reads them without
+    rounding and ``str()`` writes them back in the largest unit that keeps them short.
+
+    >>> Money.parse("16346亿元")
+    Money('16346亿元')
+    >>> Money.parse("300 million yuan") == Money.parse("3亿元")
+    True
+    >>> Money.parse("12 apples")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.MoneyParseError: cannot read '12 apples' as money: write e.g. '300万元', ...
+    """
+
+    yuan: Decimal = attrs.field(converter=_decimal)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.yuan.is_finite():
+            raise MoneyParseError(f"{self.yuan!r} is not a finite amount of money")
+
+    @classmethod
+    def parse(cls, text: str | int | float | Decimal | Money) -> Money:
+        """Read an amount such as ``"300万元"``, ``"1.2亿元"``, ``"1,200 million yuan"``."""
+        if isinstance(text, Money):
+            return text
+        if not isinstance(text, str):
+            return cls(_decimal(text))
+        cleaned = text.strip().translate(_FULL_WIDTH).replace(" ", " ")
+        for pattern, units in ((_ZH_MONEY, _UNITS), (_EN_MONEY, _EN_UNITS)):
+            match = pattern.match(cleaned)
+            if match:
+                number = match.group("num").replace(",", "").replace("，", "")
+                unit = (
+                    (match.group("unit") or "").lower()
+                    if units is _EN_UNITS
+                    else (match.group("unit") or "")
+                )
+                try:
+                    return cls(Decimal(number) * units[unit])
+                except InvalidOperation:  # pragma: no cover - the regex admits only numbers
+                    break
+        raise MoneyParseError(
+            f"cannot read {text!r} as money: write e.g. '300万元', '1.2亿元', '5000元'"
+            " or '300 million yuan'"
+        )
+
+    def __add__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money(self.yuan + other.yuan)
+
+    def __sub__(self, other: Money) -> Money:
+        if not isinstance(other, Money):
+            return NotImplemented
+        return Money(self.yuan - other.yuan)
+
+    def __mul__(self, factor: Decimal | int) -> Money:
+        return Money(self.yuan * Decimal(factor))
+
+    __rmul__ = __mul__
+
+    def __str__(self) -> str:
+        amount = self.yuan
+        for unit in ("亿", "万"):
+            size = _UNITS[unit]
+            if abs(amount) >= size:
+                return f"{_plain(amount / size)}{unit}元"
+        return f"{_plain(amount)}元"
+
+    def __repr__(self) -> str:
+        return f"Money({str(self)!r})"
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _plain(value: Decimal) -> str:
+    """Write ``value`` without exponent and without trailing zeros."""
+    text = format(value.normalize(), "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text or "0"
+
+
+# --------------------------------------------------------------------------- Period
+
+
+def _optional_date(value: Any) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise InvalidValueError(
+                f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18"
+            ) from None
+    raise InvalidValueError(f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18")
+
+
+@attrs.frozen
+class Period:
+    """A span of days, both ends included; an open end (``None``) has no limit.
+
+    >>> import datetime as dt
+    >>> p = Period(dt.date(2022, 6, 18), dt.date(2025, 6, 17))
+    >>> p.contains(dt.date(2025, 6, 17)), p.contains(dt.date(2025, 6, 18))
+    (True, False)
+    """
+
+    start: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    end: dt.date | None = attrs.field(default=None, converter=_optional_date)
+
+    def __attrs_post_init__(self) -> None:
+        if self.start is not None and self.end is not None and self.end < self.start:
+            raise InvalidValueError(
+                f"period ends ({self.end}) before it starts ({self.start}); swap the dates"
+            )
+
+    @property
+    def is_open(self) -> bool:
+        """Whether neither end is set (always in force)."""
+        return self.start is None and self.end is None
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether ``day`` falls in the period."""
+        if self.start is not None and day < self.start:
+            return False
+        return not (self.end is not None and day > self.end)
+
+    def __str__(self) -> str:
+        start = self.start.isoformat() if self.start else "…"
+        end = self.end.isoformat() if self.end else "…"
+        return f"{start} – {end}"
+
+
+# --------------------------------------------------------------------------- Source
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    start, end = value
+    return (int(start), int(end))
+
+
+@attrs.frozen
+class Source:
+    """Where a fact comes from: a document, a place in it, and a short verbatim quote.
+
+    ``locator`` is what a reader uses to find the passage (``"一(四)"`` for section one,
+    measure four; ``"para 3"``); ``span`` is the character range of ``quote`` in the
+    document's text when it is known.
+    """
+
+    document: DocumentId = attrs.field(validator=_id_validator)
+    locator: str = ""
+    quote: str = ""
+    span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
+
+    def __attrs_post_init__(self) -> None:
+        if self.span is not None and not 0 <= self.span[0] <= self.span[1]:
+            raise InvalidValueError(
+                f"bad span {self.span!r}: it needs 0 <= start <= end (character offsets)"
+            )
+
+
+# --------------------------------------------------------------------------- references
+
+
+@attrs.frozen
+class Reference:
+    """One reference a record makes to another record, and the graph edge it gives.
+
+    Parameters
+    ----------
+    path:
+        Where in the record the reference is written, e.g. ``responsibilities[1].unit``.
+    target:
+        The id referred to.
+    kinds:
+        The record kinds the id may name (``("agency",)``); validation reports an id that
+        names no record of these kinds.
+    relation:
+        The relation of the derived graph edge, or ``None`` for a reference that is only
+        validated (a source's document).
+    reverse:
+        Draw the edge from ``target`` to the record instead of from the record to ``target``
+        (an agency *is responsible for* a measure: the measure names the agency).
+    attrs:
+        Edge attributes, as ``(key, value)`` pairs so the reference stays hashable.
+    origin:
+        Draw the edge from this id (of one of ``kinds`` too) instead of from the record:
+        a ladder lists its tiers and so declares that each tier promotes to the next.
+    """
+
+    path: str
+    target: str
+    kinds: tuple[str, ...]
+    relation: str | None = None
+    reverse: bool = False
+    attrs: tuple[tuple[str, Any], ...] = ()
+    origin: str | None = None
+
+
+# --------------------------------------------------------------------------- Record
+
+
+def _sources(value: Any) -> tuple[Source, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Record:
+    """Base of every record kind: an id, a bilingual name, a validity period and sources.
+
+    Subclasses set the class variable ``kind`` (``"agency"``, ``"measure"``…) and override
+    :meth:`references` to declare the records they point at; the :class:`~smeeco.Ecosystem`
+    validates those references and derives graph edges from them. Downstream projects
+    subclass a record with ``@attrs.frozen(kw_only=True)`` to add fields.
+    """
+
+    kind: ClassVar[str] = "record"
+
+    id: str = attrs.field(validator=_id_validator)
+    name: Name
+    valid: Period = attrs.field(factory=Period)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    notes: str = ""
+
+    def references(self) -> Iterator[Reference]:
+        """Yield every reference this record makes; subclasses extend it."""
+        for i, source in enumerate(self.sources):
+            yield Reference(f"sources[{i}].document", source.document, ("document",))
+
+    def in_force(self, day: dt.date) -> bool:
+        """Whether the record is valid on ``day``."""
+        return self.valid.contains(day)
+
+    def label(self, lang: str = "zh") -> str:
+        """The record's name in ``lang``."""
+        return self.name.label(lang)
+
+    def node_attributes(self) -> dict[str, Any]:
+        """Attributes of the record's graph node beyond ``kind`` and the names.
+
+        Subclasses add what exporters and pictures need (a level, a collective flag).
+        Values must be strings, numbers or booleans so that every format can hold them.
+        """
+        attributes: dict[str, Any] = {}
+        if self.valid.start is not None:
+            attributes["valid_from"] = self.valid.start.isoformat()
+        if self.valid.end is not None:
+            attributes["valid_to"] = self.valid.end.isoformat()
+        return attributes
+
+
+def ref(
+    path: str,
+    target: str,
+    *kinds: str,
+    relation: str | None = None,
+    reverse: bool = False,
+    origin: str | None = None,
+    **edge: Any,
+) -> Reference:
+    """Build a :class:`Reference`; keyword arguments become edge attributes."""
+    return Reference(path, target, kinds, relation, reverse, tuple(sorted(edge.items())), origin)

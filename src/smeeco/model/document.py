@@ -1,0 +1,304 @@
+"""Policy documents, their sections and measures, and who is responsible for each measure.
+
+A :class:`Measure` lists its responsible units (责任单位) *in the order the text gives
+them*; the order is the tuple order. Each :class:`Responsibility` has a :class:`Role`
+and says whether the text stated the role (``explicit=True``: "牵头单位: A") or it was
+inferred from the convention that the first listed unit leads ("列第一位的责任单位为牵头单位").
+
+>>> m = Measure(
+...     id="doc.m01", name=Name("加强财政资金支持"), document="doc", ordinal=1,
+...     responsibilities=Responsibility.from_listing(["tj-finance", "tj-miit"]),
+... )
+>>> [(r.unit, r.role.value, r.explicit) for r in m.responsibilities]
+[('tj-finance', 'lead', False), ('tj-miit', 'support', False)]
+>>> m.lead
+'tj-finance'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import attrs
+
+from smeeco.errors import InvalidValueError
+from smeeco.model.common import (
+    Name,
+    Record,
+    Reference,
+    _optional_date,
+    id_field_validator,
+    ids_validator,
+    optional_id_validator,
+    ref,
+)
+
+__all__ = [
+    "DocumentKind",
+    "Measure",
+    "PolicyDocument",
+    "Responsibility",
+    "Role",
+    "Section",
+]
+
+
+class DocumentKind(StrEnum):
+    """What sort of text a document is."""
+
+    LAW = "law"  # 法律
+    REGULATION = "regulation"  # 条例, 办法
+    POLICY = "policy"  # 若干措施, 若干政策, 意见
+    PLAN = "plan"  # 规划, 行动计划
+    NOTICE = "notice"  # 通知
+    REPLY = "reply"  # 建议提案答复
+    NEWS_REPORT = "news_report"  # 新闻报道 (facts and short quotes only)
+    INTERVIEW = "interview"  # 访谈
+    STANDARD = "standard"  # 国家标准, 划型标准
+    OTHER = "other"
+
+
+class Role(StrEnum):
+    """The part a unit plays in a measure."""
+
+    LEAD = "lead"  # 牵头
+    SUPPORT = "support"  # 配合
+    EXECUTING = "executing"  # 具体实施
+    FUNDING = "funding"  # 出资
+
+
+@attrs.frozen
+class Responsibility:
+    """One responsible unit of a measure, with its role.
+
+    ``explicit`` is ``True`` when the text names the role (牵头单位/配合单位) and
+    ``False`` when the role is inferred from the listing order. ``named_as`` is set only
+    in as-of views, when the unit the text named has since been succeeded by ``unit``.
+    """
+
+    unit: str = attrs.field(validator=id_field_validator)
+    role: Role = attrs.field(default=Role.SUPPORT, converter=Role)
+    explicit: bool = False
+    named_as: str | None = attrs.field(default=None, validator=optional_id_validator)
+
+    @classmethod
+    def from_listing(cls, units: Iterable[str]) -> tuple[Responsibility, ...]:
+        """Roles for a plain listing "(责任单位:A、B、C)": first leads, the rest support.
+
+        Every role is marked inferred, since the text names none.
+        """
+        return tuple(
+            cls(unit, Role.LEAD if i == 0 else Role.SUPPORT, explicit=False)
+            for i, unit in enumerate(units)
+        )
+
+    @classmethod
+    def from_roles(
+        cls, lead: Iterable[str], support: Iterable[str] = ()
+    ) -> tuple[Responsibility, ...]:
+        """Roles stated by the text: "(牵头单位:A、B;配合单位:C、D)"."""
+        return tuple(cls(u, Role.LEAD, explicit=True) for u in lead) + tuple(
+            cls(u, Role.SUPPORT, explicit=True) for u in support
+        )
+
+
+@attrs.frozen
+class Section:
+    """A numbered part of a document ("一、落实落细财税扶持政策")."""
+
+    ordinal: int
+    title: Name
+    number: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.ordinal < 1:
+            raise InvalidValueError(f"section ordinal {self.ordinal} must be 1 or more")
+
+
+def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class PolicyDocument(Record):
+    """A policy text, reply, report or interview that states measures and facts.
+
+    ``name`` holds the title. ``issuers`` are the agencies that issued it, in the order
+    given; ``sealed_by`` is an agency that put its seal on another's behalf (代章).
+    ``truncated`` marks a text that is known to be cut off.
+    """
+
+    kind: ClassVar[str] = "document"
+
+    document_kind: DocumentKind = attrs.field(default=DocumentKind.POLICY, converter=DocumentKind)
+    number: str = ""  # 发文字号, e.g. 津中小企组〔2022〕2号
+    issuers: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    sealed_by: str | None = attrs.field(default=None, validator=optional_id_validator)
+    issued: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    jurisdiction: str | None = attrs.field(default=None, validator=optional_id_validator)
+    sections: tuple[Section, ...] = attrs.field(default=(), converter=_sections)
+    truncated: bool = False
+    publisher: str = ""  # where the copy we read was published
+    language: str = "zh"
+
+    def __attrs_post_init__(self) -> None:
+        ordinals = [s.ordinal for s in self.sections]
+        if len(set(ordinals)) != len(ordinals):
+            raise InvalidValueError(
+                f"sections repeat an ordinal: {ordinals}; number sections 1, 2, 3…"
+            )
+        if self.issued is not None and self.valid.end is not None and self.valid.end < self.issued:
+            raise InvalidValueError(
+                f"document expires ({self.valid.end}) before it was issued ({self.issued})"
+            )
+
+    def section(self, ordinal: int) -> Section:
+        """The section with ``ordinal``; ``KeyError`` when there is none."""
+        for section in self.sections:
+            if section.ordinal == ordinal:
+                return section
+        raise KeyError(f"document {self.id!r} has no section {ordinal}")
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        for i, issuer in enumerate(self.issuers):
+            yield ref(f"issuers[{i}]", issuer, "agency", relation="issued", reverse=True, order=i)
+        if self.sealed_by is not None:
+            yield ref("sealed_by", self.sealed_by, "agency", relation="sealed", reverse=True)
+        if self.jurisdiction is not None:
+            yield ref("jurisdiction", self.jurisdiction, "jurisdiction", relation="located_in")
+
+    def node_attributes(self) -> dict[str, Any]:
+        attributes = super().node_attributes()
+        attributes["document_kind"] = self.document_kind.value
+        if self.number:
+            attributes["number"] = self.number
+        if self.issued is not None:
+            attributes["issued"] = self.issued.isoformat()
+        attributes["truncated"] = self.truncated
+        return attributes
+
+
+def _responsibilities(value: Iterable[Responsibility]) -> tuple[Responsibility, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Measure(Record):
+    """One measure (措施, 任务) of a document.
+
+    ``ordinal`` is its 1-based position in the document and ``number`` how the text
+    writes it ("(四)"); ``section`` is the ordinal of its section. ``name`` holds the
+    measure's title. ``responsibilities`` keep the stated order. ``responsibility_stated``
+    is ``False`` when the text names no responsible unit at all (then
+    ``responsibilities`` is empty, and nothing is guessed).
+    """
+
+    kind: ClassVar[str] = "measure"
+
+    document: str = attrs.field(validator=id_field_validator)
+    ordinal: int
+    number: str = ""
+    section: int | None = None
+    text: str = ""
+    responsibilities: tuple[Responsibility, ...] = attrs.field(
+        default=(), converter=_responsibilities
+    )
+    responsibility_stated: bool = True
+    beneficiaries: tuple[str, ...] = attrs.field(
+        default=(), converter=tuple, validator=ids_validator
+    )
+    instruments: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    funds: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    platforms: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    tiers: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    ladders: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    indicators: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    truncated: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if self.ordinal < 1:
+            raise InvalidValueError(f"measure ordinal {self.ordinal} must be 1 or more")
+        seen: set[tuple[str, Role]] = set()
+        for r in self.responsibilities:
+            if (r.unit, r.role) in seen:
+                raise InvalidValueError(
+                    f"unit {r.unit!r} is listed twice as {r.role.value}; list each unit once"
+                )
+            seen.add((r.unit, r.role))
+        inferred_leads = [
+            r for r in self.responsibilities if r.role is Role.LEAD and not r.explicit
+        ]
+        if len(inferred_leads) > 1:
+            raise InvalidValueError(
+                f"{len(inferred_leads)} leads are marked inferred; only the first listed unit"
+                " can be an inferred lead (mark stated leads explicit=True)"
+            )
+        if not self.responsibility_stated and self.responsibilities:
+            raise InvalidValueError(
+                "responsibility_stated is false but responsibilities are given;"
+                " drop one or the other"
+            )
+
+    @property
+    def lead(self) -> str | None:
+        """The first lead unit, or ``None`` when the measure has no lead."""
+        for r in self.responsibilities:
+            if r.role is Role.LEAD:
+                return r.unit
+        return None
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Responsible unit ids in stated order."""
+        return tuple(r.unit for r in self.responsibilities)
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        yield ref(
+            "document",
+            self.document,
+            "document",
+            relation="contains",
+            reverse=True,
+            ordinal=self.ordinal,
+        )
+        for i, r in enumerate(self.responsibilities):
+            edge: dict[str, Any] = {"role": r.role.value, "order": i, "explicit": r.explicit}
+            if r.named_as is not None:
+                edge["named_as"] = r.named_as
+            yield ref(
+                f"responsibilities[{i}].unit",
+                r.unit,
+                "agency",
+                relation="responsible",
+                reverse=True,
+                **edge,
+            )
+        for i, b in enumerate(self.beneficiaries):
+            yield ref(f"beneficiaries[{i}]", b, "beneficiary", relation="benefits")
+        for field, kinds in (
+            ("funds", ("fund",)),
+            ("platforms", ("platform",)),
+            ("tiers", ("tier",)),
+            ("ladders", ("ladder",)),
+        ):
+            for i, target in enumerate(getattr(self, field)):
+                yield ref(f"{field}[{i}]", target, *kinds, relation="refers_to")
+        for i, indicator in enumerate(self.indicators):
+            yield ref(f"indicators[{i}]", indicator, "indicator", relation="targets")
+
+    def node_attributes(self) -> dict[str, Any]:
+        attributes = super().node_attributes()
+        attributes["document"] = self.document
+        attributes["ordinal"] = self.ordinal
+        if self.number:
+            attributes["number"] = self.number
+        if self.section is not None:
+            attributes["section"] = self.section
+        attributes["responsibility_stated"] = self.responsibility_stated
+        attributes["truncated"] = self.truncated
+        return attributes

@@ -1,0 +1,45 @@
+"""Jurisdictions (行政区划): the nation, provinces, cities, districts and townships."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any, ClassVar
+
+import attrs
+
+from smeeco.model.common import Record, Reference, optional_id_validator, ref
+
+__all__ = ["Jurisdiction", "Level"]
+
+
+class Level(StrEnum):
+    """Administrative level of a jurisdiction, agency, platform or award.
+
+    Tianjin is a municipality directly under the central government (直辖市) and so of
+    ``provincial`` level; Qingdao is a sub-provincial city (副省级城市), ``municipal``.
+    """
+
+    NATIONAL = "national"  # 国家级
+    PROVINCIAL = "provincial"  # 省级 (incl. 直辖市)
+    MUNICIPAL = "municipal"  # 市级
+    DISTRICT = "district"  # 区/县级
+    TOWNSHIP = "township"  # 街道/乡镇
+
+
+@attrs.frozen(kw_only=True)
+class Jurisdiction(Record):
+    """An administrative area: China, Shandong, Tianjin, Qingdao, Binhai New Area…"""
+
+    kind: ClassVar[str] = "jurisdiction"
+
+    level: Level = attrs.field(converter=Level)
+    parent: str | None = attrs.field(default=None, validator=optional_id_validator)
+
+    def references(self) -> Iterator[Reference]:
+        yield from super().references()
+        if self.parent is not None:
+            yield ref("parent", self.parent, "jurisdiction", relation="part_of")
+
+    def node_attributes(self) -> dict[str, Any]:
+        return {**super().node_attributes(), "level": self.level.value}
