@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from enum import StrEnum
 from typing import Any, TypeVar
 
 import cattrs
@@ -45,6 +46,20 @@ def _is_attrs(cls: Any) -> bool:
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 
+    # StrEnum values are str subclasses, which cattrs would pass through as enum objects
+    # that safe YAML cannot represent: write their plain values.
+    conv.register_unstructure_hook(StrEnum, lambda e: e.value)
+
+    def structure_enum(value: Any, cl: type[StrEnum]) -> StrEnum:
+        try:
+            return cl(value)
+        except ValueError:
+            allowed = ", ".join(m.value for m in cl)
+            raise InvalidValueError(
+                f"{value!r} is not a valid {cl.__name__.lower()}; use one of: {allowed}"
+            ) from None
+
+    conv.register_structure_hook(StrEnum, structure_enum)
     conv.register_structure_hook(Money, lambda v, _t: Money.parse(v))
     conv.register_unstructure_hook(Money, str)
 

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import yaml
 
 from smeeco.ecosystem import Ecosystem, PackInfo
@@ -222,7 +223,13 @@ def dump_pack(
     if isinstance(eco, Ecosystem):
         registry = registry or eco.registry
         records = list(eco.records())
-        info = info or PackInfo(name=eco.name or "pack")
+        if info is None:
+            # Keep the header of the pack it came from; required packs are merged in.
+            info = (
+                attrs.evolve(eco.packs[-1], requires=())
+                if eco.packs
+                else PackInfo(name=eco.name or "pack")
+            )
     else:
         registry = registry or default_registry
         records = list(eco)
