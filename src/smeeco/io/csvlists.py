@@ -1,0 +1,173 @@
+"""CSV node and edge lists, for spreadsheets, pandas and Gephi's spreadsheet import.
+
+The edge list has columns ``Source``, ``Target``, ``Type`` (Directed/Undirected), ``Key``
+(multigraphs), then every edge attribute (``relation``, ``role``, ``order``…); the node
+list ``Id``, ``Label``, then every node attribute. Those capitalised names are the ones
+Gephi's import wizard recognises. Booleans are ``true``/``false``, tuples ``|``-joined,
+a missing attribute an empty cell. CSV has no types: read back, every value is text
+except ``aliases`` (a tuple again).
+
+Examples
+--------
+>>> import smeeco
+>>> from smeeco.io.csvlists import dumps_edge_csv, dumps_node_csv
+>>> from smeeco.views import responsibility_view
+>>> view = responsibility_view(smeeco.load("example"))
+>>> print(dumps_edge_csv(view).splitlines()[0])
+Source,Target,Type,Key,relation,role,order,explicit,ordinal
+>>> print(dumps_edge_csv(view).splitlines()[1])
+ex-finance,ex-2022-measures.m01,Directed,responsible,responsible,lead,0,false,
+>>> dumps_node_csv(view).splitlines()[1].split(",")[:5]
+['ex-finance', '示例市财政局', 'agency', '示例市财政局', 'Example City Finance Bureau']
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+from typing import Any
+
+from smeeco.io._graphdata import (
+    AnyGraph,
+    add_keyed_edge,
+    decode_list,
+    edge_rows,
+    empty_like,
+    encode_list,
+    label_of,
+    write_text,
+)
+
+__all__ = [
+    "dumps_edge_csv",
+    "dumps_node_csv",
+    "parse_csv_lists",
+    "read_csv_lists",
+    "write_csv_lists",
+    "write_edge_csv",
+    "write_node_csv",
+]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple | list):
+        return encode_list(value)
+    return str(value)
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    seen: dict[str, None] = {}
+    for row in rows:
+        for key in row:
+            seen.setdefault(key, None)
+    return list(seen)
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def dumps_edge_csv(graph: AnyGraph) -> str:
+    """The edge list of ``graph`` as CSV text."""
+    edges = list(edge_rows(graph))
+    extra = _columns([d for *_e, d in edges])
+    multi = graph.is_multigraph()
+    kind = "Directed" if graph.is_directed() else "Undirected"
+    header = ["Source", "Target", "Type", *(["Key"] if multi else []), *extra]
+    rows = [
+        [
+            str(u),
+            str(v),
+            kind,
+            *([_cell(key)] if multi else []),
+            *(_cell(data.get(c)) for c in extra),
+        ]
+        for u, v, key, data in edges
+    ]
+    return _table(header, rows)
+
+
+def dumps_node_csv(graph: AnyGraph, *, lang: str = "zh") -> str:
+    """The node list of ``graph`` as CSV text (``Label`` in ``lang``)."""
+    nodes = list(graph.nodes(data=True))
+    extra = _columns([d for _n, d in nodes])
+    header = ["Id", "Label", *extra]
+    rows = [[str(n), label_of(d, n, lang), *(_cell(d.get(c)) for c in extra)] for n, d in nodes]
+    return _table(header, rows)
+
+
+def write_edge_csv(graph: AnyGraph, path: str | Path) -> Path:
+    """Write the edge list of ``graph`` to ``path``; return the path."""
+    return write_text(dumps_edge_csv(graph), path)
+
+
+def write_node_csv(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> Path:
+    """Write the node list of ``graph`` to ``path``; return the path."""
+    return write_text(dumps_node_csv(graph, lang=lang), path)
+
+
+def node_list_path(edges_path: str | Path) -> Path:
+    """Where :func:`write_csv_lists` puts the node list: ``x.csv`` → ``x.nodes.csv``.
+
+    >>> node_list_path("out/graph.csv").as_posix()
+    'out/graph.nodes.csv'
+    """
+    path = Path(edges_path)
+    return path.with_name(f"{path.stem}.nodes{path.suffix or '.csv'}")
+
+
+def write_csv_lists(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> tuple[Path, Path]:
+    """Write the edge list to ``path`` and the node list beside it (``<stem>.nodes.csv``)."""
+    edges = write_edge_csv(graph, path)
+    nodes = write_node_csv(graph, node_list_path(path), lang=lang)
+    return edges, nodes
+
+
+def parse_csv_lists(edges: str, nodes: str | None = None) -> AnyGraph:
+    """A graph from CSV edge-list text and, optionally, node-list text.
+
+    Every value is text (CSV keeps no types), ``aliases`` a tuple; empty cells are left
+    out. The graph is directed and a multigraph when the edge list says so (``Type``,
+    ``Key`` columns), else a ``MultiDiGraph``.
+    """
+    edge_rows_ = list(csv.DictReader(io.StringIO(edges)))
+    fields = csv.DictReader(io.StringIO(edges)).fieldnames or []
+    directed = not edge_rows_ or edge_rows_[0].get("Type", "Directed") != "Undirected"
+    multi = "Key" in fields or "Type" not in fields
+    graph = empty_like(directed, multi)
+    if nodes is not None:
+        for row in csv.DictReader(io.StringIO(nodes)):
+            data = {k: v for k, v in row.items() if k not in ("Id", "Label") and v != ""}
+            if "aliases" in row:
+                data["aliases"] = decode_list(row["aliases"] or "")
+            graph.add_node(row["Id"], **data)
+    for number, row in enumerate(edge_rows_):
+        data = {
+            k: v for k, v in row.items() if k not in ("Source", "Target", "Type", "Key") and v != ""
+        }
+        if multi:
+            key = row.get("Key") or f"e{number}"
+            add_keyed_edge(graph, row["Source"], row["Target"], key, data)
+        else:
+            graph.add_edge(row["Source"], row["Target"], **data)
+    return graph
+
+
+def read_csv_lists(edges: str | Path, nodes: str | Path | None = None) -> AnyGraph:
+    """Read CSV lists written by :func:`write_csv_lists` (see :func:`parse_csv_lists`).
+
+    ``nodes`` defaults to the ``<stem>.nodes.csv`` beside ``edges`` when that file exists.
+    """
+    if nodes is None and node_list_path(edges).is_file():
+        nodes = node_list_path(edges)
+    node_text = Path(nodes).read_text(encoding="utf-8") if nodes is not None else None
+    return parse_csv_lists(Path(edges).read_text(encoding="utf-8"), node_text)

@@ -1,0 +1,516 @@
+"""The responsibility matrix (任务分工表) of a document as CSV, Markdown, HTML or Excel.
+
+Rows are the measures in document order, grouped by section; columns are the responsible
+units in order of first appearance; a cell says 牵头 (lead) or 配合 (support) — ``L`` /
+``S`` in English — with ``*`` when the text states no role and the role follows from
+the listing order ("列第一位的责任单位为牵头单位"). Collective units (各区人民政府) are
+marked ``†``. Totals of leads and supports close the table and a legend explains the
+marks. Excel output needs the optional ``openpyxl`` (``pip install smeeco[xlsx]``).
+
+Examples
+--------
+>>> import smeeco
+>>> from smeeco.io.matrix import dumps_matrix_markdown
+>>> print(dumps_matrix_markdown(smeeco.load("example"), "ex-2022-measures"), end="")
+**示例市提升中小企业竞争力若干措施** 示中小企〔2022〕1号
+<BLANKLINE>
+| 序号 | 措施 | 示例市财政局 | 示例市工业和信息化局 | 各区人民政府 † | 示例银保监局 |
+|---|---|---|---|---|---|
+| 一 | **落实财税扶持政策** | | | | |
+| (一) | 加强财政资金支持 | 牵头* | 配合* | 配合* | |
+| (二) | 精准服务税务办理 | | 牵头 | | |
+| 二 | **加大融资支持力度** | | | | |
+| (三) | 深化银担合作 | 配合* | | | 牵头* |
+| | 牵头合计 | 1 | 1 | 0 | 1 |
+| | 配合合计 | 1 | 1 | 1 | 0 |
+<BLANKLINE>
+注：牵头＝牵头单位；配合＝配合单位；* 原文未写明角色，按“列第一位的责任单位为牵头单位”推定；...
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from smeeco.ecosystem import Ecosystem
+from smeeco.errors import ExportError
+from smeeco.io._graphdata import write_text
+from smeeco.model import PolicyDocument, Role
+from smeeco.queries import responsibility_matrix
+from smeeco.queries._common import AsOf, record_of, view
+
+__all__ = [
+    "MATRIX_FORMATS",
+    "MatrixTable",
+    "dumps_matrix_csv",
+    "dumps_matrix_html",
+    "dumps_matrix_markdown",
+    "matrix_table",
+    "write_matrix",
+    "write_matrix_xlsx",
+]
+
+#: File suffix → matrix format.
+MATRIX_FORMATS: dict[str, str] = {
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xlsx": "xlsx",
+}
+
+_WORDS: dict[str, dict[str, Any]] = {
+    "zh": {
+        "no": "序号",
+        "measure": "措施",
+        "section": "部分",
+        "leads": "牵头合计",
+        "supports": "配合合计",
+        "all": "全部措施",
+        "as_of": "截至",
+        "legend": ("注：", "；", "。"),
+        "marks": {
+            "lead": "牵头＝牵头单位",
+            "support": "配合＝配合单位",
+            "executing": "实施＝具体实施单位",
+            "funding": "出资＝出资单位",
+            "*": "* 原文未写明角色，按“列第一位的责任单位为牵头单位”推定",
+            "†": "† 集体单位，指其全部成员",
+        },
+    },
+    "en": {
+        "no": "No.",
+        "measure": "Measure",
+        "section": "Section",
+        "leads": "Leads",
+        "supports": "Supports",
+        "all": "All measures",
+        "as_of": "as of",
+        "legend": ("", "; ", "."),
+        "marks": {
+            "lead": "L = lead unit (牵头)",
+            "support": "S = support unit (配合)",
+            "executing": "E = executing unit (实施)",
+            "funding": "F = funding unit (出资)",
+            "*": "* = role not stated in the text, inferred from the listing order"
+            " (the first listed unit leads)",
+            "†": "† = collective unit, standing for all its members",
+        },
+    },
+}
+_CELL_CLASS = {"L": "lead", "牵": "lead", "S": "support", "配": "support"}
+
+
+@attrs.frozen
+class MatrixRow:
+    """One row: a section heading (``section=True``) or a measure with its cells."""
+
+    number: str
+    label: str
+    cells: tuple[str, ...]
+    section: bool = False
+    measure: str = ""
+    text: str = ""
+
+
+@attrs.frozen
+class MatrixTable:
+    """A responsibility matrix laid out as a table, in one language."""
+
+    title: str
+    subtitle: str
+    units: tuple[str, ...]  # column headings (collective units marked †)
+    unit_ids: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+    leads: tuple[int, ...]
+    supports: tuple[int, ...]
+    legend: str
+    lang: str
+
+    def header(self) -> list[str]:
+        """The heading row."""
+        words = _WORDS[self.lang]
+        return [words["no"], words["measure"], *self.units]
+
+
+def _lang(lang: str) -> str:
+    if lang not in _WORDS:
+        raise ExportError(f"unknown language {lang!r}; use 'zh' or 'en'")
+    return lang
+
+
+def matrix_table(
+    eco: Ecosystem,
+    document: str | PolicyDocument | None = None,
+    *,
+    as_of: AsOf = None,
+    lang: str = "zh",
+) -> MatrixTable:
+    """The responsibility matrix of ``document`` (every measure when ``None``) as a table.
+
+    Wraps :func:`smeeco.responsibility_matrix`, adding section headings, totals, the
+    title and the legend.
+
+    >>> import smeeco
+    >>> table = matrix_table(smeeco.load("example"), "ex-2022-measures")
+    >>> table.units[:2], table.rows[1].cells[:2]
+    (('示例市财政局', '示例市工业和信息化局'), ('牵头*', '配合*'))
+    """
+    words = _WORDS[_lang(lang)]
+    eco = view(eco, as_of)
+    doc = record_of(eco, document, PolicyDocument) if document is not None else None
+    if doc is None and len({m.document for m in eco.measures}) == 1:
+        doc = eco.require(eco.measures[0].document, PolicyDocument)
+    matrix = responsibility_matrix(eco, doc)
+    body = matrix.rows(lang=lang)[1:]
+    sections: dict[tuple[str, int], tuple[str, str]] = {}
+    for d in eco.documents:
+        for s in d.sections:
+            number = s.number if s.number and lang == "zh" else str(s.ordinal)
+            sections[(d.id, s.ordinal)] = (number, s.title.label(lang))
+    rows: list[MatrixRow] = []
+    current: tuple[str, int] | None = None
+    blank = ("",) * len(matrix.units)
+    for measure, cells in zip(matrix.measures, body, strict=True):
+        key = (measure.document, measure.section) if measure.section is not None else None
+        if key is not None and key != current and key in sections:
+            number, title = sections[key]
+            rows.append(MatrixRow(number, title, blank, section=True))
+        current = key
+        rows.append(
+            MatrixRow(cells[0], cells[1], tuple(cells[2:]), measure=measure.id, text=measure.text)
+        )
+    counts = matrix.column_counts()
+    used = {r.role.value for r in matrix.cells.values()}
+    keys: list[str] = [k for k in ("lead", "support", "executing", "funding") if k in used]
+    if any(not r.explicit for r in matrix.cells.values()):
+        keys.append("*")
+    if any(u.collective for u in matrix.units):
+        keys.append("†")
+    head, sep, end = words["legend"]
+    legend = head + sep.join(words["marks"][k] for k in keys) + end if keys else ""
+    units = tuple(u.label(lang) + (" †" if u.collective else "") for u in matrix.units)
+    if doc is not None:
+        title, subtitle = doc.name.label(lang), doc.number
+    else:
+        pack_title = eco.packs[-1].title if eco.packs else ""
+        title, subtitle = pack_title or eco.name or words["all"], ""
+    if eco.as_of_date is not None:
+        subtitle = f"{subtitle} ({words['as_of']} {eco.as_of_date})".strip()
+    return MatrixTable(
+        title=title,
+        subtitle=subtitle,
+        units=units,
+        unit_ids=tuple(u.id for u in matrix.units),
+        rows=tuple(rows),
+        leads=tuple(counts[u.id].get(Role.LEAD, 0) for u in matrix.units),
+        supports=tuple(counts[u.id].get(Role.SUPPORT, 0) for u in matrix.units),
+        legend=legend,
+        lang=lang,
+    )
+
+
+def _totals(table: MatrixTable) -> list[list[str]]:
+    words = _WORDS[table.lang]
+    return [
+        ["", words["leads"], *map(str, table.leads)],
+        ["", words["supports"], *map(str, table.supports)],
+    ]
+
+
+def dumps_matrix_csv(
+    eco: Ecosystem,
+    document: str | PolicyDocument | None = None,
+    *,
+    as_of: AsOf = None,
+    lang: str = "zh",
+    legend: bool = True,
+) -> str:
+    """The matrix as CSV: one row per measure (section in its own column), then totals.
+
+    With ``legend=True`` a blank row and the legend follow the totals; pass ``False``
+    for a table that is only data.
+    """
+    table = matrix_table(eco, document, as_of=as_of, lang=lang)
+    words = _WORDS[table.lang]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([words["section"], *table.header()])
+    section = ""
+    for row in table.rows:
+        if row.section:
+            section = f"{row.number} {row.label}"
+            continue
+        writer.writerow([section, row.number, row.label, *row.cells])
+    for total in _totals(table):
+        writer.writerow(["", *total])
+    if legend and table.legend:
+        writer.writerow([])
+        writer.writerow([table.legend])
+    return buffer.getvalue()
+
+
+def _md(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def dumps_matrix_markdown(
+    eco: Ecosystem,
+    document: str | PolicyDocument | None = None,
+    *,
+    as_of: AsOf = None,
+    lang: str = "zh",
+) -> str:
+    """The matrix as a Markdown table with the title above and the legend below."""
+    table = matrix_table(eco, document, as_of=as_of, lang=lang)
+    heading = f"**{_md(table.title)}**" + (f" {_md(table.subtitle)}" if table.subtitle else "")
+    lines = [heading, ""]
+    lines.append("| " + " | ".join(_md(h) for h in table.header()) + " |")
+    lines.append("|" + "---|" * len(table.header()))
+    for row in table.rows:
+        label = f"**{_md(row.label)}**" if row.section else _md(row.label)
+        cells = " | ".join(row.cells) if row.cells else ""
+        lines.append(f"| {_md(row.number)} | {label} | {cells} |".replace("|  |", "| |"))
+    for total in _totals(table):
+        lines.append("| " + " | ".join(total) + " |")
+    if table.legend:
+        lines += ["", table.legend]
+    text = "\n".join(lines) + "\n"
+    while "|  |" in text:
+        text = text.replace("|  |", "| |")
+    return text
+
+
+_HTML_STYLE = """
+body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
+ system-ui,sans-serif;margin:1.5rem;color:#1d2733}
+h1{font-size:1.3rem;margin:0 0 .2rem}p.sub{margin:0 0 1rem;color:#556}
+.wrap{overflow:auto;max-height:85vh;border:1px solid #ccd;display:inline-block;max-width:100%}
+table{border-collapse:separate;border-spacing:0;font-size:.9rem}
+th,td{border-right:1px solid #dde;border-bottom:1px solid #dde;padding:.25rem .45rem}
+thead th{position:sticky;top:0;background:#f4f6f8;z-index:2;vertical-align:bottom}
+thead th.unit{writing-mode:vertical-rl;white-space:nowrap;max-height:14rem;font-weight:600}
+th.no,td.no{position:sticky;left:0;background:#fff;z-index:1;white-space:nowrap;
+ box-sizing:border-box;width:3.2rem;min-width:3.2rem;max-width:3.2rem}
+th.m,td.m{position:sticky;left:3.2rem;background:#fff;z-index:1;min-width:13rem}
+thead th.no,thead th.m{z-index:3;background:#f4f6f8}
+td.c{text-align:center;white-space:nowrap;min-width:2.4rem}
+td.lead{background:#f6d5d1;color:#7b1e13;font-weight:700}
+td.support{background:#dfe7f0;color:#2c4a6b}
+tr.sec td{background:#eef1f4;font-weight:700}tr.sec td.no,tr.sec td.m{background:#eef1f4}
+tr.tot td{background:#fafafa;font-weight:600;text-align:center}tr.tot td.m{text-align:right}
+p.legend{font-size:.85rem;color:#445;max-width:60rem}
+"""
+
+
+def dumps_matrix_html(
+    eco: Ecosystem,
+    document: str | PolicyDocument | None = None,
+    *,
+    as_of: AsOf = None,
+    lang: str = "zh",
+) -> str:
+    """The matrix as a self-contained HTML page (sticky headings, coloured roles)."""
+    table = matrix_table(eco, document, as_of=as_of, lang=lang)
+    esc = html.escape
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{"zh-CN" if table.lang == "zh" else "en"}">',
+        '<head><meta charset="utf-8">',
+        f"<title>{esc(table.title)}</title>",
+        f"<style>{_HTML_STYLE.strip()}</style></head>",
+        "<body>",
+        f"<h1>{esc(table.title)}</h1>",
+    ]
+    if table.subtitle:
+        out.append(f'<p class="sub">{esc(table.subtitle)}</p>')
+    out.append('<div class="wrap"><table>')
+    header = table.header()
+    out.append(
+        "<thead><tr>"
+        f'<th class="no">{esc(header[0])}</th><th class="m">{esc(header[1])}</th>'
+        + "".join(
+            f'<th class="unit" title="{esc(uid)}">{esc(name)}</th>'
+            for name, uid in zip(table.units, table.unit_ids, strict=True)
+        )
+        + "</tr></thead><tbody>"
+    )
+    for row in table.rows:
+        if row.section:
+            out.append(
+                f'<tr class="sec"><td class="no">{esc(row.number)}</td>'
+                f'<td class="m">{esc(row.label)}</td>'
+                f'<td colspan="{len(table.units)}"></td></tr>'
+            )
+            continue
+        cells = "".join(
+            f'<td class="c {_CELL_CLASS.get(c[:1], "other")}">{esc(c)}</td>'
+            if c
+            else '<td class="c"></td>'
+            for c in row.cells
+        )
+        out.append(
+            f'<tr id="{esc(row.measure)}"><td class="no">{esc(row.number)}</td>'
+            f'<td class="m" title="{esc(row.text)}">{esc(row.label)}</td>{cells}</tr>'
+        )
+    for total in _totals(table):
+        out.append(
+            '<tr class="tot"><td class="no"></td>'
+            f'<td class="m">{esc(total[1])}</td>'
+            + "".join(f"<td>{esc(c)}</td>" for c in total[2:])
+            + "</tr>"
+        )
+    out.append("</tbody></table></div>")
+    out.append(f'<p class="legend">{esc(table.legend)}</p>')
+    out.append("</body></html>")
+    return "\n".join(out) + "\n"
+
+
+def write_matrix_xlsx(
+    eco: Ecosystem,
+    path: str | Path,
+    document: str | PolicyDocument | None = None,
+    *,
+    as_of: AsOf = None,
+    lang: str = "zh",
+) -> Path:
+    """Write the matrix as an Excel workbook, as agencies circulate a 任务分工表.
+
+    Needs ``openpyxl`` (``pip install smeeco[xlsx]``); raises :class:`ExportError` saying
+    so when it is missing.
+    """
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.utils import get_column_letter
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ExportError(
+            "writing .xlsx needs openpyxl: pip install 'smeeco[xlsx]'"
+            " (or write .csv, .md or .html instead)"
+        ) from exc
+    table = matrix_table(eco, document, as_of=as_of, lang=lang)
+    book = Workbook()
+    sheet: Any = book.active
+    sheet.title = "任务分工表" if table.lang == "zh" else "Responsibilities"
+    width = len(table.units) + 2
+    thin = Side(style="thin", color="BBBBBB")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    fills = {
+        "lead": PatternFill("solid", fgColor="F6D5D1"),
+        "support": PatternFill("solid", fgColor="DFE7F0"),
+        "section": PatternFill("solid", fgColor="EEF1F4"),
+        "head": PatternFill("solid", fgColor="F4F6F8"),
+    }
+    sheet.cell(row=1, column=1, value=table.title).font = Font(bold=True, size=14)
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.cell(row=2, column=1, value=table.subtitle)
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    head_row = 3
+    vertical = 255 if table.lang == "zh" else 90
+    for col, text in enumerate(table.header(), start=1):
+        cell = sheet.cell(row=head_row, column=col, value=text)
+        cell.font = Font(bold=True)
+        cell.fill = fills["head"]
+        cell.border = border
+        cell.alignment = Alignment(
+            horizontal="center",
+            vertical="bottom",
+            text_rotation=vertical if col > 2 else 0,
+            wrap_text=False,
+        )
+    sheet.row_dimensions[head_row].height = 15 * min(
+        max((len(u) for u in table.units), default=4), 16
+    )
+    r = head_row
+    for row in table.rows:
+        r += 1
+        sheet.cell(row=r, column=1, value=row.number)
+        sheet.cell(row=r, column=2, value=row.label)
+        for col in range(1, width + 1):
+            sheet.cell(row=r, column=col).border = border
+        if row.section:
+            for col in range(1, width + 1):
+                sheet.cell(row=r, column=col).fill = fills["section"]
+                sheet.cell(row=r, column=col).font = Font(bold=True)
+            continue
+        for col, value in enumerate(row.cells, start=3):
+            cell = sheet.cell(row=r, column=col, value=value or None)
+            cell.alignment = Alignment(horizontal="center")
+            kind = _CELL_CLASS.get(value[:1]) if value else None
+            if kind is not None:
+                cell.fill = fills[kind]
+                if kind == "lead":
+                    cell.font = Font(bold=True, color="7B1E13")
+    for total in _totals(table):
+        r += 1
+        sheet.cell(row=r, column=2, value=total[1]).font = Font(bold=True)
+        for col, value in enumerate(total[2:], start=3):
+            cell = sheet.cell(row=r, column=col, value=int(value))
+            cell.alignment = Alignment(horizontal="center")
+            cell.border = border
+    r += 2
+    sheet.cell(row=r, column=1, value=table.legend).alignment = Alignment(wrap_text=True)
+    sheet.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
+    sheet.row_dimensions[r].height = 45
+    sheet.column_dimensions["A"].width = 7
+    sheet.column_dimensions["B"].width = 34
+    for col in range(3, width + 1):
+        sheet.column_dimensions[get_column_letter(col)].width = 6 if table.lang == "zh" else 8
+    sheet.freeze_panes = sheet.cell(row=head_row + 1, column=3)
+    path = Path(path)
+    book.save(path)
+    return path
+
+
+def write_matrix(
+    eco: Ecosystem,
+    path: str | Path,
+    document: str | PolicyDocument | None = None,
+    *,
+    as_of: AsOf = None,
+    lang: str = "zh",
+    fmt: str | None = None,
+) -> Path:
+    """Write the responsibility matrix to ``path`` in the format of its suffix.
+
+    Parameters
+    ----------
+    eco:
+        The ecosystem.
+    path:
+        Where to write: ``.csv``, ``.md``, ``.html`` or ``.xlsx``.
+    document:
+        The document (id or name); every measure when ``None``.
+    as_of:
+        Show responsibilities in force on this date.
+    lang:
+        ``"zh"`` (牵头/配合) or ``"en"`` (L/S).
+    fmt:
+        ``"csv"``, ``"markdown"``, ``"html"`` or ``"xlsx"``, overriding the suffix.
+
+    Raises
+    ------
+    ExportError
+        The format is unknown (the message lists the supported ones), or ``.xlsx`` was
+        asked for without openpyxl.
+    """
+    path = Path(path)
+    chosen = fmt or MATRIX_FORMATS.get(path.suffix.lower())
+    if chosen not in set(MATRIX_FORMATS.values()):
+        known = ", ".join(sorted(MATRIX_FORMATS))
+        what = repr(fmt) if fmt else f"{path.suffix or 'no suffix'!r}"
+        raise ExportError(f"unknown matrix format {what}; supported: {known}")
+    if chosen == "xlsx":
+        return write_matrix_xlsx(eco, path, document, as_of=as_of, lang=lang)
+    writers = {
+        "csv": dumps_matrix_csv,
+        "markdown": dumps_matrix_markdown,
+        "html": dumps_matrix_html,
+    }
+    return write_text(writers[chosen](eco, document, as_of=as_of, lang=lang), path)
