@@ -30,6 +30,8 @@ from smeeco.errors import (
     ValidationError,
 )
 from smeeco.io.datapack import dump_pack, dumps_pack, read_pack, write_pack
+from smeeco.io.export import export_graph, read_graph
+from smeeco.io.matrix import write_matrix
 from smeeco.model import (
     SIZE_CLASSES,
     Agency,
@@ -108,6 +110,8 @@ from smeeco.registry import (
     register_relation,
     register_type,
 )
+from smeeco.render import draw_coresponsibility, draw_responsibility, render_graph, write_html
+from smeeco.views import coresponsibility_view, responsibility_view
 
 __version__ = "0.1.0"
 
@@ -172,11 +176,15 @@ __all__ = [
     "agency_metrics",
     "beneficiaries_of",
     "coresponsibility_graph",
+    "coresponsibility_view",
     "default_registry",
+    "draw_coresponsibility",
+    "draw_responsibility",
     "dump_pack",
     "dumps_pack",
     "enterprises_in_tier",
     "expand_collective",
+    "export_graph",
     "funds_in",
     "indicator_progress",
     "indicators_for",
@@ -196,14 +204,19 @@ __all__ = [
     "next_tier",
     "number_of_measures",
     "platforms_in",
+    "read_graph",
     "read_pack",
     "ref",
     "register_kind",
     "register_relation",
     "register_type",
+    "render_graph",
     "responsibility_matrix",
+    "responsibility_view",
     "responsible_units",
     "tier_path",
     "tiers_of",
+    "write_html",
+    "write_matrix",
     "write_pack",
 ]
