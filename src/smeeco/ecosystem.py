@@ -2,7 +2,9 @@
 
 Records are the truth; the graph is an index. An ecosystem keeps every record once and
 builds a :class:`networkx.MultiDiGraph` from the references the records declare, in a
-fixed order, so the same records always give the same graph.
+fixed order — kinds in registry order, records by id within a kind, each record's
+references in the order it declares them — so the same records always give the same graph,
+whatever order they were added in.
 
 Graph contract (exporters and downstream code rely on these names):
 
@@ -29,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar, cast, overload
 
 import attrs
@@ -39,6 +41,7 @@ from smeeco.errors import (
     DuplicateIdError,
     InvalidValueError,
     Problem,
+    RegistryError,
     UnknownReferenceError,
     ValidationError,
 )
@@ -76,6 +79,20 @@ class PackInfo:
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
 _MISSING: Any = object()
+
+
+def _node(record: Record) -> tuple[str, dict[str, Any]]:
+    """A record's graph node: the contract's four names first, then its own attributes."""
+    name = record.name
+    data: dict[str, Any] = {
+        "kind": record.kind,
+        "name_zh": name.zh,
+        "name_en": name.en,
+        "aliases": name.aliases,
+    }
+    for key, value in record.node_attributes().items():
+        data.setdefault(key, value)  # the contract's names cannot be overridden
+    return record.id, data
 
 
 def _a_or_an(word: str) -> str:
@@ -344,28 +361,45 @@ class Ecosystem:
         left exactly as it was. Records may refer to each other within one call, so add a
         measure together with the agencies it names.
         """
+        self._add(records, where)
+
+    def _add(
+        self,
+        records: Sequence[Record],
+        where: str,
+        *,
+        paths: Sequence[str] | None = None,
+        pending: Collection[str] = (),
+        problems: Iterable[Problem] = (),
+    ) -> None:
+        """:meth:`add`, for loaders that know more than the records.
+
+        ``paths`` names each record where it was read (``pack.yaml:measures[3]``);
+        ``pending`` holds the ids of records that could not be read, so references to them
+        are not reported a second time; ``problems`` were found before and come first.
+        """
         if self._as_of is not None:
             raise InvalidValueError(
                 f"this is a read-only view as of {self._as_of}; add records to the full ecosystem"
             )
-        problems: list[Problem] = []
+        problems = list(problems)
         staged: dict[str, Record] = {}
         positions: dict[str, str] = {}
         counts: dict[str, int] = {k: len(v) for k, v in self._by_kind.items()}
-        for record in records:
+        for n, record in enumerate(records):
             spec = self.registry.kinds.get(getattr(record, "kind", ""))
             if spec is None or not isinstance(record, spec.cls):
                 problems.append(
                     InvalidValueError(
                         f"record kind {getattr(record, 'kind', type(record).__name__)!r} of"
-                        f" {record!r:.60} is not registered; call smeeco.register_kind() first"
+                        f" {record!r:.60} is not registered; call smeeco.register_kind() first",
+                        paths[n] if paths is not None else "",
                     )
                 )
                 continue
             position = counts.get(spec.name, 0)
             counts[spec.name] = position + 1
-            path = f"{spec.collection}[{position}]"
-            positions[record.id] = path
+            path = paths[n] if paths is not None else f"{spec.collection}[{position}]"
             if record.id in self._index or record.id in staged:
                 first = self._index.get(record.id) or staged[record.id]
                 problems.append(
@@ -377,9 +411,12 @@ class Ecosystem:
                 )
                 continue
             staged[record.id] = record
+            positions[record.id] = path
         ordinals = dict(self._ordinals)
         for record_id, record in staged.items():
-            problems.extend(self._check(record, positions[record_id], staged, ordinals))
+            problems.extend(
+                self._check(record, positions[record_id], staged, ordinals, frozenset(pending))
+            )
         if problems:
             raise ValidationError(where, problems)
         for record in staged.values():
@@ -415,37 +452,57 @@ class Ecosystem:
         path: str,
         staged: dict[str, Record],
         ordinals: dict[tuple[str, int], str],
+        pending: frozenset[str] = frozenset(),
     ) -> Iterator[Problem]:
-        for reference in record.references():
-            where = f"{path}.{reference.path}"
-            if reference.relation is not None and reference.relation not in self.registry.relations:
+        relations = self.registry.relations
+        index = self._index
+        for reference in record.references():  # the hot loop of every add: keep it lean
+            relation = reference.relation
+            if relation is not None and relation not in relations:
                 yield InvalidValueError(
-                    f"relation {reference.relation!r} is not registered;"
-                    " call smeeco.register_relation() first",
-                    where,
+                    f"relation {relation!r} is not registered; call smeeco.register_relation()"
+                    " first",
+                    f"{path}.{reference.path}",
                 )
             for endpoint in (reference.target, reference.origin):
                 if endpoint is None:
                     continue
-                target = self._lookup(endpoint, staged)
+                target = index.get(endpoint)
                 if target is None:
-                    problem = self._unknown(endpoint, reference.kinds, where)
-                    hint = self._suggest(endpoint, reference.kinds, staged.values())
-                    what = " or ".join(reference.kinds)
-                    problem.message = f"unknown {what} {endpoint!r}" + (
-                        f"; did you mean {hint}?"
-                        if hint
-                        else f"; add {_a_or_an(reference.kinds[0])} with this id or correct"
-                        " the reference"
-                    )
-                    yield problem
-                elif target.kind not in reference.kinds:
-                    yield UnknownReferenceError(
-                        f"{endpoint!r} is {_a_or_an(target.kind)}, but this must name"
-                        f" {_a_or_an(' or '.join(reference.kinds))}",
-                        where,
+                    target = staged.get(endpoint)
+                if target is None or target.kind not in reference.kinds:
+                    yield from self._bad_endpoint(
+                        endpoint, target, reference, f"{path}.{reference.path}", staged, pending
                     )
         yield from self._check_rules(record, path, staged, ordinals)
+
+    def _bad_endpoint(
+        self,
+        endpoint: str,
+        target: Record | None,
+        reference: Reference,
+        where: str,
+        staged: dict[str, Record],
+        pending: frozenset[str],
+    ) -> Iterator[Problem]:
+        if target is not None:
+            yield UnknownReferenceError(
+                f"{endpoint!r} is {_a_or_an(target.kind)}, but this must name"
+                f" {_a_or_an(' or '.join(reference.kinds))}",
+                where,
+            )
+        elif endpoint not in pending:  # a record that could not be read is reported already
+            hint = self._suggest(endpoint, reference.kinds, staged.values())
+            what = " or ".join(reference.kinds) or "record"
+            yield UnknownReferenceError(
+                f"unknown {what} {endpoint!r}"
+                + (
+                    f"; did you mean {hint}?"
+                    if hint
+                    else f"; add {_a_or_an(what.split()[0])} with this id or correct the reference"
+                ),
+                where,
+            )
 
     def _check_rules(
         self,
@@ -541,37 +598,47 @@ class Ecosystem:
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
             name=self.name, as_of=self._as_of.isoformat() if self._as_of else ""
         )
-        ordered = list(self.records())
+        # Kinds in registry order, records by id within a kind: the same records give the
+        # same graph, node for node and edge for edge, whatever order they were added in.
+        ordered = [
+            record
+            for spec in self.registry.order()
+            for _id, record in sorted(self._by_kind.get(spec.name, {}).items())
+        ]
+        graph.add_nodes_from(_node(record) for record in ordered)
+        # In the full ecosystem every reference was checked on add; only an as-of view
+        # drops the edges whose other end is not in force that day.
+        present = graph.nodes if self._as_of is not None else None
+        add_edge = graph.add_edge
+        # networkx's own adjacency dicts (u -> v -> key -> data), read to find repeats cheaply
+        succ: dict[str, dict[str, dict[str, Any]]] = graph._succ  # type: ignore[attr-defined]
         for record in ordered:
-            name = record.name
-            graph.add_node(
-                record.id,
-                kind=record.kind,
-                name_zh=name.zh,
-                name_en=name.en,
-                aliases=name.aliases,
-                **record.node_attributes(),
-            )
-        nodes = graph.nodes
-        for record in ordered:
+            record_id = record.id
             for reference in record.references():
                 relation = reference.relation
                 if relation is None:
                     continue
-                near = reference.origin or record.id
+                near = reference.origin or record_id
                 if reference.reverse:
                     u, v = reference.target, near
                 else:
                     u, v = near, reference.target
-                if u not in nodes or v not in nodes:
-                    continue  # only in as-of views, where the other end is not in force
+                if present is not None and (u not in present or v not in present):
+                    continue
                 key = relation
-                if graph.has_edge(u, v, key):
+                keys = succ[u].get(v)
+                if keys is not None and key in keys:
                     n = 1
-                    while graph.has_edge(u, v, f"{relation}#{n}"):
+                    while f"{relation}#{n}" in keys:
                         n += 1
                     key = f"{relation}#{n}"
-                graph.add_edge(u, v, key, relation=relation, **dict(reference.attrs))
+                try:
+                    add_edge(u, v, key, relation=relation, **dict(reference.attrs))
+                except TypeError:
+                    raise RegistryError(
+                        f"{type(record).__name__}.references() gives {reference.path!r} an edge"
+                        " attribute named 'relation', which the graph reserves; rename it"
+                    ) from None
         frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
         return frozen
 

@@ -149,6 +149,10 @@ class ValidationError(SmeecoError, ExceptionGroup[Problem]):
     def derive(self, excs: Sequence[Problem]) -> ValidationError:  # type: ignore[override]
         return ValidationError(self.where, excs)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # ExceptionGroup would rebuild from (message, problems) and repeat the count
+        return (type(self), (self.where, list(self.exceptions)))
+
     def __str__(self) -> str:
         lines = [self.message + ":"]
         lines.extend(f"  {p}" for p in self.exceptions)
@@ -173,6 +177,9 @@ class UnknownPackError(DataPackError, KeyError):
 
     def __str__(self) -> str:
         return str(self.args[0])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.name, self.known))
 
 
 class RegistryError(SmeecoError):

@@ -3,7 +3,9 @@
 Plain data is what YAML and JSON hold: dicts, lists, strings, numbers, booleans. Money is
 written as text ("3505万元"), dates as ISO strings, decimals as strings, enums as their
 values; fields left at their defaults are omitted so packs stay short. Unknown keys are
-errors, never dropped.
+errors, never dropped, and so are values of the wrong type: ``collective: "no"`` is not
+read as ``True``, nor ``ordinal: 2.5`` as ``2``. Decimals may be written as ``0.2``,
+``"20%"`` or ``"1/5"``.
 
 >>> from smeeco import Agency, Name
 >>> from smeeco.io.convert import record_from_data, record_to_data
@@ -17,7 +19,8 @@ errors, never dropped.
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+import difflib
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -31,10 +34,10 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from smeeco.errors import InvalidValueError, Problem, UnknownFieldError
 from smeeco.model import Money, Name, Record
-from smeeco.model.common import _optional_date
+from smeeco.model.common import _canonical, _optional_date
 from smeeco.model.indicator import _value
 
-__all__ = ["converter", "problems_from", "record_from_data", "record_to_data"]
+__all__ = ["converter", "problems_from", "read_decimal", "record_from_data", "record_to_data"]
 
 T = TypeVar("T")
 
@@ -63,14 +66,29 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Money, lambda v, _t: Money.parse(v))
     conv.register_unstructure_hook(Money, str)
 
-    def structure_decimal(value: Any, _t: Any) -> Decimal:
-        if isinstance(value, bool):
-            raise InvalidValueError(f"{value!r} is not a number")
-        if isinstance(value, float):
-            return Decimal(repr(value))
-        return Decimal(str(value).strip())
+    conv.register_structure_hook(Decimal, lambda v, _t: read_decimal(v))
 
-    conv.register_structure_hook(Decimal, structure_decimal)
+    # Scalars are taken as they are, never coerced: bool("no") is True, int(2.5) is 2.
+    def structure_bool(value: Any, _t: Any) -> bool:
+        if not isinstance(value, bool):
+            raise InvalidValueError(f"expected true or false, got {_shown(value)}")
+        return value
+
+    def structure_int(value: Any, _t: Any) -> int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise InvalidValueError(f"expected a whole number, got {_shown(value)}")
+        return value
+
+    def structure_str(value: Any, _t: Any) -> str:
+        if not isinstance(value, str):
+            raise InvalidValueError(
+                f"expected text, got {_shown(value)}; put it in quotes if it is meant as text"
+            )
+        return value
+
+    conv.register_structure_hook(bool, structure_bool)
+    conv.register_structure_hook(int, structure_int)
+    conv.register_structure_hook(str, structure_str)
     conv.register_unstructure_hook(Decimal, _decimal_out)
 
     def structure_date(value: Any, _t: Any) -> dt.date:
@@ -94,6 +112,10 @@ def _make_converter() -> cattrs.Converter:
     def structure_name(value: Any, _t: Any) -> Name:
         if isinstance(value, str):
             return Name(zh=value)
+        if not isinstance(value, dict):
+            raise InvalidValueError(
+                f"expected a name (text, or a mapping of zh, en and aliases), got {_shown(value)}"
+            )
         return name_structure(value, Name)
 
     conv.register_structure_hook(Name, structure_name)
@@ -117,6 +139,38 @@ def _make_converter() -> cattrs.Converter:
         lambda t: _is_attrs(t) and t is not Name, structure_factory
     )
     return conv
+
+
+def _shown(value: Any) -> str:
+    return f"{type(value).__name__} {value!r:.60}"
+
+
+def read_decimal(value: Any) -> Decimal:
+    """Read a number exactly: ``3``, ``0.2`` (as written), ``"0.2"``, ``"20%"``, ``"1/5"``.
+
+    >>> read_decimal("20%"), read_decimal(0.1), read_decimal("1/4")
+    (Decimal('0.2'), Decimal('0.1'), Decimal('0.25'))
+    """
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise InvalidValueError(f"expected a number, got {_shown(value)}")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    text = value.strip().replace("％", "%")
+    try:
+        if text.endswith("%"):
+            return _canonical(Decimal(text[:-1].strip()).scaleb(-2))
+        if "/" in text:
+            num, den = text.split("/", 1)
+            return _canonical(Decimal(num.strip()) / Decimal(den.strip()))
+        return Decimal(text)
+    except (InvalidOperation, ZeroDivisionError):
+        raise InvalidValueError(
+            f"cannot read {value!r} as a number: write e.g. 0.2, '20%' or '1/5'"
+        ) from None
 
 
 def _decimal_out(value: Decimal) -> int | str:
@@ -170,11 +224,15 @@ def problems_from(exc: BaseException, path: str = "") -> list[Problem]:
         for sub in without:
             problems.extend(problems_from(sub, path))
     elif isinstance(exc, ForbiddenExtraKeysError):
-        known = ", ".join(sorted(_field_names(exc.cl)))
+        names = _field_names(exc.cl)
+        known = ", ".join(sorted(names))
         for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(str(key), names, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             problems.append(
                 UnknownFieldError(
-                    f"unknown key {key!r} for {exc.cl.__name__}; known keys: {known}", path
+                    f"unknown key {key!r} for {exc.cl.__name__}; {hint}known keys: {known}",
+                    f"{path}.{key}" if path else str(key),
                 )
             )
     elif isinstance(exc, Problem):
@@ -182,7 +240,7 @@ def problems_from(exc: BaseException, path: str = "") -> list[Problem]:
     elif isinstance(exc, BaseExceptionGroup):
         for inner in exc.exceptions:
             problems.extend(problems_from(inner, path))
-    elif isinstance(exc, TypeError | ValueError | KeyError | AttributeError):
+    elif isinstance(exc, TypeError | ValueError | KeyError | AttributeError | ArithmeticError):
         problems.append(InvalidValueError(_describe(exc), path))
     else:
         raise exc

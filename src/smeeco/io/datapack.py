@@ -21,6 +21,7 @@ with ``yaml.safe_load`` only.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,6 @@ from smeeco.errors import (
     InvalidValueError,
     Problem,
     UnknownFieldError,
-    ValidationError,
 )
 from smeeco.io.convert import problems_from, record_from_data, record_to_data
 from smeeco.model import Record
@@ -54,11 +54,61 @@ __all__ = [
 FORMAT_VERSION = 1
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML loading, without YAML 1.1's base-60 numbers.
+
+    YAML 1.1 reads ``ratio: 2:2:4:2`` as the integer 439442 and ``1:30`` as 90; YAML 1.2
+    dropped that rule and so do we: such values stay text.
+    """
+
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    _INT,
+    re.compile(
+        r"""^(?:[-+]?0b[0-1_]+
+        |[-+]?0[0-7_]+
+        |[-+]?(?:0|[1-9][0-9_]*)
+        |[-+]?0x[0-9a-fA-F_]+)$""",
+        re.X,
+    ),
+    list("-+0123456789"),
+)
+_Loader.add_implicit_resolver(
+    _FLOAT,
+    re.compile(
+        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+        |[-+]?\.(?:inf|Inf|INF)
+        |\.(?:nan|NaN|NAN))$""",
+        re.X,
+    ),
+    list("-+0123456789."),
+)
+
+
+def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
+    """A date YAML cannot build (``2022-13-45``) stays text, for the converter to report
+    with its path, instead of stopping the whole read."""
+    try:
+        return loader.construct_yaml_timestamp(node)
+    except ValueError:
+        return loader.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
+
+
 def _load_text(text: str, fmt: str, where: str) -> Any:
     try:
         if fmt == "json":
             return json.loads(text)
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no tags run code
     except (yaml.YAMLError, json.JSONDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -73,9 +123,17 @@ def parse_pack(
     Problems do not stop the reading: every record is tried so that all of them are
     reported together.
     """
-    registry = registry or default_registry
+    info, found, problems, _pending = _parse(data, where, registry or default_registry)
+    return info, [record for _path, record in found], problems
+
+
+def _parse(
+    data: Any, where: str, registry: Registry
+) -> tuple[PackInfo, list[tuple[str, Record]], list[Problem], set[str]]:
+    """:func:`parse_pack`, keeping each record's path and the ids of unreadable records."""
     problems: list[Problem] = []
-    records: list[Record] = []
+    records: list[tuple[str, Record]] = []
+    pending: set[str] = set()
     if not isinstance(data, Mapping):
         raise DataPackError(
             f"{where} must be a mapping with keys 'smeeco', 'pack' and record lists,"
@@ -91,12 +149,12 @@ def parse_pack(
             )
         )
     info = PackInfo(name=Path(where).stem)
-    raw_info = data.get("pack", {})
+    raw_info = data.get("pack") or {}
     if not isinstance(raw_info, Mapping):
         problems.append(InvalidValueError("'pack' must be a mapping", "pack"))
     else:
-        try:
-            info = record_from_data(dict(raw_info), PackInfo)
+        try:  # a pack without a name is named after its file
+            info = record_from_data({"name": info.name, **raw_info}, PackInfo)
         except Exception as exc:
             problems.extend(problems_from(exc, "pack"))
     for key, entries in data.items():
@@ -117,6 +175,8 @@ def parse_pack(
         for i, entry in enumerate(entries):
             path = f"{key}[{i}]"
             cls: type[Record] = spec.cls
+            if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
+                pending.add(entry["id"])
             if isinstance(entry, Mapping) and "type" in entry:
                 entry = dict(entry)
                 tag = entry.pop("type")
@@ -133,10 +193,13 @@ def parse_pack(
                     continue
                 cls = tagged
             try:
-                records.append(record_from_data(entry, cls))
+                record = record_from_data(entry, cls)
             except Exception as exc:
                 problems.extend(problems_from(exc, path))
-    return info, records, problems
+            else:
+                records.append((path, record))
+                pending.discard(record.id)
+    return info, records, problems, pending
 
 
 def read_pack(
@@ -147,20 +210,29 @@ def read_pack(
 ) -> Ecosystem:
     """Read a data-pack file (``.yaml``, ``.yml`` or ``.json``) into an :class:`Ecosystem`.
 
-    Packs it ``requires`` are read first: by ``resolve(name)`` when given (the bundled
-    datasets pass their own lookup), else as files beside it named ``NAME.yaml``.
+    Packs it ``requires`` are read first: as files beside it named ``NAME.yaml`` (or
+    ``.yml``, ``.json``), else by ``resolve(name)`` when given (the bundled datasets pass
+    their own lookup).
+
+    Every problem of every file is reported in one :class:`ValidationError` — values that
+    cannot be read and references that do not resolve alike — with paths such as
+    ``pack.yaml:measures[3].responsibilities[1].unit``; nothing is half-loaded.
     """
     path = Path(path)
     registry = registry or default_registry
     infos: list[PackInfo] = []
-    records: list[Record] = []
+    records: list[tuple[str, Record]] = []
     problems: list[Problem] = []
-    _collect(path, registry, resolve, infos, records, problems, seen=set())
-    where = repr(path.name)
-    if problems:
-        raise ValidationError(where, problems)
+    pending: set[str] = set()
+    _collect(path, registry, resolve, infos, records, problems, pending, seen=set())
     eco = Ecosystem(registry=registry, name=infos[-1].name if infos else path.stem)
-    eco.add(*records, where=where)
+    eco._add(
+        [record for _path, record in records],
+        repr(path.name),
+        paths=[p for p, _record in records],
+        pending=pending,
+        problems=problems,
+    )
     eco.packs = tuple(infos)
     return eco
 
@@ -170,8 +242,9 @@ def _collect(
     registry: Registry,
     resolve: Any,
     infos: list[PackInfo],
-    records: list[Record],
+    records: list[tuple[str, Record]],
     problems: list[Problem],
+    pending: set[str],
     seen: set[Path],
 ) -> None:
     path = path.resolve()
@@ -190,22 +263,24 @@ def _collect(
             f"{path.name!r} is not UTF-8 text ({exc.reason} at byte {exc.start})"
         ) from None
     data = _load_text(text, fmt, path.name)
-    info, found, found_problems = parse_pack(data, where=path.name, registry=registry)
+    info, found, found_problems, found_pending = _parse(data, path.name, registry)
     for required in info.requires:
-        sibling = path.with_name(f"{required}.yaml")
-        if sibling.is_file():
-            required_path = sibling
+        siblings = [path.with_name(f"{required}{suffix}") for suffix in (".yaml", ".yml", ".json")]
+        existing = [s for s in siblings if s.is_file()]
+        if existing:
+            required_path = existing[0]
         elif resolve is not None:
             required_path = Path(resolve(required))
         else:
             raise DataPackError(
-                f"{path.name!r} requires pack {required!r}, but there is no {sibling.name!r}"
-                " beside it"
+                f"{path.name!r} requires pack {required!r}, but there is no"
+                f" {siblings[0].name!r} (or .yml, .json) beside it"
             )
-        _collect(required_path, registry, resolve, infos, records, problems, seen)
+        _collect(required_path, registry, resolve, infos, records, problems, pending, seen)
     infos.append(info)
-    records.extend(found)
+    records.extend((f"{path.name}:{p}", record) for p, record in found)
     problems.extend(_in_file(p, path.name) for p in found_problems)
+    pending.update(found_pending)
 
 
 def _in_file(problem: Problem, filename: str) -> Problem:
@@ -240,7 +315,15 @@ def dump_pack(
         for record in records:
             if record.kind != spec.name:
                 continue
-            tag = registry.tag_of(type(record)) if type(record) is not spec.cls else None
+            tag = None
+            if type(record) is not spec.cls:
+                tag = registry.tag_of(type(record))
+                if tag is None:
+                    raise DataPackError(
+                        f"record {record.id!r} is a {type(record).__name__}, a subclass of"
+                        f" {spec.cls.__name__} with no type tag, so it could not be read back;"
+                        " register one with register_type()"
+                    )
             entries.append(record_to_data(record, tag=tag))
         if entries:
             data[spec.collection] = entries
@@ -251,8 +334,15 @@ class _Dumper(yaml.SafeDumper):
     """A safe dumper that keeps Chinese readable and long texts as blocks."""
 
 
+_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
+
+
 def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    style = "|" if "\n" in value else None
+    if any(c in value for c in _UNICODE_BREAKS):
+        # YAML counts these as line breaks and folds them unless they are escaped
+        style: str | None = '"'
+    else:
+        style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 

@@ -18,10 +18,11 @@ SIZE_CLASSES = ("micro", "small", "medium", "large")
 def _size_classes(_inst: object, _a: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
     from smeeco.errors import InvalidValueError
 
-    for item in value:
+    for i, item in enumerate(value):
         if item not in SIZE_CLASSES:
             raise InvalidValueError(
-                f"unknown size class {item!r}; use one of {', '.join(SIZE_CLASSES)}"
+                f"unknown size class {item!r}; use one of {', '.join(SIZE_CLASSES)}",
+                f"size_classes[{i}]",
             )
 
 

@@ -18,10 +18,11 @@ False
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import attrs
 
@@ -42,8 +43,10 @@ __all__ = [
 # --------------------------------------------------------------------------- ids
 
 
-def check_id(value: str, what: str = "id") -> str:
+def check_id(value: str, what: str = "id", path: str = "") -> str:
     """Return ``value`` if it is a well-formed id, else raise :class:`InvalidValueError`.
+
+    ``path`` is where the id is written (``unit``, ``issuers[2]``), for the problem's path.
 
     >>> check_id("tj-miit")
     'tj-miit'
@@ -52,25 +55,25 @@ def check_id(value: str, what: str = "id") -> str:
     ...
     smeeco.errors.InvalidValueError: bad id 'TJ MIIT': use lower-case letters, digits, ...
     """
-    if not isinstance(value, str) or not ID_PATTERN.match(value):
+    if not isinstance(value, str) or not ID_PATTERN.fullmatch(value):
         raise InvalidValueError(
-            f"bad {what} {value!r}: use lower-case letters, digits, '-', '_' or '.'"
+            f"bad {what} {value!r}: use lower-case letters, digits, '-', '_' or '.'", path
         )
     return value
 
 
 def _id_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    check_id(value, attribute.name)
+    check_id(value, attribute.name, attribute.name)
 
 
 def _optional_id_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is not None:
-        check_id(value, attribute.name)
+        check_id(value, attribute.name, attribute.name)
 
 
 def _ids_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    for item in value:
-        check_id(item, attribute.name)
+    for i, item in enumerate(value):
+        check_id(item, attribute.name, f"{attribute.name}[{i}]")
 
 
 id_field_validator = _id_validator
@@ -98,6 +101,11 @@ class Name:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
 
     def __attrs_post_init__(self) -> None:
+        for key in ("zh", "en"):
+            if not isinstance(getattr(self, key), str):
+                raise InvalidValueError(
+                    f"a name's {key} must be text, not {getattr(self, key)!r}", key
+                )
         if not (self.zh.strip() or self.en.strip()):
             raise InvalidValueError("a name needs a Chinese (zh) or an English (en) form")
 
@@ -153,13 +161,31 @@ _EN_MONEY = re.compile(
 )
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
 
+#: Arithmetic that never rounds: sums, products and powers of ten of money are exact
+#: whatever the caller's decimal context (the default one rounds to 28 digits).
+EXACT = decimal.Context(
+    prec=decimal.MAX_PREC, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN, traps=[InvalidOperation]
+)
+
 
 def _canonical(value: Decimal) -> Decimal:
-    """One spelling per amount: ``120000000`` rather than ``1.2E+8`` or ``120000000.0``."""
+    """One spelling per amount: ``120000000`` rather than ``1.2E+8`` or ``120000000.0``.
+
+    Exact: only the exponent and trailing zeros change, never a digit.
+    """
     if not value.is_finite():
         return value
-    integral = value.to_integral_value()
-    return integral if value == integral else value.normalize()
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)
+    if not any(digits):
+        return Decimal(0)
+    if exponent >= 0:
+        return Decimal((sign, digits + (0,) * exponent, 0))
+    kept = list(digits)
+    while exponent < 0 and kept[-1] == 0:
+        kept.pop()
+        exponent += 1
+    return Decimal((sign, tuple(kept), exponent))
 
 
 def _decimal(value: Any) -> Decimal:
@@ -221,7 +247,7 @@ class Money:
                     else (match.group("unit") or "")
                 )
                 try:
-                    return cls(Decimal(number) * units[unit])
+                    return cls(EXACT.multiply(Decimal(number), units[unit]))
                 except InvalidOperation:  # pragma: no cover - the regex admits only numbers
                     break
         raise MoneyParseError(
@@ -232,15 +258,19 @@ class Money:
     def __add__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.yuan + other.yuan)
+        return Money(EXACT.add(self.yuan, other.yuan))
 
     def __sub__(self, other: Money) -> Money:
         if not isinstance(other, Money):
             return NotImplemented
-        return Money(self.yuan - other.yuan)
+        return Money(EXACT.subtract(self.yuan, other.yuan))
 
     def __mul__(self, factor: Decimal | int) -> Money:
-        return Money(self.yuan * Decimal(factor))
+        if isinstance(factor, bool) or not isinstance(factor, Decimal | int | float):
+            return NotImplemented
+        # a float factor is read as written (0.1, not 0.1000000000000000055…)
+        number = Decimal(repr(factor)) if isinstance(factor, float) else Decimal(factor)
+        return Money(EXACT.multiply(self.yuan, number))
 
     __rmul__ = __mul__
 
@@ -249,7 +279,7 @@ class Money:
         for unit in ("亿", "万"):
             size = _UNITS[unit]
             if abs(amount) >= size:
-                return f"{_plain(amount / size)}{unit}元"
+                return f"{_plain(amount.scaleb(-size.adjusted(), EXACT))}{unit}元"
         return f"{_plain(amount)}元"
 
     def __repr__(self) -> str:
@@ -260,8 +290,8 @@ class Money:
 
 
 def _plain(value: Decimal) -> str:
-    """Write ``value`` without exponent and without trailing zeros."""
-    text = format(value.normalize(), "f")
+    """Write ``value`` without exponent and without trailing zeros (exactly)."""
+    text = format(_canonical(value), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return text or "0"
@@ -303,7 +333,8 @@ class Period:
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.end < self.start:
             raise InvalidValueError(
-                f"period ends ({self.end}) before it starts ({self.start}); swap the dates"
+                f"period ends ({self.end}) before it starts ({self.start}); swap the dates",
+                "end",
             )
 
     @property
@@ -350,16 +381,19 @@ class Source:
     def __attrs_post_init__(self) -> None:
         if self.span is not None and not 0 <= self.span[0] <= self.span[1]:
             raise InvalidValueError(
-                f"bad span {self.span!r}: it needs 0 <= start <= end (character offsets)"
+                f"bad span {self.span!r}: it needs 0 <= start <= end (character offsets)",
+                "span",
             )
 
 
 # --------------------------------------------------------------------------- references
 
 
-@attrs.frozen
-class Reference:
+class Reference(NamedTuple):
     """One reference a record makes to another record, and the graph edge it gives.
+
+    An immutable, hashable value (a named tuple: a national corpus makes ~10^5 of them
+    each time it is validated or graphed, so they must be cheap to build).
 
     Parameters
     ----------

@@ -91,9 +91,12 @@ def is_valid_credit_code(code: str) -> bool:
     return True
 
 
-def _credit_code(_inst: object, _a: attrs.Attribute[Any], value: str | None) -> None:
+def _credit_code(_inst: object, attribute: attrs.Attribute[Any], value: str | None) -> None:
     if value is not None:
-        check_credit_code(value)
+        try:
+            check_credit_code(value)
+        except CreditCodeError as exc:
+            raise exc.at(attribute.name) from None
 
 
 def _optional_money(value: Any) -> Money | None:
@@ -119,12 +122,14 @@ class TierMembership:
         if self.awarded and self.expires and self.expires < self.awarded:
             raise InvalidValueError(
                 f"membership of {self.tier!r} expires ({self.expires}) before it was awarded"
-                f" ({self.awarded})"
+                f" ({self.awarded})",
+                "expires",
             )
         if self.awarded and self.revoked and self.revoked < self.awarded:
             raise InvalidValueError(
                 f"membership of {self.tier!r} revoked ({self.revoked}) before it was awarded"
-                f" ({self.awarded})"
+                f" ({self.awarded})",
+                "revoked",
             )
 
     def active_on(self, day: dt.date) -> bool:
@@ -163,7 +168,7 @@ class Enterprise(Record):
 
     def __attrs_post_init__(self) -> None:
         if self.employees is not None and self.employees < 0:
-            raise InvalidValueError(f"employees {self.employees} cannot be negative")
+            raise InvalidValueError(f"employees {self.employees} cannot be negative", "employees")
 
     def tiers_on(self, day: dt.date) -> tuple[str, ...]:
         """Ids of the tiers the enterprise belongs to on ``day``."""

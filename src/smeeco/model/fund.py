@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import ROUND_FLOOR, Decimal, InvalidOperation
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 from fractions import Fraction
 from typing import Any, ClassVar
@@ -19,9 +19,11 @@ import attrs
 
 from smeeco.errors import InvalidValueError
 from smeeco.model.common import (
+    EXACT,
     Money,
     Record,
     Reference,
+    _canonical,
     id_field_validator,
     ids_validator,
     optional_id_validator,
@@ -30,8 +32,6 @@ from smeeco.model.common import (
 from smeeco.model.jurisdiction import Level
 
 __all__ = ["Fund", "FundKind", "RiskSharing", "Share", "parse_share"]
-
-_FEN = Decimal("0.01")
 
 
 class FundKind(StrEnum):
@@ -67,7 +67,7 @@ def parse_share(value: Any) -> Decimal:
         elif isinstance(value, str):
             text = value.strip().replace("％", "%")
             if text.endswith("%"):
-                result = Decimal(text[:-1].strip()) / 100
+                result = Decimal(text[:-1].strip()).scaleb(-2, EXACT)
             elif "/" in text:
                 num, den = text.split("/", 1)
                 result = Decimal(num.strip()) / Decimal(den.strip())
@@ -79,7 +79,7 @@ def parse_share(value: Any) -> Decimal:
         raise InvalidValueError(f"cannot read share {value!r}: write 0.2, '20%' or '1/5'") from None
     if not result.is_finite() or not 0 <= result <= 1:
         raise InvalidValueError(f"share {value!r} must lie between 0 and 1 (0 % to 100 %)")
-    return result.normalize() if result == result.to_integral_value() else result
+    return _canonical(result)
 
 
 @attrs.frozen
@@ -108,16 +108,23 @@ class RiskSharing:
 
     def __attrs_post_init__(self) -> None:
         if not self.shares:
-            raise InvalidValueError("a risk-sharing arrangement needs at least one party")
-        total = sum((s.share for s in self.shares), Decimal(0))
+            raise InvalidValueError("a risk-sharing arrangement needs at least one party", "shares")
+        total = Decimal(0)
+        for s in self.shares:
+            total = EXACT.add(total, s.share)
         if total != 1:
             listed = " + ".join(str(s.share) for s in self.shares)
             raise InvalidValueError(
                 f"risk shares sum to {total} ({listed}), not 1; correct the shares"
+                " (or build them with RiskSharing.from_ratio)",
+                "shares",
             )
         parties = [s.party for s in self.shares]
-        if len(set(parties)) != len(parties):
-            raise InvalidValueError(f"a party has two shares: {parties}")
+        for i, party in enumerate(parties):
+            if party in parties[:i]:
+                raise InvalidValueError(
+                    f"party {party!r} has two shares: {parties}", f"shares[{i}].party"
+                )
 
     @classmethod
     def from_ratio(
@@ -137,8 +144,17 @@ class RiskSharing:
         if total <= 0 or any(w < 0 for w in weights):
             raise InvalidValueError(f"ratio {ratio!r} needs non-negative parts with a positive sum")
         names = list(labels) or [""] * len(parties)
+        fractions = [w / total for w in weights]
+        # Shares like 1/3 have no exact decimal: the party with the largest weight (the
+        # first such) takes the rounding residue, so the shares still sum to exactly 1.
+        largest = weights.index(max(weights))
+        rest = Decimal(0)
+        for i, f in enumerate(fractions):
+            if i != largest:
+                rest = EXACT.add(rest, f)
+        fractions[largest] = EXACT.subtract(Decimal(1), rest)
         shares = tuple(
-            Share(p, w / total, label) for p, w, label in zip(parties, weights, names, strict=True)
+            Share(p, f, label) for p, f, label in zip(parties, fractions, names, strict=True)
         )
         return cls(shares, basis=basis, ratio=ratio.replace("：", ":"))
 
@@ -155,16 +171,19 @@ class RiskSharing:
         Remainders from rounding go, one fen at a time, to the parties with the largest
         fractional parts (ties: the party listed first).
         """
-        total_fen = (loss.yuan / _FEN).to_integral_value()
-        if total_fen * _FEN != loss.yuan:
-            raise InvalidValueError(f"loss {loss} is not a whole number of fen")
-        raw = [s.share * total_fen for s in self.shares]
-        floors = [r.to_integral_value(rounding=ROUND_FLOOR) for r in raw]
-        left = int(total_fen - sum(floors, Decimal(0)))
-        order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
-        for i in order[:left]:
-            floors[i] += 1
-        return tuple((s.party, Money(f * _FEN)) for s, f in zip(self.shares, floors, strict=True))
+        with localcontext(EXACT):  # exact whatever the size of the loss
+            fen = loss.yuan.scaleb(2)
+            total_fen = fen.to_integral_value()
+            if total_fen != fen:
+                raise InvalidValueError(f"loss {loss} is not a whole number of fen")
+            raw = [s.share * total_fen for s in self.shares]
+            floors = [r.to_integral_value(rounding=ROUND_FLOOR) for r in raw]
+            left = int(total_fen - sum(floors, Decimal(0)))
+            order = sorted(range(len(raw)), key=lambda i: (-(raw[i] - floors[i]), i))
+            for i in order[:left]:
+                floors[i] += 1
+            parts = [f.scaleb(-2) for f in floors]
+        return tuple((s.party, Money(p)) for s, p in zip(self.shares, parts, strict=True))
 
 
 def _optional_money(value: Any) -> Money | None:

@@ -183,8 +183,9 @@ class Indicator(Record):
         for where, value in values:
             if isinstance(value, Money) and self.unit is not Unit.YUAN:
                 raise UnitError(
-                    f"{where} {value} is money but indicator {self.id!r} counts in"
-                    f" {self.unit.value!r}; give a plain number or set unit: yuan"
+                    f"{value} is money but indicator {self.id!r} counts in"
+                    f" {self.unit.value!r}; give a plain number or set unit: yuan",
+                    where,
                 )
 
     def observations_until(self, day: dt.date | None = None) -> tuple[Observation, ...]:

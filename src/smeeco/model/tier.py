@@ -57,7 +57,8 @@ def _criteria(value: Iterable[CriteriaVersion]) -> tuple[CriteriaVersion, ...]:
         ):
             raise InvalidValueError(
                 f"criteria versions overlap: {earlier.valid} and {later.valid};"
-                " end the older version the day before the newer one starts"
+                " end the older version the day before the newer one starts",
+                "criteria",
             )
     return versions
 
@@ -81,7 +82,9 @@ class Tier(Record):
 
     def __attrs_post_init__(self) -> None:
         if self.validity_years is not None and self.validity_years < 1:
-            raise InvalidValueError(f"validity_years {self.validity_years} must be 1 or more")
+            raise InvalidValueError(
+                f"validity_years {self.validity_years} must be 1 or more", "validity_years"
+            )
 
     def criteria_on(self, day: dt.date) -> CriteriaVersion | None:
         """The criteria in force on ``day``, or ``None``."""
@@ -132,9 +135,12 @@ class TierLadder(Record):
 
     def __attrs_post_init__(self) -> None:
         if not self.tiers:
-            raise InvalidValueError("a ladder needs at least one tier")
-        if len(set(self.tiers)) != len(self.tiers):
-            raise InvalidValueError(f"a ladder lists a tier twice: {list(self.tiers)}")
+            raise InvalidValueError("a ladder needs at least one tier", "tiers")
+        for i, tier in enumerate(self.tiers):
+            if tier in self.tiers[:i]:
+                raise InvalidValueError(
+                    f"a ladder lists a tier twice: {list(self.tiers)}", f"tiers[{i}]"
+                )
 
     def rank(self, tier: str) -> int:
         """0-based rank of ``tier`` in the ladder (0 = bottom)."""

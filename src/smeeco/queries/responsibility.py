@@ -45,16 +45,22 @@ __all__ = [
     "responsible_units",
 ]
 
-_Entry = tuple[str, Role, int]  # (measure id, role, order)
+_Key = tuple[str, Role | None]  # (unit, role); role None: any role
 
 
-def _by_unit(eco: Ecosystem) -> dict[str, list[_Entry]]:
-    def build() -> dict[str, list[_Entry]]:
-        index: dict[str, list[_Entry]] = defaultdict(list)
-        for measure in eco.measures:
-            for order, r in enumerate(measure.responsibilities):
-                index[r.unit].append((measure.id, r.role, order))
-        return dict(index)
+def _by_unit(eco: Ecosystem) -> dict[_Key, tuple[Measure, ...]]:
+    """Measures per (unit, role) and per (unit, any role), in document then ordinal order.
+
+    Built once per ecosystem (and per as-of view) and kept until the ecosystem changes.
+    """
+
+    def build() -> dict[_Key, tuple[Measure, ...]]:
+        index: dict[_Key, dict[str, Measure]] = defaultdict(dict)
+        for measure in sorted(eco.measures, key=lambda m: (m.document, m.ordinal)):
+            for r in measure.responsibilities:
+                index[(r.unit, r.role)][measure.id] = measure
+                index[(r.unit, None)][measure.id] = measure
+        return {key: tuple(found.values()) for key, found in index.items()}
 
     return eco.cached(("responsibility", "by_unit"), build)
 
@@ -111,21 +117,17 @@ def measures_of(
     eco = view(eco, as_of)
     unit = record_of(eco, agency, Agency).id
     wanted = Role(role) if role is not None else None
-    units = [unit]
-    if via_collectives:
-        units.extend(a.id for a in eco.agencies if a.collective and unit in a.members)
-    doc_id = record_of(eco, document, PolicyDocument).id if document is not None else None
     index = _by_unit(eco)
-    seen: dict[str, Measure] = {}
-    for u in units:
-        for measure_id, r_role, _order in index.get(u, ()):
-            if wanted is not None and r_role is not wanted:
-                continue
-            measure = eco.require(measure_id, Measure)
-            if doc_id is not None and measure.document != doc_id:
-                continue
-            seen.setdefault(measure_id, measure)
-    return tuple(sorted(seen.values(), key=lambda m: (m.document, m.ordinal)))
+    found = index.get((unit, wanted), ())
+    if via_collectives:
+        collectives = [a.id for a in eco.agencies if a.collective and unit in a.members]
+        if collectives:
+            merged = {m.id: m for u in (unit, *collectives) for m in index.get((u, wanted), ())}
+            found = tuple(sorted(merged.values(), key=lambda m: (m.document, m.ordinal)))
+    if document is not None:
+        doc_id = record_of(eco, document, PolicyDocument).id
+        found = tuple(m for m in found if m.document == doc_id)
+    return found
 
 
 def measures_led_by(
