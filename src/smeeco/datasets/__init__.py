@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,9 @@ def _bundled() -> dict[str, Path]:
 
 
 def _plugins() -> dict[str, Callable[[], Any]]:
+    # importlib.metadata costs ~40 ms to import: load it only when packs are looked up.
+    from importlib import metadata
+
     found: dict[str, Callable[[], Any]] = {}
     for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
         found[entry.name] = entry.load
