@@ -148,7 +148,7 @@ def test_all_problems_of_a_file_at_once(tmp_path: Path) -> None:
         "tiny.yaml:documents[0].issued",
         "tiny.yaml:programmes",
     }
-    assert "known keys: id, level, name" in problems["tiny.yaml:jurisdictions[0].colour"]
+    assert "known keys: code, id, level, name" in problems["tiny.yaml:jurisdictions[0].colour"]
     assert problems["tiny.yaml:agencies[1].collective"] == "expected true or false, got str 'no'"
     # 'finance' could not be read, so it is not suggested; the typo is reported all the same
     assert "did you mean 'finance'" not in problems["tiny.yaml:funds[0].manager"]

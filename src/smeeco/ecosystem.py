@@ -535,7 +535,8 @@ class Ecosystem:
                         f"{path}.section",
                     )
                 if (
-                    document.issued is not None
+                    not document.is_report
+                    and document.issued is not None
                     and record.valid.start is not None
                     and record.valid.start < document.issued
                 ):

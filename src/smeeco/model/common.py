@@ -343,7 +343,9 @@ class Period:
         return self.start is None and self.end is None
 
     def contains(self, day: dt.date) -> bool:
-        """Whether ``day`` falls in the period."""
+        """Whether ``day`` falls in the period (a datetime counts by its date)."""
+        if isinstance(day, dt.datetime):
+            day = day.date()
         if self.start is not None and day < self.start:
             return False
         return not (self.end is not None and day > self.end)
@@ -429,6 +431,22 @@ class Reference(NamedTuple):
 # --------------------------------------------------------------------------- Record
 
 
+def _period(value: Period | Mapping[str, Any] | None) -> Period:
+    """Accept a :class:`Period`, ``None`` (always in force) or ``{"start": …, "end": …}``."""
+    if isinstance(value, Period):
+        return value
+    if value is None:
+        return Period()
+    if isinstance(value, Mapping):
+        unknown = set(value) - {"start", "end"}
+        if unknown:
+            raise InvalidValueError(
+                f"a period takes 'start' and 'end', not {', '.join(sorted(map(repr, unknown)))}"
+            )
+        return Period(value.get("start"), value.get("end"))
+    raise InvalidValueError(f"{value!r} is not a period: give Period(start, end) or a mapping")
+
+
 def _sources(value: Any) -> tuple[Source, ...]:
     return tuple(value)
 
@@ -447,7 +465,7 @@ class Record:
 
     id: str = attrs.field(validator=_id_validator)
     name: Name
-    valid: Period = attrs.field(factory=Period)
+    valid: Period = attrs.field(factory=Period, converter=_period)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     notes: str = ""
 

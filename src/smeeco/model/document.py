@@ -158,6 +158,16 @@ class PolicyDocument(Record):
                 "valid.end",
             )
 
+    @property
+    def is_report(self) -> bool:
+        """Whether the text reports on measures (a reply, news report or interview) rather
+        than enacting them; its measures may have started before it was issued."""
+        return self.document_kind in (
+            DocumentKind.REPLY,
+            DocumentKind.NEWS_REPORT,
+            DocumentKind.INTERVIEW,
+        )
+
     def section(self, ordinal: int) -> Section:
         """The section with ``ordinal``; ``KeyError`` when there is none."""
         for section in self.sections:

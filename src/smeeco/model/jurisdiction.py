@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 
 import attrs
 
+from smeeco.errors import InvalidValueError
 from smeeco.model.common import Record, Reference, optional_id_validator, ref
 
 __all__ = ["Jurisdiction", "Level"]
@@ -27,6 +28,13 @@ class Level(StrEnum):
     TOWNSHIP = "township"  # 街道/乡镇
 
 
+def _division_code(_inst: object, _a: attrs.Attribute[Any], value: str) -> None:
+    if value and not (len(value) == 6 and value.isascii() and value.isdigit()):
+        raise InvalidValueError(
+            f"administrative division code {value!r} must be 6 digits (GB/T 2260), e.g. '120000'"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Jurisdiction(Record):
     """An administrative area: China, Shandong, Tianjin, Qingdao, Binhai New Area…"""
@@ -35,6 +43,8 @@ class Jurisdiction(Record):
 
     level: Level = attrs.field(converter=Level)
     parent: str | None = attrs.field(default=None, validator=optional_id_validator)
+    #: The 6-digit administrative division code (行政区划代码, GB/T 2260), e.g. 120000.
+    code: str = attrs.field(default="", validator=_division_code)
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()
@@ -42,4 +52,7 @@ class Jurisdiction(Record):
             yield ref("parent", self.parent, "jurisdiction", relation="part_of")
 
     def node_attributes(self) -> dict[str, Any]:
-        return {**super().node_attributes(), "level": self.level.value}
+        attributes = {**super().node_attributes(), "level": self.level.value}
+        if self.code:
+            attributes["code"] = self.code
+        return attributes

@@ -14,6 +14,7 @@ Decimal('0.6')
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from smeeco.ecosystem import Ecosystem
@@ -255,7 +256,7 @@ def indicator_progress(
     full = record_of(eco, indicator, Indicator)
     if as_of is None:
         return full.progress()
-    day = view(eco, as_of).as_of_date
+    day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     return full.progress(day)
 
 

@@ -291,9 +291,9 @@ def coresponsibility_graph(
 ) -> nx.Graph[str]:
     """Agencies linked by the measures they share, weighted by how many.
 
-    Nodes carry ``kind``, ``name_zh``, ``name_en``, ``collective``, ``measures`` (how many
-    measures the unit holds) and ``leads``; edges carry ``weight`` (shared measures) and
-    ``measures`` (their ids, sorted, joined by ``|``).
+    Nodes carry ``kind``, ``name_zh``, ``name_en``, ``aliases``, ``collective``,
+    ``measures`` (how many measures the unit holds) and ``leads``; edges carry ``weight``
+    (shared measures) and ``measures`` (their ids, sorted, joined by ``|``).
     """
     eco = view(eco, as_of)
     graph: nx.Graph[str] = nx.Graph()
@@ -317,6 +317,7 @@ def coresponsibility_graph(
             kind="agency",
             name_zh=agency.name.zh,
             name_en=agency.name.en,
+            aliases=agency.name.aliases,
             collective=agency.collective,
             measures=load[unit],
             leads=leads[unit],
