@@ -14,6 +14,7 @@ item is escaped with ``\\``), and the readers split it again.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -32,6 +33,7 @@ __all__ = [
     "empty_like",
     "encode_list",
     "label_of",
+    "load_json_object",
     "write_text",
 ]
 
@@ -121,3 +123,14 @@ def write_text(text: str, path: str | Path) -> Path:
     path = Path(path)
     path.write_text(text, encoding="utf-8", newline="\n")
     return path
+
+
+def load_json_object(text: str, what: str) -> dict[str, Any]:
+    """Parse ``text`` as a JSON object, or raise :class:`ExportError` naming ``what``."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExportError(f"cannot read {what}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ExportError(f"not {what}: the top level must be an object")
+    return data

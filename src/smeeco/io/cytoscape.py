@@ -29,6 +29,7 @@ from smeeco.io._graphdata import (
     edge_rows,
     empty_like,
     label_of,
+    load_json_object,
     write_text,
 )
 from smeeco.io.nodelink import _clean, _tuples
@@ -108,13 +109,7 @@ def from_cytoscape_data(data: dict[str, Any]) -> AnyGraph:
 
 def parse_cytoscape(text: str) -> AnyGraph:
     """Read a graph from Cytoscape.js JSON text."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExportError(f"cannot read Cytoscape.js JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ExportError("not Cytoscape.js JSON: the top level must be an object")
-    return from_cytoscape_data(data)
+    return from_cytoscape_data(load_json_object(text, "Cytoscape.js JSON"))
 
 
 def read_cytoscape(path: str | Path) -> AnyGraph:

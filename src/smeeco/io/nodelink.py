@@ -29,6 +29,7 @@ from smeeco.io._graphdata import (
     check_reserved,
     edge_rows,
     empty_like,
+    load_json_object,
     write_text,
 )
 
@@ -112,13 +113,7 @@ def from_nodelink_data(data: dict[str, Any]) -> AnyGraph:
 
 def parse_nodelink(text: str) -> AnyGraph:
     """Read a graph from node-link JSON text."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExportError(f"cannot read node-link JSON: {exc}") from exc
-    if not isinstance(data, dict):
-        raise ExportError("not node-link JSON: the top level must be an object")
-    return from_nodelink_data(data)
+    return from_nodelink_data(load_json_object(text, "node-link JSON"))
 
 
 def read_nodelink(path: str | Path) -> AnyGraph:
