@@ -150,7 +150,6 @@ class Ecosystem:
         self._views: dict[dt.date, Ecosystem] = {}
         self._cache: dict[Hashable, Any] = {}
         self._as_of: dt.date | None = None
-        self._lenient = False
         records = list(records)
         if records:
             self.add(*records, where=name or "ecosystem")
@@ -677,7 +676,6 @@ class Ecosystem:
         view = Ecosystem(registry=self.registry, name=self.name)
         view.packs = self.packs
         view._as_of = day
-        view._lenient = True
         for record in self.records():
             kept = self._in_force(record, day)
             if kept is not None:
