@@ -58,3 +58,22 @@ def test_coresponsibility_view_follows_the_graph_contract(example: smeeco.Ecosys
     assert graph.nodes["ex-finance"]["supports"] == 1
     assert graph.edges["ex-finance", "ex-old-regulator"]["measures"] == "ex-2022-measures.m03"
     assert graph.graph["title"] == "示例市提升中小企业竞争力若干措施"
+
+
+def test_several_documents_get_a_heading_each_and_the_pack_title() -> None:
+    from smeeco.render.layout import responsibility_layout
+
+    eco = smeeco.load("tianjin")
+    graph = smeeco.responsibility_view(eco)
+    assert graph.graph["title"] == eco.packs[-1].title
+    layout = responsibility_layout(eco)
+    headings = [r.label for r in layout.rows if r.kind == "section" and r.id in eco]
+    assert headings == [
+        f"《{eco[d].name.zh or eco[d].name.en}》"
+        for d in dict.fromkeys(r.data["document"] for r in layout.rows if r.kind == "measure")
+    ]
+    assert len(headings) == 3
+    # one document alone keeps its own title and gets no document heading
+    single = responsibility_layout(eco, "tj-2022-measures")
+    assert single.title == "天津市提升中小企业竞争力若干措施"
+    assert not [r for r in single.rows if r.id == "tj-2022-measures"]

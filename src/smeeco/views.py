@@ -69,6 +69,17 @@ def _source_text(eco: Ecosystem, measure: Measure) -> str:
     return "; ".join(parts)
 
 
+def _titles(eco: Ecosystem, documents: tuple[PolicyDocument, ...]) -> dict[str, str]:
+    """Graph titles: the document's own, or for several the pack's title and a count."""
+    if len(documents) == 1:
+        return {"title": documents[0].name.label("zh"), "title_en": documents[0].name.label("en")}
+    pack = eco.packs[-1].title if eco.packs else ""
+    return {
+        "title": pack or f"{len(documents)} 份文件",
+        "title_en": pack or f"{len(documents)} documents",
+    }
+
+
 def _measures(
     eco: Ecosystem, document: str | PolicyDocument | None
 ) -> tuple[tuple[PolicyDocument, ...], tuple[Measure, ...]]:
@@ -113,17 +124,16 @@ def responsibility_view(
         measures they hold and lead), and collective units ``members`` (a tuple of ids)
         and ``member_rule``. Edges: agency → measure ``responsible`` (``role``,
         ``order``, ``explicit``, maybe ``named_as``), document → section and section
-        (or document) → measure ``contains``. The graph attribute ``title`` names the
-        document(s) in Chinese, ``title_en`` in English.
+        (or document) → measure ``contains``. The graph attribute ``title`` is the
+        document's title in Chinese, ``title_en`` in English; with several documents,
+        the pack's title (or a count of the documents).
     """
     eco = view(eco, as_of)
     documents, measures = _measures(eco, document)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
-        name=eco.name,
-        title=" / ".join(d.name.label("zh") for d in documents),
-        title_en=" / ".join(d.name.label("en") for d in documents),
-        as_of=eco.as_of_date.isoformat() if eco.as_of_date else "",
+        name=eco.name, as_of=eco.as_of_date.isoformat() if eco.as_of_date else ""
     )
+    graph.graph.update(_titles(eco, documents))
     units: dict[str, Agency] = {}
     for m in measures:
         for r in m.responsibilities:
@@ -232,8 +242,7 @@ def coresponsibility_view(
         data["supports"] = supports[node]
     graph.graph.update(
         name=eco.name,
-        title=" / ".join(d.name.label("zh") for d in documents),
-        title_en=" / ".join(d.name.label("en") for d in documents),
+        **_titles(eco, documents),
         as_of=eco.as_of_date.isoformat() if eco.as_of_date else "",
     )
     return graph

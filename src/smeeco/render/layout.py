@@ -184,7 +184,20 @@ def responsibility_layout(
     y = 0.0
     current: Any = None
     position: dict[Any, float] = {}
+    # With measures of several documents, each document gets a heading of its own.
+    documents = list(dict.fromkeys(nodes[m].get("document") for m in measure_ids))
+    current_document: Any = None
     for m in measure_ids:
+        document_id = nodes[m].get("document")
+        if len(documents) > 1 and document_id != current_document:
+            if rows:
+                y += 0.6
+            data = dict(nodes[document_id]) if document_id in nodes else {"kind": "document"}
+            title = label_of(data, document_id, lang) if document_id in nodes else str(document_id)
+            rows.append(LaidRow("section", str(document_id), f"《{title}》", round(y, 4), data))
+            y += 1.0
+            current_document = document_id
+            current = None
         section = section_of.get(m)
         if section is not None and section != current:
             if rows:
