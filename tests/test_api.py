@@ -14,12 +14,15 @@ SUBMODULES = [
     "smeeco.registry",
     "smeeco.ecosystem",
     "smeeco.io.datapack",
+    "smeeco.parse",
 ]
 
 #: Public in their module, deliberately not re-exported flat, and why.
 NOT_FLAT = {
     "smeeco.registry": {"KindSpec"},  # what Registry.spec() returns; reached through it
     "smeeco.io.datapack": {"FORMAT_VERSION", "parse_pack"},  # for format modules, in smeeco.io
+    # generic names, clearer as smeeco.parse.normalize etc.
+    "smeeco.parse": {"to_records", "normalize", "strip_pinyin_glosses", "chinese_numeral"},
 }
 
 
@@ -65,3 +68,22 @@ def test_submodule_all_names_exist() -> None:
     for module_name in SUBMODULES:
         module = importlib.import_module(module_name)
         assert [n for n in module.__all__ if not hasattr(module, n)] == []
+
+
+def test_import_loads_no_heavy_dependency() -> None:
+    # networkx loads when a graph is first built, matplotlib and openpyxl when a picture
+    # or a workbook is written: `import smeeco` stays quick.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, smeeco; "
+        "print(sorted(m for m in ('networkx', 'matplotlib', 'openpyxl') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_the_graph_still_builds_after_a_lazy_import() -> None:
+    eco = smeeco.load("example")
+    assert eco.graph.number_of_nodes() == len(eco)

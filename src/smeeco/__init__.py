@@ -11,6 +11,7 @@ responsible for what, for whom, with which funds and platforms, and since when.
 'ex-finance'
 """
 
+from smeeco import parse, sizing
 from smeeco._load import load
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import (
@@ -72,6 +73,18 @@ from smeeco.model import (
     is_valid_credit_code,
     ref,
 )
+from smeeco.parse import (
+    ClauseForm,
+    ClauseUnit,
+    ParsedDocument,
+    ParsedMeasure,
+    ParsedSection,
+    ResponsibilityClause,
+    find_responsibility_clauses,
+    parse_policy_text,
+    parse_responsibility,
+    resolve_clause,
+)
 from smeeco.queries import (
     AgencyMetrics,
     ResponsibilityMatrix,
@@ -122,6 +135,8 @@ __all__ = [
     "AgencyKind",
     "AgencyMetrics",
     "BeneficiaryGroup",
+    "ClauseForm",
+    "ClauseUnit",
     "CreditCodeError",
     "CriteriaVersion",
     "DataPackError",
@@ -143,6 +158,9 @@ __all__ = [
     "NetworkRole",
     "Observation",
     "PackInfo",
+    "ParsedDocument",
+    "ParsedMeasure",
+    "ParsedSection",
     "Period",
     "Platform",
     "PlatformKind",
@@ -155,6 +173,7 @@ __all__ = [
     "Registry",
     "RegistryError",
     "Responsibility",
+    "ResponsibilityClause",
     "ResponsibilityMatrix",
     "RiskSharing",
     "Role",
@@ -185,6 +204,7 @@ __all__ = [
     "enterprises_in_tier",
     "expand_collective",
     "export_graph",
+    "find_responsibility_clauses",
     "funds_in",
     "indicator_progress",
     "indicators_for",
@@ -203,6 +223,9 @@ __all__ = [
     "network_members",
     "next_tier",
     "number_of_measures",
+    "parse",
+    "parse_policy_text",
+    "parse_responsibility",
     "platforms_in",
     "read_graph",
     "read_pack",
@@ -211,9 +234,11 @@ __all__ = [
     "register_relation",
     "register_type",
     "render_graph",
+    "resolve_clause",
     "responsibility_matrix",
     "responsibility_view",
     "responsible_units",
+    "sizing",
     "tier_path",
     "tiers_of",
     "write_html",

@@ -32,10 +32,9 @@ import datetime as dt
 import difflib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
-from typing import Any, TypeVar, cast, overload
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
-import networkx as nx
 
 from smeeco.errors import (
     DuplicateIdError,
@@ -62,6 +61,9 @@ from smeeco.model import (
     TierLadder,
 )
 from smeeco.registry import Registry, default_registry
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["Ecosystem", "PackInfo"]
 
@@ -595,6 +597,9 @@ class Ecosystem:
         return self._graph
 
     def _build_graph(self) -> nx.MultiDiGraph[str]:
+
+        import networkx as nx
+
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
             name=self.name, as_of=self._as_of.isoformat() if self._as_of else ""
         )

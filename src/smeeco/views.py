@@ -26,14 +26,15 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.model import Agency, Measure, PolicyDocument
 from smeeco.queries import coresponsibility_graph
 from smeeco.queries._common import AsOf, record_of, view
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = ["coresponsibility_view", "responsibility_view", "section_node_id"]
 
@@ -128,6 +129,9 @@ def responsibility_view(
         document's title in Chinese, ``title_en`` in English; with several documents,
         the pack's title (or a count of the documents).
     """
+
+    import networkx as nx
+
     eco = view(eco, as_of)
     documents, measures = _measures(eco, document)
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(

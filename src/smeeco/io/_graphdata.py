@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, TypeAlias
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from smeeco.errors import ExportError
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "AnyGraph",
@@ -88,6 +89,9 @@ def add_keyed_edge(graph: AnyGraph, u: Any, v: Any, key: Any, data: dict[str, An
 
 def empty_like(directed: bool, multigraph: bool) -> AnyGraph:
     """A new empty graph of the given kind."""
+
+    import networkx as nx
+
     if multigraph:
         return nx.MultiDiGraph() if directed else nx.MultiGraph()
     return nx.DiGraph() if directed else nx.Graph()

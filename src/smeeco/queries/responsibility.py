@@ -20,13 +20,16 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import attrs
-import networkx as nx
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.model import Agency, Measure, PolicyDocument, Record, Responsibility, Role
 from smeeco.queries._common import AsOf, record_of, view
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "AgencyMetrics",
@@ -295,6 +298,9 @@ def coresponsibility_graph(
     ``measures`` (how many measures the unit holds) and ``leads``; edges carry ``weight``
     (shared measures) and ``measures`` (their ids, sorted, joined by ``|``).
     """
+
+    import networkx as nx
+
     eco = view(eco, as_of)
     graph: nx.Graph[str] = nx.Graph()
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -353,6 +359,9 @@ def agency_metrics(
     Betweenness is computed on the unweighted co-responsibility graph (who connects
     otherwise separate groups of units), normalised to 0–1.
     """
+
+    import networkx as nx
+
     eco = view(eco, as_of)
     measures = _measures_in(eco, document)
     graph = coresponsibility_graph(eco, document=document)

@@ -28,15 +28,17 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import networkx as nx
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.io._graphdata import AnyGraph, edge_rows, label_of
 from smeeco.model import PolicyDocument
 from smeeco.queries._common import AsOf
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 __all__ = [
     "CoresponsibilityLayout",

@@ -1,0 +1,38 @@
+"""Chinese policy text → sections, measures, responsibilities and sources.
+
+See ``docs/parsing.md``. Standard library only (:mod:`re`).
+"""
+
+from smeeco.parse.document import (
+    ParsedDocument,
+    ParsedMeasure,
+    ParsedSection,
+    parse_policy_text,
+    to_records,
+)
+from smeeco.parse.responsibility import (
+    ClauseForm,
+    ClauseUnit,
+    ResponsibilityClause,
+    find_responsibility_clauses,
+    parse_responsibility,
+    resolve_clause,
+)
+from smeeco.parse.text import chinese_numeral, normalize, strip_pinyin_glosses
+
+__all__ = [
+    "ClauseForm",
+    "ClauseUnit",
+    "ParsedDocument",
+    "ParsedMeasure",
+    "ParsedSection",
+    "ResponsibilityClause",
+    "chinese_numeral",
+    "find_responsibility_clauses",
+    "normalize",
+    "parse_policy_text",
+    "parse_responsibility",
+    "resolve_clause",
+    "strip_pinyin_glosses",
+    "to_records",
+]

@@ -1,0 +1,231 @@
+"""Policy texts split into sections and measures; seed 004 checked against the data pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import smeeco
+from smeeco import InvalidValueError, Measure, PolicyDocument, Source, ValidationError
+from smeeco.parse import ParsedDocument, parse_policy_text, resolve_clause, to_records
+from smeeco.types import DocumentId
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+DOC = "tj-2022-measures"
+
+
+@pytest.fixture(scope="module")
+def text() -> str:
+    return (SEEDS / "004.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def parsed(text: str) -> ParsedDocument:
+    return parse_policy_text(text, document_id=DOC)
+
+
+@pytest.fixture(scope="module")
+def eco() -> smeeco.Ecosystem:
+    return smeeco.load("tianjin-2022-measures")
+
+
+def _pack_measure(eco: smeeco.Ecosystem, ordinal: int) -> Measure:
+    return eco.require(f"{DOC}.m{ordinal:02d}", Measure)
+
+
+# --------------------------------------------------------------------------- seed 004
+
+
+def test_seed_004_shape(parsed: ParsedDocument) -> None:
+    assert len(parsed.sections) == 8
+    assert len(parsed.measures) == 24
+    assert [m.ordinal for m in parsed.measures] == list(range(1, 25))
+    assert [m.value for m in parsed.measures] == list(range(1, 25))  # continuous numbering
+    assert parsed.warnings == ()
+    last = parsed.measures[-1]
+    assert last.number == "(二十四)"
+    assert last.clause is None
+    assert last.truncated
+    assert parsed.truncated
+    assert last.text.endswith("绿色制造工")
+    assert parsed.trailer == "【政府扶持政策】相关法规"
+    assert not any(m.truncated for m in parsed.measures[:-1])
+    assert all(m.clause is not None for m in parsed.measures[:-1])
+
+
+def test_seed_004_preamble_is_the_page_and_the_notice(parsed: ParsedDocument) -> None:
+    assert parsed.preamble.startswith("加盟电话")
+    assert "津中小企组〔2022〕2号" in parsed.preamble
+    assert parsed.preamble.endswith("天津市提升中小企业竞争力若干措施")
+    assert parsed.text[slice(*parsed.preamble_span)] == parsed.preamble
+
+
+def test_seed_004_sections_equal_the_pack(parsed: ParsedDocument, eco: smeeco.Ecosystem) -> None:
+    document = eco.require(DOC, PolicyDocument)
+    assert parsed.section_records() == tuple(
+        smeeco.Section(s.ordinal, smeeco.Name(s.title.zh), s.number) for s in document.sections
+    )
+
+
+def test_seed_004_measures_equal_the_pack(parsed: ParsedDocument, eco: smeeco.Ecosystem) -> None:
+    for measure in parsed.measures:
+        curated = _pack_measure(eco, measure.ordinal)
+        assert measure.title == curated.name.zh, measure.number
+        assert measure.text == curated.text, measure.number
+        assert measure.number == curated.number
+        assert measure.section == curated.section
+        assert measure.truncated == curated.truncated
+        assert measure.locator == curated.sources[0].locator
+
+
+def test_seed_004_responsibilities_equal_the_pack(
+    parsed: ParsedDocument, eco: smeeco.Ecosystem
+) -> None:
+    checked = 0
+    for measure in parsed.measures:
+        curated = _pack_measure(eco, measure.ordinal)
+        if measure.clause is None:
+            assert not curated.responsibility_stated
+            assert curated.responsibilities == ()
+            continue
+        resolved = resolve_clause(eco, measure.clause)
+        # units in order, roles and explicit flags
+        assert resolved == curated.responsibilities, measure.number
+        # and the clause is the one the pack quotes
+        assert measure.clause.text == curated.sources[1].quote, measure.number
+        checked += 1
+    assert checked == 23
+
+
+def test_seed_004_spans_index_the_text(text: str, parsed: ParsedDocument) -> None:
+    for measure in parsed.measures:
+        assert text[slice(*measure.title_span)] == measure.title
+        assert text[slice(*measure.text_span)] == measure.text
+        assert text[measure.span[0] :].startswith(measure.number)
+        if measure.clause is not None:
+            assert text[slice(*measure.clause.span)] == measure.clause.text
+            assert measure.span[1] == measure.clause.span[1]
+    for section in parsed.sections:
+        assert text[slice(*section.title_span)] == section.title
+
+
+def test_seed_004_records(parsed: ParsedDocument, eco: smeeco.Ecosystem) -> None:
+    records = to_records(parsed, eco, document=eco.require(DOC, PolicyDocument))
+    assert len(records) == 24
+    m04 = records[3]
+    assert m04.id == f"{DOC}.m04"
+    assert m04.lead == "tj-pbc-branch"
+    assert m04.responsibilities == _pack_measure(eco, 4).responsibilities
+    title, clause = m04.sources
+    assert title == Source(DocumentId(DOC), "二(四)", "加强信贷支持", parsed.measures[3].title_span)
+    assert clause.locator == "二(四) 责任单位"
+    assert clause.quote == _pack_measure(eco, 4).sources[1].quote
+    m24 = records[23]
+    assert m24.truncated
+    assert not m24.responsibility_stated
+    assert m24.responsibilities == ()
+    # ready to add: into an ecosystem that has the document and the agencies
+    kept = {"jurisdiction", "agency", "document"}
+    fresh = smeeco.Ecosystem([r for r in eco if r.kind in kept])
+    fresh.add(*records)
+    assert smeeco.lead_unit(fresh, f"{DOC}.m06") == "tj-fin-office"
+
+
+# --------------------------------------------------------------------------- shapes
+
+
+def test_full_width_numbers_and_restarting_numbering() -> None:
+    text = (
+        "某某市关于印发若干措施的通知\n"
+        "一、财税支持\n"
+        "（一）加强资金支持。推动安排资金。\n"
+        "（责任单位：市财政局、各区人民政府）\n"
+        "（二） 落实税收政策。落实减免。（牵头单位：市税务局；配合单位：市财政局）\n"
+        "二、融资支持\n"
+        "（一）加强信贷支持。市金融局牵头，各区人民政府按职责分工负责。\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    assert parsed.preamble == "某某市关于印发若干措施的通知"
+    assert [m.locator for m in parsed.measures] == ["一（一）", "一（二）", "二（一）"]
+    assert [m.ordinal for m in parsed.measures] == [1, 2, 3]
+    assert [m.title for m in parsed.measures] == ["加强资金支持", "落实税收政策", "加强信贷支持"]
+    assert parsed.measures[1].text == "落实税收政策。落实减免。"
+    assert parsed.measures[2].clause is not None
+    assert parsed.measures[2].clause.leads == ("市金融局",)
+    assert parsed.measures[2].text == "加强信贷支持。"
+    assert parsed.warnings == ()
+    assert not parsed.truncated
+
+
+def test_assigned_line_after_the_measure() -> None:
+    text = "一、总则\n(一)做好服务。开展培训。\n此项工作由市工信局、市人社局负责。\n"
+    (measure,) = parse_policy_text(text, document_id="doc").measures
+    assert measure.text == "做好服务。开展培训。"
+    assert measure.clause is not None
+    assert measure.clause.names == ("市工信局", "市人社局")
+
+
+def test_joint_sentence_stays_in_the_text() -> None:
+    text = "一、总则\n(一)完善制度。由市工信局会同市财政局制定实施细则。\n"
+    (measure,) = parse_policy_text(text, document_id="doc").measures
+    assert measure.clause is not None
+    assert measure.clause.leads == ("市工信局",)
+    assert measure.text == "完善制度。由市工信局会同市财政局制定实施细则。"
+
+
+def test_measure_without_clause_and_complete_is_not_truncated() -> None:
+    text = "一、总则\n(一)完善制度。健全机制。\n(二)加强宣传。"
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [m.clause for m in parsed.measures] == [None, None]
+    assert not parsed.truncated
+
+
+def test_text_after_the_last_clause_is_the_trailer() -> None:
+    text = "一、总则\n(一)完善制度。(责任单位:市工信局)\n\n附件：分工表\n某某市工信局\n"
+    parsed = parse_policy_text(text, document_id="doc")
+    assert parsed.measures[0].clause is not None
+    assert parsed.trailer == "附件：分工表\n某某市工信局"
+
+
+def test_measures_without_sections() -> None:
+    parsed = parse_policy_text("通知\n(一)甲。(责任单位:市工信局)\n(二)乙。", document_id="doc")
+    assert parsed.sections == ()
+    assert parsed.preamble == "通知"
+    assert [(m.section, m.locator) for m in parsed.measures] == [(None, "(一)"), (None, "(二)")]
+
+
+def test_out_of_order_numbers_are_warned_about() -> None:
+    text = "一、甲\n(一)甲。\n(三)丙。\n三、丙\n(四)丁。"
+    parsed = parse_policy_text(text, document_id="doc")
+    assert len(parsed.sections) == 1
+    assert any("(三) follows (一)" in w for w in parsed.warnings)
+    assert any("三、丙" in w for w in parsed.warnings)
+
+
+def test_text_without_structure() -> None:
+    parsed = parse_policy_text("只是一段话。", document_id="doc")
+    assert parsed.sections == ()
+    assert parsed.measures == ()
+    assert parsed.preamble == "只是一段话。"
+
+
+def test_the_reply_has_sections_and_no_measures() -> None:
+    text = (SEEDS / "003.txt").read_text(encoding="utf-8")
+    parsed = parse_policy_text(text, document_id="tj-2021-reply")
+    assert [s.title for s in parsed.sections] == ["工作开展情况", "下一步工作举措"]
+    assert parsed.measures == ()
+
+
+def test_to_records_reports_every_unknown_unit(eco: smeeco.Ecosystem) -> None:
+    text = "一、甲\n(一)甲。(责任单位:市火星局)\n(二)乙。(责任单位:市工信局、市月球局)"
+    parsed = parse_policy_text(text, document_id=DOC)
+    with pytest.raises(ValidationError) as info:
+        to_records(parsed, eco, document=DOC)
+    assert [p.path for p in info.value.problems] == ["measures[0].units[0]", "measures[1].units[1]"]
+
+
+def test_to_records_wants_the_document_it_was_parsed_for(eco: smeeco.Ecosystem) -> None:
+    parsed = parse_policy_text("一、甲\n(一)甲。", document_id=DOC)
+    with pytest.raises(InvalidValueError, match="document_id='other'"):
+        to_records(parsed, eco, document="other")
