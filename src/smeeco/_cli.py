@@ -25,7 +25,7 @@ from typing import TextIO
 
 from smeeco._load import load
 from smeeco.ecosystem import Ecosystem
-from smeeco.errors import ExportError, SmeecoError, UnknownReferenceError
+from smeeco.errors import ExportError, NotInForceError, SmeecoError, UnknownReferenceError
 from smeeco.io._graphdata import AnyGraph
 from smeeco.model import Agency, Measure, PolicyDocument, Role
 
@@ -110,7 +110,18 @@ def _measure(eco: Ecosystem, text: str, document: str | None) -> Measure:
         )
     try:
         record = eco.resolve(text, "measure")
+    except NotInForceError:
+        raise
     except UnknownReferenceError as exc:
+        if eco.as_of_date is not None and eco.base is not eco:
+            try:
+                elsewhere = _measure(eco.base, text, document)
+            except SmeecoError:
+                pass
+            else:
+                raise NotInForceError(
+                    eco.base.why_not_in_force(elsewhere, eco.as_of_date)
+                ) from None
         example = measures[0] if measures else None
         hint = (
             f"; name a measure by its number such as {example.number or example.ordinal!r},"

@@ -39,6 +39,7 @@ import attrs
 from smeeco.errors import (
     DuplicateIdError,
     InvalidValueError,
+    NotInForceError,
     Problem,
     RegistryError,
     UnknownReferenceError,
@@ -152,6 +153,7 @@ class Ecosystem:
         self._views: dict[dt.date, Ecosystem] = {}
         self._cache: dict[Hashable, Any] = {}
         self._as_of: dt.date | None = None
+        self._full: Ecosystem | None = None  # the whole ecosystem, in an as-of view
         records = list(records)
         if records:
             self.add(*records, where=name or "ecosystem")
@@ -182,6 +184,11 @@ class Ecosystem:
         when = f" as of {self._as_of}" if self._as_of else ""
         label = f" {self.name!r}" if self.name else ""
         return f"<Ecosystem{label}{when}: {counts or 'empty'}>"
+
+    @property
+    def base(self) -> Ecosystem:
+        """The ecosystem an as-of view was taken from; the ecosystem itself otherwise."""
+        return self._full if self._full is not None else self
 
     @property
     def as_of_date(self) -> dt.date | None:
@@ -332,6 +339,11 @@ class Ecosystem:
         raise UnknownReferenceError(f"{text!r} names several records: {listed}; use an id")
 
     def _unknown(self, text: str, kinds: tuple[str, ...], path: str = "") -> UnknownReferenceError:
+        if self._as_of is not None and self._full is not None:
+            elsewhere = self._full.find(text)
+            elsewhere = tuple(r for r in elsewhere if not kinds or r.kind in kinds)
+            if len(elsewhere) == 1:
+                return NotInForceError(self._full.why_not_in_force(elsewhere[0], self._as_of), path)
         what = " or ".join(kinds) if kinds else "record"
         message = f"unknown {what} {text!r}"
         hint = self._suggest(text, kinds)
@@ -348,7 +360,16 @@ class Ecosystem:
             return " or ".join(f"{r.id!r} ({r.label()})" for r in by_name[:3])
         ids = {r.id: r for r in pool}
         close = difflib.get_close_matches(text, list(ids), n=3, cutoff=0.6)
-        return " or ".join(f"{c!r} ({ids[c].label()})" for c in close)
+        if close:
+            return " or ".join(f"{c!r} ({ids[c].label()})" for c in close)
+        # A misspelt name or alias (市财正局 for 市财政局): match against every name form.
+        forms: dict[str, Record] = {}
+        for r in pool:
+            for form in r.name.all():
+                forms.setdefault(form, r)
+        near = difflib.get_close_matches(text, list(forms), n=6, cutoff=0.6)
+        found = list(dict.fromkeys(forms[f] for f in near))[:3]
+        return " or ".join(f"{r.id!r} ({r.label()})" for r in found)
 
     # ------------------------------------------------------------------ changes
 
@@ -667,7 +688,12 @@ class Ecosystem:
         silently.
         """
         if isinstance(day, str):
-            day = dt.date.fromisoformat(day)
+            try:
+                day = dt.date.fromisoformat(day.strip())
+            except ValueError:
+                raise InvalidValueError(
+                    f"bad date {day!r}: write it as YYYY-MM-DD, e.g. 2024-01-01"
+                ) from None
         if self._as_of is not None:
             if day != self._as_of:
                 raise InvalidValueError(
@@ -679,6 +705,7 @@ class Ecosystem:
         if cached is not None:
             return cached
         view = Ecosystem(registry=self.registry, name=self.name)
+        view._full = self
         view.packs = self.packs
         view._as_of = day
         for record in self.records():
@@ -709,6 +736,38 @@ class Ecosystem:
             if observations != record.observations or targets != record.targets:
                 return attrs.evolve(record, observations=observations, targets=targets)
         return record
+
+    def why_not_in_force(self, record: Record, day: dt.date) -> str:
+        """Say why ``record`` is not part of the view on ``day``, and what holds instead.
+
+        >>> import smeeco
+        >>> eco = smeeco.load("example")
+        >>> print(eco.why_not_in_force(eco["ex-old-regulator"], dt.date(2024, 1, 1)))
+        agency 'ex-old-regulator' (示例银保监局) ended on 2023-07-19; ... 'ex-new-regulator' ...
+        """
+        what = f"{record.kind} {record.id!r} ({record.label()})"
+        if isinstance(record, Measure):
+            document = self._index.get(record.document)
+            if isinstance(document, PolicyDocument) and self._in_force(document, day) is None:
+                return f"{what} is not in force on {day}: " + self.why_not_in_force(
+                    document, day
+                ).replace(f"{document.kind} ", "its ", 1)
+        if isinstance(record, PolicyDocument) and record.issued and record.issued > day:
+            return f"{what} was issued on {record.issued}, after {day}; pick a later date"
+        if record.valid.end is not None and day > record.valid.end:
+            message = f"{what} ended on {record.valid.end}"
+            if isinstance(record, Agency):
+                successor = self.current_unit(record.id, day)
+                if successor is not None:
+                    holder = self._index[successor]
+                    return (
+                        f"{message}; on {day} its responsibilities are held by"
+                        f" {successor!r} ({holder.label()})"
+                    )
+            return message + "; pick an earlier date"
+        if record.valid.start is not None and day < record.valid.start:
+            return f"{what} starts on {record.valid.start}, after {day}; pick a later date"
+        return f"{what} is not in force on {day} (valid {record.valid})"
 
     def current_unit(self, agency_id: str, day: dt.date) -> str | None:
         """The agency that holds ``agency_id``'s responsibilities on ``day``.

@@ -14,6 +14,7 @@ The tree::
     │   │   ├── UnitError             a value in the wrong unit for its indicator
     │   │   └── CreditCodeError       统一社会信用代码 with a bad shape or check digit
     │   ├── UnknownReferenceError     (also KeyError) an id that names no record
+    │   │   └── NotInForceError       the record exists, but not on the view's date
     │   ├── DuplicateIdError          two records of one kind share an id
     │   └── UnknownFieldError         a data-pack key no record type declares
     ├── ValidationError               (also ExceptionGroup) every Problem found at once
@@ -42,6 +43,7 @@ __all__ = [
     "ExportError",
     "InvalidValueError",
     "MoneyParseError",
+    "NotInForceError",
     "Problem",
     "RegistryError",
     "SmeecoError",
@@ -109,6 +111,13 @@ class UnknownReferenceError(Problem, KeyError):
 
     def __str__(self) -> str:  # KeyError would quote the whole message
         return Problem.__str__(self)
+
+
+class NotInForceError(UnknownReferenceError):
+    """A record exists, but not on the date of an as-of view (expired, or not yet issued).
+
+    The message says why and, for a reorganised unit, which unit holds its work then.
+    """
 
 
 class DuplicateIdError(Problem):

@@ -168,6 +168,12 @@ def matrix_table(
     if doc is None and len({m.document for m in eco.measures}) == 1:
         doc = eco.require(eco.measures[0].document, PolicyDocument)
     matrix = responsibility_matrix(eco, doc)
+    if not matrix.measures:
+        when = f" in force on {eco.as_of_date}" if eco.as_of_date is not None else ""
+        raise ExportError(
+            f"no measures{when} to tabulate"
+            + ("; pick a later date or another document" if when else "")
+        )
     body = matrix.rows(lang=lang)[1:]
     sections: dict[tuple[str, int], tuple[str, str]] = {}
     for d in eco.documents:
@@ -177,7 +183,15 @@ def matrix_table(
     rows: list[MatrixRow] = []
     current: tuple[str, int] | None = None
     blank = ("",) * len(matrix.units)
+    several = len({m.document for m in matrix.measures}) > 1
+    current_document: str | None = None
     for measure, cells in zip(matrix.measures, body, strict=True):
+        if several and measure.document != current_document:
+            # A heading per document, so no measure sits under another document's section.
+            document_record = eco.get(measure.document, PolicyDocument)
+            label = document_record.label(lang) if document_record else measure.document
+            rows.append(MatrixRow("", f"《{label}》", blank, section=True))
+            current_document, current = measure.document, None
         key = (measure.document, measure.section) if measure.section is not None else None
         if key is not None and key != current and key in sections:
             number, title = sections[key]

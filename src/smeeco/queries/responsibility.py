@@ -70,7 +70,11 @@ def _by_unit(eco: Ecosystem) -> dict[_Key, tuple[Measure, ...]]:
 
 def _measures_in(eco: Ecosystem, document: str | PolicyDocument | None) -> tuple[Measure, ...]:
     if document is None:
-        return eco.measures
+        # Grouped by document (in document order), then by ordinal.
+        order = {d.id: i for i, d in enumerate(eco.documents)}
+        return tuple(
+            sorted(eco.measures, key=lambda m: (order.get(m.document, len(order)), m.ordinal))
+        )
     doc = record_of(eco, document, PolicyDocument)
     found = [m for m in eco.measures if m.document == doc.id]
     return tuple(sorted(found, key=lambda m: m.ordinal))
