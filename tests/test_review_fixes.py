@@ -61,3 +61,52 @@ def test_cli_who_before_the_document_explains(capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err
     assert "not in force on 2021-01-01" in err
     assert "Traceback" not in err
+
+
+def test_percentage_points_are_not_percent() -> None:
+    eco = smeeco.load("tianjin-2021-reply")
+    gap = eco.require("tj-inclusive-loan-growth-gap", smeeco.Indicator)
+    assert gap.unit is smeeco.Unit.PERCENTAGE_POINTS
+    assert gap.unit_zh == "个百分点"
+
+
+def test_every_query_takes_as_of(example: smeeco.Ecosystem) -> None:
+    day = "2024-01-01"
+    assert [t.id for t in smeeco.tier_path(example, "ex-seed", as_of=day)] == [
+        "ex-seed",
+        "ex-srdi",
+        "ex-giant",
+    ]
+    assert smeeco.next_tier(example, "ex-giant", as_of=day) is None
+    assert [ladder.id for ladder in smeeco.ladders_of(example, "ex-srdi", as_of=day)] == [
+        "ex-srdi-ladder"
+    ]
+    assert smeeco.jurisdictions_within(example, "ex-country", as_of=day) == (
+        "ex-country",
+        "ex-city",
+    )
+    (guaranteed,) = smeeco.indicators_for(example, "ex-guarantee-fund", as_of="2022-06-30")
+    assert [o.date.isoformat() for o in guaranteed.observations] == ["2021-12-31"]
+
+
+def test_full_view_is_refused_for_pages(
+    tmp_path: pytest.TempPathFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["graph", "example", "--view", "full", "-o", f"{tmp_path}/x.html"]) != 0
+    assert "--view full is for graph files" in capsys.readouterr().err
+
+
+def test_standard_spellings_and_readable_enum_errors(tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    from smeeco.sizing import SizeClass, classify
+
+    assert classify("农、林、牧、渔业", revenue="600万元").size_class is SizeClass.MEDIUM
+    pack = Path(str(tmp_path)) / "p.yaml"
+    pack.write_text(
+        "smeeco: 1\nagencies:\n- {id: a, name: 甲, agency_kind: bureau}\n", encoding="utf-8"
+    )
+    with pytest.raises(smeeco.ValidationError) as caught:
+        smeeco.load(pack)
+    (problem,) = caught.value.problems
+    assert "'bureau' is not a valid agency kind; use one of: government" in str(problem)

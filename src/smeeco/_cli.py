@@ -277,11 +277,16 @@ def _cmd_graph(args: argparse.Namespace, out: TextIO) -> int:
     eco = load(args.pack)
     document = _document(eco, args.document).id if args.document else None
     path = Path(args.output)
+    if args.view == "full" and fmt in ("svg", "png", "pdf", "html"):
+        raise ExportError(
+            f"--view full is for graph files (graphml, gexf, json, cyjs, dot, mmd, csv);"
+            f" a {fmt} shows the responsibility or coresponsibility view"
+        )
+    if not path.parent.exists():
+        raise ExportError(f"folder {str(path.parent)!r} does not exist; create it first")
     if fmt in ("svg", "png", "pdf"):
         from smeeco.render.pictures import render_graph
 
-        if args.view == "full":
-            raise ExportError("pictures show the responsibility or coresponsibility view")
         render_graph(
             eco,
             path,
@@ -324,6 +329,10 @@ def _cmd_matrix(args: argparse.Namespace, out: TextIO) -> int:
                 f"unknown matrix format {suffix or 'no suffix'!r};"
                 f" supported: {', '.join(sorted(MATRIX_FORMATS))}"
             )
+    if args.output is not None and not Path(args.output).parent.exists():
+        raise ExportError(
+            f"folder {str(Path(args.output).parent)!r} does not exist; create it first"
+        )
     eco = load(args.pack)
     document = _document(eco, args.document).id if args.document else None
     if args.output is None:

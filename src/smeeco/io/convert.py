@@ -59,7 +59,7 @@ def _make_converter() -> cattrs.Converter:
         except ValueError:
             allowed = ", ".join(m.value for m in cl)
             raise InvalidValueError(
-                f"{value!r} is not a valid {cl.__name__.lower()}; use one of: {allowed}"
+                f"{value!r} is not a valid {_words(cl.__name__)}; use one of: {allowed}"
             ) from None
 
     conv.register_structure_hook(StrEnum, structure_enum)
@@ -257,3 +257,8 @@ def _describe(exc: BaseException) -> str:
 def _field_names(cls: Any) -> list[str]:
     fields = getattr(cls, "__attrs_attrs__", ())
     return [f.alias or f.name for f in fields]
+
+
+def _words(name: str) -> str:
+    """``AgencyKind`` → ``agency kind``."""
+    return "".join(" " + c.lower() if c.isupper() and i else c.lower() for i, c in enumerate(name))

@@ -44,6 +44,7 @@ class Unit(StrEnum):
     PERSONS = "persons"  # 人, 人次
     YUAN = "yuan"  # money, kept in yuan
     PERCENT = "percent"  # per cent, e.g. 94 for 94 %
+    PERCENTAGE_POINTS = "percentage_points"  # 个百分点: a difference between two percentages
     TIMES = "times"  # 次 — visits, clicks, events
 
 

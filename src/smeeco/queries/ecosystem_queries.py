@@ -106,8 +106,9 @@ def measures_for_tier(
     return tuple(sorted(found, key=lambda m: (m.document, m.ordinal)))
 
 
-def ladders_of(eco: Ecosystem, tier: str | Tier) -> tuple[TierLadder, ...]:
+def ladders_of(eco: Ecosystem, tier: str | Tier, *, as_of: AsOf = None) -> tuple[TierLadder, ...]:
     """The ladders that include ``tier``."""
+    eco = view(eco, as_of)
     t = record_of(eco, tier, Tier)
     return tuple(ladder for ladder in eco.ladders if t.id in ladder.tiers)
 
@@ -122,9 +123,14 @@ def _ladder(eco: Ecosystem, tier: Tier, ladder: str | TierLadder | None) -> Tier
 
 
 def tier_path(
-    eco: Ecosystem, tier: str | Tier, *, ladder: str | TierLadder | None = None
+    eco: Ecosystem,
+    tier: str | Tier,
+    *,
+    ladder: str | TierLadder | None = None,
+    as_of: AsOf = None,
 ) -> tuple[Tier, ...]:
     """``tier`` and every tier above it, bottom up, on ``ladder`` (its first ladder by default)."""
+    eco = view(eco, as_of)
     t = record_of(eco, tier, Tier)
     chosen = _ladder(eco, t, ladder)
     if chosen is None:
@@ -133,10 +139,14 @@ def tier_path(
 
 
 def next_tier(
-    eco: Ecosystem, tier: str | Tier, *, ladder: str | TierLadder | None = None
+    eco: Ecosystem,
+    tier: str | Tier,
+    *,
+    ladder: str | TierLadder | None = None,
+    as_of: AsOf = None,
 ) -> Tier | None:
     """The tier one rung up, or ``None`` at the top."""
-    path = tier_path(eco, tier, ladder=ladder)
+    path = tier_path(eco, tier, ladder=ladder, as_of=as_of)
     return path[1] if len(path) > 1 else None
 
 
@@ -158,8 +168,11 @@ def tiers_of(
     return tuple(eco.require(m.tier, Tier) for m in e.memberships if m.tier in eco)
 
 
-def jurisdictions_within(eco: Ecosystem, jurisdiction: str | Jurisdiction) -> tuple[str, ...]:
+def jurisdictions_within(
+    eco: Ecosystem, jurisdiction: str | Jurisdiction, *, as_of: AsOf = None
+) -> tuple[str, ...]:
     """Ids of ``jurisdiction`` and every jurisdiction inside it."""
+    eco = view(eco, as_of)
     root = record_of(eco, jurisdiction, Jurisdiction)
     children: dict[str, list[str]] = {}
     for j in eco.jurisdictions:
@@ -243,8 +256,12 @@ def funds_in(
     )
 
 
-def indicators_for(eco: Ecosystem, subject: str | Record) -> tuple[Indicator, ...]:
-    """Indicators that track ``subject`` or name it as related."""
+def indicators_for(
+    eco: Ecosystem, subject: str | Record, *, as_of: AsOf = None
+) -> tuple[Indicator, ...]:
+    """Indicators that track ``subject`` or name it as related (on ``as_of``: with the
+    observations and targets known then)."""
+    eco = view(eco, as_of)
     subject_id = subject.id if isinstance(subject, Record) else eco.resolve(subject).id
     return tuple(i for i in eco.indicators if i.subject == subject_id or subject_id in i.related)
 

@@ -73,6 +73,9 @@ class SizeStandard:
         """The row for ``industry`` (a listed name or a known alias such as 制造业)."""
         key = industry.strip()
         key = self.aliases.get(key, key)
+        if key not in self.industries:
+            # The standard writes 农、林、牧、渔业; the table names it 农林牧渔业.
+            key = key.replace("、", "").replace("，", "")
         try:
             return self.industries[key]
         except KeyError:
