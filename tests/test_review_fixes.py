@@ -110,3 +110,12 @@ def test_standard_spellings_and_readable_enum_errors(tmp_path: pytest.TempPathFa
         smeeco.load(pack)
     (problem,) = caught.value.problems
     assert "'bureau' is not a valid agency kind; use one of: government" in str(problem)
+
+
+def test_who_takes_a_bare_numeral_and_what_keeps_the_inferred_mark(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["who", "tianjin-2022-measures", "四"]) == 0
+    assert capsys.readouterr().out.startswith("(四) 加强信贷支持")
+    assert main(["what", "example", "ex-north-district", "--collectives"]) == 0
+    assert "配合* (via 各区人民政府)" in capsys.readouterr().out

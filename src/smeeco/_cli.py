@@ -98,6 +98,8 @@ def _measure(eco: Ecosystem, text: str, document: str | None) -> Measure:
         doc = _document(eco, document)
         measures = tuple(m for m in measures if m.document == doc.id)
     wanted = text.strip().replace("（", "(").replace("）", ")")
+    if wanted and all(c in "一二三四五六七八九十百" for c in wanted):
+        wanted = f"({wanted})"  # a bare numeral: 四 -> (四)
     by_number = [
         m for m in measures if m.number.replace("（", "(").replace("）", ")") == wanted
     ] or [m for m in measures if wanted.isdigit() and m.ordinal == int(wanted)]
@@ -250,7 +252,8 @@ def _cmd_what(args: argparse.Namespace, out: TextIO) -> int:
         else:
             via = [r for r in m.responsibilities if agency.id in _members(eco, r.unit)]
             role = "、".join(
-                f"{words[r.role.value]} (via {eco.require(r.unit, Agency).label(args.lang)})"
+                f"{words[r.role.value]}{'' if r.explicit else '*'}"
+                f" (via {eco.require(r.unit, Agency).label(args.lang)})"
                 for r in via
             )
         leads += any(r.role is Role.LEAD for r in mine)
