@@ -338,7 +338,11 @@ class Ecosystem:
         listed = ", ".join(f"{r.id!r} ({r.label()})" for r in found)
         raise UnknownReferenceError(f"{text!r} names several records: {listed}; use an id")
 
-    def _unknown(self, text: str, kinds: tuple[str, ...], path: str = "") -> UnknownReferenceError:
+    def _unknown(
+        self, text: str, kinds: tuple[str, ...], path: str = "", extra: Iterable[Record] = ()
+    ) -> UnknownReferenceError:
+        """The error for ``text`` naming no record of ``kinds``, with close matches among
+        this ecosystem's records and ``extra`` (records being added alongside)."""
         if self._as_of is not None and self._full is not None:
             elsewhere = self._full.find(text)
             elsewhere = tuple(r for r in elsewhere if not kinds or r.kind in kinds)
@@ -346,7 +350,7 @@ class Ecosystem:
                 return NotInForceError(self._full.why_not_in_force(elsewhere[0], self._as_of), path)
         what = " or ".join(kinds) if kinds else "record"
         message = f"unknown {what} {text!r}"
-        hint = self._suggest(text, kinds)
+        hint = self._suggest(text, kinds, extra)
         if hint:
             message += f"; did you mean {hint}?"
         elif kinds:
@@ -514,17 +518,7 @@ class Ecosystem:
                 where,
             )
         elif endpoint not in pending:  # a record that could not be read is reported already
-            hint = self._suggest(endpoint, reference.kinds, staged.values())
-            what = " or ".join(reference.kinds) or "record"
-            yield UnknownReferenceError(
-                f"unknown {what} {endpoint!r}"
-                + (
-                    f"; did you mean {hint}?"
-                    if hint
-                    else f"; add {_a_or_an(what.split()[0])} with this id or correct the reference"
-                ),
-                where,
-            )
+            yield self._unknown(endpoint, reference.kinds, where, staged.values())
 
     def _check_rules(
         self,

@@ -15,7 +15,6 @@ Decimal('0.6')
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.model import (
@@ -275,7 +274,3 @@ def indicator_progress(
         return full.progress()
     day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
     return full.progress(day)
-
-
-def _ids(records: Iterable[Record]) -> list[str]:  # pragma: no cover - debugging aid
-    return [r.id for r in records]

@@ -19,13 +19,12 @@ Examples
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
 
 from smeeco.ecosystem import Ecosystem
-from smeeco.model import Agency, Measure, PolicyDocument, Record, Responsibility, Role
+from smeeco.model import Agency, Measure, PolicyDocument, Responsibility, Role
 from smeeco.queries._common import AsOf, record_of, view
 
 if TYPE_CHECKING:
@@ -389,7 +388,3 @@ def agency_metrics(
             betweenness=float(between.get(unit, 0.0)),
         )
     return dict(sorted(result.items(), key=lambda kv: (-kv[1].measures, kv[0])))
-
-
-def _ids(records: Iterable[Record]) -> list[str]:
-    return [r.id for r in records]
