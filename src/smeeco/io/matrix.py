@@ -309,7 +309,7 @@ h1{font-size:1.3rem;margin:0 0 .2rem}p.sub{margin:0 0 1rem;color:#556}
 table{border-collapse:separate;border-spacing:0;font-size:.9rem}
 th,td{border-right:1px solid #dde;border-bottom:1px solid #dde;padding:.25rem .45rem}
 thead th{position:sticky;top:0;background:#f4f6f8;z-index:2;vertical-align:bottom}
-thead th.unit{writing-mode:vertical-rl;white-space:nowrap;max-height:14rem;font-weight:600}
+thead th.unit{writing-mode:vertical-rl;white-space:normal;height:11rem;font-weight:600}
 th.no,td.no{position:sticky;left:0;background:#fff;z-index:1;white-space:nowrap;
  box-sizing:border-box;width:3.2rem;min-width:3.2rem;max-width:3.2rem}
 th.m,td.m{position:sticky;left:3.2rem;background:#fff;z-index:1;min-width:13rem}
