@@ -32,7 +32,10 @@ def test_finance_leads_measure_one_with_an_inferred_role(example: smeeco.Ecosyst
 def test_stated_roles_have_no_star(example: smeeco.Ecosystem) -> None:
     table = matrix_table(example)
     (row,) = [r for r in table.rows if r.measure == "ex-2022-measures.m02"]
-    assert row.cells[table.unit_ids.index("ex-miit")] == "牵头"
+    assert row.texts()[table.unit_ids.index("ex-miit")] == "牵头"
+    cell = row.cells[table.unit_ids.index("ex-miit")]
+    assert cell is not None
+    assert (cell.role.value, cell.explicit) == ("lead", True)
 
 
 def test_totals_and_legend(example: smeeco.Ecosystem) -> None:

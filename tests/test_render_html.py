@@ -35,8 +35,18 @@ def test_page_embeds_both_languages_texts_and_sources(example: smeeco.Ecosystem)
     (m3,) = [r for r in data["rows"] if r["id"] == "ex-2022-measures.m03"]
     assert m3["text"].startswith("推进")
     assert "二(三)" in m3["source"]
-    assert {"s": "ex-miit", "t": "ex-2022-measures.m02", "role": "lead", "explicit": True} in data[
-        "edges"
+    assert {
+        "s": "ex-miit",
+        "t": "ex-2022-measures.m02",
+        "role": "lead",
+        "explicit": True,
+        "order": 0,
+    } in data["edges"]
+    (m1,) = [r for r in data["rows"] if r["id"] == "ex-2022-measures.m01"]
+    assert [(u["id"], u["role"], u["order"]) for u in m1["units"]] == [
+        ("ex-finance", "lead", 0),
+        ("ex-miit", "support", 1),
+        ("ex-districts", "support", 2),
     ]
     assert len(data["co"]["nodes"]) == 4
 

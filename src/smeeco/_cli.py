@@ -314,9 +314,9 @@ def _cmd_graph(args: argparse.Namespace, out: TextIO) -> int:
         if args.view == "full":
             graph = _as_of(eco, args.as_of).graph
         elif args.view == "coresponsibility":
-            graph = coresponsibility_view(eco, document, as_of=args.as_of)
+            graph = coresponsibility_view(eco, document, as_of=args.as_of).to_networkx()
         else:
-            graph = responsibility_view(eco, document, as_of=args.as_of)
+            graph = responsibility_view(eco, document, as_of=args.as_of).to_networkx()
         export_graph(graph, path, fmt, lang=args.lang)
     print(f"wrote {path}", file=out)
     return 0

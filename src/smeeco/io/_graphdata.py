@@ -17,7 +17,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 
 from smeeco.errors import ExportError
 
@@ -26,8 +26,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AnyGraph",
+    "GraphSource",
     "Scalar",
+    "SupportsNetworkx",
     "add_keyed_edge",
+    "as_graph",
     "check_reserved",
     "decode_list",
     "edge_rows",
@@ -41,6 +44,26 @@ __all__ = [
 #: Any networkx graph smeeco writes: ``Graph``, ``DiGraph``, ``MultiGraph``, ``MultiDiGraph``.
 AnyGraph: TypeAlias = "nx.Graph[Any]"
 Scalar: TypeAlias = str | int | float | bool
+
+
+class SupportsNetworkx(Protocol):
+    """Anything that gives a networkx graph: the views of :mod:`smeeco.views`."""
+
+    def to_networkx(self) -> Any: ...
+
+
+#: What the graph formats take: a networkx graph, or a view (its ``to_networkx()``).
+GraphSource: TypeAlias = "nx.Graph[Any] | SupportsNetworkx"
+
+
+def as_graph(source: GraphSource) -> AnyGraph:
+    """``source`` as a networkx graph: a view gives its ``to_networkx()``."""
+    to_networkx = getattr(type(source), "to_networkx", None)
+    if to_networkx is not None:
+        graph: AnyGraph = to_networkx(source)
+        return graph
+    found: AnyGraph = source  # type: ignore[assignment]
+    return found
 
 #: Graph attribute saying the graph is a multigraph (edge keys are meaningful).
 MULTI_KEY = "smeeco_multigraph"

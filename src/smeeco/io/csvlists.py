@@ -30,7 +30,9 @@ from typing import Any
 
 from smeeco.io._graphdata import (
     AnyGraph,
+    GraphSource,
     add_keyed_edge,
+    as_graph,
     decode_list,
     edge_rows,
     empty_like,
@@ -76,8 +78,9 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
     return buffer.getvalue()
 
 
-def dumps_edge_csv(graph: AnyGraph) -> str:
+def dumps_edge_csv(graph: GraphSource) -> str:
     """The edge list of ``graph`` as CSV text."""
+    graph = as_graph(graph)
     edges = list(edge_rows(graph))
     extra = _columns([d for *_e, d in edges])
     multi = graph.is_multigraph()
@@ -96,8 +99,9 @@ def dumps_edge_csv(graph: AnyGraph) -> str:
     return _table(header, rows)
 
 
-def dumps_node_csv(graph: AnyGraph, *, lang: str = "zh") -> str:
+def dumps_node_csv(graph: GraphSource, *, lang: str = "zh") -> str:
     """The node list of ``graph`` as CSV text (``Label`` in ``lang``)."""
+    graph = as_graph(graph)
     nodes = list(graph.nodes(data=True))
     extra = _columns([d for _n, d in nodes])
     header = ["Id", "Label", *extra]
@@ -105,12 +109,12 @@ def dumps_node_csv(graph: AnyGraph, *, lang: str = "zh") -> str:
     return _table(header, rows)
 
 
-def write_edge_csv(graph: AnyGraph, path: str | Path) -> Path:
+def write_edge_csv(graph: GraphSource, path: str | Path) -> Path:
     """Write the edge list of ``graph`` to ``path``; return the path."""
     return write_text(dumps_edge_csv(graph), path)
 
 
-def write_node_csv(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> Path:
+def write_node_csv(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> Path:
     """Write the node list of ``graph`` to ``path``; return the path."""
     return write_text(dumps_node_csv(graph, lang=lang), path)
 
@@ -125,8 +129,9 @@ def node_list_path(edges_path: str | Path) -> Path:
     return path.with_name(f"{path.stem}.nodes{path.suffix or '.csv'}")
 
 
-def write_csv_lists(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> tuple[Path, Path]:
+def write_csv_lists(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> tuple[Path, Path]:
     """Write the edge list to ``path`` and the node list beside it (``<stem>.nodes.csv``)."""
+    graph = as_graph(graph)
     edges = write_edge_csv(graph, path)
     nodes = write_node_csv(graph, node_list_path(path), lang=lang)
     return edges, nodes

@@ -19,19 +19,25 @@ import math
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
 from smeeco.io._graphdata import AnyGraph
 from smeeco.model import PolicyDocument
 from smeeco.queries._common import AsOf
-from smeeco.render._style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
 from smeeco.render.layout import (
     CoresponsibilityLayout,
     ResponsibilityLayout,
     coresponsibility_layout,
     responsibility_layout,
+)
+from smeeco.style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
+from smeeco.views import (
+    CoresponsibilityView,
+    ResponsibilityView,
+    as_coresponsibility_view,
+    as_responsibility_view,
 )
 
 __all__ = [
@@ -447,8 +453,24 @@ def _draw_coresponsibility(layout: CoresponsibilityLayout, lang: str, family: st
     return fig
 
 
+#: What the pictures take: a typed view, or an ecosystem or graph turned into one.
+PictureSource: TypeAlias = "ResponsibilityView | CoresponsibilityView | Ecosystem | AnyGraph"
+
+
+def _responsibility(
+    source: PictureSource, document: str | PolicyDocument | None, as_of: AsOf
+) -> ResponsibilityView:
+    return as_responsibility_view(source, document, as_of=as_of).require_measures("draw")
+
+
+def _coresponsibility(
+    source: PictureSource, document: str | PolicyDocument | None, as_of: AsOf
+) -> CoresponsibilityView:
+    return as_coresponsibility_view(source, document, as_of=as_of).require_measures("draw")
+
+
 def draw_responsibility(
-    source: Ecosystem | AnyGraph,
+    source: PictureSource,
     document: str | PolicyDocument | None = None,
     *,
     as_of: AsOf = None,
@@ -460,30 +482,32 @@ def draw_responsibility(
     or a graph such as :func:`smeeco.views.responsibility_view`. Save the figure with
     ``fig.savefig(...)``, or use :func:`render_graph` to write a file directly.
     """
+    chosen = _responsibility(source, document, as_of)
     lang, family = _font_for(lang)
     matplotlib = _matplotlib()
     with matplotlib.rc_context(_rc(family)):
-        layout = responsibility_layout(source, document, as_of=as_of, lang=lang)
+        layout = responsibility_layout(chosen, lang=lang)
         return _draw_responsibility(layout, lang, family)
 
 
 def draw_coresponsibility(
-    source: Ecosystem | AnyGraph,
+    source: PictureSource,
     document: str | PolicyDocument | None = None,
     *,
     as_of: AsOf = None,
     lang: str = "zh",
 ) -> Any:
     """The co-responsibility network as a :class:`matplotlib.figure.Figure`."""
+    chosen = _coresponsibility(source, document, as_of)
     lang, family = _font_for(lang)
     matplotlib = _matplotlib()
     with matplotlib.rc_context(_rc(family)):
-        layout = coresponsibility_layout(source, document, as_of=as_of, lang=lang)
+        layout = coresponsibility_layout(chosen, lang=lang)
         return _draw_coresponsibility(layout, lang, family)
 
 
 def render_graph(
-    source: Ecosystem | AnyGraph,
+    source: PictureSource,
     path: str | Path,
     *,
     view: str | None = None,
@@ -521,21 +545,25 @@ def render_graph(
             f"unknown picture format {chosen!r}; supported: {', '.join(PICTURE_FORMATS)}"
         )
     if view is None:
-        undirected = not isinstance(source, Ecosystem) and not source.is_directed()
+        undirected = isinstance(source, CoresponsibilityView) or (
+            not isinstance(source, ResponsibilityView | Ecosystem) and not source.is_directed()
+        )
         view = "coresponsibility" if undirected else "responsibility"
     if view not in ("responsibility", "coresponsibility"):
         raise ExportError(f"unknown view {view!r}; use 'responsibility' or 'coresponsibility'")
+    # Refuse an empty picture before any font search or warning.
+    picked: ResponsibilityView | CoresponsibilityView = (
+        _responsibility(source, document, as_of)
+        if view == "responsibility"
+        else _coresponsibility(source, document, as_of)
+    )
     lang, family = _font_for(lang)
     matplotlib = _matplotlib()
     with matplotlib.rc_context(_rc(family)):
-        if view == "responsibility":
-            fig = _draw_responsibility(
-                responsibility_layout(source, document, as_of=as_of, lang=lang), lang, family
-            )
+        if isinstance(picked, ResponsibilityView):
+            fig = _draw_responsibility(responsibility_layout(picked, lang=lang), lang, family)
         else:
-            fig = _draw_coresponsibility(
-                coresponsibility_layout(source, document, as_of=as_of, lang=lang), lang, family
-            )
+            fig = _draw_coresponsibility(coresponsibility_layout(picked, lang=lang), lang, family)
         metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(
             chosen, {}
         )
