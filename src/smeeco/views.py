@@ -289,9 +289,20 @@ class ResponsibilityView(_GraphLike):
         return (self.title_en or self.title) if lang == "en" else (self.title or self.title_en)
 
     def require_measures(self, what: str = "draw") -> ResponsibilityView:
-        """The view itself, or :class:`~smeeco.errors.ExportError` when it holds no measure."""
+        """The view itself, or :class:`~smeeco.errors.ExportError` when there is nothing to show.
+
+        Refused: no measures (none in force on the view's date), or measures of which
+        none states a responsible unit. ``what`` names the job (``"draw"``,
+        ``"tabulate"``) in the message.
+        """
         if not self.measures:
             raise ExportError(_nothing_to(what, self.as_of))
+        if not self.units:
+            where = f"《{self.title}》" if self.title else "the document"
+            raise ExportError(
+                f"no responsible units to {what}: none of the {len(self.measures)} measures"
+                f" of {where} states who is responsible; pick another document"
+            )
         return self
 
     def coresponsibility(self) -> CoresponsibilityView:
@@ -440,11 +451,7 @@ class CoresponsibilityView(_GraphLike):
 
 def _nothing_to(what: str, as_of: dt.date | None) -> str:
     when = f" in force on {as_of}" if as_of is not None else ""
-    hint = (
-        "; pick a later date or another document"
-        if when
-        else "; the document states no responsible units"
-    )
+    hint = "; pick a later date or another document" if when else "; pick another document"
     return f"no measures{when} to {what}{hint}"
 
 
@@ -718,7 +725,7 @@ def _int(value: Any, default: int = 0) -> int:
 
 
 def _view_from_graph(graph: nx.Graph[Any]) -> ResponsibilityView:
-    from smeeco.io._graphdata import edge_rows
+    from smeeco.graphs import edge_rows
 
     nodes = graph.nodes
     responsible = [

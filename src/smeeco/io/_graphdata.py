@@ -15,14 +15,15 @@ item is escaped with ``\\``), and the readers split it again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from smeeco.errors import ExportError
+from smeeco.formats import write_text
+from smeeco.graphs import AnyGraph, GraphSource, SupportsNetworkx, as_graph, edge_rows, label_of
 
 if TYPE_CHECKING:
-    import networkx as nx
+    pass
 
 __all__ = [
     "AnyGraph",
@@ -41,29 +42,8 @@ __all__ = [
     "write_text",
 ]
 
-#: Any networkx graph smeeco writes: ``Graph``, ``DiGraph``, ``MultiGraph``, ``MultiDiGraph``.
-AnyGraph: TypeAlias = "nx.Graph[Any]"
 Scalar: TypeAlias = str | int | float | bool
 
-
-class SupportsNetworkx(Protocol):
-    """Anything that gives a networkx graph: the views of :mod:`smeeco.views`."""
-
-    def to_networkx(self) -> Any: ...
-
-
-#: What the graph formats take: a networkx graph, or a view (its ``to_networkx()``).
-GraphSource: TypeAlias = "nx.Graph[Any] | SupportsNetworkx"
-
-
-def as_graph(source: GraphSource) -> AnyGraph:
-    """``source`` as a networkx graph: a view gives its ``to_networkx()``."""
-    to_networkx = getattr(type(source), "to_networkx", None)
-    if to_networkx is not None:
-        graph: AnyGraph = to_networkx(source)
-        return graph
-    found: AnyGraph = source  # type: ignore[assignment]
-    return found
 
 #: Graph attribute saying the graph is a multigraph (edge keys are meaningful).
 MULTI_KEY = "smeeco_multigraph"
@@ -91,17 +71,6 @@ def decode_list(text: str) -> tuple[str, ...]:
             current.append(char)
     items.append("".join(current))
     return tuple(items)
-
-
-def edge_rows(graph: AnyGraph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
-    """``(u, v, key, data)`` for every edge; ``key`` is ``None`` in a simple graph."""
-    if graph.is_multigraph():
-        multi: Any = graph  # typed as Graph; its edges take keys=
-        for u, v, key, data in multi.edges(keys=True, data=True):
-            yield u, v, key, data
-    else:
-        for u, v, data in graph.edges(data=True):
-            yield u, v, None, data
 
 
 def add_keyed_edge(graph: AnyGraph, u: Any, v: Any, key: Any, data: dict[str, Any]) -> None:
@@ -137,19 +106,6 @@ def check_reserved(graph: AnyGraph, fmt: str, node: Iterable[str], edge: Iterabl
                 f"edge {u!r} → {v!r} has attribute {sorted(clash)[0]!r}, which {fmt} uses"
                 " for itself; rename the attribute before exporting"
             )
-
-
-def label_of(data: Mapping[str, Any], node: Any, lang: str = "zh") -> str:
-    """A node's display name in ``lang``: ``name_zh``/``name_en``, falling back to the id."""
-    first, second = ("name_en", "name_zh") if lang == "en" else ("name_zh", "name_en")
-    return str(data.get(first) or data.get(second) or node)
-
-
-def write_text(text: str, path: str | Path) -> Path:
-    """Write ``text`` as UTF-8 with ``\\n`` line ends; return the path."""
-    path = Path(path)
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path
 
 
 def load_json_object(text: str, what: str) -> dict[str, Any]:

@@ -28,6 +28,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
     GraphSource,
@@ -176,3 +177,14 @@ def read_csv_lists(edges: str | Path, nodes: str | Path | None = None) -> AnyGra
         nodes = node_list_path(edges)
     node_text = Path(nodes).read_text(encoding="utf-8") if nodes is not None else None
     return parse_csv_lists(Path(edges).read_text(encoding="utf-8"), node_text)
+
+
+register_format(
+    Format(
+        "csv",
+        (".csv",),
+        write=lambda graph, path, *, lang="zh": write_csv_lists(graph, path, lang=lang),
+        read=read_csv_lists,
+        description="edge list + node list <stem>.nodes.csv (Gephi's spreadsheet import)",
+    )
+)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
     GraphSource,
@@ -119,3 +120,14 @@ def parse_cytoscape(text: str) -> AnyGraph:
 def read_cytoscape(path: str | Path) -> AnyGraph:
     """Read a Cytoscape.js JSON file (from :func:`write_cytoscape` or Cytoscape)."""
     return parse_cytoscape(Path(path).read_text(encoding="utf-8"))
+
+
+register_format(
+    Format(
+        "cytoscape",
+        (".cyjs", ".cytoscape.json"),
+        write=lambda graph, path, *, lang="zh": write_cytoscape(graph, path, lang=lang),
+        read=read_cytoscape,
+        description="Cytoscape.js JSON; reads back exactly",
+    )
+)

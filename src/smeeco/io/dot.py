@@ -26,6 +26,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import GraphSource, as_graph, write_text
 from smeeco.io._present import DrawEdge, node_label, presentation
 from smeeco.style import ROLE_STYLES, ROLE_WORDS, kind_colour
@@ -133,3 +134,13 @@ def dumps_dot(graph: GraphSource, *, lang: str = "zh") -> str:
 def write_dot(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> Path:
     """Write ``graph`` as Graphviz DOT to ``path``; return the path."""
     return write_text(dumps_dot(graph, lang=lang), path)
+
+
+register_format(
+    Format(
+        "dot",
+        (".dot", ".gv"),
+        write=lambda graph, path, *, lang="zh": write_dot(graph, path, lang=lang),
+        description="Graphviz DOT, one box per section",
+    )
+)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
     GraphSource,
@@ -254,3 +255,14 @@ def read_gexf(path: str | Path) -> AnyGraph:
     A file from elsewhere is read as a multigraph keyed by edge label (or id).
     """
     return parse_gexf(Path(path).read_text(encoding="utf-8"))
+
+
+register_format(
+    Format(
+        "gexf",
+        (".gexf",),
+        write=lambda graph, path, *, lang="zh": write_gexf(graph, path),
+        read=read_gexf,
+        description="GEXF 1.2 (Gephi), coloured by kind",
+    )
+)

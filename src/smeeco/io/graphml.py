@@ -32,6 +32,7 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLReader, GraphMLWriter
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     MULTI_KEY,
     AnyGraph,
@@ -212,3 +213,14 @@ def _reread_multi(data: bytes) -> AnyGraph:
     reader = GraphMLReader(node_type=str, edge_key_type=str, force_multigraph=True)
     graph: AnyGraph = next(iter(reader(string=data)))
     return graph
+
+
+register_format(
+    Format(
+        "graphml",
+        (".graphml",),
+        write=lambda graph, path, *, lang="zh": write_graphml(graph, path),
+        read=read_graphml,
+        description="GraphML (Gephi, Cytoscape, yEd); reads back exactly",
+    )
+)

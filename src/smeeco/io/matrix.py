@@ -40,11 +40,12 @@ import attrs
 from smeeco.counting import UnitCounts
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
-from smeeco.io._graphdata import write_text
+from smeeco.formats import Format, format_for, register_format, suffixes, write_text
 from smeeco.model import PolicyDocument, Responsibility
 from smeeco.queries import responsibility_matrix
 from smeeco.queries._common import AsOf, record_of, view
 from smeeco.style import COLLECTIVE_MARK, ROLE_CELL_COLOURS, role_mark, static_text
+from smeeco.views import responsibility_view
 
 __all__ = [
     "MATRIX_FORMATS",
@@ -58,15 +59,14 @@ __all__ = [
     "write_matrix_xlsx",
 ]
 
-#: File suffix → matrix format.
-MATRIX_FORMATS: dict[str, str] = {
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-}
+#: File suffix → matrix format (from the registry, :mod:`smeeco.formats`).
+MATRIX_FORMATS: dict[str, str]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MATRIX_FORMATS":
+        return suffixes("matrix")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _WORDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -184,13 +184,9 @@ def matrix_table(
     doc = record_of(eco, document, PolicyDocument) if document is not None else None
     if doc is None and len({m.document for m in eco.measures}) == 1:
         doc = eco.require(eco.measures[0].document, PolicyDocument)
+    # The same refusal as the pictures': no measures, or none that names a unit.
+    responsibility_view(eco, doc).require_measures("tabulate")
     matrix = responsibility_matrix(eco, doc)
-    if not matrix.measures:
-        when = f" in force on {eco.as_of_date}" if eco.as_of_date is not None else ""
-        raise ExportError(
-            f"no measures{when} to tabulate"
-            + ("; pick a later date or another document" if when else "")
-        )
     sections: dict[tuple[str, int], tuple[str, str]] = {}
     for d in eco.documents:
         for s in d.sections:
@@ -522,16 +518,63 @@ def write_matrix(
         asked for without openpyxl.
     """
     path = Path(path)
-    chosen = fmt or MATRIX_FORMATS.get(path.suffix.lower())
-    if chosen not in set(MATRIX_FORMATS.values()):
-        known = ", ".join(sorted(MATRIX_FORMATS))
-        what = repr(fmt) if fmt else f"{path.suffix or 'no suffix'!r}"
-        raise ExportError(f"unknown matrix format {what}; supported: {known}")
-    if chosen == "xlsx":
-        return write_matrix_xlsx(eco, path, document, as_of=as_of, lang=lang)
-    writers = {
-        "csv": dumps_matrix_csv,
-        "markdown": dumps_matrix_markdown,
-        "html": dumps_matrix_html,
-    }
-    return write_text(writers[chosen](eco, document, as_of=as_of, lang=lang), path)
+    chosen = format_for(path, fmt, family="matrix")
+    chosen.check_available()
+    written: Path = chosen.write(eco, path, document=document, as_of=as_of, lang=lang)
+    return written
+
+
+def _text_writer(dumps: Any) -> Any:
+    def write(
+        eco: Ecosystem,
+        path: Path,
+        *,
+        document: str | PolicyDocument | None = None,
+        as_of: AsOf = None,
+        lang: str = "zh",
+    ) -> Path:
+        return write_text(dumps(eco, document, as_of=as_of, lang=lang), path)
+
+    return write
+
+
+register_format(
+    Format(
+        "csv",
+        (".csv",),
+        write=_text_writer(dumps_matrix_csv),
+        family="matrix",
+        description="one row per measure, section in its own column",
+    )
+)
+register_format(
+    Format(
+        "markdown",
+        (".md", ".markdown"),
+        write=_text_writer(dumps_matrix_markdown),
+        family="matrix",
+        description="Markdown table, title above, legend below",
+    )
+)
+register_format(
+    Format(
+        "html",
+        (".html", ".htm"),
+        write=_text_writer(dumps_matrix_html),
+        family="matrix",
+        description="one page: sticky headings, coloured roles",
+    )
+)
+register_format(
+    Format(
+        "xlsx",
+        (".xlsx",),
+        write=lambda eco, path, *, document=None, as_of=None, lang="zh": write_matrix_xlsx(
+            eco, path, document, as_of=as_of, lang=lang
+        ),
+        needs=("openpyxl",),
+        install="xlsx",
+        family="matrix",
+        description="Excel workbook (needs openpyxl)",
+    )
+)

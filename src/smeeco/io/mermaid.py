@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import GraphSource, as_graph, write_text
 from smeeco.io._present import node_label, presentation
 from smeeco.style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
@@ -115,3 +116,13 @@ def write_mermaid(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> 
     """Write a Mermaid flowchart to ``path``: fenced Markdown for ``.md``, plain otherwise."""
     markdown = Path(path).suffix.lower() in (".md", ".markdown")
     return write_text(dumps_mermaid(graph, lang=lang, markdown=markdown), path)
+
+
+register_format(
+    Format(
+        "mermaid",
+        (".mmd", ".md"),
+        write=lambda graph, path, *, lang="zh": write_mermaid(graph, path, lang=lang),
+        description="Mermaid flowchart (.md: fenced for GitHub/GitLab)",
+    )
+)

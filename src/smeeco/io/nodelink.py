@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
     GraphSource,
@@ -123,3 +124,14 @@ def parse_nodelink(text: str) -> AnyGraph:
 def read_nodelink(path: str | Path) -> AnyGraph:
     """Read a node-link JSON file (from :func:`write_nodelink` or networkx)."""
     return parse_nodelink(Path(path).read_text(encoding="utf-8"))
+
+
+register_format(
+    Format(
+        "nodelink",
+        (".json",),
+        write=lambda graph, path, *, lang="zh": write_nodelink(graph, path),
+        read=read_nodelink,
+        description="node-link JSON (networkx, d3); reads back exactly",
+    )
+)

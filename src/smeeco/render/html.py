@@ -37,7 +37,8 @@ from typing import Any, TypeAlias
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
-from smeeco.io._graphdata import AnyGraph, write_text
+from smeeco.formats import Format, register_format, write_text
+from smeeco.graphs import AnyGraph
 from smeeco.model import Name, PolicyDocument
 from smeeco.queries._common import AsOf
 from smeeco.render.layout import coresponsibility_layout, responsibility_layout
@@ -237,3 +238,14 @@ def write_html(
 ) -> Path:
     """Write the interactive page to ``path``; return the path."""
     return write_text(dumps_html(source, document, as_of=as_of, lang=lang), path)
+
+
+register_format(
+    Format(
+        "html",
+        (".html",),
+        write=lambda graph, path, *, lang="zh": write_html(graph, path, lang=lang),
+        draws=True,
+        description="interactive page (one file, no network)",
+    )
+)

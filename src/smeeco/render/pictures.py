@@ -23,7 +23,8 @@ from typing import Any, TypeAlias
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
-from smeeco.io._graphdata import AnyGraph
+from smeeco.formats import Format, register_format
+from smeeco.graphs import AnyGraph
 from smeeco.model import PolicyDocument
 from smeeco.queries._common import AsOf
 from smeeco.render.layout import (
@@ -46,6 +47,7 @@ __all__ = [
     "draw_coresponsibility",
     "draw_responsibility",
     "find_cjk_font",
+    "fontconfig_cjk_files",
     "render_graph",
 ]
 
@@ -82,12 +84,13 @@ def _matplotlib() -> Any:
     return matplotlib
 
 
-def find_cjk_font() -> str | None:
-    """The family name of an installed font that can draw Chinese, or ``None``."""
-    _matplotlib()
+def _installed_families() -> set[str]:
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return {f.name for f in font_manager.fontManager.ttflist}
+
+
+def _pick(installed: set[str]) -> str | None:
     for family in CJK_FONTS:
         if family in installed:
             return family
@@ -95,6 +98,52 @@ def find_cjk_font() -> str | None:
         if any(word in family for word in ("CJK", "Han Sans", "WenQuanYi", "Hei", "Ming")):
             return family
     return None
+
+
+def fontconfig_cjk_files() -> tuple[str, ...]:
+    """Font files that fontconfig says can draw Chinese (``fc-list :lang=zh file``).
+
+    Empty when fontconfig is not installed or answers nothing in time.
+    """
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ()
+    try:
+        result = subprocess.run(
+            [fc_list, ":lang=zh", "file"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    files = (line.strip().rstrip(":").strip() for line in result.stdout.splitlines())
+    return tuple(sorted({f for f in files if f.lower().endswith((".ttf", ".otf", ".ttc"))}))
+
+
+def find_cjk_font() -> str | None:
+    """The family name of an installed font that can draw Chinese, or ``None``.
+
+    matplotlib caches the fonts it found when it was first run, so a font installed
+    since is missing from its list; when none of its fonts can draw Chinese, the fonts
+    fontconfig knows for Chinese (``fc-list :lang=zh``) are added to it directly.
+    """
+    _matplotlib()
+    from matplotlib import font_manager
+
+    found = _pick(_installed_families())
+    if found is not None:
+        return found
+    for path in fontconfig_cjk_files():
+        try:
+            font_manager.fontManager.addfont(path)
+        except (OSError, RuntimeError, ValueError):  # a font matplotlib cannot read
+            continue
+    return _pick(_installed_families())
 
 
 def _font_for(lang: str) -> tuple[str, str | None]:
@@ -571,3 +620,23 @@ def render_graph(
             path, format=chosen, metadata=metadata, dpi=(dpi or 150) if chosen == "png" else 100
         )
     return path
+
+
+for _name, _what in (
+    ("svg", "picture (byte-stable SVG)"),
+    ("png", "picture (PNG, 150 dpi)"),
+    ("pdf", "picture (PDF)"),
+):
+    register_format(
+        Format(
+            _name,
+            (f".{_name}",),
+            write=lambda graph, path, *, lang="zh", _fmt=_name: render_graph(
+                graph, path, lang=lang, fmt=_fmt
+            ),
+            needs=("matplotlib",),
+            install="render",
+            draws=True,
+            description=_what,
+        )
+    )

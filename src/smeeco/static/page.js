@@ -46,7 +46,7 @@
 
   function el(name, attrs, parent) {
     var e = document.createElementNS(NS, name);
-    for (var k in attrs) { if (attrs.hasOwnProperty(k)) { e.setAttribute(k, attrs[k]); } }
+    for (var k in attrs) { if (Object.prototype.hasOwnProperty.call(attrs, k)) { e.setAttribute(k, attrs[k]); } }
     if (parent) { parent.appendChild(e); }
     return e;
   }
@@ -311,8 +311,8 @@
           .sort(function (a, b) { return b.w - a.w; });
         var ul2 = add(panel, "ul");
         list.forEach(function (e) {
-          var other = e.s === id ? e.t : e.s, li = add(ul2, "li");
-          link(li, other, label(unitById(other)));
+          var partner = e.s === id ? e.t : e.s, li = add(ul2, "li");
+          link(li, partner, label(unitById(partner)));
           text(li, " — " + e.w + " " + W("shared"));
         });
       }
