@@ -289,6 +289,25 @@ class Money:
         return format(str(self), spec)
 
 
+def optional_amount(value: Any) -> Money | None:
+    """An amount a record holds (a fund's size, a revenue): text with its unit, or Money.
+
+    Refuses a bare number (8000 could be 元 or 万元; :func:`smeeco.sizing.classify` refuses
+    it too) and a negative amount.
+    """
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise MoneyParseError(
+            f"a bare number is not an amount of money, got {value!r}; write it with its"
+            f" unit, e.g. '{value}万元' or '{value}元', or pass Money"
+        )
+    amount = Money.parse(value)
+    if amount.yuan < 0:
+        raise MoneyParseError(f"this amount cannot be negative, got {str(amount)!r}")
+    return amount
+
+
 def _plain(value: Decimal) -> str:
     """Write ``value`` without exponent and without trailing zeros (exactly)."""
     text = format(_canonical(value), "f")
