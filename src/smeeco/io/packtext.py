@@ -426,13 +426,13 @@ def _read_json(text: str, where: str) -> tuple[Any, list[Problem]]:
         obj = dict(items)
         if len(obj) == len(items):
             return obj
-        seen: set[str] = set()
-        dup = _Duplicates(obj)
+        dup = _Duplicates()  # keeps the first value of a key, as the YAML reader does
         dup.duplicates = []
-        for key, _value in items:
-            if key in seen:
+        for key, value in items:
+            if key in dup:
                 dup.duplicates.append(key)
-            seen.add(key)
+            else:
+                dup[key] = value
         flagged.append(True)
         return dup
 

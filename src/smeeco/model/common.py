@@ -36,6 +36,7 @@ __all__ = [
     "Record",
     "Reference",
     "Source",
+    "as_date",
     "check_id",
 ]
 
@@ -334,6 +335,34 @@ def _optional_date(value: Any) -> dt.date | None:
                 f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18"
             ) from None
     raise InvalidValueError(f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18")
+
+
+def as_date(value: Any, what: str = "date") -> dt.date:
+    """A day from a :class:`datetime.date` (a datetime counts by its date) or ISO text.
+
+    Raises :class:`InvalidValueError` naming the value and the form to use otherwise.
+
+    >>> as_date("2024-01-31")
+    datetime.date(2024, 1, 31)
+    >>> as_date("2024-13-01", "as_of")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: bad as_of '2024-13-01': write it as YYYY-MM-DD, e.g. ...
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    plain = isinstance(value, str | int | float | None)
+    shown = f"{value!r:.60}" if plain else type(value).__name__
+    raise InvalidValueError(
+        f"bad {what} {shown}: write it as YYYY-MM-DD, e.g. 2024-01-01, or pass a datetime.date"
+    )
 
 
 @attrs.frozen
