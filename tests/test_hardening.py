@@ -107,10 +107,15 @@ def test_duplicate_keys_are_reported_with_path_and_lines(tmp_path: Path, yaml_pa
 
 
 def test_duplicate_keys_in_json(tmp_path: Path) -> None:
-    text = '{"smeeco": 1, "agencies": [{"id": "a", "name": "甲", "name": "乙"}], "agencies": []}'
+    text = '{"smeeco": 1,\n"agencies": [{"id": "a", "name": "甲",\n"name": "乙"}],\n"agencies": []}'
     with pytest.raises(ValidationError) as info:
         read_pack(_write(tmp_path / "dup.json", text))
-    assert sorted(_messages(info.value)) == ["dup.json:agencies", "dup.json:agencies[0].name"]
+    assert _messages(info.value) == {
+        "dup.json:agencies": "duplicate key 'agencies' (line 4; first on line 2): write each"
+        " key once (JSON readers keep only the last)",
+        "dup.json:agencies[0].name": "duplicate key 'name' (line 3; first on line 2): write"
+        " each key once (JSON readers keep only the last)",
+    }
 
 
 @pytest.mark.parametrize(

@@ -494,12 +494,46 @@ def _read_json(text: str, where: str) -> tuple[Any, list[Problem]]:
                 stack.append((item, f"{path}.{key}" if path else key))
         elif isinstance(value, list):
             stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+    lines = _json_lines(text)
     for path, problem in sorted(found, key=lambda f: f[0]):
         problem.path = path
+        at = lines.get(path, [])
+        if isinstance(problem, DuplicateKeyError) and len(at) > 1:
+            problem.message = problem.message.replace(
+                ":", f" (line {at[1]}; first on line {at[0]}):", 1
+            )
+        elif at:
+            problem.message += f" (line {at[0]})"
         problems.append(problem)
     # the markers must not reach the converter: blank them
     _blank(data)
     return data, problems
+
+
+def _json_lines(text: str) -> dict[str, list[int]]:
+    """The lines of each path of a JSON text (a key written twice has two), found by
+    reading it again as YAML, which keeps positions; empty where that fails."""
+    loader = (FastLoader if USE_LIBYAML else PureLoader)(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return {}
+    finally:
+        loader.dispose()
+    lines: dict[str, list[int]] = {}
+    stack: list[tuple[Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, base = stack.pop()
+        if isinstance(node, SequenceNode):
+            for i, child in enumerate(node.value):
+                lines.setdefault(f"{base}[{i}]", []).append(child.start_mark.line + 1)
+                stack.append((child, f"{base}[{i}]"))
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                path = f"{base}.{key_node.value}" if base else str(key_node.value)
+                lines.setdefault(path, []).append(key_node.start_mark.line + 1)
+                stack.append((value_node, path))
+    return lines
 
 
 def _blank(data: Any) -> None:
