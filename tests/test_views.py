@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import smeeco
 from smeeco.model import Role
-from smeeco.views import coresponsibility_view, responsibility_view, section_node_id
+from smeeco.views import (
+    ResponsibilityView,
+    coresponsibility_view,
+    responsibility_view,
+    section_node_id,
+)
+from strategies import responsibility_lists
 
 
 def test_responsibility_view_holds_only_units_measures_sections_documents(
@@ -187,3 +195,56 @@ def test_using_a_view_as_a_graph_still_works_with_a_warning(example: smeeco.Ecos
     assert "ex-miit" in nodes
     with pytest.raises(AttributeError):
         _ = view.no_such_thing
+
+
+# ---------------------------------------------------------------------- properties
+
+_UNITS = ("a", "b", "c", "e")
+
+
+@st.composite
+def _ecosystems(draw: st.DrawFn) -> smeeco.Ecosystem:
+    from smeeco import Agency, Measure, Name, PolicyDocument
+
+    lists = draw(st.lists(responsibility_lists(_UNITS), min_size=1, max_size=6))
+    return smeeco.Ecosystem(
+        [
+            PolicyDocument(id="d", name=Name("文件")),
+            *(Agency(id=u, name=Name(f"{u}局")) for u in _UNITS),
+            *(
+                Measure(
+                    id=f"d.m{i}",
+                    name=Name(f"措施{i}"),
+                    document="d",
+                    ordinal=i,
+                    responsibilities=held,
+                )
+                for i, held in enumerate(lists, start=1)
+            ),
+        ]
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ecosystems())
+def test_every_count_agrees_and_holders_keep_the_text_order(eco: smeeco.Ecosystem) -> None:
+    view = responsibility_view(eco)
+    metrics = smeeco.agency_metrics(eco)
+    matrix_counts = smeeco.responsibility_matrix(eco).counts()
+    for unit in view.units:
+        m = metrics[unit.id]
+        assert (unit.measures, unit.leads, unit.supports) == (m.measures, m.leads, m.supports)
+        assert matrix_counts[unit.id] == unit.counts
+        assert coresponsibility_view(eco).unit(unit.id).counts == unit.counts
+        assert unit.supports == sum(
+            any(h.unit == unit.id and h.role is Role.SUPPORT for h in vm.holders)
+            for vm in view.measures
+        )
+    for vm in view.measures:
+        record = eco.require(vm.id, smeeco.Measure)
+        assert [(h.unit, h.role, h.explicit) for h in vm.holders] == [
+            (r.unit, r.role, r.explicit) for r in record.responsibilities
+        ]
+    again = ResponsibilityView.from_graph(view.to_networkx())
+    assert [m.holders for m in again.measures] == [m.holders for m in view.measures]
+    assert [u.counts for u in again.units] == [u.counts for u in view.units]

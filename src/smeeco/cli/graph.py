@@ -14,6 +14,7 @@ from smeeco.cli._common import (
     add_common,
     add_pack,
     as_of,
+    check_not_input,
     check_output_folder,
     document_arg,
     load_pack,
@@ -57,11 +58,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="units → measures (default), units linked by shared measures, or the whole"
         " ecosystem graph (graph files only)",
     )
+    aliases = [s.lstrip(".") for f in formats("graph") for s in f.suffixes]
     p.add_argument(
         "--format",
-        choices=names,
+        choices=list(dict.fromkeys([*names, *aliases])),
         metavar="FORMAT",
-        help=f"format overriding the suffix: {', '.join(names)}",
+        help=f"format overriding the suffix: {', '.join(names)} (or a suffix such as gv)",
     )
     add_common(p)
     p.set_defaults(run=run)
@@ -82,6 +84,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     eco = load_pack(args.pack)
     document = document_arg(eco, args.document).id if args.document else None
     path = check_output_folder(args.output)
+    check_not_input(path, args.pack, eco)
     source: Any
     if args.view == "full":
         source = as_of(eco, args.as_of).graph

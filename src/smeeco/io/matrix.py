@@ -575,6 +575,6 @@ register_format(
         needs=("openpyxl",),
         install="xlsx",
         family="matrix",
-        description="Excel workbook (needs openpyxl)",
+        description="Excel workbook, as agencies circulate it",
     )
 )
