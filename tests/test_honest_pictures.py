@@ -100,3 +100,12 @@ def test_a_missing_font_is_one_warning_line_after_the_arguments_are_checked(
         "smeeco: warning: no CJK font found (install e.g. fonts-noto-cjk or"
         " fonts-wqy-microhei); labelling the picture in English instead\n"
     )
+
+
+def test_the_page_refuses_an_empty_view_too(example: smeeco.Ecosystem) -> None:
+    from smeeco.render.html import dumps_html
+
+    with pytest.raises(ExportError, match="no measures in force on 2019-01-01 to draw"):
+        dumps_html(example, as_of="2019-01-01")
+    with pytest.raises(ExportError, match="no responsible units to draw"):
+        dumps_html(smeeco.load("tianjin-2021-reply"))

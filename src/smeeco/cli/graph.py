@@ -71,6 +71,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Write the graph file and print ``wrote FILE``."""
+    from smeeco.io.export import export_graph
     from smeeco.views import coresponsibility_view, responsibility_view
 
     fmt = format_for(args.output, args.format)  # fail on a bad format before loading
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         source.require_measures("draw")  # the same refusal as the matrix's
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        fmt.write(source, path, lang=args.lang)
+        export_graph(source, path, fmt.name, lang=args.lang)
     for warning in dict.fromkeys(str(w.message) for w in caught):
         warn(warning)
     print(f"wrote {path}", file=out)

@@ -99,7 +99,8 @@ def page_data(
 
     ``source`` is a :class:`~smeeco.views.ResponsibilityView` (an ecosystem or a directed
     graph is turned into one), or a :class:`~smeeco.views.CoresponsibilityView` (or an
-    undirected graph) for a page with only the network. Each measure row lists its
+    undirected graph) for a page with only the network; a source with nothing to show is
+    refused (:meth:`~smeeco.views.ResponsibilityView.require_measures`). Each measure row lists its
     ``units`` in the order the text states them, the lead first, with ``role``,
     ``order`` and ``explicit``.
     """
@@ -110,9 +111,10 @@ def page_data(
         not isinstance(source, ResponsibilityView | Ecosystem) and not source.is_directed()
     ):
         responsibility = None
-        co = as_coresponsibility_view(source)
+        co = as_coresponsibility_view(source).require_measures("draw")
     else:
         responsibility = as_responsibility_view(source, document, as_of=as_of)
+        responsibility.require_measures("draw")
         co = responsibility.coresponsibility()
     titled = responsibility if responsibility is not None else co
     data: dict[str, Any] = {
