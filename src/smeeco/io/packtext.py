@@ -28,10 +28,8 @@ import contextlib
 import gc
 import json
 import math
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -50,7 +48,6 @@ __all__ = [
     "paused_gc",
     "preview",
     "read_text",
-    "write_atomic",
 ]
 
 #: Whether PyYAML was built with libyaml.
@@ -678,33 +675,6 @@ def dump_yaml(data: Any) -> str:
     dumper = FastDumper if USE_LIBYAML else PureDumper
     text: str = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
     return text
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all.
-
-    The text goes to a temporary file in the same folder, which then replaces ``path`` in
-    one step (:func:`os.replace`): a failed write leaves the old file as it was, never half
-    a file.
-    """
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    fd, temp = tempfile.mkstemp(prefix=".smeeco-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if os.path.exists(target):
-            with contextlib.suppress(OSError):
-                os.chmod(temp, os.stat(target).st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 def dump_json(data: Any) -> str:
