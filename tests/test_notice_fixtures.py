@@ -28,7 +28,7 @@ UNIT_KEYS = {"name", "role", "explicit"}
 ROLES = {"lead", "support"}
 SCRIPTS = {"simplified", "traditional"}
 # A leading level prefix a notice may abbreviate across a list ("市经济和信息化委、发展改革委").
-LEVEL_PREFIXES = ("省", "市", "县", "区")
+LEVEL_PREFIXES = ("自治区", "省", "市", "县", "区")
 
 # Pinyin glosses after characters: "(yè)", "(fā)", "(hé / huò)", "【guǎng】".
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -100,8 +100,9 @@ def _unit_occurs(name: str, text: str, lined: str = "") -> bool:
     # A name may end a line ("牵头单位:区发改局" on a line of its own): ``lined`` keeps the breaks.
     candidates = [name]
     # A distributed prefix: the text writes only the tail ("、发展改革委").
-    if name.startswith(LEVEL_PREFIXES) and len(name) > 2:
-        candidates.append(name[1:])
+    prefix = next((p for p in LEVEL_PREFIXES if name.startswith(p)), "")
+    if prefix and len(name) > len(prefix) + 1:
+        candidates.append(name[len(prefix) :])
     return any(_whole_name_occurs(c, t) for c in candidates for t in (text, lined) if t)
 
 
