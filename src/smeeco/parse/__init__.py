@@ -18,6 +18,7 @@ from smeeco.parse.responsibility import (
     parse_responsibility,
     resolve_clause,
 )
+from smeeco.parse.policy import NotAPolicyTextError, ParseResult, Uncertainty, parse_policy
 from smeeco.parse.text import chinese_numeral, normalize, strip_pinyin_glosses
 
 __all__ = [
@@ -28,7 +29,11 @@ __all__ = [
     "ParsedSection",
     "ResponsibilityClause",
     "chinese_numeral",
+    "NotAPolicyTextError",
+    "ParseResult",
+    "Uncertainty",
     "find_responsibility_clauses",
+    "parse_policy",
     "normalize",
     "parse_policy_text",
     "parse_responsibility",

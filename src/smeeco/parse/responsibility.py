@@ -189,7 +189,8 @@ _STOP = "。；;！!？?\n\r:：()（）"
 _SENTENCE = re.compile(r"[。；;！!？?\n\r]")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n\r)）]")
 _SUPPORT_END = re.compile(
-    rf"{_DIVISION_END}|分别负责|共同负责|(?:协同|积极|负责|共同)?配合(?:实施|落实|推进)?"
+    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）\n，,]|$)"
+    r"|(?:协同|积极|负责|共同)?配合(?:实施|落实|推进)?"
     r"(?=[。；;)）\n，,、]|$)|参与(?=[。；;)）\n，,、]|$)|协助(?=[。；;)）\n，,]|$)"
 )
 _AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）\n，,、]|$)")
@@ -211,7 +212,7 @@ _ETC = re.compile(
     r"等(?:其他|其它)?(?:[省市县区]级?)?(?:有关|相关)?(?:部门|单位|机构|成员单位|部门单位)?$"
 )
 _MODAL_TAIL = re.compile(r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头)+$")
-_LEAD_HEAD = re.compile(r"^(?:并由|由|请)")
+_LEAD_HEAD = re.compile(r"(?:并由|由|请)")
 _NOTE_ITEM = re.compile(r"以下|上述|下同|不再|排在|排名|首位|第一位|为牵头|均含|(?:其中|注)[:：]")
 _FIRST_LEADS = re.compile(
     r"(?:首位|第一位|排在第一|排名第一|列第一|第一个|排序第一)[^。；;]{0,12}牵头"
@@ -230,7 +231,9 @@ _DEPARTMENT = re.compile(
     r"|交通运输|交通|农业农村|农业|水利|文化和旅游|文旅|卫生健康|卫健|市场监督管理|市场监管"
     r"|统计|金融|地方金融|审计|民政|司法|公安|国资|国有资产|应急管理|应急|林业|医疗保障|医保"
     r"|政务服务|数据|大数据|外事|外办|知识产权|体育|能源|粮食|城市管理|城管|信访|退役军人"
-    r"|科协|工商联|中小企业|乡村振兴|行政审批|营商环境)"
+    r"|科协|工商联|中小企业|乡村振兴|行政审批|营商环境|住房城乡建设|住房和城乡建设|环保|环境保护"
+    r"|国税|地税|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
+    r"|食品药品|安监|安全生产|物价|人防|侨务|民族宗教|机关事务|编办|科委|发改|经信|工信)"
 )
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
 _SEPARATORS = "、，,;；"
@@ -440,7 +443,10 @@ def _closing(text: str, start: int, end: int) -> int:
             return -1
         i = found.start()
         if text[i] == "\n":
-            return -i - 2
+            if not text[start:i].rstrip(" \t\r").endswith((":", "：")):
+                return -i - 2
+            position = i + 1  # "(责任单位:" then the names on the next line
+            continue
         depth += text.count("(", position, i) + text.count("（", position, i) - 1
         if depth <= 0:
             return i + 1
@@ -567,6 +573,10 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     if support_end is not None:
         support_start = position
         while support_start < support_end.start() and text[support_start] in "，,、 \t":
+            support_start += 1
+        if text.startswith("会同", support_start):  # "A牵头，会同B办理"
+            support_start += 2
+        elif text.startswith("会", support_start):  # "A牵头，会B办理" (会办)
             support_start += 1
         support = _unit_names(text, support_start, support_end.start(), commas=True)
         if support is not None and support.spans[0][0] <= support_start + 1:
