@@ -210,7 +210,8 @@ def test_out_of_order_numbers_are_warned_about() -> None:
 
 
 def test_shi_yi_wu_is_a_word_not_a_numeral() -> None:
-    parsed = parse_policy_text("一、甲\n（十一五）期间，加快发展。(责任单位:市工信局)", document_id="doc")
+    text = "一、甲\n（十一五）期间，加快发展。(责任单位:市工信局)"
+    parsed = parse_policy_text(text, document_id="doc")
     assert [m.number for m in parsed.measures] == ["一、"]
     assert parsed.measures[0].clause is not None
 

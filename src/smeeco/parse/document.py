@@ -309,22 +309,22 @@ def _parse(
         for c in find_responsibility_clauses(text, 0, body_end)
         if not any(s <= c.span[0] < e for s, e in masked)
     ]
-    for clause in clauses:
-        if clause.cut:
+    for found in clauses:
+        if found.cut:
             warnings.append(
                 ParseWarning(
                     "clause-cut",
-                    clause.span,
-                    f"the text breaks off inside the clause {clause.text!r}: only the names"
+                    found.span,
+                    f"the text breaks off inside the clause {found.text!r}: only the names"
                     " before the last separator are kept",
                 )
             )
-        elif clause.unclosed:
+        elif found.unclosed:
             warnings.append(
                 ParseWarning(
                     "unclosed",
-                    clause.span,
-                    f"the bracket of {clause.text!r} is not closed on its line; read to the"
+                    found.span,
+                    f"the bracket of {found.text!r} is not closed on its line; read to the"
                     " line end",
                 )
             )
@@ -333,19 +333,19 @@ def _parse(
     # Which item's own text (its marker to the next item) each clause stands in.
     own: list[list[ResponsibilityClause]] = [[] for _ in range(n)]
     shared: list[list[ResponsibilityClause]] = [[] for _ in range(n)]
-    for clause in clauses:
-        k = bisect.bisect_right(starts, clause.span[0]) - 1
+    for placed in clauses:
+        k = bisect.bisect_right(starts, placed.span[0]) - 1
         if k < 0:
             warnings.append(
                 ParseWarning(
                     "unattached",
-                    clause.span,
-                    f"the clause {clause.text!r} stands before the first numbered item and"
+                    placed.span,
+                    f"the clause {placed.text!r} stands before the first numbered item and"
                     " is attached to no measure",
                 )
             )
             continue
-        (shared if clause.shared else own)[k].append(clause)
+        (shared if placed.shared else own)[k].append(placed)
     children: list[list[int]] = [[] for _ in range(n)]
     for k, item in enumerate(items):
         if item.parent is not None:
@@ -375,12 +375,12 @@ def _parse(
             clause_of[k] = _primary(own[k])
         elif own[k]:
             role[k] = "section"
-            for clause in own[k]:
+            for stated in own[k]:
                 warnings.append(
                     ParseWarning(
                         "heading-clause",
-                        clause.span,
-                        f"the clause {clause.text!r} stands on the heading"
+                        stated.span,
+                        f"the clause {stated.text!r} stands on the heading"
                         f" {items[k].marker} whose items state their own; it is attached"
                         " to no measure",
                     )
@@ -389,24 +389,27 @@ def _parse(
             role[k] = "section"
     # "以上任务由…负责": every earlier sibling without a clause of its own gets it.
     for k in range(n):
-        for clause in shared[k]:
+        for stated in shared[k]:
             targets = [
                 j
-                for j in (children[items[k].parent] if items[k].parent is not None else range(n))
-                if j <= k and items[j].parent == items[k].parent and items[j].kind == items[k].kind
-                and clause_of[j] is None and not has_below[j]
+                for j in range(n)
+                if j <= k
+                and items[j].parent == items[k].parent
+                and items[j].kind == items[k].kind
+                and clause_of[j] is None
+                and not has_below[j]
             ]
             if not targets:
                 warnings.append(
                     ParseWarning(
                         "unattached",
-                        clause.span,
-                        f"the clause {clause.text!r} is stated for items above it, but"
+                        stated.span,
+                        f"the clause {stated.text!r} is stated for items above it, but"
                         " none is without a clause of its own",
                     )
                 )
             for j in targets:
-                role[j], clause_of[j], is_shared[j] = "measure", clause, True
+                role[j], clause_of[j], is_shared[j] = "measure", stated, True
     any_clause = any(r == "measure" for r in role)
     inside = [False] * n  # inside a measure
     for k in range(n):
@@ -418,9 +421,9 @@ def _parse(
     for k in range(n):
         if role[k] != "text" or inside[k]:
             continue
-        if (items[k].kind, items[k].depth) in measure_levels and not children[k]:
-            role[k] = "measure"
-        elif not any_clause and not children[k] and items[k].kind in _MEASURE_KINDS:
+        if ((items[k].kind, items[k].depth) in measure_levels and not children[k]) or (
+            not any_clause and not children[k] and items[k].kind in _MEASURE_KINDS
+        ):
             role[k] = "measure"
         elif items[k].kind != "ordinal":
             role[k] = "section"
@@ -494,7 +497,11 @@ def _parse(
             heading_sections = [section_of[a] for a in ancestors if a in section_of]
             nearest = heading_sections[-1] if heading_sections else None
             truncated = last and (
-                (clause is None and text_end > text_start and text[text_end - 1] not in _SENTENCE_END)
+                (
+                    clause is None
+                    and text_end > text_start
+                    and text[text_end - 1] not in _SENTENCE_END
+                )
                 or (clause is not None and clause.cut)
             )
             measure_end = clause.span[1] if clause is not None and not is_shared[k] else text_end
@@ -509,7 +516,10 @@ def _parse(
                     title=text[title_start:title_end],
                     text=text[text_start:text_end],
                     clause=clause,
-                    span=(item.span[0], max(measure_end, item.span[1], body_stop if not clause else 0)),
+                    span=(
+                        item.span[0],
+                        max(measure_end, item.span[1], body_stop if not clause else 0),
+                    ),
                     title_span=(title_start, title_end),
                     text_span=(text_start, text_end),
                     truncated=truncated,

@@ -22,10 +22,10 @@ _TITLE_END = re.compile(
 )
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
-_CN_DATE = re.compile(r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日")
-_ISSUER_END = re.compile(
-    r"(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委|部|政府)$"
+_CN_DATE = re.compile(
+    r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
+_ISSUER_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委|部|政府)$")
 _ADDRESSEES = re.compile(r"^(?P<list>[^\n。]{2,200}?)[:：]\s*$", re.MULTILINE)
 _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
 _NOT_ADDRESSEE = re.compile(r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击)")
@@ -74,10 +74,15 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
 
     Examples
     --------
-    >>> head = "广东省人民政府办公厅关于印发实施方案的通知\\n粤府办〔2023〕5号\\n各地级以上市人民政府，省政府各部门：\\n现印发。\\n广东省人民政府办公厅\\n2023年3月17日\\n"
+    >>> head = ("广东省人民政府办公厅关于印发实施方案的通知\\n粤府办〔2023〕5号\\n"
+    ...         "各地级以上市人民政府，省政府各部门：\\n现印发。\\n"
+    ...         "广东省人民政府办公厅\\n2023年3月17日\\n")
     >>> m = read_metadata(head, len(head))
-    >>> m.title, m.number, m.issuer, m.issued.isoformat(), m.addressees
-    ('广东省人民政府办公厅关于印发实施方案的通知', '粤府办〔2023〕5号', '广东省人民政府办公厅', '2023-03-17', ('各地级以上市人民政府', '省政府各部门'))
+    >>> m.title, m.number, m.issuer, m.issued.isoformat()
+    ('广东省人民政府办公厅关于印发实施方案的通知', '粤府办〔2023〕5号', '广东省人民政府办公厅',
+     '2023-03-17')
+    >>> m.addressees
+    ('各地级以上市人民政府', '省政府各部门')
     """
     title: str | None = None
     title_span: tuple[int, int] | None = None
@@ -98,8 +103,11 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
             if not stripped:
                 continue
             bare = _TRAILING_NUMBER.sub("", stripped)
-            if title is None and 6 <= len(bare) <= 120 and _TITLE_END.search(bare) and (
-                "。" not in bare
+            if (
+                title is None
+                and 6 <= len(bare) <= 120
+                and _TITLE_END.search(bare)
+                and ("。" not in bare)
             ):
                 stripped_title = bare
                 title = stripped_title
@@ -107,10 +115,14 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
                 title_span = (line_start + offset, line_start + offset + len(stripped_title))
             if number is None:
                 found = _NUMBER.search(stripped)
-                at_end = found is not None and stripped.endswith(found.group() + ")") or (
+                at_end = (found is not None and stripped.endswith(found.group() + ")")) or (
                     found is not None and stripped.endswith(found.group() + "）")
                 )
-                if found and (len(stripped) <= 40 or at_end) and "《" not in stripped[: found.start()]:
+                if (
+                    found
+                    and (len(stripped) <= 40 or at_end)
+                    and "《" not in stripped[: found.start()]
+                ):
                     number = re.sub(r"\s+", "", found.group())
             if issued is None and len(stripped) <= 20 and not _PUBLISHED.search(stripped):
                 day = _date(stripped)
@@ -133,14 +145,16 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
 
 
 def _join_each(parts: list[str]) -> tuple[str, ...]:
-    """"各委、办、局" and "各县、区人民政府" stay whole: a short piece joins the one before."""
+    """ "各委、办、局" and "各县、区人民政府" stay whole: a short piece joins the one before."""
     joined: list[str] = []
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if joined and len(part) <= 2 and not part.startswith("各"):
-            joined[-1] += "、" + part
-        elif joined and re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", joined[-1]) and not part.startswith("各"):
+        if (joined and len(part) <= 2 and not part.startswith("各")) or (
+            joined
+            and re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", joined[-1])
+            and not part.startswith("各")
+        ):
             joined[-1] += "、" + part
         else:
             joined.append(part)

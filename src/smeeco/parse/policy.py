@@ -162,7 +162,7 @@ class _Resolver:
         elif self.places:
             forms += [place + name for place in self.places]
         for form in forms:
-            found = [r for r in self.eco.find(form, "agency")]
+            found = list(self.eco.find(form, "agency"))
             if len(found) > 1 and self.on is not None:
                 found = [r for r in found if r.in_force(self.on)] or found
             if len(found) > 1 and self.jurisdiction is not None:
@@ -196,8 +196,9 @@ class _Resolver:
             name=Name(name),
             agency_kind=kind,
             collective=collective,
-            jurisdiction=self.jurisdiction if self.eco is not None and self.jurisdiction
-            and self.jurisdiction in self.eco else None,
+            jurisdiction=self.jurisdiction
+            if self.eco is not None and self.jurisdiction and self.jurisdiction in self.eco
+            else None,
             notes=UNRESOLVED_NOTE,
         )
         self.new[name] = agency
@@ -268,7 +269,8 @@ def parse_policy(
     --------
     >>> import smeeco
     >>> r = smeeco.parse_policy(
-    ...     "示例市关于若干措施的通知\\n一、财税\\n(一)加强资金支持。(责任单位:示例市财政局、示例市农业局)",
+    ...     "示例市关于若干措施的通知\\n一、财税\\n"
+    ...     "(一)加强资金支持。(责任单位:示例市财政局、示例市农业局)",
     ...     document_id="ex-notice", agencies=smeeco.load("example"))
     >>> [(x.unit, x.role.value) for x in r.measures[0].responsibilities]
     [('ex-finance', 'lead'), ('ex-notice.u01', 'support')]
@@ -377,7 +379,7 @@ def parse_policy(
         id=document_id,
         name=Name(metadata.title or document_id),
         number=metadata.number or "",
-        issuers=issuers,
+        issuers=issuers,  # type: ignore[arg-type]  # attrs converter=tuple
         issued=metadata.issued,
         jurisdiction=jurisdiction if agencies is not None and jurisdiction in agencies else None,
         sections=parsed.section_records(),
@@ -385,9 +387,7 @@ def parse_policy(
         notes="; ".join(notes),
         sources=(source("title", *metadata.title_span),) if metadata.title_span else (),
     )
-    uncertainties = sorted(
-        (_place(prepared, w) for w in warnings), key=lambda u: (u.span, u.kind)
-    )
+    uncertainties = sorted((_place(prepared, w) for w in warnings), key=lambda u: (u.span, u.kind))
     return ParseResult(
         document=document,
         measures=tuple(measures),

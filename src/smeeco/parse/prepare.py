@@ -28,9 +28,7 @@ _WIDTH[0x00A0] = 0x20  # no-break space from web pages
 
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _LETTER = f"a-zü{_TONED}"
-_SYLLABLE = (
-    rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}][{_LETTER}]{{0,4}}"
-)
+_SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}][{_LETTER}]{{0,4}}"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 #: A gloss: one syllable, or alternatives separated by "/", in brackets after a character.
 _GLOSS = re.compile(
@@ -181,5 +179,25 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
 #: Toneless syllables that glosses use (neutral tone); anything else without a tone mark
 #: is left alone, since it may be a Latin word.
 _TONELESS = frozenset(
-    "de le me ne ma ba zi zhe men ge guo li shang xia men er wo ni ta".split()
+    [
+        "de",
+        "le",
+        "me",
+        "ne",
+        "ma",
+        "ba",
+        "zi",
+        "zhe",
+        "men",
+        "ge",
+        "guo",
+        "li",
+        "shang",
+        "xia",
+        "men",
+        "er",
+        "wo",
+        "ni",
+        "ta",
+    ]
 )

@@ -443,6 +443,8 @@ def _closing(text: str, start: int, end: int) -> int:
             return -1
         i = found.start()
         if text[i] == "\n":
+            if end == len(text) and not text[i:end].strip():
+                return -1  # the text ends here: the clause is cut off
             if not text[start:i].rstrip(" \t\r").endswith((":", "：")):
                 return -i - 2
             position = i + 1  # "(责任单位:" then the names on the next line
@@ -507,7 +509,15 @@ def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
         if char in _STOP or (not commas and char in "，,"):
             break
         i -= 1
-    return i
+    marker = _ITEM_MARKER.match(text, i, position)
+    return marker.end() if marker else i
+
+
+#: An item's number at the start of a line ("第四十七条", "一、", "1.", "一是"): not a name.
+_ITEM_MARKER = re.compile(
+    r"[^\S\n]*(?:第[一二三四五六七八九十百]{1,4}[条章节]|[一二三四五六七八九十]{1,3}[、是]"
+    r"|\d{1,3}[.．、](?!\d)|[①-⑳])[^\S\n]*"
+)
 
 
 def _unit_names(text: str, start: int, end: int, *, commas: bool) -> _Names | None:
@@ -620,8 +630,12 @@ def _joint_at(
     """ "由A会同B……": A leads, B supports, both stated."""
     list_start = _list_start(text, anchor.start(), floor, commas=False)
     by = text.rfind("由", list_start, anchor.start())
-    if by < 0 or text[by + 1 : by + 2] in ("于", "此", "衷"):
+    if by >= 0 and text[by + 1 : by + 2] in ("于", "此", "衷"):
         return None
+    if by < 0:  # "A应当会同B……" (a regulation's wording): the list starts the clause
+        if not text.endswith(("应当", "应", "要", "须", "负责"), list_start, anchor.start()):
+            return None  # "A会同B召开…" reports what was done, it assigns nothing
+        by = list_start - 1
     lead = _unit_names(text, by + 1, anchor.start(), commas=False)
     if lead is None:
         return None
@@ -746,6 +760,14 @@ def find_responsibility_clauses(
         s, e = clause.span
         if s < floor or e > end or s >= e:
             continue
+        if (
+            kind in ("lead", "div", "assign", "joint")
+            and s > 0
+            and text[s - 1] in _OPENERS
+            and end == len(text)
+            and not any(c in _CLOSERS for c in text[e:end])
+        ):
+            clause = attrs.evolve(clause, cut=True)  # "(A牵头，B按职责分工负责，…" to the end
         rule = _FIRST_LEADS.search(clause.note) is not None
         if rule or first_leads_everywhere:
             clause = _first_leads(clause)

@@ -90,7 +90,8 @@ def find_items(
     --------
     >>> items = find_items("一、总则\\n(一)目标。\\n1.甲。\\n2.乙。\\n(二)任务。\\n二、保障")
     >>> [(i.marker, i.depth, i.parent) for i in items]
-    [('一、', 0, None), ('(一)', 1, 0), ('1.', 2, 1), ('2.', 2, 1), ('(二)', 1, 0), ('二、', 0, None)]
+    [('一、', 0, None), ('(一)', 1, 0), ('1.', 2, 1), ('2.', 2, 1), ('(二)', 1, 0),
+     ('二、', 0, None)]
     >>> [i.marker for i in find_items("（十一五）期间，加快发展。")]
     []
     """
@@ -104,7 +105,9 @@ def find_items(
                 break
         assert kind is not None
         s, e = match.span(kind)
-        found.append((s, e, kind, match.group(kind), _value(kind, match.group("n_" + kind)), match.end()))
+        found.append(
+            (s, e, kind, match.group(kind), _value(kind, match.group("n_" + kind)), match.end())
+        )
     # 一是 … 二是 …: only runs that start at 一是 and go on in order
     expected = 0
     for match in _ORDINAL.finditer(text, start, end):
@@ -138,9 +141,12 @@ def find_items(
             elif kind != "ordinal" and kind in order:
                 # a shallower kind seen before: close the deeper levels
                 rank = order.index(kind)
-                while stack and items[stack[-1]].kind in order and order.index(
-                    items[stack[-1]].kind
-                ) > rank and items[stack[-1]].kind not in ("chapter", "part"):
+                while (
+                    stack
+                    and items[stack[-1]].kind in order
+                    and order.index(items[stack[-1]].kind) > rank
+                    and items[stack[-1]].kind not in ("chapter", "part")
+                ):
                     stack.pop()
         if kind not in order:
             order.append(kind)

@@ -177,10 +177,12 @@ def find_tables(text: str) -> list[Table]:
 
     Examples
     --------
-    >>> text = "序号 | 工作任务 | 牵头部门 | 参与部门 |\\n1 | 拓宽融资渠道 | 省金融办 | 省财政厅、人行南昌中心支行 |\\n"
+    >>> text = ("序号 | 工作任务 | 牵头部门 | 参与部门 |\\n"
+    ...         "1 | 拓宽融资渠道 | 省金融办 | 省财政厅、人行南昌中心支行 |\\n")
     >>> (table,) = find_tables(text)
     >>> [(u.name, u.role.value, u.explicit) for u in table.rows[0].units]
-    [('省金融办', 'lead', True), ('省财政厅', 'support', True), ('人行南昌中心支行', 'support', True)]
+    [('省金融办', 'lead', True), ('省财政厅', 'support', True),
+     ('人行南昌中心支行', 'support', True)]
     """
     tables: list[Table] = []
     for match in _HTML_TABLE.finditer(text):
@@ -204,7 +206,7 @@ def find_tables(text: str) -> list[Table]:
     k = 0
     while k < len(lines):
         s, e = lines[k]
-        if "<" in text[s:e] or "任务" not in text[s:e] and "工作" not in text[s:e]:
+        if "<" in text[s:e] or ("任务" not in text[s:e] and "工作" not in text[s:e]):
             k += 1
             continue
         split = _split_line(text, s, e)
