@@ -216,7 +216,7 @@ def _short(text: str, start: int, end: int, limit: int = 30) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def _numbering(items: list[Item], text: str, warnings: list[ParseWarning]) -> None:
+def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
     """Warn where the numbers of sibling items of one kind skip, repeat or go back."""
     last_of: dict[tuple[int | None, str], int] = {}
     last_of_kind: dict[tuple[str, int], int] = {}
@@ -292,23 +292,46 @@ def parse_policy_text(text: str, *, document_id: str) -> ParsedDocument:
     return _parse(text, document_id, len(text), ())
 
 
+#: At most this many warnings of one kind are kept; one more says how many were left out.
+WARNINGS_PER_KIND = 200
+
+
+class _Warnings(list[ParseWarning]):
+    """A list of warnings that keeps at most :data:`WARNINGS_PER_KIND` of each kind."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+
+    def append(self, warning: ParseWarning) -> None:
+        count = self.counts.get(warning.kind, 0) + 1
+        self.counts[warning.kind] = count
+        if count <= WARNINGS_PER_KIND:
+            super().append(warning)
+
+    def finish(self) -> None:
+        for kind, count in self.counts.items():
+            if count > WARNINGS_PER_KIND:
+                super().append(
+                    ParseWarning(
+                        kind,
+                        self[-1].span if self else (0, 0),
+                        f"{count - WARNINGS_PER_KIND} more {kind!r} warnings like the ones"
+                        " above are left out",
+                    )
+                )
+
+
 def _parse(
     text: str, document_id: str, body_end: int, masked: tuple[tuple[int, int], ...]
 ) -> ParsedDocument:
-    warnings: list[ParseWarning] = []
+    warnings = _Warnings()
     breaks = tuple(m.start() for m in _ATTACHMENT.finditer(text, 0, body_end))
-    items = [
-        item
-        for item in find_items(text, 0, body_end, breaks=breaks)
-        if not any(s <= item.span[0] < e for s, e in masked)
-    ]
-    if len(items) != len(find_items(text, 0, body_end, breaks=breaks)):
-        items = _renest(items)
-    clauses = [
-        c
-        for c in find_responsibility_clauses(text, 0, body_end)
-        if not any(s <= c.span[0] < e for s, e in masked)
-    ]
+    items = find_items(text, 0, body_end, breaks=breaks)
+    clauses = list(find_responsibility_clauses(text, 0, body_end))
+    if masked:  # numbered rows and clauses inside a table belong to the table
+        items = _renest(items, masked)
+        clauses = [c for c in clauses if not any(s <= c.span[0] < e for s, e in masked)]
     for found in clauses:
         if found.cut:
             warnings.append(
@@ -558,6 +581,7 @@ def _parse(
                 else "no measures found: the text has no numbered items",
             )
         )
+    warnings.finish()
     warnings.sort(key=lambda w: w.span)
     return ParsedDocument(
         document_id=document_id,
@@ -582,11 +606,19 @@ def _ancestors(items: list[Item], k: int) -> list[int]:
     return found
 
 
-def _renest(items: list[Item]) -> list[Item]:
-    """Items with some removed (inside tables): parents re-pointed to the kept ones."""
-    index = {id(item): i for i, item in enumerate(items)}
-    del index
-    return items
+def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item]:
+    """The items outside ``masked`` (tables), with parents re-pointed to the kept ones."""
+    new_index: dict[int, int] = {}
+    kept: list[Item] = []
+    for old, item in enumerate(items):
+        if any(s <= item.span[0] < e for s, e in masked):
+            continue
+        parent = item.parent
+        while parent is not None and parent not in new_index:
+            parent = items[parent].parent
+        new_index[old] = len(kept)
+        kept.append(attrs.evolve(item, parent=None if parent is None else new_index[parent]))
+    return kept
 
 
 def to_records(

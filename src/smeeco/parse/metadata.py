@@ -32,6 +32,8 @@ _NOT_ADDRESSEE = re.compile(r"(?:电话|地址|来源|发布|时间|日期|附�
 _TRAILING_NUMBER = re.compile(
     r"[(（][\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号[)）]$"
 )
+#: The head of a notice is read up to this many characters (titles, 文号, 主送, 落款).
+_HEAD_MAX = 4000
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _PUBLISHED = re.compile(r"发布(?:时间|日期)|来源|浏览|点击|阅读")
 
@@ -90,7 +92,7 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
     issuer: str | None = None
     issued: dt.date | None = None
     addressees: tuple[str, ...] = ()
-    regions = [(0, head_end)]
+    regions = [(0, min(head_end, _HEAD_MAX))]
     if tail_start is not None and tail_start < len(text):
         regions.append((tail_start, min(len(text), tail_start + 2000)))
     previous = ""

@@ -11,8 +11,10 @@ user gave.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import hashlib
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -33,6 +35,9 @@ from smeeco.types import DocumentId
 __all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
 
 UNRESOLVED_NOTE = "unresolved: named in the text but not found among the known agencies"
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
 
 
 class NotAPolicyTextError(SmeecoError, ValueError):
@@ -93,10 +98,13 @@ class ParseResult:
         return "\n".join(str(u) for u in self.uncertainties)
 
 
-def _line_column(text: str, position: int) -> tuple[int, int]:
-    line = text.count("\n", 0, position) + 1
-    column = position - (text.rfind("\n", 0, position) + 1) + 1
-    return line, column
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def _line_column(starts: list[int], position: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, position)
+    return line, position - starts[line - 1] + 1
 
 
 def _context(text: str, start: int, end: int) -> str:
@@ -225,10 +233,11 @@ def _check_input(text: object) -> str:
         raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
     if not text.strip():
         raise NotAPolicyTextError("the input is empty: give the text of a policy notice")
-    cjk = sum(1 for c in text[:100000] if "\u4e00" <= c <= "\u9fff")
+    cjk = sum(1 for _ in itertools.islice(_HAN.finditer(text), 4))
     if cjk < 4:
         raise NotAPolicyTextError(
-            f"the input holds {cjk} Chinese characters, so it is not a Chinese policy text;"
+            f"the input holds {cjk or 'no'} Chinese characters, so it is not a Chinese policy"
+            " text;"
             " give the notice's text (UTF-8)"
         )
     return text
@@ -387,7 +396,10 @@ def parse_policy(
         notes="; ".join(notes),
         sources=(source("title", *metadata.title_span),) if metadata.title_span else (),
     )
-    uncertainties = sorted((_place(prepared, w) for w in warnings), key=lambda u: (u.span, u.kind))
+    starts = _line_starts(original)
+    uncertainties = sorted(
+        (_place(prepared, w, starts) for w in warnings), key=lambda u: (u.span, u.kind)
+    )
     return ParseResult(
         document=document,
         measures=tuple(measures),
@@ -410,11 +422,11 @@ def _first_span(parsed: ParsedDocument, tables: Iterable[object], name: str) -> 
     return (position, position + len(name)) if position >= 0 else (0, 0)
 
 
-def _place(prepared: Prepared, warning: ParseWarning) -> Uncertainty:
+def _place(prepared: Prepared, warning: ParseWarning, starts: list[int]) -> Uncertainty:
     s, e = prepared.original_span(*warning.span)
     if warning.span == (0, len(prepared.text)):
         s, e = 0, len(prepared.original)
-    line, column = _line_column(prepared.original, s)
+    line, column = _line_column(starts, s)
     return Uncertainty(
         warning.kind, line, column, (s, e), _context(prepared.original, s, e), warning.message
     )
@@ -453,9 +465,11 @@ def _normal(text: str) -> str:
 
 def _matching_row(rows: list[TableRow], number: str, title: str) -> TableRow | None:
     """The table row for a measure: same title (or one contains the other), or number."""
+    if not rows:
+        return None
     key = _normal(title)
     for row in rows:
-        other = _normal(row.title)
+        other = row.key
         if key and other and (key == other or (len(other) >= 6 and (other in key or key in other))):
             return row
     digits = re.sub(r"\D", "", number)

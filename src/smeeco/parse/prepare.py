@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from typing import Any
 
 import attrs
@@ -60,7 +61,7 @@ class Prepared:
 
     original: str = attrs.field(repr=False)
     text: str = attrs.field(repr=False)
-    offsets: tuple[int, ...] = attrs.field(repr=False)
+    offsets: Sequence[int] = attrs.field(repr=False)
     traditional: bool = False
     converted: bool = False
     glosses: int = 0
@@ -76,6 +77,18 @@ class Prepared:
         """The original characters behind ``text[start:end]``."""
         s, e = self.original_span(start, end)
         return self.original[s:e]
+
+
+_COMMON_WIDE = "，：；（）！？％\u3000\u00a0"
+_RARE_WIDE = re.compile("[\uff01-\uff5e]")
+
+
+def _half_width(text: str) -> str:
+    """Full-width ASCII forms to ASCII, one character for one (offsets stay)."""
+    for char in _COMMON_WIDE:
+        if char in text:
+            text = text.replace(char, chr(_WIDTH[ord(char)]))
+    return _RARE_WIDE.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
 
 
 def looks_traditional(text: str) -> bool:
@@ -109,7 +122,7 @@ def opencc_available() -> bool:
     return True
 
 
-def _convert(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+def _convert(text: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
     """Traditional → simplified, keeping the offset map (line by line)."""
     converter = _opencc()
     out_text: list[str] = []
@@ -149,12 +162,13 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     >>> p.quote(7, 12)
     '發(fā)展改革委'
     """
-    width = text.translate(_WIDTH)
+    width = _half_width(text)
     pieces: list[str] = []
     offsets: list[int] = []
     position = 0
     glosses = 0
-    for match in _GLOSS.finditer(width):
+    matches = list(_GLOSS.finditer(width)) if "(" in width or "【" in width else []
+    for match in matches:
         gloss = match.group()
         inner = gloss[1:-1].strip()
         toned = _TONE.search(inner) is not None
@@ -164,16 +178,19 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         offsets.extend(range(position, match.start()))
         position = match.end()
         glosses += 1
-    pieces.append(width[position:])
-    offsets.extend(range(position, len(width)))
-    offsets.append(len(width))
-    stripped = "".join(pieces)
+    stripped = width
+    mapping: Sequence[int] = range(len(width) + 1)  # one character for one
+    if glosses:
+        pieces.append(width[position:])
+        offsets.extend(range(position, len(width)))
+        offsets.append(len(width))
+        stripped, mapping = "".join(pieces), offsets
     traditional = looks_traditional(stripped)
     converted = False
     if convert or (convert is None and traditional and opencc_available()):
-        stripped, offsets = _convert(stripped, offsets)
+        stripped, mapping = _convert(stripped, mapping)
         converted = True
-    return Prepared(text, stripped, tuple(offsets), traditional, converted, glosses)
+    return Prepared(text, stripped, mapping, traditional, converted, glosses)
 
 
 #: Toneless syllables that glosses use (neutral tone); anything else without a tone mark

@@ -579,6 +579,9 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     etc = lead.etc
     sentence = _CLAUSE_END.search(text, position, min(end, position + _FORWARD))
     sentence_end = sentence.start() if sentence else min(end, position + _FORWARD)
+    next_lead = text.find("牵头", position, sentence_end)  # the next clause's anchor
+    if next_lead >= 0:
+        sentence_end = next_lead
     support_end = _SUPPORT_END.search(text, position, sentence_end)
     if support_end is not None:
         support_start = position

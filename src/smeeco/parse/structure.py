@@ -46,6 +46,7 @@ _MARKER = re.compile(
 )
 _ORDINAL = re.compile(rf"(?:^|(?<=[。；;！!？?\n：:]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)")
 _KINDS = ("chapter", "part", "article", "dun", "paren", "arabic", "arabic_p", "circled")
+_NEED_TEXT = frozenset({"arabic", "arabic_p", "circled", "paren", "dun"})
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -99,12 +100,12 @@ def find_items(
     found: list[tuple[int, int, str, str, int, int]] = []
     for match in _MARKER.finditer(text, start, end):
         kind = match.lastgroup
-        for name in _KINDS:
-            if match.group(name) is not None:
-                kind = name
-                break
+        if kind not in _KINDS:
+            kind = next(name for name in _KINDS if match.group(name) is not None)
         assert kind is not None
         s, e = match.span(kind)
+        if kind in _NEED_TEXT and (match.end() >= end or text[match.end()] in "\r\n"):
+            continue  # "1." alone on its line numbers nothing
         found.append(
             (s, e, kind, match.group(kind), _value(kind, match.group("n_" + kind)), match.end())
         )

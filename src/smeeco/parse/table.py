@@ -32,6 +32,8 @@ _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[^\S\n]{2,}")
+_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项)[^\n]*$", re.M)
+_KEY = re.compile(r"[\s。.、，,()（）]")
 
 
 @attrs.frozen
@@ -43,6 +45,11 @@ class TableRow:
     units: tuple[ClauseUnit, ...]
     deadline: str
     span: tuple[int, int]
+
+    @property
+    def key(self) -> str:
+        """The title without spaces and punctuation, to match a measure's title."""
+        return _KEY.sub("", self.title)
 
     @property
     def deadline_date(self) -> dt.date | None:
@@ -198,39 +205,34 @@ def find_tables(text: str) -> list[Table]:
                 rows.append(_row(text, columns, cells, row_match.span()))
         if columns is not None and rows:
             tables.append(Table(match.span(), tuple(rows)))
-    position = 0
-    lines: list[tuple[int, int]] = []
-    for line in text.split("\n"):
-        lines.append((position, position + len(line)))
-        position += len(line) + 1
-    k = 0
-    while k < len(lines):
-        s, e = lines[k]
-        if "<" in text[s:e] or ("任务" not in text[s:e] and "工作" not in text[s:e]):
-            k += 1
+    done = 0
+    for header in _HEADER.finditer(text):
+        s, e = header.span()
+        if s < done or "<" in text[s:e]:
             continue
         split = _split_line(text, s, e)
         columns = _columns([text[a:b] for a, b in split[1]]) if split else None
         if split is None or columns is None:
-            k += 1
             continue
         style = split[0]
         rows = []
-        j = k + 1
-        while j < len(lines):
-            rs, re_ = lines[j]
+        table_end = e
+        rs = e + 1
+        while rs < len(text):
+            re_ = text.find("\n", rs)
+            re_ = len(text) if re_ < 0 else re_
             if not text[rs:re_].strip():
                 break
             found = _split_line(text, rs, re_)
             if found is None or found[0] != style:
                 break
-            if style == "pipe" and set(text[rs:re_].replace("|", "").strip()) <= set("-: "):
-                j += 1
-                continue  # a Markdown rule under the header
-            rows.append(_row(text, columns, found[1], (rs, re_)))
-            j += 1
+            rule = style == "pipe" and set(text[rs:re_].replace("|", "").strip()) <= set("-: ")
+            if not rule:  # (a Markdown rule under the header is skipped)
+                rows.append(_row(text, columns, found[1], (rs, re_)))
+            table_end = re_
+            rs = re_ + 1
         if rows:
-            tables.append(Table((s, lines[j - 1][1]), tuple(rows)))
-        k = j
+            tables.append(Table((s, table_end), tuple(rows)))
+            done = table_end
     tables.sort(key=lambda t: t.span)
     return tables
