@@ -331,7 +331,7 @@ def _parse(
     clauses = list(find_responsibility_clauses(text, 0, body_end))
     if masked:  # numbered rows and clauses inside a table belong to the table
         items = _renest(items, masked)
-        clauses = [c for c in clauses if not any(s <= c.span[0] < e for s, e in masked)]
+        clauses = [c for c in clauses if not _inside(masked, c.span[0])]
     for found in clauses:
         if found.cut:
             warnings.append(
@@ -380,10 +380,11 @@ def _parse(
         while open_items and items[open_items[-1]].depth >= item.depth:
             extent[open_items.pop()] = item.span[0]
         open_items.append(k)
+    table_starts = [s for s, _e in masked]
     for k, item in enumerate(items):  # a table after an item ends it
-        for s, _e in masked:
-            if item.span[0] < s < extent[k]:
-                extent[k] = s
+        after = bisect.bisect_right(table_starts, item.span[0])
+        if after < len(table_starts) and table_starts[after] < extent[k]:
+            extent[k] = table_starts[after]
     has_below = [False] * n  # some descendant carries its own clause
     for k in range(n - 1, -1, -1):
         parent = items[k].parent
@@ -606,12 +607,18 @@ def _ancestors(items: list[Item], k: int) -> list[int]:
     return found
 
 
+def _inside(spans: tuple[tuple[int, int], ...], position: int) -> bool:
+    """Whether ``position`` falls in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
+
+
 def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item]:
     """The items outside ``masked`` (tables), with parents re-pointed to the kept ones."""
     new_index: dict[int, int] = {}
     kept: list[Item] = []
     for old, item in enumerate(items):
-        if any(s <= item.span[0] < e for s, e in masked):
+        if _inside(masked, item.span[0]):
             continue
         parent = item.parent
         while parent is not None and parent not in new_index:

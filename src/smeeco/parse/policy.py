@@ -309,7 +309,7 @@ def parse_policy(
     resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued)
     measures: list[Measure] = []
     width = max(2, len(str(len(parsed.measures) + sum(len(t.rows) for t in tables))))
-    rows_left: list[TableRow] = [row for table in tables for row in table.rows]
+    rows = _Rows([row for table in tables for row in table.rows])
     parsed_measures = list(parsed.measures)
 
     def source(locator: str, start: int, end: int) -> Source:
@@ -318,7 +318,7 @@ def parse_policy(
 
     for measure in parsed_measures:
         responsibilities: list[Responsibility] = []
-        row = _matching_row(rows_left, measure.number, measure.title)
+        row = rows.match(measure.number, measure.title)
         sources = [source(measure.locator, *measure.title_span)]
         if measure.clause is not None:
             responsibilities = _responsibilities(measure.clause.units, resolver, warnings)
@@ -326,8 +326,6 @@ def parse_policy(
         elif row is not None:
             responsibilities = _responsibilities(row.units, resolver, warnings)
             sources.append(source(f"{measure.locator} 任务分工表", *row.span))
-        if row is not None:
-            rows_left.remove(row)
         notes = []
         if measure.shared:
             notes.append("responsibility stated once for its section (以上任务由…负责)")
@@ -351,7 +349,7 @@ def parse_policy(
                 notes="; ".join(notes),
             )
         )
-    for row in rows_left:  # rows that match no measure of the text are measures of their own
+    for row in rows.left():  # rows that match no measure of the text are measures of their own
         responsibilities = _responsibilities(row.units, resolver, warnings)
         measures.append(
             Measure(
@@ -463,20 +461,53 @@ def _normal(text: str) -> str:
     return re.sub(r"[\s。.、，,()（）]", "", text)
 
 
-def _matching_row(rows: list[TableRow], number: str, title: str) -> TableRow | None:
-    """The table row for a measure: same title (or one contains the other), or number."""
-    if not rows:
+class _Rows:
+    """Rows of 任务分工表 tables, each matched to at most one measure of the text."""
+
+    #: Above this many rows, titles are matched exactly only (not by containment).
+    CONTAINMENT_LIMIT = 300
+
+    def __init__(self, rows: list[TableRow]) -> None:
+        self.rows = rows
+        self.used = [False] * len(rows)
+        self.keys = [row.key for row in rows]
+        self.by_key: dict[str, list[int]] = {}
+        self.by_number: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            self.by_key.setdefault(self.keys[i], []).append(i)
+            digits = re.sub(r"\D", "", row.number)
+            if digits and not row.title:
+                self.by_number.setdefault(digits, []).append(i)
+
+    def _take(self, candidates: list[int]) -> TableRow | None:
+        for i in candidates:
+            if not self.used[i]:
+                self.used[i] = True
+                return self.rows[i]
         return None
-    key = _normal(title)
-    for row in rows:
-        other = row.key
-        if key and other and (key == other or (len(other) >= 6 and (other in key or key in other))):
-            return row
-    digits = re.sub(r"\D", "", number)
-    for row in rows:
-        if digits and re.sub(r"\D", "", row.number) == digits and not row.title:
-            return row
-    return None
+
+    def match(self, number: str, title: str) -> TableRow | None:
+        """The table row for a measure: same title (or one contains the other), or number."""
+        if not self.rows:
+            return None
+        key = _normal(title)
+        found = self._take(self.by_key.get(key, [])) if key else None
+        if found is None and key and len(self.rows) <= self.CONTAINMENT_LIMIT:
+            found = self._take(
+                [
+                    i
+                    for i, other in enumerate(self.keys)
+                    if len(other) >= 6 and (other in key or key in other)
+                ]
+            )
+        digits = re.sub(r"\D", "", number)
+        if found is None and digits:
+            found = self._take(self.by_number.get(digits, []))
+        return found
+
+    def left(self) -> list[TableRow]:
+        """The rows no measure took."""
+        return [row for row, used in zip(self.rows, self.used, strict=True) if not used]
 
 
 def _deadline(row: TableRow) -> str:
