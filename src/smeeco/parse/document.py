@@ -441,11 +441,11 @@ def _parse(
         inside[k] = parent is not None and (role[parent] == "measure" or inside[parent])
         if inside[k]:
             role[k] = "text"
-    measure_levels = {(items[k].kind, items[k].depth) for k in range(n) if role[k] == "measure"}
+    measure_kinds = {items[k].kind for k in range(n) if role[k] == "measure"}
     for k in range(n):
         if role[k] != "text" or inside[k]:
             continue
-        if ((items[k].kind, items[k].depth) in measure_levels and not children[k]) or (
+        if (items[k].kind in measure_kinds and not children[k]) or (
             not any_clause and not children[k] and items[k].kind in _MEASURE_KINDS
         ):
             role[k] = "measure"
@@ -504,6 +504,7 @@ def _parse(
                     last
                     and clause.form is not ClauseForm.JOINT
                     and "\n" in text[clause.span[1] : rest_start]
+                    and not children[k]
                 ):
                     text_end = clause.span[0]
                     body_stop = rest_start

@@ -96,9 +96,8 @@ def parse_to_pack(
 
     Examples
     --------
-    >>> pack = parse_to_pack(
-    ...     [("a.txt", "某市关于若干措施的通知\\n一、财税\\n(一)加强资金支持。(责任单位:某市财政局)")]
-    ... )
+    >>> text = "某市关于若干措施的通知\\n一、财税\\n(一)加强资金支持。(责任单位:某市财政局)"
+    >>> pack = parse_to_pack([("a.txt", text)])
     >>> [r.kind for r in pack.records], pack.info.requires
     (['agency', 'document', 'measure'], ())
     """

@@ -44,7 +44,9 @@ _MARKER = re.compile(
     r")[^\S\n]*",
     re.MULTILINE,
 )
-_ORDINAL = re.compile(rf"(?:^|(?<=[。；;！!？?\n：:]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)")
+_ORDINAL = re.compile(
+    rf"(?:^|(?<=[。；;！!？?\n：:)）\s]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)"
+)
 _KINDS = ("chapter", "part", "article", "dun", "paren", "arabic", "arabic_p", "circled")
 _NEED_TEXT = frozenset({"arabic", "arabic_p", "circled", "paren", "dun"})
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
