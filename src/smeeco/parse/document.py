@@ -24,7 +24,7 @@ import attrs
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, Problem, ValidationError
 from smeeco.model.common import Name, Source
-from smeeco.model.document import Measure, PolicyDocument, Responsibility, Section
+from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role, Section
 from smeeco.parse.responsibility import (
     ClauseForm,
     ResponsibilityClause,
@@ -328,7 +328,7 @@ def _parse(
     warnings = _Warnings()
     breaks = tuple(m.start() for m in _ATTACHMENT.finditer(text, 0, body_end))
     items = find_items(text, 0, body_end, breaks=breaks)
-    clauses = list(find_responsibility_clauses(text, 0, body_end))
+    clauses = _merge_adjacent(text, list(find_responsibility_clauses(text, 0, body_end)))
     if masked:  # numbered rows and clauses inside a table belong to the table
         items = _renest(items, masked)
         clauses = [c for c in clauses if not _inside(masked, c.span[0])]
@@ -606,6 +606,44 @@ def _ancestors(items: list[Item], k: int) -> list[int]:
         found.append(parent)
         parent = items[parent].parent
     return found
+
+
+_LABELLED = (ClauseForm.LISTING, ClauseForm.ROLES)
+
+
+def _merge_adjacent(text: str, clauses: list[ResponsibilityClause]) -> list[ResponsibilityClause]:
+    """ "牵头单位:A" and "责任单位:B" on lines of their own, one after the other: one clause."""
+    merged: list[ResponsibilityClause] = []
+    for clause in clauses:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.form in _LABELLED
+            and clause.form in _LABELLED
+            and not text[previous.span[1] : clause.span[0]].strip()
+            and not previous.text.startswith(("(", "（"))
+            and not clause.text.startswith(("(", "（"))
+        ):
+            lead_stated = any(u.role is Role.LEAD and u.explicit for u in previous.units)
+            units = list(previous.units)
+            for unit in clause.units:  # a listing after a stated lead: all support
+                if lead_stated and unit.role is Role.LEAD and not unit.explicit:
+                    unit = attrs.evolve(unit, role=Role.SUPPORT)
+                units.append(unit)
+            span = (previous.span[0], clause.span[1])
+            merged[-1] = attrs.evolve(
+                previous,
+                form=ClauseForm.ROLES,
+                units=tuple(units),
+                span=span,
+                text=text[span[0] : span[1]],
+                note="；".join(n for n in (previous.note, clause.note) if n),
+                etc=previous.etc or clause.etc,
+                cut=clause.cut,
+            )
+            continue
+        merged.append(clause)
+    return merged
 
 
 def _inside(spans: tuple[tuple[int, int], ...], position: int) -> bool:

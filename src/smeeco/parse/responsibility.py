@@ -163,7 +163,9 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "实施单位": Role.EXECUTING,
     "出资单位": Role.FUNDING,
 }
-_LABEL = "|".join(sorted(_LABEL_ROLES, key=len, reverse=True))
+#: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
+_PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "责任人", "联系人")
+_LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 
@@ -384,8 +386,7 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         if (
             k + 1 < len(names)
             and _BARE_EACH.fullmatch(word)
-            and word[-1] not in _SUFFIX
-            and not text[names[k + 1][0] : names[k + 1][1]].startswith("各")
+            and text[names[k + 1][0] : names[k + 1][0] + 1] in _LEVELS
             and "、" in text[e : names[k + 1][0]]
         ):
             merged.append((s, names[k + 1][1]))
@@ -397,7 +398,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     return _Names(tuple(merged), tuple(_complete(written)), etc, note)
 
 
-_BARE_EACH = re.compile(r"各[\u4e00-\u9fff]{1,2}")
+_BARE_EACH = re.compile(r"各[省市县区镇乡州盟旗]")
+_LEVELS = "省市县区镇乡州盟旗"
 
 
 def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) -> list[ClauseUnit]:
@@ -465,10 +467,13 @@ def _labelled(text: str, start: int, end: int) -> ResponsibilityClause | None:
     labels = list(_LABEL_COLON.finditer(text, inner_start, inner_end))
     if not labels:
         return None
-    roles = [_LABEL_ROLES[m.group(1)] for m in labels]
+    roles = [_LABEL_ROLES.get(m.group(1)) for m in labels]
     stated = any(r is not None for r in roles)
     # The first unlabelled listing (责任单位) leads by convention unless a lead is stated.
-    listing = next((k for k, r in enumerate(roles) if r is None), None)
+    listing = next(
+        (k for k, r in enumerate(roles) if r is None and labels[k].group(1) not in _PERSON_LABELS),
+        None,
+    )
     if Role.LEAD in roles:
         listing = None
     units: list[ClauseUnit] = []
@@ -476,6 +481,10 @@ def _labelled(text: str, start: int, end: int) -> ResponsibilityClause | None:
     etc = False
     for k, label in enumerate(labels):
         part_end = labels[k + 1].start() if k + 1 < len(labels) else inner_end
+        if label.group(1) in _PERSON_LABELS:
+            ns, ne = _trim(text, label.start(), part_end)
+            notes.append(text[ns:ne])
+            continue
         found = _names(text, label.end(), part_end, running=False)
         etc = etc or found.etc
         if found.note:

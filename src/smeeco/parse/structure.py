@@ -16,9 +16,9 @@ circled     ① … ⑳                    ①加大信贷投放。
 ordinal     一是…二是…               一是加强统筹；二是……
 ==========  ======================  =========================================
 
-Items nest by the order in which their kinds first appear (the usual 一、 → (一) →
-1. → (1) → ①), except that 第X章 is always the top level and 第X节 the one below it.
-A kind seen again closes every deeper level. "十一五" is a word, not a numeral: numerals
+Items nest in the usual order of levels (第一章 → 第一节 → 一、 → 第一条 → (一) → 1. →
+(1) → ① → 一是); a level may be skipped (1. right under 一、). A kind seen again is a
+sibling and closes every deeper level. "十一五" is a word, not a numeral: numerals
 run from 一 to 九十九 and must be followed by the item's punctuation.
 """
 
@@ -48,6 +48,19 @@ _ORDINAL = re.compile(
     rf"(?:^|(?<=[。；;！!？?\n：:)）\s]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)"
 )
 _KINDS = ("chapter", "part", "article", "dun", "paren", "arabic", "arabic_p", "circled")
+#: The usual order of levels, outermost first: 第一章 > 第一节 > 一、 > 第一条 > (一) > 1. >
+#: (1) > ① > 一是.
+_RANK = {
+    "chapter": 0,
+    "part": 1,
+    "dun": 2,
+    "article": 3,
+    "paren": 4,
+    "arabic": 5,
+    "arabic_p": 6,
+    "circled": 7,
+    "ordinal": 8,
+}
 _NEED_TEXT = frozenset({"arabic", "arabic_p", "circled", "paren", "dun"})
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -126,33 +139,19 @@ def find_items(
     stack: list[int] = []  # indices into items
     order: list[str] = []  # kinds in order of first appearance
     pending = sorted(breaks)
+    items: list[Item] = []
+    stack: list[int] = []  # indices into items
     for s, e, kind, marker, value, body in found:
         if pending and s >= pending[0]:
             while pending and s >= pending[0]:
                 pending.pop(0)
             stack = []
-            order = []
-        if kind == "chapter":
-            stack = []
-        elif kind == "part":
-            while stack and items[stack[-1]].kind != "chapter":
+        kinds = [items[k].kind for k in stack]
+        if kind in kinds:  # a sibling: close it and everything below it
+            del stack[kinds.index(kind) :]
+        else:  # a new level: below every level of a higher rank
+            while stack and _RANK[items[stack[-1]].kind] >= _RANK[kind]:
                 stack.pop()
-        else:
-            kinds = [items[k].kind for k in stack]
-            if kind in kinds:
-                del stack[kinds.index(kind) :]
-            elif kind != "ordinal" and kind in order:
-                # a shallower kind seen before: close the deeper levels
-                rank = order.index(kind)
-                while (
-                    stack
-                    and items[stack[-1]].kind in order
-                    and order.index(items[stack[-1]].kind) > rank
-                    and items[stack[-1]].kind not in ("chapter", "part")
-                ):
-                    stack.pop()
-        if kind not in order:
-            order.append(kind)
         parent = stack[-1] if stack else None
         items.append(Item(kind, marker, value, (s, e), body, len(stack), parent))
         stack.append(len(items) - 1)
