@@ -48,7 +48,7 @@ DISAGREE: dict[str, str] = {
         "parser limit: a table whose columns are separated by single spaces is not read"
     ),
     "hebei-2021-zhuanjingtexin-measures": (
-        "parser limit: 'A等B成员单位按职责分工负责' (等 in the middle of a list) is read as one name"
+        "parser limit: 'A等B成员单位按职责分工负责' (等 inside a list) is read as one name"
     ),
     "guangdong-2023-private-investment-trad": (
         "'A、B按职责分工负责' names no lead (DOMAIN §4); the fixture infers the first as lead"
@@ -65,7 +65,7 @@ METADATA_GAPS: dict[str, str] = {
     "anhui-qiaocheng-2023-work-report-table": "title only in a web page's 名称: field",
     "gansu-2019-sme-work-points": "issuer (领导小组办公室) not read above the date",
     "guangxi-2022-sme-competitiveness": "issuer (领导小组办公室) not read above the date",
-    "hebei-2021-zhuanjingtexin-measures": "the 通知 title is taken, the fixture wants the 《》 title",
+    "hebei-2021-zhuanjingtexin-measures": "the 通知 title is read, the fixture wants the 《》 one",
     "liaoning-anshan-lishan-2023-work-division": (
         "the 通知 title is taken, the fixture wants the 《》 title"
     ),

@@ -135,9 +135,6 @@ def find_items(
         else:
             expected = 0
     found.sort()
-    items: list[Item] = []
-    stack: list[int] = []  # indices into items
-    order: list[str] = []  # kinds in order of first appearance
     pending = sorted(breaks)
     items: list[Item] = []
     stack: list[int] = []  # indices into items
