@@ -63,8 +63,6 @@ DISAGREE: dict[str, str] = {
 METADATA_GAPS: dict[str, str] = {
     "anhui-maanshan-2021-private-economy-pinyin": "title line starts after the place name",
     "anhui-qiaocheng-2023-work-report-table": "title only in a web page's 名称: field",
-    "gansu-2019-sme-work-points": "issuer (领导小组办公室) not read above the date",
-    "guangxi-2022-sme-competitiveness": "issuer (领导小组办公室) not read above the date",
     "hebei-2021-zhuanjingtexin-measures": "the 通知 title is read, the fixture wants the 《》 one",
     "liaoning-anshan-lishan-2023-work-division": (
         "the 通知 title is taken, the fixture wants the 《》 title"

@@ -369,3 +369,11 @@ def test_parse_never_crashes_on_mutated_notices(
         for source in measure.sources:
             assert source.span is not None
             assert text[slice(*source.span)] == source.quote
+
+
+def test_seed_003_a_reply_invents_no_responsibilities() -> None:
+    text = (SEEDS / "003.txt").read_text(encoding="utf-8")
+    result = smeeco.parse_policy(text, document_id="tj-2021-reply")
+    assert all(not m.responsibilities for m in result.measures)
+    assert result.agencies == ()
+    assert "no-measures" in {u.kind for u in result.uncertainties}

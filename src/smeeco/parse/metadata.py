@@ -34,6 +34,8 @@ _TRAILING_NUMBER = re.compile(
 )
 #: The head of a notice is read up to this many characters (titles, 文号, 主送, 落款).
 _HEAD_MAX = 4000
+_NAME_TAILS = ("领导小组", "办公室", "委员会", "人民政府", "办公厅")
+_SEALED = re.compile(r"[(（][^()（）\n]{0,20}代章[)）]$")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 _PUBLISHED = re.compile(r"发布(?:时间|日期)|来源|浏览|点击|阅读")
 
@@ -95,7 +97,7 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
     regions = [(0, min(head_end, _HEAD_MAX))]
     if tail_start is not None and tail_start < len(text):
         regions.append((tail_start, min(len(text), tail_start + 2000)))
-    previous = ""
+    previous = before = ""
     for start, end in regions:
         position = start
         for line in text[start:end].split("\n"):
@@ -132,6 +134,8 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
                     issued = day
                     if previous and _ISSUER_END.search(previous) and len(previous) <= 40:
                         issuer = previous.strip("()（）")
+                        if issuer.startswith(_NAME_TAILS) and before and len(before) <= 30:
+                            issuer = before + issuer  # a name broken over two lines
             if not addressees and start == 0:
                 found_list = _ADDRESSEES.match(stripped)
                 if (
@@ -142,7 +146,8 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
                     parts = _outside_brackets(found_list["list"])
                     addressees = _join_each(parts)
             if not stripped.startswith(("(", "（")):
-                previous = stripped
+                before = previous
+                previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
     return Metadata(title, title_span, number, issuer, issued, addressees)
 
 

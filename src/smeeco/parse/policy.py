@@ -464,16 +464,15 @@ def _normal(text: str) -> str:
 class _Rows:
     """Rows of 任务分工表 tables, each matched to at most one measure of the text."""
 
-    #: Above this many rows, titles are matched exactly only (not by containment).
-    CONTAINMENT_LIMIT = 300
-
     def __init__(self, rows: list[TableRow]) -> None:
         self.rows = rows
         self.used = [False] * len(rows)
         self.keys = [row.key for row in rows]
         self.by_key: dict[str, list[int]] = {}
         self.by_number: dict[str, list[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
         for i, row in enumerate(rows):
+            self.by_prefix.setdefault(self.keys[i][:4], []).append(i)
             self.by_key.setdefault(self.keys[i], []).append(i)
             digits = re.sub(r"\D", "", row.number)
             if digits and not row.title:
@@ -492,12 +491,13 @@ class _Rows:
             return None
         key = _normal(title)
         found = self._take(self.by_key.get(key, [])) if key else None
-        if found is None and key and len(self.rows) <= self.CONTAINMENT_LIMIT:
+        if found is None and len(key) >= 4:  # one title starts the other
             found = self._take(
                 [
                     i
-                    for i, other in enumerate(self.keys)
-                    if len(other) >= 6 and (other in key or key in other)
+                    for i in self.by_prefix.get(key[:4], [])
+                    if len(self.keys[i]) >= 6
+                    and (key.startswith(self.keys[i]) or self.keys[i].startswith(key))
                 ]
             )
         digits = re.sub(r"\D", "", number)
