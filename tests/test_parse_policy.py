@@ -310,7 +310,7 @@ def test_the_command_writes_a_pack_that_loads_graphs_and_matrices(tmp_path: Path
     assert {d.id for d in eco.documents} >= {"tj-a", "hn-a"}
     assert eco.packs[-1].requires == ("tianjin-agencies",)
     assert smeeco.lead_unit(eco, "tj-a.m04") == "tj-pbc-branch"
-    from smeeco._cli import main
+    from smeeco.cli import main
 
     assert main(["graph", str(pack), "-o", str(tmp_path / "g.graphml")]) == 0
     assert main(["matrix", str(pack), "-o", str(tmp_path / "m.csv")]) == 0
@@ -377,3 +377,20 @@ def test_seed_003_a_reply_invents_no_responsibilities() -> None:
     assert all(not m.responsibilities for m in result.measures)
     assert result.agencies == ()
     assert "no-measures" in {u.kind for u in result.uncertainties}
+
+
+def test_smeeco_parse_through_the_dispatcher(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smeeco.cli import main
+
+    pack = tmp_path / "hn.yaml"
+    status = main(["parse", str(NOTICES / "hunan-2020-sme-work-points.txt"), "-o", str(pack)])
+    assert status == 0
+    captured = capsys.readouterr()
+    assert "5 measure(s)" in captured.out
+    assert "smeeco: warning: 1 uncertainties; see them with --report" in captured.err
+    assert main(["parse", str(tmp_path / "missing.txt"), "-o", str(pack)]) == 1
+    assert "no file" in capsys.readouterr().err
+    assert main(["who", str(pack), "1、"]) == 0
+    assert "省工业和信息化厅" in capsys.readouterr().out

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from smeeco.cli._common import add_debug, check_output_folder, warn
 from smeeco.errors import DataPackError
 from smeeco.io.datapack import write_pack
 from smeeco.parse.pack import parse_to_pack
@@ -37,6 +38,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--name", default=None, help="the pack's name (default: from -o)")
     p.add_argument("--report", action="store_true", help="print every uncertainty")
     p.add_argument("--strict", action="store_true", help="exit 1 when anything was uncertain")
+    add_debug(p)
     p.set_defaults(run=run)
 
 
@@ -78,8 +80,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     output = Path(args.output)
     if output.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise DataPackError(f"-o {args.output!r}: write the pack as .yaml or .json")
-    if not output.parent.exists():
-        raise DataPackError(f"folder {str(output.parent)!r} does not exist; create it first")
+    check_output_folder(output)
     texts = [(name if name != "-" else "stdin", _read(name)) for name in args.files]
     progress = _bar(sum(len(t) for _n, t in texts))
     pack = parse_to_pack(
@@ -102,7 +103,5 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.report and uncertain:
         print(pack.report(), file=out)
     elif uncertain:
-        print(
-            f"smeeco: warning: {uncertain} uncertainties; see them with --report", file=sys.stderr
-        )
+        warn(f"{uncertain} uncertainties; see them with --report")
     return 1 if args.strict and pack.uncertain else 0

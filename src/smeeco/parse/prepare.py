@@ -46,6 +46,8 @@ _TRADITIONAL = set(
     "營貸稅費補貼獎勵創質廣東農藥醫療衛員組織領導責職協調負監審計統劃條區財政銀險證優"
     "勢場廠務議論選擇買賣價貨運輸線網絡電氣車種類歷雙價樣條鄉鎮縣鐵層質傳遞聯繫觀現"
 )
+_TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_HAN = re.compile("[\u4e00-\u9fff]")
 _CONVERTER: Any = None
 
 
@@ -100,8 +102,8 @@ def looks_traditional(text: str) -> bool:
     (True, False)
     """
     sample = text[:20000]
-    hits = sum(1 for c in sample if c in _TRADITIONAL)
-    return hits >= 3 and hits * 50 >= sum(1 for c in sample if "\u4e00" <= c <= "\u9fff")
+    hits = len(_TRADITIONAL_RE.findall(sample))
+    return hits >= 3 and hits * 50 >= len(_HAN.findall(sample))
 
 
 def _opencc() -> Any:
