@@ -167,9 +167,8 @@ def _escaped(match: re.Match[str]) -> str:
 def safe_text(text: str) -> str:
     r"""``text`` with terminal control characters written out as escapes.
 
-    >>> safe_text("红[31m字
-")
-    '红\x1b[31m字\x0d'
+    >>> safe_text("红\x1b[31m字\r")
+    '红\\x1b[31m字\\x0d'
     """
     return _UNSAFE.sub(_escaped, text)
 
