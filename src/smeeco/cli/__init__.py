@@ -24,14 +24,14 @@ import os
 import sys
 from types import ModuleType
 
-from smeeco.cli import graph, matrix, packs, parse, show, what, who
+from smeeco.cli import graph, matrix, packs, show, what, who
 from smeeco.cli._common import SafeOutput, safe_text, text_width
 from smeeco.errors import SmeecoError
 
 __all__ = ["COMMANDS", "build_parser", "main", "text_width"]
 
 #: The command modules, in the order ``smeeco --help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (graph, matrix, show, packs, who, what, parse)
+COMMANDS: tuple[ModuleType, ...] = (graph, matrix, show, packs, who, what)
 
 _EXAMPLES = """\
 examples:
@@ -45,7 +45,6 @@ examples:
   smeeco who tianjin-2022-measures "(四)"
   smeeco what tianjin-2022-measures 市工信局 --as-of 2024-01-01
   smeeco graph my-pack.yaml -o out.gexf                        # your own data pack
-  smeeco parse notice.txt -o notice.yaml --report             # a policy notice → a pack
 """
 
 
