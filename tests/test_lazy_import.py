@@ -39,6 +39,9 @@ def test_lazy_names_are_listed_and_real() -> None:
 
 
 def test_star_import_gives_every_public_name() -> None:
-    code = "from smeeco import *; import smeeco; print(all(n in dir() for n in smeeco.__all__))"
+    code = (
+        "from smeeco import *; import smeeco; names = dir();"
+        " print(all(n in names for n in smeeco.__all__))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"

@@ -647,14 +647,11 @@ def _node_preview(node: Node) -> str:
 # ----------------------------------------------------------------------------- writing
 
 
-class _Representer:
-    """Keep Chinese readable and long texts as blocks."""
-
-
 _UNICODE_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
 
 
 def _str_representer(dumper: Any, value: str) -> yaml.ScalarNode:
+    """Text as it is (Chinese readable), long texts as blocks, odd breaks escaped."""
     if any(c in value for c in _UNICODE_BREAKS):
         # YAML counts these as line breaks and folds them unless they are escaped
         style: str | None = '"'
