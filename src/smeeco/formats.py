@@ -46,7 +46,6 @@ __all__ = [
     "get_format",
     "register_format",
     "suffixes",
-    "write_text",
 ]
 
 #: The families of formats: ``graph`` (graph files, pictures, the page) and ``matrix``.
@@ -210,10 +209,3 @@ def format_for(path: str | Path, fmt: str | None = None, *, family: str = "graph
     raise ExportError(
         f"unknown {what} format {suffix!r}; supported: {', '.join(sorted(by_suffix))}"
     )
-
-
-def write_text(text: str, path: str | Path) -> Path:
-    """Write ``text`` as UTF-8 with ``\\n`` line ends; return the path."""
-    path = Path(path)
-    path.write_text(text, encoding="utf-8", newline="\n")
-    return path

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, TypeAlias
+from pathlib import Path
+from typing import Any, TypeAlias
 
 from smeeco.errors import ExportError
-from smeeco.formats import write_text
 from smeeco.graphs import AnyGraph, GraphSource, SupportsNetworkx, as_graph, edge_rows, label_of
-
-if TYPE_CHECKING:
-    pass
+from smeeco.io.files import write_atomic
 
 __all__ = [
     "AnyGraph",
@@ -106,6 +104,13 @@ def check_reserved(graph: AnyGraph, fmt: str, node: Iterable[str], edge: Iterabl
                 f"edge {u!r} → {v!r} has attribute {sorted(clash)[0]!r}, which {fmt} uses"
                 " for itself; rename the attribute before exporting"
             )
+
+
+def write_text(text: str, path: str | Path) -> Path:
+    """Write ``text`` as UTF-8 with ``\\n`` line ends, whole or not at all; return the path."""
+    path = Path(path)
+    write_atomic(path, text)
+    return path
 
 
 def load_json_object(text: str, what: str) -> dict[str, Any]:

@@ -37,8 +37,9 @@ from typing import Any, TypeAlias
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
-from smeeco.formats import Format, register_format, write_text
+from smeeco.formats import Format, register_format
 from smeeco.graphs import AnyGraph
+from smeeco.io.files import write_atomic
 from smeeco.model import Name, PolicyDocument
 from smeeco.queries._common import AsOf
 from smeeco.render.layout import coresponsibility_layout, responsibility_layout
@@ -239,7 +240,9 @@ def write_html(
     lang: str = "zh",
 ) -> Path:
     """Write the interactive page to ``path``; return the path."""
-    return write_text(dumps_html(source, document, as_of=as_of, lang=lang), path)
+    path = Path(path)
+    write_atomic(path, dumps_html(source, document, as_of=as_of, lang=lang))
+    return path
 
 
 register_format(
