@@ -20,6 +20,7 @@ from smeeco.errors import (
     DuplicateIdError,
     ExportError,
     InvalidValueError,
+    MissingDependencyError,
     MoneyParseError,
     NotInForceError,
     Problem,
@@ -116,6 +117,7 @@ from smeeco.queries import (
     tier_path,
     tiers_of,
 )
+from smeeco.queries.selection import MeasureFilter, select_measures
 from smeeco.registry import (
     RELATIONS,
     Registry,
@@ -125,6 +127,8 @@ from smeeco.registry import (
     register_type,
 )
 from smeeco.render import draw_coresponsibility, draw_responsibility, render_graph, write_html
+from smeeco.search import SearchHit, SearchResult, search
+from smeeco.tables import table, table_columns
 from smeeco.views import coresponsibility_view, responsibility_view
 
 __version__ = "0.1.0"
@@ -153,6 +157,8 @@ __all__ = [
     "Jurisdiction",
     "Level",
     "Measure",
+    "MeasureFilter",
+    "MissingDependencyError",
     "Money",
     "MoneyParseError",
     "Name",
@@ -179,6 +185,8 @@ __all__ = [
     "ResponsibilityMatrix",
     "RiskSharing",
     "Role",
+    "SearchHit",
+    "SearchResult",
     "Section",
     "Share",
     "SmeecoError",
@@ -240,7 +248,11 @@ __all__ = [
     "responsibility_matrix",
     "responsibility_view",
     "responsible_units",
+    "search",
+    "select_measures",
     "sizing",
+    "table",
+    "table_columns",
     "tier_path",
     "tiers_of",
     "write_html",

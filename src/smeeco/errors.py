@@ -42,6 +42,7 @@ __all__ = [
     "DuplicateIdError",
     "ExportError",
     "InvalidValueError",
+    "MissingDependencyError",
     "MoneyParseError",
     "NotInForceError",
     "Problem",
@@ -197,6 +198,10 @@ class RegistryError(SmeecoError):
 
 class ExportError(SmeecoError):
     """A graph or matrix cannot be written in the requested format."""
+
+
+class MissingDependencyError(SmeecoError, ImportError):
+    """An optional package a feature needs is not installed; the message names the extra."""
 
 
 def _join_path(prefix: str, rest: str) -> str:
