@@ -1,0 +1,136 @@
+"""What every ``smeeco`` command shares: text tables, loading a pack, warnings, output files.
+
+>>> text_width("市工信局 ok")
+11
+>>> pad("单位", 6) + "|"
+'单位  |'
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from smeeco._load import load
+from smeeco.ecosystem import Ecosystem
+from smeeco.errors import ExportError
+from smeeco.model import Agency, PolicyDocument
+
+__all__ = [
+    "ROLE_WORDS",
+    "add_common",
+    "add_debug",
+    "add_pack",
+    "agency_arg",
+    "as_of",
+    "check_output_folder",
+    "document_arg",
+    "load_pack",
+    "pad",
+    "table",
+    "text_width",
+    "warn",
+]
+
+#: How each role is written in the two label languages.
+ROLE_WORDS = {
+    "zh": {"lead": "牵头", "support": "配合", "executing": "实施", "funding": "出资"},
+    "en": {"lead": "lead", "support": "support", "executing": "executing", "funding": "funding"},
+}
+
+
+# ---------------------------------------------------------------------- text tables
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: wide (CJK) characters count two.
+
+    >>> text_width("市工信局 ok")
+    11
+    """
+    return sum(
+        2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1
+        for c in text
+    )
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns."""
+    return text + " " * max(width - text_width(text), 0)
+
+
+def table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
+    """Print ``rows`` (the first is the heading) as aligned columns."""
+    if not rows:
+        return
+    widths = [max(text_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = [pad(c, w) for c, w in zip(row, widths, strict=True)]
+        print("  ".join(cells).rstrip(), file=out)
+
+
+def warn(message: str, err: TextIO | None = None) -> None:
+    """Print one warning line, ``smeeco: warning: message``, on stderr."""
+    text = " ".join(str(message).split())
+    print(f"smeeco: warning: {text}", file=err if err is not None else sys.stderr)
+
+
+# ---------------------------------------------------------------------- loading
+
+
+def load_pack(pack: str) -> Ecosystem:
+    """The ecosystem of ``pack`` (a bundled or installed pack name, or a data-pack file)."""
+    return load(pack)
+
+
+def as_of(eco: Ecosystem, day: str | None) -> Ecosystem:
+    """``eco`` as in force on ``day`` (``YYYY-MM-DD``), or ``eco`` itself when ``None``."""
+    return eco.at(day) if day else eco
+
+
+def document_arg(eco: Ecosystem, text: str) -> PolicyDocument:
+    """The document a command-line argument names (id, name or alias)."""
+    record = eco.resolve(text, "document")
+    return eco.require(record.id, PolicyDocument)
+
+
+def agency_arg(eco: Ecosystem, text: str) -> Agency:
+    """The agency a command-line argument names (id, name or alias)."""
+    record = eco.resolve(text, "agency")
+    return eco.require(record.id, Agency)
+
+
+def check_output_folder(output: str | Path) -> Path:
+    """``output`` as a path, refused when its folder does not exist."""
+    path = Path(output)
+    if not path.parent.exists():
+        raise ExportError(f"folder {str(path.parent)!r} does not exist; create it first")
+    return path
+
+
+# ---------------------------------------------------------------------- arguments
+
+
+def add_debug(p: argparse.ArgumentParser) -> None:
+    """Accept ``--debug`` after the command too (hidden; the top-level flag is documented)."""
+    p.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+
+
+def add_pack(p: argparse.ArgumentParser) -> None:
+    """The ``PACK`` positional argument."""
+    p.add_argument("pack", metavar="PACK", help="a bundled pack name or a data-pack file")
+
+
+def add_common(p: argparse.ArgumentParser, document: bool = True) -> None:
+    """``--document``, ``--as-of``, ``--lang`` and the hidden ``--debug``."""
+    if document:
+        p.add_argument("--document", help="only this document (id or name)")
+    p.add_argument("--as-of", metavar="DATE", help="as in force on DATE (YYYY-MM-DD)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
+    add_debug(p)

@@ -1,0 +1,58 @@
+"""``smeeco matrix``: write the responsibility matrix (任务分工表)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from smeeco.cli._common import (
+    add_common,
+    add_pack,
+    check_output_folder,
+    document_arg,
+    load_pack,
+)
+from smeeco.errors import ExportError
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``matrix`` command to ``commands``."""
+    p = commands.add_parser(
+        "matrix",
+        help="write the responsibility matrix (任务分工表)",
+        description="Write the responsibility matrix: measures × units, 牵头/配合 (L/S), * for"
+        " roles inferred from listing order. .csv .md .html .xlsx; Markdown to the"
+        " terminal without -o.",
+        epilog="examples:\n  smeeco matrix tianjin-2022-measures -o 任务分工表.xlsx\n"
+        "  smeeco matrix example --lang en",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_pack(p)
+    p.add_argument("-o", "--output", metavar="FILE", help="file to write (.csv .md .html .xlsx)")
+    add_common(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Write the matrix file (or print Markdown without ``-o``)."""
+    from smeeco.io.matrix import MATRIX_FORMATS, dumps_matrix_markdown, write_matrix
+
+    if args.output is not None:
+        suffix = Path(args.output).suffix.lower()
+        if suffix not in MATRIX_FORMATS:
+            raise ExportError(
+                f"unknown matrix format {suffix or 'no suffix'!r};"
+                f" supported: {', '.join(sorted(MATRIX_FORMATS))}"
+            )
+        check_output_folder(args.output)
+    eco = load_pack(args.pack)
+    document = document_arg(eco, args.document).id if args.document else None
+    if args.output is None:
+        out.write(dumps_matrix_markdown(eco, document, as_of=args.as_of, lang=args.lang))
+        return 0
+    path = write_matrix(eco, args.output, document, as_of=args.as_of, lang=args.lang)
+    print(f"wrote {path}", file=out)
+    return 0
