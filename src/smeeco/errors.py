@@ -21,7 +21,8 @@ The tree::
     ├── DataPackError                 a data pack cannot be found, read or written
     │   └── UnknownPackError          (also KeyError) no bundled pack has that name
     ├── RegistryError                 a record kind or relation is registered wrongly
-    └── ExportError                   a graph or matrix cannot be written in that format
+    ├── ExportError                   a graph or matrix cannot be written in that format
+    └── MissingDependencyError        (also ImportError) an optional package is missing
 
 A :class:`ValidationError` is an :class:`ExceptionGroup` of problems, so
 ``except* UnknownReferenceError`` picks out just those; its message lists every
