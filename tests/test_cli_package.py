@@ -13,7 +13,7 @@ from smeeco import cli
 
 def test_every_command_is_a_module_with_add_parser_and_run() -> None:
     names = [m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS]
-    assert names == ["graph", "matrix", "show", "packs", "who", "what", "table", "search"]
+    assert names == ["graph", "matrix", "show", "packs", "who", "what", "table", "search", "diff"]
     for module in cli.COMMANDS:
         assert callable(module.add_parser)
         assert callable(module.run)
@@ -26,6 +26,7 @@ def test_every_command_is_a_module_with_add_parser_and_run() -> None:
         "what": ["example", "市财政局"],
         "table": ["example", "measures"],
         "search": ["example", "支持"],
+        "diff": ["example", "example@2024-01-01"],
     }
     parser = cli.build_parser()
     for name in names:

@@ -13,6 +13,7 @@ responsible for what, for whom, with which funds and platforms, and since when.
 
 from smeeco import parse, sizing
 from smeeco._load import load
+from smeeco.compare import Comparison, compare
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import (
     CreditCodeError,
@@ -143,6 +144,7 @@ __all__ = [
     "BeneficiaryGroup",
     "ClauseForm",
     "ClauseUnit",
+    "Comparison",
     "CreditCodeError",
     "CriteriaVersion",
     "DataPackError",
@@ -205,6 +207,7 @@ __all__ = [
     "__version__",
     "agency_metrics",
     "beneficiaries_of",
+    "compare",
     "coresponsibility_graph",
     "coresponsibility_view",
     "default_registry",

@@ -19,7 +19,16 @@ from typing import Any
 from smeeco.errors import ExportError
 from smeeco.tables.columns import Columns
 
-__all__ = ["TABLE_FORMATS", "dumps_json", "dumps_markdown", "write_table"]
+__all__ = [
+    "FIXED_TIME",
+    "TABLE_FORMATS",
+    "dumps_csv",
+    "dumps_json",
+    "dumps_markdown",
+    "fixed_zip",
+    "records",
+    "write_table",
+]
 
 #: Fixed document timestamp of written workbooks, so the same table gives the same bytes.
 FIXED_TIME = dt.datetime(2000, 1, 1)
@@ -119,10 +128,10 @@ def _write_xlsx(columns: Columns, path: Path, *, title: str = "") -> None:
     book.properties.creator = "smeeco"
     buffer = io.BytesIO()
     book.save(buffer)
-    path.write_bytes(_fixed_zip(buffer.getvalue()))
+    path.write_bytes(fixed_zip(buffer.getvalue()))
 
 
-def _fixed_zip(data: bytes) -> bytes:
+def fixed_zip(data: bytes) -> bytes:
     """The same zip with every member's date fixed (openpyxl stamps the current time)."""
     import zipfile
 
