@@ -10,7 +10,7 @@ import pytest
 
 import smeeco
 from smeeco.cli import main
-from smeeco.compare import compare
+from smeeco.compare import diff
 
 OLD = "tianjin-2022-measures@2023-01-01"
 NEW = "tianjin-2022-measures@2024-01-01"
@@ -22,15 +22,15 @@ def tianjin() -> smeeco.Ecosystem:
 
 
 def test_2023_successors_take_over(tianjin: smeeco.Ecosystem) -> None:
-    diff = compare(tianjin.at("2023-01-01"), tianjin.at("2024-01-01"))
-    assert not diff.added
-    assert not diff.removed
-    reorganised = {r.old: (r.new, r.how) for r in diff.reorganised}
+    result = diff(tianjin.at("2023-01-01"), tianjin.at("2024-01-01"))
+    assert not result.added
+    assert not result.removed
+    reorganised = {r.old: (r.new, r.how) for r in result.reorganised}
     assert reorganised == {
         "tj-cbirc": (("tj-nfra",), "renamed"),
         "tj-pbc-branch": (("tj-pbc-municipal-branch",), "renamed"),
     }
-    four = next(c for c in diff.changed if c.new.number == "(四)")
+    four = next(c for c in result.changed if c.new.number == "(四)")
     assert four.score == 1.0
     assert four.handovers == (
         ("tj-pbc-branch", "tj-pbc-municipal-branch"),
@@ -40,10 +40,10 @@ def test_2023_successors_take_over(tianjin: smeeco.Ecosystem) -> None:
     assert not four.lost
     # every measure the old bank branch held is handed over, none silently dropped
     held = {m.id for m in tianjin.measures if "tj-pbc-branch" in m.units}
-    handed = {c.new.id for c in diff.changed if ("tj-pbc-branch", "tj-pbc-municipal-branch")
+    handed = {c.new.id for c in result.changed if ("tj-pbc-branch", "tj-pbc-municipal-branch")
               in c.handovers}  # fmt: skip
     assert handed == held
-    units = {u.unit: u for u in diff.units}
+    units = {u.unit: u for u in result.units}
     assert units["tj-pbc-branch"].leads == (3, 0)
     assert units["tj-pbc-municipal-branch"].leads == (0, 3)
     assert units["tj-nfra"].supports == (0, 3)
@@ -82,13 +82,13 @@ def test_matching_by_number_and_title(tianjin: smeeco.Ecosystem) -> None:
     other = smeeco.Ecosystem(
         [r for r in tianjin if r.kind != "measure"] + [*kept, renamed], name="next"
     )
-    diff = compare(tianjin, other)
-    match = next(c for c in diff.changed if c.old.id == old.id)
+    result = diff(tianjin, other)
+    match = next(c for c in result.changed if c.old.id == old.id)
     assert match.new.id == "tj-2022-measures.x04"
     assert 0.6 < match.score < 1.0
     assert "title" in match.changes
-    assert [m.id for m in diff.removed] == [dropped.id]
-    assert not diff.added
+    assert [m.id for m in result.removed] == [dropped.id]
+    assert not result.added
 
 
 def test_documents_of_one_pack(capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,7 +25,9 @@ Locator schemes, by document (the text each one names):
   or a jurisdiction's six-digit code, which must be that jurisdiction's ``code``) and MIIT's
   measures and the size standard (``DOMAIN.md §N`` or ``title (DOMAIN.md §N)``).
 
-The fictional ``example`` pack has no source text, so it is not checked here.
+A measure's own ``section``, ``number`` and ``ordinal`` must name the passage its first source
+locates, and a source that states a ``span`` must span its quote in the text. The fictional
+``example`` pack has no source text, so it is not checked here.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ import smeeco
 from smeeco.model import (
     Indicator,
     Jurisdiction,
+    Measure,
     Money,
     PolicyDocument,
     Qualifier,
@@ -697,3 +700,47 @@ def test_a_false_note_claim_is_seen() -> None:
         ("目前", False),
         ("今年", False),
     ]
+
+
+# ------------------------------------------------------------------------- spans and ordinals
+
+
+def test_a_source_span_is_where_its_quote_is_in_the_text() -> None:
+    # No bundled pack states spans today; any that does must point at its quote exactly.
+    for record, where, source in all_sources():
+        if source.span is not None and source.document in SPLITTERS:
+            start, end = source.span
+            assert _text(source.document)[start:end] == source.quote, (record.id, where)
+    measures = _text("tj-2022-measures")
+    at = measures.index("加强信贷支持")
+    assert measures[at : at + 6] == "加强信贷支持"  # spans count characters, not bytes
+
+
+def _ordinal_locator(measure: Measure, document: PolicyDocument) -> str:
+    """The locator a measure's own section and number name: 二(四), 二(三), Q2."""
+    if measure.number.startswith("Q"):
+        return measure.number
+    section = next(s for s in document.sections if s.ordinal == measure.section)
+    inner = measure.number.strip("()").removesuffix("是")
+    return f"{section.number}({inner})"
+
+
+def test_a_measures_section_number_and_ordinal_agree_with_its_locator() -> None:
+    eco = everything()
+    checked = 0
+    for measure in eco.measures:
+        document = eco.require(measure.document, PolicyDocument)
+        if measure.document not in SPLITTERS or not document.sections:
+            continue
+        expected = _ordinal_locator(measure, document)
+        assert measure.sources[0].locator == expected, measure.id
+        if expected.startswith("Q"):  # the interview: section n is the n-th question
+            assert measure.section == int(expected[1:]), measure.id
+        else:  # the Tianjin texts number their measures in one run: (四) is the 4th
+            inner = re.findall(r"\((.+)\)", expected)[0]
+            assert cn_number(inner) == measure.ordinal, measure.id
+        if measure.text:
+            located = passage(measure.document, expected) or ""
+            assert measure.text[:20] in located, measure.id
+        checked += 1
+    assert checked >= 30

@@ -749,3 +749,44 @@ def test_tianjin_2018_figures(everything: smeeco.Ecosystem) -> None:
     assert (target.by, target.number) == (dt.date(2020, 12, 31), 12_000)
     bureau = everything["tj-sme-promotion-bureau"]
     assert bureau.name.zh == ""  # not verified, so not given
+
+
+# ------------------------------------------------------------------------- wording (issue 11)
+
+RENDERING = "specialised and sophisticated"
+
+
+def test_one_english_rendering_of_zhuanjingtexin(everything: smeeco.Ecosystem) -> None:
+    wrong = []
+    for record in everything.records():
+        name = getattr(record, "name", None)
+        if name is None or not name.en:
+            continue
+        other = any(word in name.en for word in ("专精特新", "refined, distinctive", "SRDI"))
+        untranslated = "专精特新" in name.zh or "專精特新" in name.zh
+        if other or (untranslated and RENDERING not in name.en.lower()):
+            wrong.append((record.id, name.en))
+    assert wrong == []
+    for page in (Path(__file__).parents[1] / "docs" / "datasets").glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert "refined, distinctive" not in text, page.name
+        assert "SRDI" not in text, page.name
+
+
+ADDRESS = re.compile(r"\b[\w-]+(?:\.[\w-]+)*\.(?:cn|com|org|net)\b")
+PROVENANCE = re.compile(
+    r"standard name|public code|code list|name after|appears as|found with the search", re.I
+)
+
+
+def test_notes_that_say_where_a_fact_comes_from_cite_it_or_say_unverified(
+    everything: smeeco.Ecosystem,
+) -> None:
+    wrong = []
+    for record in everything.records():
+        for claim in re.split(r"(?<=[.;])\s+", record.notes):
+            if PROVENANCE.search(claim) and not (
+                ADDRESS.search(claim) or "not verified" in claim or "DOMAIN.md" in claim
+            ):
+                wrong.append((record.id, claim))
+    assert wrong == []

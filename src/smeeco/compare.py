@@ -1,6 +1,6 @@
 """Comparing two generations of policy: what was added, removed, changed and handed over.
 
-:func:`compare` takes two ecosystems — two packs, one pack on two dates
+:func:`diff` takes two ecosystems — two packs, one pack on two dates
 (``eco.at(day)``), or one document of each — and matches their measures: by id when both
 sides hold the same record, otherwise by number and title similarity (the score, 0–1, is
 shown so a reader can judge a match). It reports
@@ -13,7 +13,7 @@ shown so a reader can judge a match). It reports
 
 >>> import smeeco
 >>> eco = smeeco.load("example")
->>> diff = smeeco.compare(eco.at("2023-01-01"), eco.at("2024-01-01"))
+>>> diff = smeeco.diff(eco.at("2023-01-01"), eco.at("2024-01-01"))
 >>> [(r.old, r.new, r.how) for r in diff.reorganised]
 [('ex-old-regulator', ('ex-new-regulator',), 'renamed')]
 >>> [(c.new.number, c.handovers) for c in diff.changed]
@@ -38,7 +38,7 @@ __all__ = [
     "MeasureChange",
     "Reorganisation",
     "UnitChange",
-    "compare",
+    "diff",
 ]
 
 #: Below this title similarity two measures of different ids are not the same measure.
@@ -91,7 +91,7 @@ class IndicatorChange:
 
 @attrs.frozen
 class Comparison:
-    """The result of :func:`compare`."""
+    """The result of :func:`diff`."""
 
     old_label: str
     new_label: str
@@ -348,7 +348,7 @@ def _indicators(old_eco: Ecosystem, new_eco: Ecosystem) -> list[IndicatorChange]
     return found
 
 
-def compare(
+def diff(
     old: Ecosystem,
     new: Ecosystem,
     *,

@@ -6,7 +6,7 @@ same bytes for the same report); the command line prints it as aligned text.
 
 >>> import smeeco
 >>> eco = smeeco.load("example")
->>> report = comparison_report(smeeco.compare(eco.at("2023-01-01"), eco.at("2024-01-01")))
+>>> report = comparison_report(smeeco.diff(eco.at("2023-01-01"), eco.at("2024-01-01")))
 >>> [s.heading for s in report.sections]
 ['Measures', 'Units reorganised', 'Measures changed', 'Units whose roles changed']
 """

@@ -13,7 +13,7 @@ from smeeco.cli._common import (
     print_json,
     table,
 )
-from smeeco.compare import compare
+from smeeco.compare import diff as compare
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import UnknownPackError, UnknownReferenceError
 from smeeco.model import PolicyDocument

@@ -16,8 +16,8 @@ from smeeco.cli._common import (
     table,
     warn,
 )
+from smeeco.keywords import search
 from smeeco.model import Agency
-from smeeco.search import search
 
 __all__ = ["add_parser", "run"]
 

@@ -36,6 +36,7 @@ __all__ = [
     "Record",
     "Reference",
     "Source",
+    "as_date",
     "check_id",
 ]
 
@@ -289,6 +290,25 @@ class Money:
         return format(str(self), spec)
 
 
+def optional_amount(value: Any) -> Money | None:
+    """An amount a record holds (a fund's size, a revenue): text with its unit, or Money.
+
+    Refuses a bare number (8000 could be 元 or 万元; :func:`smeeco.sizing.classify` refuses
+    it too) and a negative amount.
+    """
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise MoneyParseError(
+            f"a bare number is not an amount of money, got {value!r}; write it with its"
+            f" unit, e.g. '{value}万元' or '{value}元', or pass Money"
+        )
+    amount = Money.parse(value)
+    if amount.yuan < 0:
+        raise MoneyParseError(f"this amount cannot be negative, got {str(amount)!r}")
+    return amount
+
+
 def _plain(value: Decimal) -> str:
     """Write ``value`` without exponent and without trailing zeros (exactly)."""
     text = format(_canonical(value), "f")
@@ -315,6 +335,34 @@ def _optional_date(value: Any) -> dt.date | None:
                 f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18"
             ) from None
     raise InvalidValueError(f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18")
+
+
+def as_date(value: Any, what: str = "date") -> dt.date:
+    """A day from a :class:`datetime.date` (a datetime counts by its date) or ISO text.
+
+    Raises :class:`InvalidValueError` naming the value and the form to use otherwise.
+
+    >>> as_date("2024-01-31")
+    datetime.date(2024, 1, 31)
+    >>> as_date("2024-13-01", "as_of")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: bad as_of '2024-13-01': write it as YYYY-MM-DD, e.g. ...
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    plain = isinstance(value, str | int | float | None)
+    shown = f"{value!r:.60}" if plain else type(value).__name__
+    raise InvalidValueError(
+        f"bad {what} {shown}: write it as YYYY-MM-DD, e.g. 2024-01-01, or pass a datetime.date"
+    )
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -65,9 +66,24 @@ def _date(value: Any) -> dt.date:
     return day
 
 
+def _finite(value: Decimal | float | str) -> bool:
+    if isinstance(value, str):
+        try:
+            value = Decimal(value.strip().replace(",", ""))
+        except InvalidOperation:
+            return True  # not a number at all: money, or reported as unreadable
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return value.is_finite()
+
+
 def _value(value: Any) -> Decimal | Money:
     """Numbers become Decimal; a money text ("3505万元") becomes :class:`Money`."""
-    if isinstance(value, Money | Decimal):
+    if isinstance(value, Money):
+        return value
+    if isinstance(value, Decimal | float | str) and not _finite(value):
+        raise InvalidValueError(f"value {value!r:.60} is not a finite number")
+    if isinstance(value, Decimal):
         return value
     if isinstance(value, bool):
         raise InvalidValueError(f"value {value!r} is not a number")
