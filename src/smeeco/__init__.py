@@ -89,6 +89,7 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
     from smeeco._load import (
         load,
     )
+    from smeeco.chronology import TimelineEvent, timeline
     from smeeco.compare import Comparison, diff
     from smeeco.io.datapack import (
         dump_pack,
@@ -193,11 +194,13 @@ _LAZY = {
             "responsible_units",
             "tier_path",
             "tiers_of",
+    "timeline",
         ],
         "smeeco.queries",
     ),
     **dict.fromkeys(["coresponsibility_view", "responsibility_view"], "smeeco.views"),
     **dict.fromkeys(["Comparison", "diff"], "smeeco.compare"),
+    **dict.fromkeys(["TimelineEvent", "timeline"], "smeeco.chronology"),
     **dict.fromkeys(["SearchHit", "SearchResult", "search"], "smeeco.keywords"),
     **dict.fromkeys(["MeasureFilter", "select_measures"], "smeeco.queries.selection"),
     **dict.fromkeys(["table", "table_columns"], "smeeco.tables"),
@@ -306,6 +309,7 @@ __all__ = [
     "Tier",
     "TierLadder",
     "TierMembership",
+    "TimelineEvent",
     "Unit",
     "UnitError",
     "UnknownFieldError",
@@ -368,6 +372,7 @@ __all__ = [
     "table_columns",
     "tier_path",
     "tiers_of",
+    "timeline",
     "write_html",
     "write_matrix",
     "write_pack",

@@ -24,14 +24,25 @@ import os
 import sys
 from types import ModuleType
 
-from smeeco.cli import diff, graph, matrix, packs, search, show, table, what, who
+from smeeco.cli import diff, graph, matrix, packs, search, show, table, timeline, what, who
 from smeeco.cli._common import SafeOutput, safe_text, text_width
 from smeeco.errors import SmeecoError
 
 __all__ = ["COMMANDS", "build_parser", "main", "text_width"]
 
 #: The command modules, in the order ``smeeco --help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (graph, matrix, show, packs, who, what, table, search, diff)
+COMMANDS: tuple[ModuleType, ...] = (
+    graph,
+    matrix,
+    show,
+    packs,
+    who,
+    what,
+    table,
+    search,
+    diff,
+    timeline,
+)
 
 _EXAMPLES = """\
 examples:
