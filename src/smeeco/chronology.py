@@ -8,7 +8,7 @@ indicator observations and targets — and each agency's responsibility load ove
 >>> events[-1].text  # 300, not 3: trailing zeros of whole numbers stay
 '市级专精特新中小企业数: 300 家 by 2025-12-31'
 >>> [(str(e.date), e.event) for e in events if e.record == "ex-old-regulator"]
-[('2023-07-19', 'reorganised')]
+[('2018-11-01', 'established'), ('2023-07-19', 'reorganised')]
 """
 
 from __future__ import annotations
