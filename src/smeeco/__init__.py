@@ -151,6 +151,7 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
         write_html,
     )
     from smeeco.tables import table, table_columns
+    from smeeco.tasklist import TaskList, task_lists
     from smeeco.views import (
         coresponsibility_view,
         responsibility_view,
@@ -204,6 +205,7 @@ _LAZY = {
     **dict.fromkeys(["SearchHit", "SearchResult", "search"], "smeeco.keywords"),
     **dict.fromkeys(["MeasureFilter", "select_measures"], "smeeco.queries.selection"),
     **dict.fromkeys(["table", "table_columns"], "smeeco.tables"),
+    **dict.fromkeys(["TaskList", "task_lists"], "smeeco.tasklist"),
     "parse": "smeeco.parse",
     "sizing": "smeeco.sizing",
     **dict.fromkeys(["export_graph", "read_graph"], "smeeco.io.export"),
@@ -306,6 +308,7 @@ __all__ = [
     "SmeecoError",
     "Source",
     "Target",
+    "TaskList",
     "Tier",
     "TierLadder",
     "TierMembership",
@@ -370,6 +373,7 @@ __all__ = [
     "sizing",
     "table",
     "table_columns",
+    "task_lists",
     "tier_path",
     "tiers_of",
     "timeline",
