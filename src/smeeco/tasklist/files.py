@@ -81,10 +81,18 @@ def _write_xlsx(lists: Sequence[TaskList], path: Path) -> None:
             cell.border = border
             cell.alignment = Alignment(horizontal="center", vertical="center")
         for r in lst.rows:
-            sheet.append(list(r.cells()))
+            cells = r.cells()
+            sheet.append(list(cells))
             for cell in sheet[sheet.max_row]:
                 cell.border = border
                 cell.alignment = wrap
+            # Excel and LibreOffice do not grow rows for wrapped text that a program wrote:
+            # give each row the lines its longest cell needs (a CJK character is 2 wide)
+            lines = max(
+                -(-sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) // (width - 1))
+                for text, width in zip(cells, widths, strict=True)
+            )
+            sheet.row_dimensions[sheet.max_row].height = 15 * max(lines, 1)
         for note in lst.legend():
             sheet.append([note])
         for i, width in enumerate(widths):
@@ -148,6 +156,9 @@ def _write_docx(lists: Sequence[TaskList], path: Path) -> None:
             sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
         table = document.add_table(rows=1, cols=5)
         table.style = "Table Grid"
+        table.autofit = False
+        for i, width in enumerate(widths):
+            table.columns[i].width = width
         for i, heading in enumerate(lst.header()):
             cell = table.rows[0].cells[i]
             cell.text = heading
