@@ -628,14 +628,13 @@ def build_columns(
         build, understood = TABLES[what]
     except KeyError:
         raise InvalidValueError(
-            f"unknown table {what!r}; choose one of {', '.join(TABLES)}", "what"
+            f"unknown table {what!r}; choose one of {', '.join(TABLES)}"
         ) from None
     refused = sorted(set(given) - understood)
     if refused:
         takes = ", ".join(sorted(understood)) or "none"
         raise InvalidValueError(
             f"the {what} table does not take {', '.join(refused)}"
-            f" (its filters: {takes}; as_of works on every table)",
-            refused[0],
+            f" (its filters: {takes}; as_of works on every table)"
         )
     return build(eco, chosen)
