@@ -24,7 +24,19 @@ import os
 import sys
 from types import ModuleType
 
-from smeeco.cli import diff, graph, matrix, packs, search, show, table, timeline, what, who
+from smeeco.cli import (
+    diff,
+    graph,
+    matrix,
+    packs,
+    parse,
+    search,
+    show,
+    table,
+    timeline,
+    what,
+    who,
+)
 from smeeco.cli._common import SafeOutput, safe_text, text_width
 from smeeco.errors import SmeecoError
 
@@ -32,6 +44,7 @@ __all__ = ["COMMANDS", "build_parser", "main", "text_width"]
 
 #: The command modules, in the order ``smeeco --help`` lists them.
 COMMANDS: tuple[ModuleType, ...] = (
+    parse,
     graph,
     matrix,
     show,

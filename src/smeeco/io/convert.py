@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import re
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -36,7 +35,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 from smeeco.errors import InvalidValueError, Problem, UnknownFieldError
 from smeeco.io.packtext import preview
 from smeeco.model import Money, Name, Record
-from smeeco.model.common import _canonical, _optional_date
+from smeeco.model.common import _canonical, _optional_date, check_text
 from smeeco.model.indicator import _value
 
 __all__ = [
@@ -191,33 +190,6 @@ def _shown(value: Any) -> str:
 
 def _a_or_an(word: str) -> str:
     return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
-
-
-#: Characters no text of a data pack may hold: the C0 controls other than tab, line feed
-#: and carriage return (ESC among them), lone surrogates and U+FFFE/U+FFFF — exactly what
-#: XML 1.0 cannot hold, so every export (GraphML, GEXF, XLSX) can write what loads.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def check_text(value: str) -> str:
-    r"""Return ``value``, or raise :class:`InvalidValueError` if it holds a control character.
-
-    >>> check_text("市工信局\t(ok)\n")
-    '市工信局\t(ok)\n'
-    >>> check_text("bad\x1b[31m")
-    Traceback (most recent call last):
-    ...
-    smeeco.errors.InvalidValueError: text holds the control character U+001B at position 3 ...
-    """
-    bad = _CONTROL.search(value)
-    if bad is not None:
-        char = bad.group()
-        raise InvalidValueError(
-            f"text holds the control character U+{ord(char):04X} at position {bad.start()}"
-            f" ({preview(value[max(0, bad.start() - 20) : bad.start() + 20])}); remove it"
-            " (tabs and line breaks are allowed)"
-        )
-    return value
 
 
 def read_decimal(value: Any) -> Decimal:

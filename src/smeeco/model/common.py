@@ -38,6 +38,7 @@ __all__ = [
     "Source",
     "as_date",
     "check_id",
+    "check_text",
 ]
 
 
@@ -82,6 +83,36 @@ optional_id_validator = _optional_id_validator
 ids_validator = _ids_validator
 
 
+# --------------------------------------------------------------------------- text
+
+#: Characters no text of a data pack may hold: the C0 controls other than tab, line feed
+#: and carriage return (ESC among them), lone surrogates and U+FFFE/U+FFFF — exactly what
+#: XML 1.0 cannot hold, so every export (GraphML, GEXF, XLSX) can write what loads.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_text(value: str) -> str:
+    r"""Return ``value``, or raise :class:`InvalidValueError` if it holds a control character.
+
+    >>> check_text("市工信局\t(ok)\n")
+    '市工信局\t(ok)\n'
+    >>> check_text("bad\x1b[31m")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: text holds the control character U+001B at position 3 ...
+    """
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        char = bad.group()
+        raise InvalidValueError(
+            f"text holds the control character U+{ord(char):04X} at position {bad.start()}"
+            f" ({value[max(0, bad.start() - 20) : bad.start() + 20]!r}); remove it"
+            " (tabs and line breaks are allowed)"
+        )
+    return value
+
+
+
 # --------------------------------------------------------------------------- Name
 
 
@@ -107,6 +138,16 @@ class Name:
                 raise InvalidValueError(
                     f"a name's {key} must be text, not {getattr(self, key)!r}", key
                 )
+            try:
+                check_text(getattr(self, key))
+            except InvalidValueError as exc:
+                raise exc.at(key) from None
+        for i, alias in enumerate(self.aliases):
+            if isinstance(alias, str):
+                try:
+                    check_text(alias)
+                except InvalidValueError as exc:
+                    raise exc.at(f"aliases[{i}]") from None
         if not (self.zh.strip() or self.en.strip()):
             raise InvalidValueError("a name needs a Chinese (zh) or an English (en) form")
 
