@@ -88,6 +88,25 @@ class SearchResult:
     def __repr__(self) -> str:
         return f"<SearchResult {' '.join(self.words)!r}: {len(self.hits)} measures>"
 
+    def _repr_html_(self) -> str:
+        from smeeco.tables.columns import html_table
+
+        return html_table(
+            ("no.", "measure", "document", "score", "found in", "units"),
+            (
+                (
+                    h.measure.number or h.measure.ordinal,
+                    h.measure.label(),
+                    h.measure.document,
+                    h.score,
+                    ", ".join(h.fields),
+                    "、".join(h.measure.units),
+                )
+                for h in self.hits
+            ),
+            caption=repr(self),
+        )
+
 
 def _fields(measure: Measure) -> dict[str, str]:
     return {

@@ -24,7 +24,7 @@ from smeeco.model import Agency, Measure, Money, Record, Role
 from smeeco.queries import agency_metrics, responsibility_matrix
 from smeeco.queries.selection import MeasureFilter, measures_in_order
 
-__all__ = ["TABLES", "Columns", "build_columns"]
+__all__ = ["TABLES", "Columns", "build_columns", "html_table"]
 
 #: The column types a table may use.
 TYPES = ("str", "int", "float", "bool", "date")
@@ -40,6 +40,36 @@ class Columns:
 
     def __len__(self) -> int:
         return len(self.data[self.names[0]]) if self.names else 0
+
+    def __repr__(self) -> str:
+        return f"<Columns: {len(self)} rows × {len(self.names)} columns>"
+
+    def _repr_html_(self, limit: int = 20) -> str:
+        """A notebook table of the first ``limit`` rows."""
+        return html_table(
+            self.names,
+            [[self.data[n][i] for n in self.names] for i in range(min(len(self), limit))],
+            caption=f"{len(self)} rows × {len(self.names)} columns",
+        )
+
+
+def html_table(
+    header: Iterable[str], rows: Iterable[Iterable[Any]], *, caption: str = ""
+) -> str:
+    """A small HTML table (for notebooks): cells escaped, missing values empty."""
+    import html
+
+    def cell(value: Any) -> str:
+        return "" if value is None else html.escape(str(value))
+
+    parts = ["<table>"]
+    if caption:
+        parts.append(f"<caption>{html.escape(caption)}</caption>")
+    parts.append("<thead><tr>" + "".join(f"<th>{cell(h)}</th>" for h in header) + "</tr></thead>")
+    parts.append("<tbody>")
+    parts += ["<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows]
+    parts.append("</tbody></table>")
+    return "".join(parts)
 
 
 class _Builder:

@@ -85,6 +85,19 @@ class TaskList:
             notes.append(f"截至 {self.as_of} 有效的措施与单位 (as in force on {self.as_of})")
         return tuple(notes)
 
+    def __repr__(self) -> str:
+        return f"<TaskList {self.document}: {len(self.rows)} tasks>"
+
+    def _repr_html_(self) -> str:
+        from smeeco.tables.columns import html_table
+
+        caption = f"{self.title} {self.subtitle()}".strip()
+        table = html_table(self.header(), (r.cells() for r in self.rows), caption=caption)
+        import html
+
+        notes = "".join(f"<p>{html.escape(n)}</p>" for n in self.legend())
+        return table + notes
+
     def subtitle(self) -> str:
         """文号 and date, as the line under the title."""
         parts = [self.number] if self.number else []
