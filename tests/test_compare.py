@@ -27,8 +27,8 @@ def test_2023_successors_take_over(tianjin: smeeco.Ecosystem) -> None:
     assert not result.removed
     reorganised = {r.old: (r.new, r.how) for r in result.reorganised}
     assert reorganised == {
-        "tj-cbirc": (("tj-nfra",), "renamed"),
-        "tj-pbc-branch": (("tj-pbc-municipal-branch",), "renamed"),
+        "tj-cbirc": (("tj-nfra",), "succeeded"),
+        "tj-pbc-branch": (("tj-pbc-municipal-branch",), "succeeded"),
     }
     four = next(c for c in result.changed if c.new.number == "(四)")
     assert four.score == 1.0
@@ -55,13 +55,13 @@ def test_diff_command_shows_the_handover(capsys: pytest.CaptureFixture[str]) -> 
     lines = out.splitlines()
     assert lines[0] == f"{OLD} → {NEW}"
     row = next(line for line in lines if line.startswith("(四)"))
-    assert "中国人民银行天津分行 → 中国人民银行天津市分行 (successor)" in row
-    assert "中国银行保险监督管理委员会天津监管局 → 国家金融监督管理总局天津监管局" in row
+    assert "中国人民银行天津分行（人民银行天津分行） → 中国人民银行天津市分行 (successor)" in row
+    assert "（天津银保监局） → 国家金融监督管理总局天津监管局 (successor)" in row
     assert "1.00" in row
     reorganised = out.split("Units reorganised:")[1].split("\n\n")[0]
     assert "tj-cbirc" in reorganised
     assert "tj-nfra" in reorganised
-    assert "renamed" in reorganised
+    assert "succeeded" in reorganised
 
 
 def test_diff_json(capsys: pytest.CaptureFixture[str]) -> None:

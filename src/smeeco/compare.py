@@ -15,7 +15,7 @@ shown so a reader can judge a match). It reports
 >>> eco = smeeco.load("example")
 >>> diff = smeeco.diff(eco.at("2023-01-01"), eco.at("2024-01-01"))
 >>> [(r.old, r.new, r.how) for r in diff.reorganised]
-[('ex-old-regulator', ('ex-new-regulator',), 'renamed')]
+[('ex-old-regulator', ('ex-new-regulator',), 'succeeded')]
 >>> [(c.new.number, c.handovers) for c in diff.changed]
 [('(三)', (('ex-old-regulator', 'ex-new-regulator'),))]
 """
@@ -73,7 +73,7 @@ class Reorganisation:
 
     old: str
     new: tuple[str, ...]  # successors in force on the new side (empty: none)
-    how: str  # "renamed" (one successor), "merged" (shares it), "split", "ended"
+    how: str  # "succeeded" (one successor: renamed or reorganised), "merged", "split", "ended"
     measures: int  # compared measures of the old side it held
 
 
@@ -103,10 +103,16 @@ class Comparison:
     reorganised: tuple[Reorganisation, ...]
     indicators: tuple[IndicatorChange, ...]
     names: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    aliases: dict[str, str] = attrs.field(factory=dict, eq=False, repr=False)
 
     def name(self, record_id: str) -> str:
         """The Chinese (or English) name of a record on either side, else its id."""
         return self.names.get(record_id, record_id)
+
+    def display(self, record_id: str) -> str:
+        """The name with the short form texts use, if any: "…天津监管局（天津银保监局）"."""
+        alias = self.aliases.get(record_id)
+        return f"{self.name(record_id)}（{alias}）" if alias else self.name(record_id)
 
     def __repr__(self) -> str:
         return (
@@ -312,7 +318,7 @@ def _reorganised(
         elif any(shared[h] > 1 or h in old_eco for h in heirs):
             how = "merged"
         else:
-            how = "renamed"
+            how = "succeeded"
         found.append(Reorganisation(unit, heirs, how, held[unit]))
     return found
 
@@ -392,9 +398,12 @@ def diff(
         if before != after:
             units.append(UnitChange(unit, (before[0], after[0]), (before[1], after[1])))
     names: dict[str, str] = {}
+    aliases: dict[str, str] = {}
     for eco in (old.base, new.base):
         for record in (*eco.agencies, *eco.documents, *eco.indicators):
             names.setdefault(record.id, record.label())
+            if record.name.aliases and record.kind == "agency":
+                aliases.setdefault(record.id, record.name.aliases[0])
 
     def label(eco: Ecosystem, given: str, document: str | PolicyDocument | None) -> str:
         if given:
@@ -415,4 +424,5 @@ def diff(
         reorganised=tuple(_reorganised(old, new, old_measures)),
         indicators=tuple(_indicators(old, new)),
         names=names,
+        aliases=aliases,
     )

@@ -54,7 +54,7 @@ class Report:
 
 
 def _units(c: Comparison, pairs: Sequence[tuple[str, str]]) -> str:
-    return "、".join(f"{c.name(u)} ({role})" for u, role in pairs)
+    return "、".join(f"{c.display(u)} ({role})" for u, role in pairs)
 
 
 def comparison_report(c: Comparison) -> Report:
@@ -78,9 +78,9 @@ def comparison_report(c: Comparison) -> Report:
                 ("unit", "how", "now held by", "measures"),
                 tuple(
                     (
-                        f"{c.name(r.old)} ({r.old})",
+                        f"{c.display(r.old)} ({r.old})",
                         r.how,
-                        "、".join(f"{c.name(s)} ({s})" for s in r.new) or "—",
+                        "、".join(f"{c.display(s)} ({s})" for s in r.new) or "—",
                         str(r.measures),
                     )
                     for r in c.reorganised
@@ -93,7 +93,7 @@ def comparison_report(c: Comparison) -> Report:
         for m in c.changed:
             what = []
             for a, b in m.handovers:
-                what.append(f"{c.name(a)} → {c.name(b)} (successor)")
+                what.append(f"{c.display(a)} → {c.display(b)} (successor)")
             if m.gained:
                 what.append("gains " + _units(c, m.gained))
             if m.lost:
@@ -143,7 +143,7 @@ def comparison_report(c: Comparison) -> Report:
                 ("unit", "leads", "supports"),
                 tuple(
                     (
-                        f"{c.name(u.unit)} ({u.unit})",
+                        f"{c.display(u.unit)} ({u.unit})",
                         f"{u.leads[0]} → {u.leads[1]}",
                         f"{u.supports[0]} → {u.supports[1]}",
                     )
