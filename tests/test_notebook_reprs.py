@@ -24,3 +24,11 @@ def test_search_and_task_list_reprs(example: smeeco.Ecosystem) -> None:
     assert "<th>牵头单位</th>" in page
     assert page.count("<tr>") == 1 + 3
     assert "inferred" in page
+
+
+def test_comparison_html(example: smeeco.Ecosystem) -> None:
+    result = smeeco.diff(example.at("2023-01-01"), example.at("2024-01-01"))
+    assert repr(result).startswith("<Comparison ")
+    page = result._repr_html_()
+    assert "<h4>Units reorganised</h4>" in page
+    assert "ex-new-regulator" in page

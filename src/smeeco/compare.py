@@ -121,6 +121,12 @@ class Comparison:
             f" {len(self.reorganised)} units reorganised>"
         )
 
+    def _repr_html_(self) -> str:
+        """The report's sections as notebook tables."""
+        from smeeco.reports import comparison_report, sections_html
+
+        return sections_html(comparison_report(self))
+
     def to_dict(self) -> dict[str, Any]:
         """Everything as JSON-ready values (ids, with names beside them)."""
 

@@ -29,6 +29,7 @@ __all__ = [
     "comparison_report",
     "dumps_html",
     "dumps_markdown",
+    "sections_html",
     "write_report",
 ]
 
@@ -194,6 +195,21 @@ def dumps_markdown(report: Report) -> str:
         lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in s.rows]
         lines += [""] + [f"*{cell(n)}*" for n in s.notes] + ([""] if s.notes else [])
     return "\n".join(lines).rstrip() + "\n"
+
+
+def sections_html(report: Report) -> str:
+    """The title and sections of ``report`` as HTML headings and tables (no page around)."""
+    e = html.escape
+    parts = [f"<h3>{e(report.title)}</h3>"]
+    for s in report.sections:
+        parts.append(f"<h4>{e(s.heading)}</h4><table><thead><tr>")
+        parts += [f"<th>{e(h)}</th>" for h in s.header]
+        parts.append("</tr></thead><tbody>")
+        for row in s.rows:
+            parts.append("<tr>" + "".join(f"<td>{e(v)}</td>" for v in row) + "</tr>")
+        parts.append("</tbody></table>")
+        parts += [f"<p><small>{e(n)}</small></p>" for n in s.notes]
+    return "".join(parts)
 
 
 def dumps_html(report: Report) -> str:
