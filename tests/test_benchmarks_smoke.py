@@ -49,3 +49,15 @@ def test_the_table_prints() -> None:
     table = bench_core._table(rows)
     assert "build ratio" in table
     assert "import smeeco" in table
+
+
+def test_the_tables_benchmark_runs() -> None:
+    from benchmarks import bench_tables
+
+    eco = smeeco.Ecosystem(generate(**TINY))
+    result = bench_tables.bench_backend(eco, "polars", repeats=1)
+    assert result["rows"] == sum(len(m.responsibilities) for m in eco.measures)
+    assert result["ratio"] > 0
+    # the benchmark's plain-lists baseline holds exactly what smeeco's table holds
+    columns = smeeco.table_columns(eco, "responsibilities")
+    assert bench_tables.by_hand_lists(eco) == columns.data

@@ -13,7 +13,10 @@ from smeeco import cli
 
 def test_every_command_is_a_module_with_add_parser_and_run() -> None:
     names = [m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS]
-    assert names == ["parse", "graph", "matrix", "show", "packs", "who", "what"]
+    assert names == [
+        "parse", "graph", "matrix", "show", "packs", "who", "what",
+        "table", "search", "diff", "timeline",
+    ]  # fmt: skip
     for module in cli.COMMANDS:
         assert callable(module.add_parser)
         assert callable(module.run)
@@ -25,6 +28,10 @@ def test_every_command_is_a_module_with_add_parser_and_run() -> None:
         "packs": [],
         "who": ["example", "(一)"],
         "what": ["example", "市财政局"],
+        "table": ["example", "measures"],
+        "search": ["example", "支持"],
+        "diff": ["example", "example@2024-01-01"],
+        "timeline": ["example"],
     }
     parser = cli.build_parser()
     for name in names:

@@ -22,6 +22,7 @@ from smeeco.errors import (
     DuplicateKeyError,
     ExportError,
     InvalidValueError,
+    MissingDependencyError,
     MoneyParseError,
     NotInForceError,
     Problem,
@@ -88,6 +89,8 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
     from smeeco._load import (
         load,
     )
+    from smeeco.chronology import TimelineEvent, timeline
+    from smeeco.compare import Comparison, diff
     from smeeco.io.datapack import (
         dump_pack,
         dumps_pack,
@@ -96,6 +99,7 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
     )
     from smeeco.io.export import export_graph, read_graph
     from smeeco.io.matrix import write_matrix
+    from smeeco.keywords import SearchHit, SearchResult, search
     from smeeco.parse import (
         ClauseForm,
         ClauseUnit,
@@ -143,12 +147,15 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
         tier_path,
         tiers_of,
     )
+    from smeeco.queries.selection import MeasureFilter, select_measures
     from smeeco.render import (
         draw_coresponsibility,
         draw_responsibility,
         render_graph,
         write_html,
     )
+    from smeeco.tables import table, table_columns
+    from smeeco.tasklist import TaskList, task_lists
     from smeeco.views import (
         coresponsibility_view,
         responsibility_view,
@@ -192,10 +199,17 @@ _LAZY = {
             "responsible_units",
             "tier_path",
             "tiers_of",
+    "timeline",
         ],
         "smeeco.queries",
     ),
     **dict.fromkeys(["coresponsibility_view", "responsibility_view"], "smeeco.views"),
+    **dict.fromkeys(["Comparison", "diff"], "smeeco.compare"),
+    **dict.fromkeys(["TimelineEvent", "timeline"], "smeeco.chronology"),
+    **dict.fromkeys(["SearchHit", "SearchResult", "search"], "smeeco.keywords"),
+    **dict.fromkeys(["MeasureFilter", "select_measures"], "smeeco.queries.selection"),
+    **dict.fromkeys(["table", "table_columns"], "smeeco.tables"),
+    **dict.fromkeys(["TaskList", "task_lists"], "smeeco.tasklist"),
     "parse": "smeeco.parse",
     "sizing": "smeeco.sizing",
     **dict.fromkeys(["export_graph", "read_graph"], "smeeco.io.export"),
@@ -249,6 +263,7 @@ __all__ = [
     "BeneficiaryGroup",
     "ClauseForm",
     "ClauseUnit",
+    "Comparison",
     "CreditCodeError",
     "CriteriaVersion",
     "DataPackError",
@@ -265,6 +280,8 @@ __all__ = [
     "Jurisdiction",
     "Level",
     "Measure",
+    "MeasureFilter",
+    "MissingDependencyError",
     "Money",
     "MoneyParseError",
     "Name",
@@ -294,14 +311,18 @@ __all__ = [
     "ResponsibilityMatrix",
     "RiskSharing",
     "Role",
+    "SearchHit",
+    "SearchResult",
     "Section",
     "Share",
     "SmeecoError",
     "Source",
     "Target",
+    "TaskList",
     "Tier",
     "TierLadder",
     "TierMembership",
+    "TimelineEvent",
     "Uncertainty",
     "Unit",
     "UnitError",
@@ -315,6 +336,7 @@ __all__ = [
     "coresponsibility_graph",
     "coresponsibility_view",
     "default_registry",
+    "diff",
     "draw_coresponsibility",
     "draw_responsibility",
     "dump_pack",
@@ -358,9 +380,15 @@ __all__ = [
     "responsibility_matrix",
     "responsibility_view",
     "responsible_units",
+    "search",
+    "select_measures",
     "sizing",
+    "table",
+    "table_columns",
+    "task_lists",
     "tier_path",
     "tiers_of",
+    "timeline",
     "write_html",
     "write_matrix",
     "write_pack",

@@ -23,7 +23,8 @@ The tree::
     ├── DataPackError                 a data pack cannot be found, read or written
     │   └── UnknownPackError          (also KeyError) no bundled pack has that name
     ├── RegistryError                 a record kind or relation is registered wrongly
-    └── ExportError                   a graph or matrix cannot be written in that format
+    ├── ExportError                   a graph or matrix cannot be written in that format
+    └── MissingDependencyError        (also ImportError) an optional package is missing
 
 A :class:`ValidationError` is an :class:`ExceptionGroup` of problems, so
 ``except* UnknownReferenceError`` picks out just those; its message lists every
@@ -45,6 +46,7 @@ __all__ = [
     "DuplicateKeyError",
     "ExportError",
     "InvalidValueError",
+    "MissingDependencyError",
     "MoneyParseError",
     "NotInForceError",
     "Problem",
@@ -210,6 +212,10 @@ class RegistryError(SmeecoError):
 
 class ExportError(SmeecoError):
     """A graph or matrix cannot be written in the requested format."""
+
+
+class MissingDependencyError(SmeecoError, ImportError):
+    """An optional package a feature needs is not installed; the message names the extra."""
 
 
 def _join_path(prefix: str, rest: str) -> str:

@@ -24,14 +24,38 @@ import os
 import sys
 from types import ModuleType
 
-from smeeco.cli import graph, matrix, packs, parse, show, what, who
+from smeeco.cli import (
+    diff,
+    graph,
+    matrix,
+    packs,
+    parse,
+    search,
+    show,
+    table,
+    timeline,
+    what,
+    who,
+)
 from smeeco.cli._common import SafeOutput, safe_text, text_width
 from smeeco.errors import SmeecoError
 
 __all__ = ["COMMANDS", "build_parser", "main", "text_width"]
 
 #: The command modules, in the order ``smeeco --help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (parse, graph, matrix, show, packs, who, what)
+COMMANDS: tuple[ModuleType, ...] = (
+    parse,
+    graph,
+    matrix,
+    show,
+    packs,
+    who,
+    what,
+    table,
+    search,
+    diff,
+    timeline,
+)
 
 _EXAMPLES = """\
 examples:
@@ -44,6 +68,9 @@ examples:
   smeeco matrix tianjin-2022-measures -o 任务分工表.xlsx
   smeeco who tianjin-2022-measures "(四)"
   smeeco what tianjin-2022-measures 市工信局 --as-of 2024-01-01
+  smeeco search tianjin-2022-measures 金融
+  smeeco diff tianjin-2022-measures@2023-01-01 tianjin-2022-measures@2024-01-01
+  smeeco table tianjin-2022-measures responsibilities -o responsibilities.csv
   smeeco graph my-pack.yaml -o out.gexf                        # your own data pack
 """
 

@@ -29,14 +29,18 @@ __all__ = [
     "SafeOutput",
     "add_common",
     "add_debug",
+    "add_filters",
+    "add_json",
     "add_pack",
     "agency_arg",
     "as_of",
     "check_not_input",
     "check_output_folder",
     "document_arg",
+    "filters",
     "load_pack",
     "pad",
+    "print_json",
     "safe_text",
     "table",
     "text_width",
@@ -213,3 +217,44 @@ def add_common(p: argparse.ArgumentParser, document: bool = True) -> None:
     p.add_argument("--as-of", metavar="DATE", help="as in force on DATE (YYYY-MM-DD)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="label language")
     add_debug(p)
+
+
+def add_filters(p: argparse.ArgumentParser) -> None:
+    """The measure filters of ``table`` and ``search`` (see :class:`smeeco.MeasureFilter`)."""
+    p.add_argument("--agency", help="only measures this unit holds (id or name)")
+    p.add_argument(
+        "--role", choices=("lead", "support", "executing", "funding"), help="in this role"
+    )
+    p.add_argument("--beneficiary", help="only measures for this group (or a broader one)")
+    p.add_argument("--instrument", help="only measures using this instrument (e.g. guarantee)")
+
+
+def filters(args: argparse.Namespace) -> dict[str, str | None]:
+    """The filter arguments as keywords for :func:`smeeco.table` and :func:`smeeco.search`."""
+    return {
+        "agency": args.agency,
+        "role": args.role,
+        "beneficiary": args.beneficiary,
+        "instrument": args.instrument,
+        "document": getattr(args, "document", None),
+    }
+
+
+def add_json(p: argparse.ArgumentParser) -> None:
+    """``--json``: print one JSON document on standard output instead of a text table."""
+    p.add_argument(
+        "--json", action="store_true", help="print one JSON document instead of a table"
+    )
+
+
+def print_json(document: object, out: TextIO) -> None:
+    """Print ``document`` as JSON (Chinese as written, dates as ISO text)."""
+    import datetime as dt
+    import json
+
+    def default(value: object) -> object:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        raise TypeError(f"{type(value).__name__} is not JSON")
+
+    print(json.dumps(document, ensure_ascii=False, indent=2, default=default), file=out)

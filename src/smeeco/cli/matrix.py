@@ -7,6 +7,7 @@ family ``matrix``).
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TextIO
 
 from smeeco.cli._common import (
@@ -17,6 +18,7 @@ from smeeco.cli._common import (
     load_pack,
 )
 from smeeco.cli.graph import formats_help
+from smeeco.errors import ExportError
 from smeeco.formats import format_for, suffixes
 
 __all__ = ["add_parser", "run"]
@@ -42,7 +44,15 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "-o",
         "--output",
         metavar="FILE",
-        help=f"file to write ({' '.join(sorted(suffixes('matrix')))})",
+        help=f"file to write ({' '.join(sorted(suffixes('matrix')))};"
+        " --form list: .csv .md .xlsx .docx)",
+    )
+    p.add_argument(
+        "--form",
+        choices=("grid", "list"),
+        default="grid",
+        help="grid: measures × units (default); list: 序号 | 任务 | 牵头单位 | 配合单位,"
+        " as agencies circulate it (.md .csv .xlsx .docx)",
     )
     add_common(p)
     p.set_defaults(run=run)
@@ -50,6 +60,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Write the matrix file (or print Markdown without ``-o``)."""
+    if args.form == "list":
+        return _run_list(args, out)
     from smeeco.io.matrix import dumps_matrix_markdown, write_matrix
 
     if args.output is not None:
@@ -61,5 +73,27 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(dumps_matrix_markdown(eco, document, as_of=args.as_of, lang=args.lang))
         return 0
     path = write_matrix(eco, args.output, document, as_of=args.as_of, lang=args.lang)
+    print(f"wrote {path}", file=out)
+    return 0
+
+
+def _run_list(args: argparse.Namespace, out: TextIO) -> int:
+    from smeeco.tasklist import task_lists
+    from smeeco.tasklist.files import TASKLIST_SUFFIXES, dumps_markdown, write_task_lists
+
+    if args.output is not None:
+        suffix = Path(args.output).suffix.lower()
+        if suffix not in TASKLIST_SUFFIXES:
+            raise ExportError(
+                f"unknown format {suffix or 'no suffix'!r} for --form list;"
+                f" supported: {', '.join(TASKLIST_SUFFIXES)}"
+            )
+        check_output_folder(args.output)
+    eco = load_pack(args.pack)
+    lists = task_lists(eco, args.document, as_of=args.as_of)
+    if args.output is None:
+        out.write(dumps_markdown(lists))
+        return 0
+    path = write_task_lists(lists, args.output)
     print(f"wrote {path}", file=out)
     return 0

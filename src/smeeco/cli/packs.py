@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from smeeco.cli._common import add_debug, table
+from smeeco.cli._common import add_debug, add_json, print_json, table
 
 __all__ = ["add_parser", "run"]
 
@@ -18,6 +18,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         epilog="example:\n  smeeco packs",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    add_json(p)
     add_debug(p)
     p.set_defaults(run=run)
 
@@ -26,6 +27,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print one row per pack: its name and description."""
     from smeeco.datasets import available
 
+    if args.json:
+        print_json(
+            {"packs": [{"name": n, "description": t} for n, t in available().items()]}, out
+        )
+        return 0
     rows = [["pack", "description"]]
     rows += [[name, text] for name, text in available().items()]
     table(rows, out)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from smeeco.cli._common import add_common, add_pack, as_of, load_pack, table
+from smeeco.cli._common import add_common, add_json, add_pack, as_of, load_pack, print_json, table
 
 __all__ = ["add_parser", "run"]
 
@@ -19,6 +19,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add_pack(p)
+    add_json(p)
     add_common(p, document=False)
     p.set_defaults(run=run)
 
@@ -26,6 +27,33 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print the pack titles, the record counts by kind and the documents."""
     eco = as_of(load_pack(args.pack), args.as_of)
+    if args.json:
+        counts: dict[str, int] = {}
+        for m in eco.measures:
+            counts[m.document] = counts.get(m.document, 0) + 1
+        print_json(
+            {
+                "packs": [
+                    {"name": i.name, "title": i.title, "description": i.description}
+                    for i in eco.packs
+                ],
+                "as_of": eco.as_of_date.isoformat() if eco.as_of_date else None,
+                "counts": {k: n for k, n in eco.counts().items() if n},
+                "documents": [
+                    {
+                        "document": d.id,
+                        "number": d.number,
+                        "issued": d.issued.isoformat() if d.issued else None,
+                        "measures": counts.get(d.id, 0),
+                        "title": d.name.zh,
+                        "title_en": d.name.en,
+                    }
+                    for d in eco.documents
+                ],
+            },
+            out,
+        )
+        return 0
     for info in eco.packs:
         print(f"{info.name}: {info.title}" if info.title else info.name, file=out)
         if info.description:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import Any, TextIO
 
 from smeeco.cli._common import (
     ROLE_WORDS,
     add_common,
+    add_json,
     add_pack,
     agency_arg,
     as_of,
     load_pack,
+    print_json,
     table,
 )
 from smeeco.ecosystem import Ecosystem
-from smeeco.model import Agency, Role
+from smeeco.model import Agency, Measure, Role
 
 __all__ = ["add_parser", "run"]
 
@@ -37,6 +39,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         action="store_true",
         help="also measures given to collective units the agency belongs to",
     )
+    add_json(p)
     add_common(p)
     p.set_defaults(run=run)
 
@@ -48,6 +51,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     eco = as_of(load_pack(args.pack), args.as_of)
     agency = agency_arg(eco, args.agency)
     measures = measures_of(eco, agency, document=args.document, via_collectives=args.collectives)
+    if args.json:
+        print_json(_document(eco, agency, measures), out)
+        return 0
     print(f"{agency.label(args.lang)} ({agency.id})", file=out)
     if not measures:
         print("no measures" if args.lang == "en" else "无负责措施", file=out)
@@ -89,3 +95,38 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 def _members(eco: Ecosystem, unit: str) -> tuple[str, ...]:
     agency = eco.get(unit, Agency)
     return agency.members if agency is not None else ()
+
+
+def _document(eco: Ecosystem, agency: Agency, measures: tuple[Measure, ...]) -> dict[str, Any]:
+    """What ``--json`` prints: the agency and each measure with its roles in it."""
+    rows: list[dict[str, Any]] = []
+    leads = 0
+    for m in measures:
+        mine = [r for r in m.responsibilities if r.unit == agency.id]
+        leads += any(r.role is Role.LEAD for r in mine)
+        via = [] if mine else [r for r in m.responsibilities if agency.id in _members(eco, r.unit)]
+        rows.append(
+            {
+                "measure": m.id,
+                "number": m.number or str(m.ordinal),
+                "title": m.name.zh,
+                "title_en": m.name.en,
+                "document": m.document,
+                "roles": [
+                    {
+                        "role": r.role.value,
+                        "explicit": r.explicit,
+                        "order": m.responsibilities.index(r),
+                        "via": None if r.unit == agency.id else r.unit,
+                        "named_as": r.named_as,
+                    }
+                    for r in (mine or via)
+                ],
+            }
+        )
+    return {
+        "agency": {"id": agency.id, "name_zh": agency.name.zh, "name_en": agency.name.en},
+        "as_of": eco.as_of_date.isoformat() if eco.as_of_date else None,
+        "measures": rows,
+        "leads": leads,
+    }

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import Any, TextIO
 
-from smeeco.cli._common import ROLE_WORDS, add_common, add_pack, as_of, load_pack, table
-from smeeco.model import Agency, PolicyDocument
+from smeeco.cli._common import (
+    ROLE_WORDS,
+    add_common,
+    add_json,
+    add_pack,
+    as_of,
+    load_pack,
+    print_json,
+    table,
+)
+from smeeco.ecosystem import Ecosystem
+from smeeco.model import Agency, Measure, PolicyDocument
 from smeeco.queries import find_measure
 
 __all__ = ["add_parser", "run"]
@@ -24,6 +34,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     add_pack(p)
     p.add_argument("measure", metavar="MEASURE", help="a measure id, name, alias or number")
+    add_json(p)
     add_common(p)
     p.set_defaults(run=run)
 
@@ -33,6 +44,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     eco = as_of(load_pack(args.pack), args.as_of)
     measure = find_measure(eco, args.measure, document=args.document)
     doc = eco.get(measure.document, PolicyDocument)
+    if args.json:
+        print_json(_document(eco, measure, doc), out)
+        return 0
     head = f"{measure.number or measure.ordinal} {measure.label(args.lang)}"
     if doc is not None:
         head += f" — {doc.label(args.lang)}"
@@ -73,3 +87,36 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if notes:
         print("; ".join(notes), file=out)
     return 0
+
+
+def _document(eco: Ecosystem, measure: Measure, doc: PolicyDocument | None) -> dict[str, Any]:
+    """What ``--json`` prints: the measure and its units in stated order."""
+    units = []
+    for i, r in enumerate(measure.responsibilities):
+        agency = eco.require(r.unit, Agency)
+        unit: dict[str, Any] = {
+            "unit": r.unit,
+            "name_zh": agency.name.zh,
+            "name_en": agency.name.en,
+            "role": r.role.value,
+            "order": i,
+            "explicit": r.explicit,
+            "collective": agency.collective,
+        }
+        if r.named_as is not None:
+            unit["named_as"] = r.named_as
+        units.append(unit)
+    return {
+        "measure": {
+            "id": measure.id,
+            "number": measure.number or str(measure.ordinal),
+            "title": measure.name.zh,
+            "title_en": measure.name.en,
+            "document": measure.document,
+            "document_title": doc.name.zh if doc is not None else "",
+            "responsibility_stated": measure.responsibility_stated,
+            "truncated": measure.truncated,
+        },
+        "as_of": eco.as_of_date.isoformat() if eco.as_of_date else None,
+        "units": units,
+    }
