@@ -19,15 +19,20 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import enum
 import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import Any, ClassVar, NamedTuple
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 import attrs
 
 from smeeco.errors import InvalidValueError, MoneyParseError
 from smeeco.types import ID_PATTERN, DocumentId
+
+if TYPE_CHECKING:
+    from smeeco.errors import Problem
+    from smeeco.model.context import CheckContext, DateContext
 
 __all__ = [
     "Money",
@@ -475,8 +480,35 @@ class Record:
             yield Reference(f"sources[{i}].document", source.document, ("document",))
 
     def in_force(self, day: dt.date) -> bool:
-        """Whether the record is valid on ``day``."""
+        """Whether the record is valid on ``day`` (its own ``valid`` period only)."""
         return self.valid.contains(day)
+
+    # -- the rules a kind owns (see smeeco.model.context) ------------------------------
+
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """Yield the problems of this record that need the other records to see.
+
+        Paths are relative to the record (``"ordinal"``, ``"parent"``); the ecosystem puts
+        the record's own path in front. References are checked before this is called,
+        so an unknown id is reported once, as such. The base class has no such rule.
+        """
+        return iter(())
+
+    def at(self, day: dt.date, context: DateContext) -> Record | None:
+        """This record as in force on ``day``: itself, a copy cut to the day, or ``None``.
+
+        The base class keeps the record while its ``valid`` period holds the day.
+        """
+        return self if self.in_force(day) else None
+
+    def why_absent(self, day: dt.date, context: DateContext) -> str:
+        """Say why :meth:`at` gives ``None`` on ``day``, and what to do."""
+        what = f"{self.kind} {self.id!r} ({self.label()})"
+        if self.valid.end is not None and day > self.valid.end:
+            return f"{what} ended on {self.valid.end}; pick an earlier date"
+        if self.valid.start is not None and day < self.valid.start:
+            return f"{what} starts on {self.valid.start}, after {day}; pick a later date"
+        return f"{what} is not in force on {day} (valid {self.valid})"
 
     def label(self, lang: str = "zh") -> str:
         """The record's name in ``lang``."""
@@ -487,13 +519,61 @@ class Record:
 
         Subclasses add what exporters and pictures need (a level, a collective flag).
         Values must be strings, numbers or booleans so that every format can hold them.
+
+        Fields that a class *outside smeeco* adds (a downstream subclass of a built-in
+        kind, or a downstream kind's own fields) appear without extra code: strings,
+        numbers, booleans as they are; dates as ``YYYY-MM-DD``; enums by value; decimals
+        as text; :class:`Money` as ``FIELD_yuan`` (exact text); tuples of strings joined
+        by commas. Other values (records, mappings) are left out; override this method
+        to flatten them.
         """
         attributes: dict[str, Any] = {}
         if self.valid.start is not None:
             attributes["valid_from"] = self.valid.start.isoformat()
         if self.valid.end is not None:
             attributes["valid_to"] = self.valid.end.isoformat()
+        for field in _added_fields(type(self)):
+            value = getattr(self, field)
+            if value is None or value == "" or value == ():
+                continue
+            if isinstance(value, Money):
+                attributes[f"{field}_yuan"] = str(value.yuan)
+                continue
+            scalar = _scalar(value)
+            if scalar is not None:
+                attributes[field] = scalar
         return attributes
+
+
+_ADDED_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _added_fields(cls: type[Record]) -> tuple[str, ...]:
+    """The attrs fields ``cls`` declares beyond smeeco's own record classes (cached)."""
+    found = _ADDED_FIELDS.get(cls)
+    if found is None:
+        shipped = next(
+            (c for c in cls.__mro__ if c.__module__.startswith("smeeco.") and attrs.has(c)),
+            Record,
+        )
+        known = {f.name for f in attrs.fields(shipped)}
+        found = _ADDED_FIELDS[cls] = tuple(f.name for f in attrs.fields(cls) if f.name not in known)
+    return found
+
+
+def _scalar(value: Any) -> str | int | float | bool | None:
+    """``value`` as a graph attribute every format can hold, or ``None`` when it cannot be."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    if isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Decimal):
+        return _plain(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
+        return ",".join(value)
+    return None
 
 
 def ref(

@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -33,6 +33,9 @@ from smeeco.model.common import (
     optional_id_validator,
     ref,
 )
+
+if TYPE_CHECKING:
+    from smeeco.model.context import DateContext
 
 __all__ = ["Indicator", "Observation", "Progress", "Qualifier", "Target", "Unit"]
 
@@ -261,6 +264,16 @@ class Indicator(Record):
         for where, source in sources:
             if source is not None:
                 yield ref(f"{where}.source.document", source.document, "document")
+
+    def at(self, day: dt.date, context: DateContext) -> Indicator | None:
+        """In force on ``day`` with only the observations made and targets set by then."""
+        if not self.in_force(day):
+            return None
+        observations = tuple(o for o in self.observations if o.date <= day)
+        targets = tuple(t for t in self.targets if t.set_on is None or t.set_on <= day)
+        if observations == self.observations and targets == self.targets:
+            return self
+        return attrs.evolve(self, observations=observations, targets=targets)
 
     def node_attributes(self) -> dict[str, Any]:
         return {**super().node_attributes(), "unit": self.unit.value}
