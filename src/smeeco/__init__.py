@@ -86,6 +86,7 @@ from smeeco.parse import (
     parse_responsibility,
     resolve_clause,
 )
+from smeeco.plugins import plugin_registry
 from smeeco.queries import (
     AgencyMetrics,
     ResponsibilityMatrix,
@@ -231,6 +232,7 @@ __all__ = [
     "parse_policy_text",
     "parse_responsibility",
     "platforms_in",
+    "plugin_registry",
     "read_graph",
     "read_pack",
     "ref",
