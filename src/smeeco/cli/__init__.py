@@ -25,7 +25,7 @@ import sys
 from types import ModuleType
 
 from smeeco.cli import graph, matrix, packs, show, what, who
-from smeeco.cli._common import text_width
+from smeeco.cli._common import SafeOutput, safe_text, text_width
 from smeeco.errors import SmeecoError
 
 __all__ = ["COMMANDS", "build_parser", "main", "text_width"]
@@ -80,11 +80,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        status: int = args.run(args, sys.stdout)
+        status: int = args.run(args, SafeOutput(sys.stdout))
     except SmeecoError as exc:
         if args.debug:
             raise
-        print(f"smeeco: error: {exc}", file=sys.stderr)
+        print(f"smeeco: error: {safe_text(str(exc))}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # e.g. `smeeco what … | head`
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
@@ -92,6 +92,6 @@ def main(argv: list[str] | None = None) -> int:
     except (OSError, ValueError) as exc:
         if args.debug:
             raise
-        print(f"smeeco: error: {exc}", file=sys.stderr)
+        print(f"smeeco: error: {safe_text(str(exc))}", file=sys.stderr)
         return 1
     return status

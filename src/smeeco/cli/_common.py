@@ -9,6 +9,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import re
 import sys
 import unicodedata
 from collections.abc import Sequence
@@ -22,15 +25,18 @@ from smeeco.model import Agency, PolicyDocument
 
 __all__ = [
     "ROLE_WORDS",
+    "SafeOutput",
     "add_common",
     "add_debug",
     "add_pack",
     "agency_arg",
     "as_of",
+    "check_not_input",
     "check_output_folder",
     "document_arg",
     "load_pack",
     "pad",
+    "safe_text",
     "table",
     "text_width",
     "warn",
@@ -75,7 +81,7 @@ def table(rows: Sequence[Sequence[str]], out: TextIO) -> None:
 
 def warn(message: str, err: TextIO | None = None) -> None:
     """Print one warning line, ``smeeco: warning: message``, on stderr."""
-    text = " ".join(str(message).split())
+    text = safe_text(" ".join(str(message).split()))
     print(f"smeeco: warning: {text}", file=err if err is not None else sys.stderr)
 
 
@@ -110,6 +116,81 @@ def check_output_folder(output: str | Path) -> Path:
     if not path.parent.exists():
         raise ExportError(f"folder {str(path.parent)!r} does not exist; create it first")
     return path
+
+
+def check_not_input(output: str | Path, pack: str, eco: Ecosystem) -> None:
+    """Refuse to write ``output`` when it is a data-pack file the command read.
+
+    ``smeeco graph p.json -o p.json`` would replace the pack with a graph.
+    """
+    path = Path(output)
+    if not path.exists():
+        return
+    for source in _pack_files(pack, eco):
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, source):
+                raise ExportError(
+                    f"{str(path)!r} is the data pack {source.name!r} that {pack!r} reads;"
+                    " write the output to another file"
+                )
+
+
+def _pack_files(pack: str, eco: Ecosystem) -> list[Path]:
+    """The files ``load(pack)`` read: the pack and those it requires."""
+    from smeeco.datasets import pack_path
+    from smeeco.errors import SmeecoError
+
+    given = Path(pack)
+    files = [given] if given.is_file() else []
+    names = {info.name for info in eco.packs} | {r for i in eco.packs for r in i.requires}
+    for name in sorted(names):
+        if given.is_file():
+            files += [given.with_name(f"{name}{s}") for s in (".yaml", ".yml", ".json")]
+        with contextlib.suppress(SmeecoError):
+            files.append(pack_path(name))
+    return [f for f in files if f.is_file()]
+
+
+# ---------------------------------------------------------------------- terminal output
+
+#: Characters that would act on a terminal instead of being shown: C0 controls but tab and
+#: line feed (ESC starts ANSI sequences, CR rewrites the line), DEL, C1 controls (CSI), and
+#: the bidirectional overrides that reorder what is shown ("Trojan Source").
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def safe_text(text: str) -> str:
+    r"""``text`` with terminal control characters written out as escapes.
+
+    >>> safe_text("红\x1b[31m字\r")
+    '红\\x1b[31m字\\x0d'
+    """
+    return _UNSAFE.sub(_escaped, text)
+
+
+class SafeOutput:
+    """A text stream that escapes terminal control characters in what it is given.
+
+    Every command writes through one, so a name holding ``ESC [2J`` shows as text instead of
+    clearing the screen.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(safe_text(text))
+
+    def flush(self) -> None:
+        self._stream.flush()
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._stream, name)
 
 
 # ---------------------------------------------------------------------- arguments

@@ -9,6 +9,7 @@ from smeeco.cli._common import (
     add_common,
     add_pack,
     as_of,
+    check_not_input,
     check_output_folder,
     document_arg,
     load_pack,
@@ -58,6 +59,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     eco = load_pack(args.pack)
     document = document_arg(eco, args.document).id if args.document else None
     path = check_output_folder(args.output)
+    check_not_input(path, args.pack, eco)
     if fmt in ("svg", "png", "pdf"):
         from smeeco.render.pictures import render_graph
 

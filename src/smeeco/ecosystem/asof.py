@@ -1,11 +1,12 @@
-"""What was in force on a day: reading the day, and each record's own :meth:`~smeeco.Record.at`.
+"""What was in force on a day: each record's own :meth:`~smeeco.Record.at` decides.
 
->>> parse_day(" 2024-01-01 ")
-datetime.date(2024, 1, 1)
->>> parse_day("2024/01/01")
-Traceback (most recent call last):
-...
-smeeco.errors.InvalidValueError: bad date '2024/01/01': write it as YYYY-MM-DD, e.g. 2024-01-01
+Days are read by :func:`smeeco.model.common.as_date`, the one date reader of the package.
+
+>>> import smeeco
+>>> from smeeco.model.common import as_date
+>>> eco = smeeco.load("example")
+>>> [r.id for r in records_at(eco.measures, as_date("2024-01-01"), eco)][:1]
+['ex-2022-measures.m01']
 """
 
 from __future__ import annotations
@@ -13,25 +14,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 
-from smeeco.errors import InvalidValueError
 from smeeco.model import Record
 from smeeco.model.context import DateContext
 
-__all__ = ["parse_day", "records_at"]
-
-
-def parse_day(day: dt.date | str) -> dt.date:
-    """``day`` as a date; a string must be ``YYYY-MM-DD``."""
-    if isinstance(day, dt.datetime):
-        return day.date()
-    if isinstance(day, dt.date):
-        return day
-    try:
-        return dt.date.fromisoformat(day.strip())
-    except ValueError:
-        raise InvalidValueError(
-            f"bad date {day!r}: write it as YYYY-MM-DD, e.g. 2024-01-01"
-        ) from None
+__all__ = ["records_at"]
 
 
 def records_at(records: Iterable[Record], day: dt.date, context: DateContext) -> Iterator[Record]:

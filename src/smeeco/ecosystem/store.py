@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
 
-from smeeco.ecosystem.asof import parse_day, records_at
+from smeeco.ecosystem.asof import records_at
 from smeeco.ecosystem.graph import build_graph
 from smeeco.ecosystem.names import NameIndex, a_or_an, suggest
 from smeeco.ecosystem.validation import Checking, check_record
@@ -43,6 +43,7 @@ from smeeco.model import (
     Tier,
     TierLadder,
 )
+from smeeco.model.common import as_date
 from smeeco.registry import Registry, default_registry
 
 if TYPE_CHECKING:
@@ -63,6 +64,13 @@ class PackInfo:
 
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
+
+
+def _check_key(value: object, what: str) -> None:
+    """Refuse a lookup key that is not text (``None``, a number, a list) by name."""
+    if not isinstance(value, str):
+        shown = repr(value) if isinstance(value, int | float | None) else type(value).__name__
+        raise InvalidValueError(f"expected {what} (text), got {shown}")
 
 
 class Ecosystem:
@@ -127,12 +135,13 @@ class Ecosystem:
         return len(self._index)
 
     def __contains__(self, record_id: object) -> bool:
-        return record_id in self._index
+        return isinstance(record_id, str) and record_id in self._index
 
     def __iter__(self) -> Iterator[Record]:
         return self.records()
 
     def __getitem__(self, record_id: str) -> Record:
+        _check_key(record_id, "a record id")
         try:
             return self._index[record_id]
         except KeyError:
@@ -164,6 +173,7 @@ class Ecosystem:
     def get(self, record_id: str, cls: type[R]) -> R | None: ...
     def get(self, record_id: str, cls: type[Record] = Record) -> Record | None:
         """The record with ``record_id`` (of class ``cls``), or ``None``."""
+        _check_key(record_id, "a record id")
         record = self._index.get(record_id)
         if record is None or not isinstance(record, cls):
             return None
@@ -174,6 +184,7 @@ class Ecosystem:
 
         Raises :class:`~smeeco.errors.UnknownReferenceError` with close ids otherwise.
         """
+        _check_key(record_id, "a record id")
         record = self._index.get(record_id)
         if isinstance(record, cls):
             return record
@@ -274,6 +285,7 @@ class Ecosystem:
         >>> [r.id for r in smeeco.load("example").find("示例市工信局")]
         ['ex-miit']
         """
+        _check_key(text, "an id or a name")
         found: list[Record] = []
         if text in self._index:
             found.append(self._index[text])
@@ -490,7 +502,7 @@ class Ecosystem:
         says so with ``named_as`` (the unit the text named): expired units are never used
         silently.
         """
-        day = parse_day(day)
+        day = as_date(day)
         if self._as_of is not None:
             if day != self._as_of:
                 raise InvalidValueError(
@@ -525,7 +537,7 @@ class Ecosystem:
         if self._as_of is not None:
             return self.base.in_force(record_id, day)
         record = self._index.get(record_id)
-        return record is not None and record.at(parse_day(day), self) is not None
+        return record is not None and record.at(as_date(day), self) is not None
 
     def why_not_in_force(self, record: Record, day: dt.date | str) -> str:
         """Say why ``record`` is not part of the view on ``day``, and what holds instead.
@@ -535,7 +547,7 @@ class Ecosystem:
         >>> print(eco.why_not_in_force(eco["ex-old-regulator"], dt.date(2024, 1, 1)))
         agency 'ex-old-regulator' (示例银保监局) ended on 2023-07-19; ... 'ex-new-regulator' ...
         """
-        return record.why_absent(parse_day(day), self.base)
+        return record.why_absent(as_date(day), self.base)
 
     def current_unit(self, agency_id: str, day: dt.date | str) -> str | None:
         """The agency that holds ``agency_id``'s responsibilities on ``day``.
@@ -546,4 +558,4 @@ class Ecosystem:
         agency = self.base._index.get(agency_id)
         if not isinstance(agency, Agency):
             return None
-        return agency.holder_on(parse_day(day), self.base)
+        return agency.holder_on(as_date(day), self.base)
