@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Protocol
 from smeeco.errors import InvalidValueError, Problem
 
 if TYPE_CHECKING:
-    from smeeco.model.common import Record
+    from smeeco.model.record import Record
 
 __all__ = [
     "CheckContext",
