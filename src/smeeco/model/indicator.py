@@ -30,6 +30,7 @@ from smeeco.model.common import (
     Reference,
     Source,
     _optional_date,
+    as_date,
     ids_validator,
     optional_id_validator,
     ref,
@@ -63,10 +64,9 @@ class Qualifier(StrEnum):
 
 
 def _date(value: Any) -> dt.date:
-    day = _optional_date(value)
-    if day is None:
+    if value is None or value == "":
         raise InvalidValueError("a date is required here (YYYY-MM-DD)")
-    return day
+    return as_date(value)
 
 
 def _finite(value: Decimal | float | str) -> bool:

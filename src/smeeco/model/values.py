@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from smeeco.errors import InvalidValueError, MoneyParseError
-from smeeco.types import ID_PATTERN, DocumentId
+from smeeco.types import ID_PATTERN
 
 __all__ = [
     "Money",
@@ -363,20 +363,10 @@ def _plain(value: Decimal) -> str:
 
 
 def _optional_date(value: Any) -> dt.date | None:
+    """:func:`as_date`, with ``None`` or an empty text for "no date"."""
     if value is None or value == "":
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise InvalidValueError(
-                f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18"
-            ) from None
-    raise InvalidValueError(f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18")
+    return as_date(value)
 
 
 def as_date(value: Any, what: str = "date") -> dt.date:
@@ -465,7 +455,7 @@ class Source:
     document's text when it is known.
     """
 
-    document: DocumentId = attrs.field(validator=_id_validator)
+    document: str = attrs.field(validator=_id_validator)
     locator: str = ""
     quote: str = ""
     span: tuple[int, int] | None = attrs.field(default=None, converter=_span)
