@@ -28,7 +28,7 @@ UNIT_KEYS = {"name", "role", "explicit"}
 ROLES = {"lead", "support"}
 SCRIPTS = {"simplified", "traditional"}
 # A leading level prefix a notice may abbreviate across a list ("市经济和信息化委、发展改革委").
-LEVEL_PREFIXES = ("省", "市", "县", "区")
+LEVEL_PREFIXES = ("自治区", "省", "市", "县", "区")
 
 # Pinyin glosses after characters: "(yè)", "(fā)", "(hé / huò)", "【guǎng】".
 _PINYIN = "a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
@@ -59,21 +59,31 @@ def _to_simplified(text: str, script: str, name: str) -> str:
 
 def _comparable(path: Path, data: dict[str, Any]) -> str:
     """The text as a parser would compare it: glosses stripped, simplified, no whitespace."""
+    return _SPACE.sub("", _simplified_text(path, data))
+
+
+def _simplified_text(path: Path, data: dict[str, Any]) -> str:
     raw = path.read_text(encoding="utf-8")
     text = _GLOSS.sub("", raw)
-    text = _to_simplified(text, data.get("script", "simplified"), path.name)
-    return _SPACE.sub("", text)
+    return _to_simplified(text, data.get("script", "simplified"), path.name)
+
+
+def _lined(path: Path, data: dict[str, Any]) -> str:
+    """The text with line breaks kept (one ``\n`` per run) and other whitespace removed."""
+    text = _simplified_text(path, data)
+    return "\n".join(line for line in (_SPACE.sub("", ln) for ln in text.splitlines()) if line)
 
 
 def _occurs(needle: str, haystack: str) -> bool:
     return _SPACE.sub("", needle) in haystack
 
 
-# A unit name ends where a separator, a bracket, a cell border or a clause word follows; a
+# A unit name ends where a separator, a bracket, a cell border, a rule note in brackets
+# ("市财政局(第一责任单位为牵头单位,下同)") or a clause word follows; a
 # name that only occurs as the start of a longer one ("省工业和信息" in "省工业和信息化厅") is a
 # fragment.
 _AFTER_NAME = re.compile(
-    r"(?:[、,，;；:：)）|┃]|$|牵头|配合|按职责|负责|会同|等|和|及|参与|办理|应当|要|制定|排在首位)"
+    r"(?:[、,，;；:：。)）〕|┃\]\n]|$|[(（](?:第一|排在)|牵头|配合|按职责|负责|会同|等|和|及|参与|办理|应当|要|制定|排在首位)"
 )
 
 
@@ -87,14 +97,17 @@ def _whole_name_occurs(name: str, text: str) -> bool:
     return False
 
 
-def _unit_occurs(name: str, text: str) -> bool:
-    if _whole_name_occurs(name, text):
-        return True
+def _unit_occurs(name: str, text: str, lined: str = "") -> bool:
+    # A name may end a line ("牵头单位:区发改局" on a line of its own): ``lined`` keeps the breaks.
+    candidates = [name]
     # A distributed prefix: the text writes only the tail ("、发展改革委").
-    return name.startswith(LEVEL_PREFIXES) and len(name) > 2 and _whole_name_occurs(name[1:], text)
+    prefix = next((p for p in LEVEL_PREFIXES if name.startswith(p)), "")
+    if prefix and len(name) > len(prefix) + 1:
+        candidates.append(name[len(prefix) :])
+    return any(_whole_name_occurs(c, t) for c in candidates for t in (text, lined) if t)
 
 
-def _check_measure(name: str, i: int, m: Any, text: str) -> list[str]:
+def _check_measure(name: str, i: int, m: Any, text: str, lined: str = "") -> list[str]:
     where = f"{name} measure {i}"
     if not isinstance(m, dict) or set(m) != MEASURE_KEYS:
         return [
@@ -126,7 +139,7 @@ def _check_measure(name: str, i: int, m: Any, text: str) -> list[str]:
             problems.append(f"{where}: role {u['role']!r} not in {sorted(ROLES)}")
         if not isinstance(u["explicit"], bool):
             problems.append(f"{where}: explicit must be true or false")
-        if not _unit_occurs(str(u["name"]), text):
+        if not _unit_occurs(str(u["name"]), text, lined):
             problems.append(f"{where}: unit {u['name']!r} not in text")
     names = [u["name"] for u in units if isinstance(u, dict)]
     if len(names) != len(set(names)):
@@ -165,6 +178,7 @@ def _check_fixture(expected: Path) -> list[str]:
     if not text_path.is_file():
         return [f"{name}: no text file {text_path.name}"]
     text = _comparable(text_path, data)
+    lined = _lined(text_path, data)
     for key in ("title", "issuer", "doc_number"):
         value = document.get(key)
         if value is not None and not _occurs(str(value), text):
@@ -183,7 +197,7 @@ def _check_fixture(expected: Path) -> list[str]:
         if not _occurs(str(token), text):
             problems.append(f"{name}: layout token {token!r} not in text")
     for i, measure in enumerate(data["measures"], 1):
-        problems += _check_measure(name, i, measure, text)
+        problems += _check_measure(name, i, measure, text, lined)
     return problems
 
 

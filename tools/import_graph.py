@@ -81,7 +81,7 @@ def main(argv: list[str]) -> int:
         edges.setdefault(here, {})
         for target, how in imports(path, name).items():
             there = part(target, modules, depth)
-            if there is None or there == here or there == "smeeco" and target == "smeeco":
+            if there is None or there == here or (there == "smeeco" and target == "smeeco"):
                 continue
             previous = edges[here].get(there)
             if previous is None or (previous and not how) or (previous == "typing" and how):
