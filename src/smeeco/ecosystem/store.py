@@ -43,7 +43,7 @@ from smeeco.model import (
     Tier,
     TierLadder,
 )
-from smeeco.model.common import as_date
+from smeeco.model.values import as_date
 from smeeco.registry import Registry, default_registry
 
 if TYPE_CHECKING:
