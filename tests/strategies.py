@@ -450,7 +450,11 @@ def ladders(
 ) -> TierLadder:
     return TierLadder(
         **_common(draw, record_id or draw(ids()), documents),
-        tiers=draw(st.lists(st.sampled_from(tiers), min_size=1, max_size=4, unique=True)),
+        # one order for every ladder (contradicting ladders are refused): the given order
+        tiers=sorted(
+            draw(st.lists(st.sampled_from(tiers), min_size=1, max_size=4, unique=True)),
+            key=list(tiers).index,
+        ),
         jurisdiction=draw(_maybe(jurisdictions)),
         pipeline=draw(st.lists(names(), max_size=3)),
         shape=draw(st.sampled_from(["ladder", "pyramid"])),

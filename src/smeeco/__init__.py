@@ -116,6 +116,7 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
         parse_responsibility,
         resolve_clause,
     )
+    from smeeco.plugins import plugin_registry
     from smeeco.queries import (
         AgencyMetrics,
         ResponsibilityMatrix,
@@ -167,6 +168,7 @@ __version__ = "0.1.0"
 #: parser compiles many patterns, pictures need matplotlib, exports their formats.
 _LAZY = {
     **dict.fromkeys(["load"], "smeeco._load"),
+    **dict.fromkeys(["plugin_registry"], "smeeco.plugins"),
     **dict.fromkeys(["dump_pack", "dumps_pack", "read_pack", "write_pack"], "smeeco.io.datapack"),
     **dict.fromkeys(
         [
@@ -369,6 +371,7 @@ __all__ = [
     "parse_policy_text",
     "parse_responsibility",
     "platforms_in",
+    "plugin_registry",
     "read_graph",
     "read_pack",
     "ref",

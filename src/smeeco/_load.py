@@ -7,6 +7,7 @@ from pathlib import Path
 from smeeco.datasets import pack_path
 from smeeco.ecosystem import Ecosystem
 from smeeco.io.datapack import read_pack
+from smeeco.plugins import plugin_registry
 from smeeco.registry import Registry
 
 __all__ = ["load"]
@@ -21,7 +22,8 @@ def load(name_or_path: str | Path, *, registry: Registry | None = None) -> Ecosy
         A pack name (see :func:`smeeco.datasets.available`), or the path of a ``.yaml``,
         ``.yml`` or ``.json`` data pack.
     registry:
-        Record kinds and relations to read with (the default registry when omitted).
+        Record kinds and relations to read with; when omitted, a copy of the default
+        registry with every installed plugin applied (see :mod:`smeeco.plugins`).
 
     Raises
     ------
@@ -45,4 +47,6 @@ def load(name_or_path: str | Path, *, registry: Registry | None = None) -> Ecosy
         or "\\" in text
     )
     path = Path(text) if is_path else pack_path(text)
+    if registry is None:
+        registry = plugin_registry()
     return read_pack(path, registry=registry, resolve=pack_path)

@@ -174,9 +174,9 @@ def read_pack(
     with paused_gc():
         _collect(path, registry, resolve, infos, records, problems, pending, [], set())
         eco = Ecosystem(registry=registry, name=infos[-1].name if infos else path.stem)
-        eco._add(
-            [record for _path, record in records],
-            repr(path.name),
+        eco.add(
+            *(record for _path, record in records),
+            where=repr(path.name),
             paths=[p for p, _record in records],
             pending=pending,
             problems=problems,

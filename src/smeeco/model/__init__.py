@@ -2,7 +2,6 @@
 
 from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.beneficiary import SIZE_CLASSES, BeneficiaryGroup
-from smeeco.model.common import Money, Name, Period, Record, Reference, Source, ref
 from smeeco.model.document import (
     DocumentKind,
     Measure,
@@ -16,7 +15,9 @@ from smeeco.model.fund import Fund, FundKind, RiskSharing, Share
 from smeeco.model.indicator import Indicator, Observation, Progress, Qualifier, Target, Unit
 from smeeco.model.jurisdiction import Jurisdiction, Level
 from smeeco.model.platform import NetworkRole, Platform, PlatformKind
+from smeeco.model.record import Record, Reference, ref
 from smeeco.model.tier import CriteriaVersion, Tier, TierLadder
+from smeeco.model.values import Money, Name, Period, Source
 
 __all__ = [
     "SIZE_CLASSES",

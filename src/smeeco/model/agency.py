@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
+from smeeco.errors import InvalidValueError, Problem
 from smeeco.model.common import Record, Reference, ids_validator, optional_id_validator, ref
+from smeeco.model.context import links, loop_problems
 from smeeco.model.jurisdiction import Level
+
+if TYPE_CHECKING:
+    from smeeco.model.context import CheckContext, DateContext, Lookup
 
 __all__ = ["Agency", "AgencyKind"]
 
@@ -76,3 +82,78 @@ class Agency(Record):
         if self.level is not None:
             attributes["level"] = self.level.value
         return attributes
+
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """Successors: the agency ends, is not its own successor, successors start after it;
+        ``parent``, ``members`` and ``successors`` links do not go round in a loop."""
+        if self.successors and self.valid.end is None:
+            yield InvalidValueError(
+                f"agency {self.id!r} names successors but its validity has no end;"
+                " set valid.end to its last day",
+                "valid.end",
+            )
+        for i, successor_id in enumerate(self.successors):
+            successor = context.get(successor_id)
+            if successor_id == self.id:
+                yield InvalidValueError("an agency cannot succeed itself", f"successors[{i}]")
+            elif (
+                isinstance(successor, Agency)
+                and successor.valid.start is not None
+                and self.valid.start is not None
+                and successor.valid.start < self.valid.start
+            ):
+                yield InvalidValueError(
+                    f"successor {successor_id!r} starts on {successor.valid.start}, before"
+                    f" {self.id!r} itself ({self.valid.start}); dates out of order",
+                    f"successors[{i}]",
+                )
+        if self.parent is not None:
+            yield from loop_problems(
+                self, "parent", links("parent"), context, "an agency cannot be part of itself"
+            )
+        if self.members:
+            yield from loop_problems(
+                self, "members", links("members"), context, "a collective cannot contain itself"
+            )
+        if self.successors and self.id not in self.successors:
+            yield from loop_problems(
+                self,
+                "successors",
+                links("successors"),
+                context,
+                "an agency cannot be succeeded by a unit it succeeded",
+            )
+
+    def holder_on(self, day: dt.date, context: Lookup) -> str | None:
+        """The agency that holds this one's responsibilities on ``day``.
+
+        Itself when in force; else its first successor in force, followed through renames
+        and mergers; ``None`` when no unit in the chain is in force.
+        """
+        seen: set[str] = set()
+        frontier: list[Agency] = [self]
+        while frontier:
+            agency = frontier.pop(0)
+            if agency.id in seen:
+                continue
+            seen.add(agency.id)
+            if agency.in_force(day):
+                return agency.id
+            if agency.valid.end is not None and day > agency.valid.end:
+                for successor_id in agency.successors:
+                    successor = context.get(successor_id)
+                    if isinstance(successor, Agency):
+                        frontier.append(successor)
+        return None
+
+    def why_absent(self, day: dt.date, context: DateContext) -> str:
+        if self.valid.end is not None and day > self.valid.end:
+            successor = context.current_unit(self.id, day)
+            holder = context.get(successor) if successor is not None else None
+            if holder is not None:
+                what = f"{self.kind} {self.id!r} ({self.label()})"
+                return (
+                    f"{what} ended on {self.valid.end}; on {day} its responsibilities are"
+                    f" held by {holder.id!r} ({holder.label()})"
+                )
+        return super().why_absent(day, context)

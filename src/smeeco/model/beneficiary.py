@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from smeeco.model.common import Record, Reference, ids_validator, ref
+from smeeco.model.context import links, loop_problems
+
+if TYPE_CHECKING:
+    from smeeco.errors import Problem
+    from smeeco.model.context import CheckContext
 
 __all__ = ["SIZE_CLASSES", "BeneficiaryGroup"]
 
@@ -51,8 +56,18 @@ class BeneficiaryGroup(Record):
         for i, tier in enumerate(self.tiers):
             yield ref(f"tiers[{i}]", tier, "tier", relation="defined_by")
 
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """The ``broader`` groups do not loop back."""
+        if self.broader:
+            yield from loop_problems(
+                self, "broader", _BROADER, context, "a group cannot be part of itself"
+            )
+
     def node_attributes(self) -> dict[str, Any]:
         attributes = super().node_attributes()
         if self.size_classes:
             attributes["size_classes"] = ",".join(self.size_classes)
         return attributes
+
+
+_BROADER = links("broader")

@@ -20,11 +20,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from smeeco.errors import InvalidValueError
+from smeeco.errors import DuplicateIdError, InvalidValueError, Problem
 from smeeco.model.common import (
     Name,
     Record,
@@ -35,6 +35,9 @@ from smeeco.model.common import (
     optional_id_validator,
     ref,
 )
+
+if TYPE_CHECKING:
+    from smeeco.model.context import CheckContext, DateContext
 
 __all__ = [
     "DocumentKind",
@@ -194,6 +197,18 @@ class PolicyDocument(Record):
         attributes["truncated"] = self.truncated
         return attributes
 
+    def at(self, day: dt.date, context: DateContext) -> PolicyDocument | None:
+        """In force on ``day`` when valid then and already issued."""
+        if not self.in_force(day) or (self.issued is not None and self.issued > day):
+            return None
+        return self
+
+    def why_absent(self, day: dt.date, context: DateContext) -> str:
+        if self.issued is not None and self.issued > day:
+            what = f"{self.kind} {self.id!r} ({self.label()})"
+            return f"{what} was issued on {self.issued}, after {day}; pick a later date"
+        return super().why_absent(day, context)
+
 
 _ROLE_VALUES = {role: role.value for role in Role}
 _AGENCY = ("agency",)
@@ -323,3 +338,71 @@ class Measure(Record):
         attributes["responsibility_stated"] = self.responsibility_stated
         attributes["truncated"] = self.truncated
         return attributes
+
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """Ordinals are unique within a document; the section exists; an enacting text's
+        measure does not start before the text was issued."""
+        other = context.claim(("measure-ordinal", self.document, self.ordinal), self.id)
+        if other is not None and other != self.id:
+            yield DuplicateIdError(
+                f"measure ordinal {self.ordinal} of document {self.document!r} is"
+                f" already taken by {other!r}; number measures 1, 2, 3…",
+                "ordinal",
+            )
+        document = context.get(self.document)
+        if not isinstance(document, PolicyDocument):
+            return
+        if (
+            self.section is not None
+            and document.sections
+            and all(s.ordinal != self.section for s in document.sections)
+        ):
+            yield InvalidValueError(
+                f"document {document.id!r} has no section {self.section}"
+                f" (it has {', '.join(str(s.ordinal) for s in document.sections)})",
+                "section",
+            )
+        if (
+            not document.is_report
+            and document.issued is not None
+            and self.valid.start is not None
+            and self.valid.start < document.issued
+        ):
+            yield InvalidValueError(
+                f"measure takes effect on {self.valid.start}, before its document"
+                f" was issued on {document.issued}",
+                "valid.start",
+            )
+
+    def at(self, day: dt.date, context: DateContext) -> Measure | None:
+        """In force on ``day`` when valid then and its document is; a responsibility of a
+        unit that no longer exists passes to its successor in force (``named_as`` says
+        which unit the text named), and is dropped when no successor is in force."""
+        if not self.in_force(day) or not context.in_force(self.document, day):
+            return None
+        changed = False
+        result: list[Responsibility] = []
+        taken: set[tuple[str, Role]] = set()
+        for r in self.responsibilities:
+            unit = context.current_unit(r.unit, day)
+            if unit is None:
+                changed = True
+                continue
+            if unit != r.unit:
+                changed = True
+                r = attrs.evolve(r, unit=unit, named_as=r.named_as or r.unit)
+            if (r.unit, r.role) in taken:
+                changed = True
+                continue
+            taken.add((r.unit, r.role))
+            result.append(r)
+        return attrs.evolve(self, responsibilities=result) if changed else self
+
+    def why_absent(self, day: dt.date, context: DateContext) -> str:
+        document = context.get(self.document)
+        if document is not None and not context.in_force(document.id, day):
+            what = f"{self.kind} {self.id!r} ({self.label()})"
+            return f"{what} is not in force on {day}: " + document.why_absent(day, context).replace(
+                f"{document.kind} ", "its ", 1
+            )
+        return super().why_absent(day, context)

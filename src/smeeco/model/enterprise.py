@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -26,6 +26,9 @@ from smeeco.model.common import (
     optional_id_validator,
     ref,
 )
+
+if TYPE_CHECKING:
+    from smeeco.model.context import DateContext
 
 __all__ = [
     "CREDIT_CODE_ALPHABET",
@@ -186,6 +189,13 @@ class Enterprise(Record):
             yield ref(f"memberships[{i}].tier", m.tier, "tier", relation="member_of", **edge)
             if m.source is not None:
                 yield ref(f"memberships[{i}].source.document", m.source.document, "document")
+
+    def at(self, day: dt.date, context: DateContext) -> Enterprise | None:
+        """In force on ``day`` with only the tier memberships active that day."""
+        if not self.in_force(day):
+            return None
+        active = tuple(m for m in self.memberships if m.active_on(day))
+        return self if active == self.memberships else attrs.evolve(self, memberships=active)
 
     def node_attributes(self) -> dict[str, Any]:
         attributes = super().node_attributes()

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation, localcontext
 from enum import StrEnum
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -30,7 +30,12 @@ from smeeco.model.common import (
     optional_id_validator,
     ref,
 )
+from smeeco.model.context import links, loop_problems
 from smeeco.model.jurisdiction import Level
+
+if TYPE_CHECKING:
+    from smeeco.errors import Problem
+    from smeeco.model.context import CheckContext
 
 __all__ = ["Fund", "FundKind", "RiskSharing", "Share", "parse_share"]
 
@@ -252,6 +257,13 @@ class Fund(Record):
                     order=i,
                 )
 
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """The ``parent`` chain does not loop back."""
+        if self.parent is not None:
+            yield from loop_problems(
+                self, "parent", _PARENT, context, "a fund cannot be its own sub-fund"
+            )
+
     def node_attributes(self) -> dict[str, Any]:
         attributes = super().node_attributes()
         attributes["fund_kind"] = self.fund_kind.value
@@ -262,3 +274,6 @@ class Fund(Record):
         if self.annual_budget is not None:
             attributes["annual_budget_yuan"] = str(self.annual_budget.yuan)
         return attributes
+
+
+_PARENT = links("parent")

@@ -19,7 +19,7 @@ import math
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
@@ -30,10 +30,14 @@ from smeeco.model.common import (
     Reference,
     Source,
     _optional_date,
+    as_date,
     ids_validator,
     optional_id_validator,
     ref,
 )
+
+if TYPE_CHECKING:
+    from smeeco.model.context import DateContext
 
 __all__ = ["Indicator", "Observation", "Progress", "Qualifier", "Target", "Unit"]
 
@@ -60,10 +64,9 @@ class Qualifier(StrEnum):
 
 
 def _date(value: Any) -> dt.date:
-    day = _optional_date(value)
-    if day is None:
+    if value is None or value == "":
         raise InvalidValueError("a date is required here (YYYY-MM-DD)")
-    return day
+    return as_date(value)
 
 
 def _finite(value: Decimal | float | str) -> bool:
@@ -309,6 +312,16 @@ class Indicator(Record):
         for where, source in sources:
             if source is not None:
                 yield ref(f"{where}.source.document", source.document, "document")
+
+    def at(self, day: dt.date, context: DateContext) -> Indicator | None:
+        """In force on ``day`` with only the observations made and targets set by then."""
+        if not self.in_force(day):
+            return None
+        observations = tuple(o for o in self.observations if o.date <= day)
+        targets = tuple(t for t in self.targets if t.set_on is None or t.set_on <= day)
+        if observations == self.observations and targets == self.targets:
+            return self
+        return attrs.evolve(self, observations=observations, targets=targets)
 
     def node_attributes(self) -> dict[str, Any]:
         return {**super().node_attributes(), "unit": self.unit.value}

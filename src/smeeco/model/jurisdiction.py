@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from smeeco.errors import InvalidValueError
 from smeeco.model.common import Record, Reference, optional_id_validator, ref
+from smeeco.model.context import links, loop_problems
+
+if TYPE_CHECKING:
+    from smeeco.errors import Problem
+    from smeeco.model.context import CheckContext
 
 __all__ = ["Jurisdiction", "Level"]
 
@@ -51,8 +56,18 @@ class Jurisdiction(Record):
         if self.parent is not None:
             yield ref("parent", self.parent, "jurisdiction", relation="part_of")
 
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """The ``parent`` chain does not loop back."""
+        if self.parent is not None:
+            yield from loop_problems(
+                self, "parent", _PARENT, context, "a jurisdiction cannot lie within itself"
+            )
+
     def node_attributes(self) -> dict[str, Any]:
         attributes = {**super().node_attributes(), "level": self.level.value}
         if self.code:
             attributes["code"] = self.code
         return attributes
+
+
+_PARENT = links("parent")

@@ -5,12 +5,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
 from smeeco.model.common import Record, Reference, optional_id_validator, ref
+from smeeco.model.context import links, loop_problems
 from smeeco.model.jurisdiction import Level
+
+if TYPE_CHECKING:
+    from smeeco.errors import Problem
+    from smeeco.model.context import CheckContext
 
 __all__ = ["NetworkRole", "Platform", "PlatformKind"]
 
@@ -73,6 +78,13 @@ class Platform(Record):
             role = self.network_role.value if self.network_role else NetworkRole.NODE.value
             yield ref("network", self.network, "platform", relation="member_of", role=role)
 
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """The ``network`` chain does not loop back."""
+        if self.network is not None:
+            yield from loop_problems(
+                self, "network", _NETWORK, context, "a network cannot be a member of itself"
+            )
+
     def node_attributes(self) -> dict[str, Any]:
         attributes = super().node_attributes()
         attributes["platform_kind"] = self.platform_kind.value
@@ -81,3 +93,6 @@ class Platform(Record):
         if self.network_role is not None:
             attributes["network_role"] = self.network_role.value
         return attributes
+
+
+_NETWORK = links("network")

@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from smeeco.errors import InvalidValueError
+from smeeco.errors import InvalidValueError, Problem
 from smeeco.model.common import (
     Name,
     Period,
@@ -26,7 +26,11 @@ from smeeco.model.common import (
     optional_id_validator,
     ref,
 )
+from smeeco.model.context import format_cycle
 from smeeco.model.jurisdiction import Level
+
+if TYPE_CHECKING:
+    from smeeco.model.context import CheckContext
 
 __all__ = ["CriteriaVersion", "Tier", "TierLadder"]
 
@@ -165,5 +169,62 @@ class TierLadder(Record):
                 ladder=self.id,
             )
 
+    def check(self, context: CheckContext) -> Iterator[Problem]:
+        """Ladders do not contradict each other: following every ladder's order upwards
+        never comes back down to a tier below (专精特新 under 小巨人 on one ladder and above it
+        on another). Each loop is reported once, by the ladder with the smallest id in it."""
+        if len(self.tiers) < 2:
+            return
+        up: dict[str, list[tuple[str, str]]] = {}  # lower -> [(upper, ladder id)]
+        for ladder in context.records(self.kind):
+            if isinstance(ladder, TierLadder):
+                for lower, upper in itertools.pairwise(ladder.tiers):
+                    up.setdefault(lower, []).append((upper, ladder.id))
+        reported: set[frozenset[str]] = set()
+        for i, (lower, upper) in enumerate(itertools.pairwise(self.tiers)):
+            back = _climb(up, upper, lower)
+            if back is None:
+                continue
+            ladders = {self.id, *(ladder for _tier, ladder in back)}
+            tiers = frozenset([upper, *(tier for tier, _ladder in back)])
+            if self.id != min(ladders) or tiers in reported:
+                continue
+            reported.add(tiers)
+            loop = format_cycle([lower, upper, *(tier for tier, _ladder in back)])
+            others = ", ".join(repr(x) for x in sorted(ladders - {self.id}))
+            verb = "climbs" if len(ladders) == 2 else "climb"
+            yield InvalidValueError(
+                f"ladder {self.id!r} puts {upper!r} above {lower!r}, but {others} {verb} back"
+                f" from {upper!r} to {lower!r}: {loop}; tiers must keep one order on every"
+                " ladder",
+                f"tiers[{i + 1}]",
+            )
+
     def node_attributes(self) -> dict[str, Any]:
         return {**super().node_attributes(), "shape": self.shape}
+
+
+def _climb(
+    up: dict[str, list[tuple[str, str]]], start: str, goal: str
+) -> list[tuple[str, str]] | None:
+    """The steps (tier, ladder) climbing from ``start`` to ``goal``, or ``None``."""
+    previous: dict[str, tuple[str, str]] = {}
+    frontier = [start]
+    seen = {start}
+    while frontier:
+        tier = frontier.pop(0)
+        for upper, ladder in up.get(tier, ()):
+            if upper in seen:
+                continue
+            seen.add(upper)
+            previous[upper] = (tier, ladder)
+            if upper == goal:
+                steps: list[tuple[str, str]] = []
+                node = goal
+                while node != start:
+                    before, via = previous[node]
+                    steps.append((node, via))
+                    node = before
+                return steps[::-1]
+            frontier.append(upper)
+    return None

@@ -1,22 +1,15 @@
-"""Query helpers: plain functions taking the ecosystem first, grouped by family."""
+"""Query helpers: plain functions taking the ecosystem first, one module per noun.
 
-from smeeco.queries.ecosystem_queries import (
-    beneficiaries_of,
-    enterprises_in_tier,
-    funds_in,
-    indicator_progress,
-    indicators_for,
-    jurisdictions_within,
-    ladders_of,
-    measures_for,
-    measures_for_tier,
-    network_members,
-    next_tier,
-    platforms_in,
-    tier_path,
-    tiers_of,
-)
+:mod:`~smeeco.queries.responsibility` (who is responsible for what),
+:mod:`~smeeco.queries.measures` (finding a measure), :mod:`~smeeco.queries.beneficiaries`,
+:mod:`~smeeco.queries.tiers`, :mod:`~smeeco.queries.places`,
+:mod:`~smeeco.queries.indicators`.
+"""
+
+from smeeco.queries.beneficiaries import beneficiaries_of, measures_for
+from smeeco.queries.indicators import indicator_progress, indicators_for
 from smeeco.queries.measures import find_measure
+from smeeco.queries.places import funds_in, jurisdictions_within, network_members, platforms_in
 from smeeco.queries.responsibility import (
     AgencyMetrics,
     ResponsibilityMatrix,
@@ -32,6 +25,14 @@ from smeeco.queries.responsibility import (
     number_of_measures,
     responsibility_matrix,
     responsible_units,
+)
+from smeeco.queries.tiers import (
+    enterprises_in_tier,
+    ladders_of,
+    measures_for_tier,
+    next_tier,
+    tier_path,
+    tiers_of,
 )
 
 __all__ = [

@@ -1,47 +1,30 @@
-"""The :class:`Ecosystem`: records by id, validation, and the graph derived from them.
+"""The :class:`Ecosystem`: records kept by id and kind, added all or none.
 
-Records are the truth; the graph is an index. An ecosystem keeps every record once and
-builds a :class:`networkx.MultiDiGraph` from the references the records declare, in a
-fixed order — kinds in registry order, records by id within a kind, each record's
-references in the order it declares them — so the same records always give the same graph,
-whatever order they were added in.
-
-Graph contract (exporters and downstream code rely on these names):
-
-* every node is a record id, with attributes ``kind`` (``"agency"``, ``"measure"``,
-  ``"document"``, ``"enterprise"``, ``"platform"``, ``"fund"``, ``"tier"``, ``"ladder"``,
-  ``"jurisdiction"``, ``"indicator"``, ``"beneficiary"``), ``name_zh``, ``name_en`` and
-  ``aliases`` (a tuple of strings), plus what the record's ``node_attributes()`` adds;
-* every edge has ``relation`` (see :data:`smeeco.registry.RELATIONS`); a ``responsible``
-  edge runs from the unit to the measure with ``role`` (lead / support / executing /
-  funding), ``order`` (0-based position as written) and ``explicit``;
-* edge keys are the relation name, with ``#1``, ``#2``… appended for repeats.
-
->>> import smeeco
->>> eco = smeeco.load("example")
->>> eco.graph.nodes["ex-miit"]["kind"], eco.graph.nodes["ex-miit"]["name_zh"]
-('agency', '示例市工业和信息化局')
->>> [(u, d["role"], d["order"]) for u, _, d in eco.graph.in_edges("ex-2022-measures.m01", data=True)
-...  if d["relation"] == "responsible"]
-[('ex-finance', 'lead', 0), ('ex-miit', 'support', 1), ('ex-districts', 'support', 2)]
+Records are the truth; the graph is an index. The ecosystem keeps every record once and
+delegates the rest to its neighbours in this package: :mod:`~smeeco.ecosystem.names`
+(finding records by name), :mod:`~smeeco.ecosystem.validation` (references and each
+kind's own rules), :mod:`~smeeco.ecosystem.graph` (the derived graph) and
+:mod:`~smeeco.ecosystem.asof` (what was in force on a day).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 import attrs
 
+from smeeco.ecosystem.asof import records_at
+from smeeco.ecosystem.graph import build_graph
+from smeeco.ecosystem.names import NameIndex, a_or_an, suggest
+from smeeco.ecosystem.validation import Checking, check_record
 from smeeco.errors import (
     DuplicateIdError,
     InvalidValueError,
     NotInForceError,
     Problem,
-    RegistryError,
     UnknownReferenceError,
     ValidationError,
 )
@@ -57,11 +40,10 @@ from smeeco.model import (
     PolicyDocument,
     Record,
     Reference,
-    Responsibility,
     Tier,
     TierLadder,
 )
-from smeeco.model.common import as_date
+from smeeco.model.values import as_date
 from smeeco.registry import Registry, default_registry
 
 if TYPE_CHECKING:
@@ -82,21 +64,6 @@ class PackInfo:
 
 R = TypeVar("R", bound=Record)
 T = TypeVar("T")
-_MISSING: Any = object()
-
-
-def _node(record: Record) -> tuple[str, dict[str, Any]]:
-    """A record's graph node: the contract's four names first, then its own attributes."""
-    name = record.name
-    data: dict[str, Any] = {
-        "kind": record.kind,
-        "name_zh": name.zh,
-        "name_en": name.en,
-        "aliases": name.aliases,
-    }
-    for key, value in record.node_attributes().items():
-        data.setdefault(key, value)  # the contract's names cannot be overridden
-    return record.id, data
 
 
 def _check_key(value: object, what: str) -> None:
@@ -104,10 +71,6 @@ def _check_key(value: object, what: str) -> None:
     if not isinstance(value, str):
         shown = repr(value) if isinstance(value, int | float | None) else type(value).__name__
         raise InvalidValueError(f"expected {what} (text), got {shown}")
-
-
-def _a_or_an(word: str) -> str:
-    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 class Ecosystem:
@@ -155,9 +118,9 @@ class Ecosystem:
         self.packs: tuple[PackInfo, ...] = ()
         self._by_kind: dict[str, dict[str, Record]] = defaultdict(dict)
         self._index: dict[str, Record] = {}
-        self._ordinals: dict[tuple[str, int], str] = {}
+        self._claims: dict[Hashable, str] = {}  # uniqueness keys (see CheckContext.claim)
         self._graph: nx.MultiDiGraph[str] | None = None
-        self._names: dict[str, list[str]] | None = None
+        self._names: NameIndex | None = None
         self._views: dict[dt.date, Ecosystem] = {}
         self._cache: dict[Hashable, Any] = {}
         self._as_of: dt.date | None = None
@@ -228,7 +191,7 @@ class Ecosystem:
         kind = getattr(cls, "kind", "record")
         if record is not None:
             raise UnknownReferenceError(
-                f"{record_id!r} is {_a_or_an(record.kind)}, not {_a_or_an(kind)}"
+                f"{record_id!r} is {a_or_an(record.kind)}, not {a_or_an(kind)}"
             )
         raise self._unknown(record_id, (kind,) if kind != "record" else ())
 
@@ -310,13 +273,9 @@ class Ecosystem:
 
     # ------------------------------------------------------------------ names
 
-    def _name_index(self) -> dict[str, list[str]]:
+    def _name_index(self) -> NameIndex:
         if self._names is None:
-            index: dict[str, list[str]] = defaultdict(list)
-            for record in self.records():
-                for form in record.name.all():
-                    index[form.casefold()].append(record.id)
-            self._names = dict(index)
+            self._names = NameIndex(self.records())
         return self._names
 
     def find(self, text: str, kind: str | None = None) -> tuple[Record, ...]:
@@ -330,7 +289,7 @@ class Ecosystem:
         found: list[Record] = []
         if text in self._index:
             found.append(self._index[text])
-        for record_id in self._name_index().get(text.strip().casefold(), ()):
+        for record_id in self._name_index().ids(text):
             record = self._index[record_id]
             if record not in found:
                 found.append(record)
@@ -366,68 +325,54 @@ class Ecosystem:
         if hint:
             message += f"; did you mean {hint}?"
         elif kinds:
-            message += f"; add {_a_or_an(kinds[0])} with this id or correct the reference"
+            message += f"; add {a_or_an(kinds[0])} with this id or correct the reference"
         return UnknownReferenceError(message, path)
 
     def _suggest(self, text: str, kinds: tuple[str, ...], extra: Iterable[Record] = ()) -> str:
         pool = [r for r in (*self._index.values(), *extra) if not kinds or r.kind in kinds]
-        by_name = [r for r in pool if r.name.matches(text)]
-        if by_name:
-            return " or ".join(f"{r.id!r} ({r.label()})" for r in by_name[:3])
-        ids = {r.id: r for r in pool}
-        close = difflib.get_close_matches(text, list(ids), n=3, cutoff=0.6)
-        if close:
-            return " or ".join(f"{c!r} ({ids[c].label()})" for c in close)
-        # A misspelt name or alias (市财正局 for 市财政局): match against every name form.
-        forms: dict[str, Record] = {}
-        for r in pool:
-            for form in r.name.all():
-                forms.setdefault(form, r)
-        near = difflib.get_close_matches(text, list(forms), n=6, cutoff=0.6)
-        found = list(dict.fromkeys(forms[f] for f in near))[:3]
-        return " or ".join(f"{r.id!r} ({r.label()})" for r in found)
+        return suggest(text, pool)
 
     # ------------------------------------------------------------------ changes
 
-    def add(self, *records: Record, where: str = "ecosystem") -> None:
-        """Add records, all or none.
-
-        Every problem is collected — duplicate ids, references to unknown records,
-        unregistered kinds or relations, dates out of order — and raised at once as a
-        :class:`~smeeco.errors.ValidationError` naming each record by its data-pack path
-        (``measures[3].responsibilities[1].unit``). When that happens the ecosystem is
-        left exactly as it was. Records may refer to each other within one call, so add a
-        measure together with the agencies it names.
-        """
-        self._add(records, where)
-
-    def _add(
+    def add(
         self,
-        records: Sequence[Record],
-        where: str,
-        *,
+        *records: Record,
+        where: str = "ecosystem",
         paths: Sequence[str] | None = None,
         pending: Collection[str] = (),
         problems: Iterable[Problem] = (),
     ) -> None:
-        """:meth:`add`, for loaders that know more than the records.
+        """Add records, all or none.
 
-        ``paths`` names each record where it was read (``pack.yaml:measures[3]``);
-        ``pending`` holds the ids of records that could not be read, so references to them
-        are not reported a second time; ``problems`` were found before and come first.
+        Every problem is collected — duplicate ids, references to unknown records,
+        unregistered kinds or relations, each kind's own rules (see
+        :meth:`Record.check <smeeco.Record.check>`) — and raised at once as a
+        :class:`~smeeco.errors.ValidationError` naming each record by its data-pack path
+        (``measures[3].responsibilities[1].unit``). When that happens the ecosystem is
+        left exactly as it was. Records may refer to each other within one call, so add a
+        measure together with the agencies it names.
+
+        Loaders that know more than the records pass it on: ``paths`` names each record
+        where it was read (``pack.yaml:measures[3]``); ``pending`` holds the ids of records
+        that could not be read, so references to them are not reported a second time;
+        ``problems`` were found while reading and come first.
         """
         if self._as_of is not None:
             raise InvalidValueError(
                 f"this is a read-only view as of {self._as_of}; add records to the full ecosystem"
             )
-        problems = list(problems)
+        if paths is not None and len(paths) != len(records):
+            raise InvalidValueError(
+                f"{len(paths)} paths for {len(records)} records; give one path per record"
+            )
+        found = list(problems)
         staged: dict[str, Record] = {}
         positions: dict[str, str] = {}
         counts: dict[str, int] = {k: len(v) for k, v in self._by_kind.items()}
         for n, record in enumerate(records):
             spec = self.registry.kinds.get(getattr(record, "kind", ""))
             if spec is None or not isinstance(record, spec.cls):
-                problems.append(
+                found.append(
                     InvalidValueError(
                         f"record kind {getattr(record, 'kind', type(record).__name__)!r} of"
                         f" {record!r:.60} is not registered; call smeeco.register_kind() first",
@@ -440,9 +385,9 @@ class Ecosystem:
             path = paths[n] if paths is not None else f"{spec.collection}[{position}]"
             if record.id in self._index or record.id in staged:
                 first = self._index.get(record.id) or staged[record.id]
-                problems.append(
+                found.append(
                     DuplicateIdError(
-                        f"id {record.id!r} is already used by {_a_or_an(first.kind)}"
+                        f"id {record.id!r} is already used by {a_or_an(first.kind)}"
                         f" ({first.label()}); give each record its own id",
                         f"{path}.id",
                     )
@@ -450,18 +395,35 @@ class Ecosystem:
                 continue
             staged[record.id] = record
             positions[record.id] = path
-        ordinals = dict(self._ordinals)
+        claims = dict(self._claims)
+        context = Checking(self._index, self._by_kind, staged, claims)
+        relations = self.registry.relations
+        waiting = frozenset(pending)
         for record_id, record in staged.items():
-            problems.extend(
-                self._check(record, positions[record_id], staged, ordinals, frozenset(pending))
+            found.extend(
+                check_record(
+                    record, positions[record_id], context, relations, self._unknown, waiting
+                )
             )
-        if problems:
-            raise ValidationError(where, problems)
+        if found:
+            raise ValidationError(where, found)
         for record in staged.values():
             self._by_kind[record.kind][record.id] = record
             self._index[record.id] = record
-        self._ordinals = ordinals
+        self._claims = claims
         self._changed()
+
+    def _add(
+        self,
+        records: Sequence[Record],
+        where: str,
+        *,
+        paths: Sequence[str] | None = None,
+        pending: Collection[str] = (),
+        problems: Iterable[Problem] = (),
+    ) -> None:
+        """Deprecated spelling of :meth:`add` with a sequence (kept for older loaders)."""
+        self.add(*records, where=where, paths=paths, pending=pending, problems=problems)
 
     def _changed(self) -> None:
         self._graph = None
@@ -481,123 +443,6 @@ class Ecosystem:
             value = self._cache[key] = factory()
             return value
 
-    def _lookup(self, record_id: str, staged: dict[str, Record]) -> Record | None:
-        return self._index.get(record_id) or staged.get(record_id)
-
-    def _check(
-        self,
-        record: Record,
-        path: str,
-        staged: dict[str, Record],
-        ordinals: dict[tuple[str, int], str],
-        pending: frozenset[str] = frozenset(),
-    ) -> Iterator[Problem]:
-        relations = self.registry.relations
-        index = self._index
-        for reference in record.references():  # the hot loop of every add: keep it lean
-            relation = reference.relation
-            if relation is not None and relation not in relations:
-                yield InvalidValueError(
-                    f"relation {relation!r} is not registered; call smeeco.register_relation()"
-                    " first",
-                    f"{path}.{reference.path}",
-                )
-            for endpoint in (reference.target, reference.origin):
-                if endpoint is None:
-                    continue
-                target = index.get(endpoint)
-                if target is None:
-                    target = staged.get(endpoint)
-                if target is None or target.kind not in reference.kinds:
-                    yield from self._bad_endpoint(
-                        endpoint, target, reference, f"{path}.{reference.path}", staged, pending
-                    )
-        yield from self._check_rules(record, path, staged, ordinals)
-
-    def _bad_endpoint(
-        self,
-        endpoint: str,
-        target: Record | None,
-        reference: Reference,
-        where: str,
-        staged: dict[str, Record],
-        pending: frozenset[str],
-    ) -> Iterator[Problem]:
-        if target is not None:
-            yield UnknownReferenceError(
-                f"{endpoint!r} is {_a_or_an(target.kind)}, but this must name"
-                f" {_a_or_an(' or '.join(reference.kinds))}",
-                where,
-            )
-        elif endpoint not in pending:  # a record that could not be read is reported already
-            yield self._unknown(endpoint, reference.kinds, where, staged.values())
-
-    def _check_rules(
-        self,
-        record: Record,
-        path: str,
-        staged: dict[str, Record],
-        ordinals: dict[tuple[str, int], str],
-    ) -> Iterator[Problem]:
-        if isinstance(record, Measure):
-            key = (record.document, record.ordinal)
-            other = ordinals.get(key)
-            if other is not None and other != record.id:
-                yield DuplicateIdError(
-                    f"measure ordinal {record.ordinal} of document {record.document!r} is"
-                    f" already taken by {other!r}; number measures 1, 2, 3…",
-                    f"{path}.ordinal",
-                )
-            else:
-                ordinals[key] = record.id
-            document = self._lookup(record.document, staged)
-            if isinstance(document, PolicyDocument):
-                if (
-                    record.section is not None
-                    and document.sections
-                    and all(s.ordinal != record.section for s in document.sections)
-                ):
-                    yield InvalidValueError(
-                        f"document {document.id!r} has no section {record.section}"
-                        f" (it has {', '.join(str(s.ordinal) for s in document.sections)})",
-                        f"{path}.section",
-                    )
-                if (
-                    not document.is_report
-                    and document.issued is not None
-                    and record.valid.start is not None
-                    and record.valid.start < document.issued
-                ):
-                    yield InvalidValueError(
-                        f"measure takes effect on {record.valid.start}, before its document"
-                        f" was issued on {document.issued}",
-                        f"{path}.valid.start",
-                    )
-        if isinstance(record, Agency) and record.successors:
-            if record.valid.end is None:
-                yield InvalidValueError(
-                    f"agency {record.id!r} names successors but its validity has no end;"
-                    " set valid.end to its last day",
-                    f"{path}.valid.end",
-                )
-            for i, successor_id in enumerate(record.successors):
-                successor = self._lookup(successor_id, staged)
-                if successor_id == record.id:
-                    yield InvalidValueError(
-                        "an agency cannot succeed itself", f"{path}.successors[{i}]"
-                    )
-                elif (
-                    isinstance(successor, Agency)
-                    and successor.valid.start is not None
-                    and record.valid.start is not None
-                    and successor.valid.start < record.valid.start
-                ):
-                    yield InvalidValueError(
-                        f"successor {successor_id!r} starts on {successor.valid.start}, before"
-                        f" {record.id!r} itself ({record.valid.start}); dates out of order",
-                        f"{path}.successors[{i}]",
-                    )
-
     def validate(self) -> tuple[Problem, ...]:
         """Check every record against the rest; return the problems (empty when sound).
 
@@ -605,10 +450,15 @@ class Ecosystem:
         through :meth:`add`; it serves data assembled by other means and tests.
         """
         problems: list[Problem] = []
-        ordinals: dict[tuple[str, int], str] = {}
+        context = Checking(self._index, self._by_kind, {}, {})
+        relations = self.registry.relations
         for spec in self.registry.order():
             for i, record in enumerate(self._by_kind.get(spec.name, {}).values()):
-                problems.extend(self._check(record, f"{spec.collection}[{i}]", {}, ordinals))
+                problems.extend(
+                    check_record(
+                        record, f"{spec.collection}[{i}]", context, relations, self._unknown
+                    )
+                )
         return tuple(problems)
 
     # ------------------------------------------------------------------ graph
@@ -624,12 +474,6 @@ class Ecosystem:
         return self._graph
 
     def _build_graph(self) -> nx.MultiDiGraph[str]:
-
-        import networkx as nx
-
-        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(
-            name=self.name, as_of=self._as_of.isoformat() if self._as_of else ""
-        )
         # Kinds in registry order, records by id within a kind: the same records give the
         # same graph, node for node and edge for edge, whatever order they were added in.
         ordered = [
@@ -637,42 +481,7 @@ class Ecosystem:
             for spec in self.registry.order()
             for _id, record in sorted(self._by_kind.get(spec.name, {}).items())
         ]
-        graph.add_nodes_from(_node(record) for record in ordered)
-        # In the full ecosystem every reference was checked on add; only an as-of view
-        # drops the edges whose other end is not in force that day.
-        present = graph.nodes if self._as_of is not None else None
-        add_edge = graph.add_edge
-        # networkx's own adjacency dicts (u -> v -> key -> data), read to find repeats cheaply
-        succ: dict[str, dict[str, dict[str, Any]]] = graph._succ  # type: ignore[attr-defined]
-        for record in ordered:
-            record_id = record.id
-            for reference in record.references():
-                relation = reference.relation
-                if relation is None:
-                    continue
-                near = reference.origin or record_id
-                if reference.reverse:
-                    u, v = reference.target, near
-                else:
-                    u, v = near, reference.target
-                if present is not None and (u not in present or v not in present):
-                    continue
-                key = relation
-                keys = succ[u].get(v)
-                if keys is not None and key in keys:
-                    n = 1
-                    while f"{relation}#{n}" in keys:
-                        n += 1
-                    key = f"{relation}#{n}"
-                try:
-                    add_edge(u, v, key, relation=relation, **dict(reference.attrs))
-                except TypeError:
-                    raise RegistryError(
-                        f"{type(record).__name__}.references() gives {reference.path!r} an edge"
-                        " attribute named 'relation', which the graph reserves; rename it"
-                    ) from None
-        frozen: nx.MultiDiGraph[str] = nx.freeze(graph)
-        return frozen
+        return build_graph(ordered, name=self.name, as_of=self._as_of)
 
     def references_to(self, record_id: str) -> Iterator[tuple[Record, Reference]]:
         """Every (record, reference) whose reference names ``record_id``."""
@@ -708,36 +517,29 @@ class Ecosystem:
         view._full = self
         view.packs = self.packs
         view._as_of = day
-        for record in self.records():
-            kept = self._in_force(record, day)
-            if kept is not None:
-                view._by_kind[kept.kind][kept.id] = kept
-                view._index[kept.id] = kept
+        for kept in records_at(self.records(), day, self):
+            view._by_kind[kept.kind][kept.id] = kept
+            view._index[kept.id] = kept
         self._views[day] = view
         return view
 
-    def _in_force(self, record: Record, day: dt.date) -> Record | None:
-        if not record.in_force(day):
-            return None
-        if isinstance(record, PolicyDocument):
-            return record if record.issued is None or record.issued <= day else None
-        if isinstance(record, Measure):
-            document = self._index.get(record.document)
-            if document is None or self._in_force(document, day) is None:
-                return None
-            return self._reassign(record, day)
-        if isinstance(record, Enterprise):
-            active = tuple(m for m in record.memberships if m.active_on(day))
-            if active != record.memberships:
-                return attrs.evolve(record, memberships=active)
-        if isinstance(record, Indicator):
-            observations = tuple(o for o in record.observations if o.date <= day)
-            targets = tuple(t for t in record.targets if t.set_on is None or t.set_on <= day)
-            if observations != record.observations or targets != record.targets:
-                return attrs.evolve(record, observations=observations, targets=targets)
-        return record
+    def in_force(self, record_id: str, day: dt.date | str) -> bool:
+        """Whether the record ``record_id`` is part of the view on ``day``.
 
-    def why_not_in_force(self, record: Record, day: dt.date) -> str:
+        Each kind decides through its :meth:`~smeeco.Record.at` hook (a measure also
+        needs its document in force; a document must have been issued).
+
+        >>> import smeeco
+        >>> eco = smeeco.load("example")
+        >>> eco.in_force("ex-2022-measures.m01", "2019-01-01")
+        False
+        """
+        if self._as_of is not None:
+            return self.base.in_force(record_id, day)
+        record = self._index.get(record_id)
+        return record is not None and record.at(as_date(day), self) is not None
+
+    def why_not_in_force(self, record: Record, day: dt.date | str) -> str:
         """Say why ``record`` is not part of the view on ``day``, and what holds instead.
 
         >>> import smeeco
@@ -745,67 +547,15 @@ class Ecosystem:
         >>> print(eco.why_not_in_force(eco["ex-old-regulator"], dt.date(2024, 1, 1)))
         agency 'ex-old-regulator' (示例银保监局) ended on 2023-07-19; ... 'ex-new-regulator' ...
         """
-        what = f"{record.kind} {record.id!r} ({record.label()})"
-        if isinstance(record, Measure):
-            document = self._index.get(record.document)
-            if isinstance(document, PolicyDocument) and self._in_force(document, day) is None:
-                return f"{what} is not in force on {day}: " + self.why_not_in_force(
-                    document, day
-                ).replace(f"{document.kind} ", "its ", 1)
-        if isinstance(record, PolicyDocument) and record.issued and record.issued > day:
-            return f"{what} was issued on {record.issued}, after {day}; pick a later date"
-        if record.valid.end is not None and day > record.valid.end:
-            message = f"{what} ended on {record.valid.end}"
-            if isinstance(record, Agency):
-                successor = self.current_unit(record.id, day)
-                if successor is not None:
-                    holder = self._index[successor]
-                    return (
-                        f"{message}; on {day} its responsibilities are held by"
-                        f" {successor!r} ({holder.label()})"
-                    )
-            return message + "; pick an earlier date"
-        if record.valid.start is not None and day < record.valid.start:
-            return f"{what} starts on {record.valid.start}, after {day}; pick a later date"
-        return f"{what} is not in force on {day} (valid {record.valid})"
+        return record.why_absent(as_date(day), self.base)
 
-    def current_unit(self, agency_id: str, day: dt.date) -> str | None:
+    def current_unit(self, agency_id: str, day: dt.date | str) -> str | None:
         """The agency that holds ``agency_id``'s responsibilities on ``day``.
 
         The agency itself when in force; else its first successor in force, followed
         through renames and mergers; ``None`` when no unit in the chain is in force.
         """
-        seen: set[str] = set()
-        frontier = [agency_id]
-        while frontier:
-            current = frontier.pop(0)
-            if current in seen:
-                continue
-            seen.add(current)
-            agency = self._index.get(current)
-            if not isinstance(agency, Agency):
-                continue
-            if agency.in_force(day):
-                return current
-            if agency.valid.end is not None and day > agency.valid.end:
-                frontier.extend(agency.successors)
-        return None
-
-    def _reassign(self, measure: Measure, day: dt.date) -> Measure:
-        changed = False
-        result: list[Responsibility] = []
-        taken: set[tuple[str, str]] = set()
-        for r in measure.responsibilities:
-            unit = self.current_unit(r.unit, day)
-            if unit is None:
-                changed = True
-                continue
-            if unit != r.unit:
-                changed = True
-                r = attrs.evolve(r, unit=unit, named_as=r.named_as or r.unit)
-            if (r.unit, r.role) in taken:
-                changed = True
-                continue
-            taken.add((r.unit, r.role))
-            result.append(r)
-        return attrs.evolve(measure, responsibilities=result) if changed else measure
+        agency = self.base._index.get(agency_id)
+        if not isinstance(agency, Agency):
+            return None
+        return agency.holder_on(as_date(day), self.base)
