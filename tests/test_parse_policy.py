@@ -398,3 +398,18 @@ def test_smeeco_parse_through_the_dispatcher(
     assert "no file" in capsys.readouterr().err
     assert main(["who", str(pack), "1、"]) == 0
     assert "省工业和信息化厅" in capsys.readouterr().out
+
+
+def test_one_unresolved_name_is_one_agency_across_the_pack() -> None:
+    from smeeco.parse.pack import parse_to_pack
+
+    hunan = (NOTICES / "hunan-2020-sme-work-points.txt").read_text(encoding="utf-8")
+    other = "湖南省关于若干措施的通知\n一、甲\n(一)加强服务。(责任单位:省工业和信息化厅、省财政厅)"
+    pack = parse_to_pack([("hunan.txt", hunan), ("other.txt", other)])
+    agencies = [r for r in pack.records if r.kind == "agency"]
+    assert [a.name.zh for a in agencies] == ["省工业和信息化厅", "省财政厅"]
+    assert [a.id for a in agencies] == ["hunan.u01", "other.u01"]
+    second = pack.results[1][1]
+    assert [r.unit for r in second.measures[0].responsibilities] == ["hunan.u01", "other.u01"]
+    assert [u.kind for u in second.uncertainties].count("unresolved") == 2
+    smeeco.Ecosystem(pack.records)  # the records hold together
