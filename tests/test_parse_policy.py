@@ -413,3 +413,12 @@ def test_one_unresolved_name_is_one_agency_across_the_pack() -> None:
     assert [r.unit for r in second.measures[0].responsibilities] == ["hunan.u01", "other.u01"]
     assert [u.kind for u in second.uncertainties].count("unresolved") == 2
     smeeco.Ecosystem(pack.records)  # the records hold together
+
+
+def test_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (NOTICES / "hunan-2020-sme-work-points.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    status, printed = _run(["parse", "-", "-o", str(tmp_path / "p.yaml"), "--id", "hn"])
+    assert status == 0
+    assert "5 measure(s)" in printed
+    assert smeeco.load(tmp_path / "p.yaml").counts()["measure"] == 5
