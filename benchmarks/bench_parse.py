@@ -118,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     print("smeeco parse FILE… -o pack.json on real notices (one file each), end to end:")
     timed: list[tuple[float, float]] = []
     with tempfile.TemporaryDirectory() as folder:
+        time_command(0.05, Path(folder))  # warm up: imports, the registry, OpenCC
         for megabytes in sizes:
             actual, seconds, files = time_command(megabytes, Path(folder))
             timed.append((actual, seconds))
