@@ -78,11 +78,12 @@ def _occurs(needle: str, haystack: str) -> bool:
     return _SPACE.sub("", needle) in haystack
 
 
-# A unit name ends where a separator, a bracket, a cell border or a clause word follows; a
+# A unit name ends where a separator, a bracket, a cell border, a rule note in brackets
+# ("市财政局(第一责任单位为牵头单位,下同)") or a clause word follows; a
 # name that only occurs as the start of a longer one ("省工业和信息" in "省工业和信息化厅") is a
 # fragment.
 _AFTER_NAME = re.compile(
-    r"(?:[、,，;；:：。)）|┃\]\n]|$|牵头|配合|按职责|负责|会同|等|和|及|参与|办理|应当|要|制定|排在首位)"
+    r"(?:[、,，;；:：。)）〕|┃\]\n]|$|[(（](?:第一|排在)|牵头|配合|按职责|负责|会同|等|和|及|参与|办理|应当|要|制定|排在首位)"
 )
 
 
