@@ -213,11 +213,14 @@ _CONJ = re.compile("以及|及|和|与")
 _ETC = re.compile(
     r"等(?:其他|其它)?(?:[省市县区]级?)?(?:有关|相关)?(?:部门|单位|机构|成员单位|部门单位)?$"
 )
-_MODAL_TAIL = re.compile(r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头)+$")
+_MODAL_TAIL = re.compile(
+    r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头|落实|实施|推进|执行|办理)+$"
+)
 _LEAD_HEAD = re.compile(r"(?:并由|由|请)")
 _NOTE_ITEM = re.compile(r"以下|上述|下同|不再|排在|排名|首位|第一位|为牵头|均含|(?:其中|注)[:：]")
 _FIRST_LEADS = re.compile(
-    r"(?:首位|第一位|排在第一|排名第一|列第一|第一个|排序第一)[^。；;]{0,12}牵头"
+    r"(?:首位|第一位|排在第一|排名第一|列第一|第一个|排序第一|第一责任单位|第一单位)"
+    r"[^。；;]{0,12}牵头"
 )
 _ROLE_TAIL = (
     (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
@@ -343,6 +346,15 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     kept: list[tuple[int, int]] = []
     for s, e in items:
         s, e = _trim(text, s, e, " \t\n\r\u3000")
+        if e - s > 2 and text[e - 1] in _CLOSERS and text[s] not in _OPENERS:
+            # "市财政局(第一责任单位为牵头单位,下同)": a note in brackets after a name
+            opener = max(text.rfind("(", s, e), text.rfind("（", s, e))
+            if opener > s and _NOTE_ITEM.search(text, opener + 1, e - 1):
+                if note_start < 0:
+                    note_start = opener + 1
+                note_end = e - 1
+                kept.append((s, opener))
+                continue
         inner_s, inner_e = s, e
         if s < e and text[s] in _OPENERS and text[e - 1] in _CLOSERS:
             inner_s, inner_e = _trim(text, s + 1, e - 1, " \t\u3000")
@@ -586,15 +598,20 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     units = _units(text, lead, Role.LEAD, first_leads=False)
     clause_end = position
     etc = lead.etc
-    sentence = _CLAUSE_END.search(text, position, min(end, position + _FORWARD))
-    sentence_end = sentence.start() if sentence else min(end, position + _FORWARD)
+    limit = min(end, position + _FORWARD)
+    if list_start > 0 and text[list_start - 1] in _OPENERS:  # "(A牵头;B配合)": to the bracket
+        closer = _CLOSE_OR_LINE.search(text, position, limit)
+        sentence_end = closer.start() if closer else limit
+    else:
+        sentence = _CLAUSE_END.search(text, position, limit)
+        sentence_end = sentence.start() if sentence else limit
     next_lead = text.find("牵头", position, sentence_end)  # the next clause's anchor
     if next_lead >= 0:
         sentence_end = next_lead
     support_end = _SUPPORT_END.search(text, position, sentence_end)
     if support_end is not None:
         support_start = position
-        while support_start < support_end.start() and text[support_start] in "，,、 \t":
+        while support_start < support_end.start() and text[support_start] in "，,、;； \t":
             support_start += 1
         if text.startswith("会同", support_start):  # "A牵头，会同B办理"
             support_start += 2
