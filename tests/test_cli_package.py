@@ -13,11 +13,12 @@ from smeeco import cli
 
 def test_every_command_is_a_module_with_add_parser_and_run() -> None:
     names = [m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS]
-    assert names == ["graph", "matrix", "show", "packs", "who", "what"]
+    assert names == ["parse", "graph", "matrix", "show", "packs", "who", "what"]
     for module in cli.COMMANDS:
         assert callable(module.add_parser)
         assert callable(module.run)
     argv = {
+        "parse": ["notice.txt", "-o", "pack.yaml"],
         "graph": ["example", "-o", "f.svg"],
         "matrix": ["example"],
         "show": ["example"],

@@ -371,3 +371,14 @@ def test_bad_arguments_raise_smeeco_errors(call: Any, words: str) -> None:
     assert words in str(info.value)
     assert None not in eco  # membership never raises
     assert [] not in eco  # type: ignore[comparison-overlap]
+
+
+def test_a_broken_plugin_pack_is_a_smeeco_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import smeeco.datasets as datasets
+
+    def broken() -> str:
+        raise ImportError("no module named 'gone'")
+
+    monkeypatch.setattr(datasets, "_plugins", lambda: {"broken": broken})
+    with pytest.raises(DataPackError, match="could not be found: ImportError: no module"):
+        smeeco.load("broken")

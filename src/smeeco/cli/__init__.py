@@ -24,14 +24,14 @@ import os
 import sys
 from types import ModuleType
 
-from smeeco.cli import graph, matrix, packs, show, what, who
+from smeeco.cli import graph, matrix, packs, parse, show, what, who
 from smeeco.cli._common import SafeOutput, safe_text, text_width
 from smeeco.errors import SmeecoError
 
 __all__ = ["COMMANDS", "build_parser", "main", "text_width"]
 
 #: The command modules, in the order ``smeeco --help`` lists them.
-COMMANDS: tuple[ModuleType, ...] = (graph, matrix, show, packs, who, what)
+COMMANDS: tuple[ModuleType, ...] = (parse, graph, matrix, show, packs, who, what)
 
 _EXAMPLES = """\
 examples:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from smeeco.errors import ExportError
+from smeeco.io.files import write_atomic
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -123,9 +124,9 @@ def label_of(data: Mapping[str, Any], node: Any, lang: str = "zh") -> str:
 
 
 def write_text(text: str, path: str | Path) -> Path:
-    """Write ``text`` as UTF-8 with ``\\n`` line ends; return the path."""
+    """Write ``text`` as UTF-8 with ``\\n`` line ends, whole or not at all; return the path."""
     path = Path(path)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_atomic(path, text)
     return path
 
 

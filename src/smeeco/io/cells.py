@@ -8,7 +8,7 @@ spreadsheets show as the text itself; smeeco's own readers take the apostrophe o
 so CSV graph lists still read back exactly. A text that already starts with apostrophes
 before such a character gets one more, so that every text survives the round trip.
 
-In XLSX files every text is written as a string cell, never as a formula.
+In XLSX files every text is a string cell, never a formula (:func:`no_formulas`).
 
 >>> from smeeco.io.cells import csv_cell, read_csv_cell
 >>> csv_cell('=HYPERLINK("http://x","y")')
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["FORMULA_STARTS", "csv_cell", "read_csv_cell", "xlsx_text"]
+__all__ = ["FORMULA_STARTS", "csv_cell", "csv_row", "no_formulas", "read_csv_cell"]
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -41,9 +41,17 @@ def read_csv_cell(text: str) -> str:
     return text[1:] if text.startswith("'") and _would_run(text) else text
 
 
-def xlsx_text(cell: Any, value: str | int | None) -> Any:
-    """Put ``value`` in an openpyxl ``cell``: text as a string cell, never a formula."""
-    cell.value = value
-    if isinstance(value, str):
-        cell.data_type = "s"  # openpyxl would make "=…" a formula
-    return cell
+def csv_row(values: Any) -> list[str]:
+    """:func:`csv_cell` of every value of a row (``None`` as an empty cell)."""
+    return [csv_cell("" if v is None else str(v)) for v in values]
+
+
+def no_formulas(sheet: Any) -> None:
+    """Make every text cell of an openpyxl ``sheet`` a string cell, never a formula.
+
+    openpyxl reads ``cell.value = "=HYPERLINK(…)"`` as a formula; smeeco writes none.
+    """
+    for row in sheet.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"

@@ -28,6 +28,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from smeeco.errors import ExportError
 from smeeco.io._graphdata import (
     AnyGraph,
     add_keyed_edge,
@@ -38,6 +39,7 @@ from smeeco.io._graphdata import (
     label_of,
     write_text,
 )
+from smeeco.io.cells import csv_row, read_csv_cell
 
 __all__ = [
     "dumps_edge_csv",
@@ -69,11 +71,37 @@ def _columns(rows: list[dict[str, Any]]) -> list[str]:
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
+    # every cell through csv_row: a name such as "=HYPERLINK(…)" must not run in a
+    # spreadsheet (OWASP CSV injection); _records takes the apostrophe off again
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(csv_row(header))
+    writer.writerows(csv_row(row) for row in rows)
     return buffer.getvalue()
+
+
+def _records(text: str, what: str, required: tuple[str, ...]) -> list[dict[str, str]]:
+    """The rows of a CSV list as mappings; a list without its columns is refused."""
+    rows = [[read_csv_cell(c) for c in row] for row in csv.reader(io.StringIO(text))]
+    header = rows[0] if rows else []
+    missing = [c for c in required if c not in header]
+    if missing:
+        shown = ", ".join(header[:6]) if header else "nothing"
+        raise ExportError(
+            f"not a CSV {what}: it needs the columns {', '.join(required)} (as smeeco and"
+            f" Gephi write them), but its first row holds {shown}"
+        )
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(row):
+            continue
+        if len(row) > len(header):
+            raise ExportError(
+                f"line {number} of the CSV {what} has {len(row)} cells for"
+                f" {len(header)} columns"
+            )
+        records.append(dict(zip(header, row + [""] * (len(header) - len(row)), strict=True)))
+    return records
 
 
 def dumps_edge_csv(graph: AnyGraph) -> str:
@@ -139,14 +167,16 @@ def parse_csv_lists(edges: str, nodes: str | None = None) -> AnyGraph:
     out. The graph is directed and a multigraph when the edge list says so (``Type``,
     ``Key`` columns), else a ``MultiDiGraph``.
     """
-    edge_rows_ = list(csv.DictReader(io.StringIO(edges)))
-    fields = csv.DictReader(io.StringIO(edges)).fieldnames or []
+    edge_rows_ = _records(edges, "edge list", ("Source", "Target"))
+    fields = list(edge_rows_[0]) if edge_rows_ else _header(edges)
     directed = not edge_rows_ or edge_rows_[0].get("Type", "Directed") != "Undirected"
     multi = "Key" in fields or "Type" not in fields
     graph = empty_like(directed, multi)
     if nodes is not None:
-        for row in csv.DictReader(io.StringIO(nodes)):
-            data = {k: v for k, v in row.items() if k not in ("Id", "Label") and v != ""}
+        for row in _records(nodes, "node list", ("Id",)):
+            data: dict[str, Any] = {
+                k: v for k, v in row.items() if k not in ("Id", "Label") and v != ""
+            }
             if "aliases" in row:
                 data["aliases"] = decode_list(row["aliases"] or "")
             graph.add_node(row["Id"], **data)
@@ -160,6 +190,12 @@ def parse_csv_lists(edges: str, nodes: str | None = None) -> AnyGraph:
         else:
             graph.add_edge(row["Source"], row["Target"], **data)
     return graph
+
+
+def _header(text: str) -> list[str]:
+    for row in csv.reader(io.StringIO(text)):
+        return [read_csv_cell(c) for c in row]
+    return []
 
 
 def read_csv_lists(edges: str | Path, nodes: str | Path | None = None) -> AnyGraph:

@@ -40,6 +40,8 @@ import attrs
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
 from smeeco.io._graphdata import write_text
+from smeeco.io.cells import csv_row, no_formulas
+from smeeco.io.files import atomic_path
 from smeeco.model import PolicyDocument, Role
 from smeeco.queries import responsibility_matrix
 from smeeco.queries._common import AsOf, record_of, view
@@ -255,23 +257,28 @@ def dumps_matrix_csv(
     words = _WORDS[table.lang]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([words["section"], *table.header()])
+    # every cell through csv_row: a name such as "=HYPERLINK(…)" must not run (OWASP)
+    writer.writerow(csv_row([words["section"], *table.header()]))
     section = ""
     for row in table.rows:
         if row.section:
             section = f"{row.number} {row.label}"
             continue
-        writer.writerow([section, row.number, row.label, *row.cells])
+        writer.writerow(csv_row([section, row.number, row.label, *row.cells]))
     for total in _totals(table):
-        writer.writerow(["", *total])
+        writer.writerow(csv_row(["", *total]))
     if legend and table.legend:
         writer.writerow([])
-        writer.writerow([table.legend])
+        writer.writerow(csv_row([table.legend]))
     return buffer.getvalue()
 
 
+_MD_ESCAPES = {c: "\\" + c for c in "\\|*_`[]"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: raw HTML and Markdown marks are shown, not obeyed."""
+    return "".join(_MD_ESCAPES.get(c, c) for c in " ".join(text.split()))
 
 
 def dumps_matrix_markdown(
@@ -477,8 +484,10 @@ def write_matrix_xlsx(
     for col in range(3, width + 1):
         sheet.column_dimensions[get_column_letter(col)].width = 6 if table.lang == "zh" else 8
     sheet.freeze_panes = sheet.cell(row=head_row + 1, column=3)
+    no_formulas(sheet)  # a unit named "=HYPERLINK(…)" stays text
     path = Path(path)
-    book.save(path)
+    with atomic_path(path) as temp:
+        book.save(temp)
     return path
 
 

@@ -31,7 +31,14 @@ from smeeco.render._style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
 
 __all__ = ["dumps_mermaid", "escape_mermaid", "write_mermaid"]
 
-_ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
+_ENTITIES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",  # three of them would end a Markdown code fence
+}
 
 
 def escape_mermaid(text: str) -> str:
@@ -60,7 +67,9 @@ def dumps_mermaid(graph: AnyGraph, *, lang: str = "zh", markdown: bool = False) 
     shown = presentation(graph, lang)
     ids: dict[Any, str] = {node: f"n{i}" for i, node in enumerate(graph.nodes)}
     words = ROLE_WORDS.get(lang, ROLE_WORDS["zh"])
-    title = shown.title.replace("\\", "\\\\").replace('"', '\\"')
+    # one line, quoted: a title holding "\n---\n" must not end the front matter
+    title = " ".join(shown.title.split()).replace("\\", "\\\\").replace('"', '\\"')
+    title = title.replace("`", "'")
     lines = ["---", f'title: "{title}"', "---"] if shown.title else []
     lines += ["%% made by smeeco; edit the data, not this file", "flowchart LR"]
 

@@ -26,12 +26,11 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import io
 import json
 import math
-import os
 import re
 import sys
-import tempfile
 from collections.abc import Iterator
 from typing import Any
 
@@ -50,7 +49,6 @@ __all__ = [
     "paused_gc",
     "preview",
     "read_text",
-    "write_atomic",
 ]
 
 #: Whether PyYAML was built with libyaml.
@@ -647,18 +645,16 @@ def _node_preview(node: Node) -> str:
 # ----------------------------------------------------------------------------- writing
 
 
-_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029", "\r")
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029\r]")
 
 
-def _str_representer(dumper: Any, value: str) -> yaml.ScalarNode:
+def _str_representer(_dumper: Any, value: str) -> yaml.ScalarNode:
     """Text as it is (Chinese readable), long texts as blocks, odd breaks escaped."""
-    if any(c in value for c in _UNICODE_BREAKS):
+    style = "|" if "\n" in value else None
+    if _ODD_BREAKS.search(value):
         # YAML counts these as line breaks and folds them unless they are escaped
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in value else None
-    node: yaml.ScalarNode = dumper.represent_scalar(_STR, value, style=style)
-    return node
+        style = '"'
+    return ScalarNode(_STR, value, style=style)
 
 
 class PureDumper(yaml.SafeDumper):
@@ -672,39 +668,44 @@ class FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore
 for _dumper in (PureDumper, FastDumper):
     _dumper.add_representer(str, _str_representer)
 
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_SCALARS = {bool: "tag:yaml.org,2002:bool", int: _INT, type(None): "tag:yaml.org,2002:null"}
+
+
+def _nodes(data: Any, dumper: Any) -> Node:
+    """The YAML nodes of plain data, built directly (the generic representer costs more
+    than the emitting); other values go through the dumper's representers."""
+    if isinstance(data, str):
+        return _str_representer(dumper, data)
+    kind = type(data)
+    if kind is dict:
+        pairs = [(_nodes(k, dumper), _nodes(v, dumper)) for k, v in data.items()]
+        return MappingNode(_MAP, pairs, flow_style=False)
+    if kind is list:
+        return SequenceNode(_SEQ, [_nodes(v, dumper) for v in data], flow_style=False)
+    if kind is bool:
+        return ScalarNode(_SCALARS[bool], "true" if data else "false")
+    if kind is int:
+        return ScalarNode(_INT, str(data))
+    if data is None:
+        return ScalarNode(_SCALARS[type(None)], "null")
+    node: Node = dumper.represent_data(data)
+    return node
+
 
 def dump_yaml(data: Any) -> str:
     """YAML text for plain data: keys in their order, Chinese as it is, width 100."""
-    dumper = FastDumper if USE_LIBYAML else PureDumper
-    text: str = yaml.dump(data, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100)
-    return text
-
-
-def write_atomic(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all.
-
-    The text goes to a temporary file in the same folder, which then replaces ``path`` in
-    one step (:func:`os.replace`): a failed write leaves the old file as it was, never half
-    a file.
-    """
-    target = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(target))
-    fd, temp = tempfile.mkstemp(prefix=".smeeco-", suffix=".tmp", dir=folder)
+    dumper_class = FastDumper if USE_LIBYAML else PureDumper
+    stream = io.StringIO()
+    dumper = dumper_class(stream, allow_unicode=True, sort_keys=False, width=100)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if os.path.exists(target):
-            with contextlib.suppress(OSError):
-                os.chmod(temp, os.stat(target).st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        dumper.open()
+        dumper.serialize(_nodes(data, dumper))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
 
 
 def dump_json(data: Any) -> str:
