@@ -42,9 +42,6 @@ DISAGREE: dict[str, str] = {
     "heilongjiang-2025-industrial-revitalization": (
         "parser limit: an unlabelled bracket of names '(省工信厅、省财政厅)' is not a clause"
     ),
-    "jiangsu-huaian-2022-relief-measures": (
-        "parser limit: a verb after the last name in a labelled list ('园区管委会落实') stays"
-    ),
     "guangxi-2022-sme-competitiveness": (
         "'A、B按职责分工负责' states no role (DOMAIN §4): support, inferred; the fixture marks"
         " the units explicit (and guangdong-2023 infers a lead from the same form)"

@@ -421,3 +421,8 @@ def test_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert status == 0
     assert "5 measure(s)" in printed
     assert smeeco.load(tmp_path / "p.yaml").counts()["measure"] == 5
+
+
+def test_a_verb_after_the_last_name_is_not_part_of_it() -> None:
+    (clause,) = find_responsibility_clauses("(责任单位:市商务局、园区管委会落实)")
+    assert clause.names == ("市商务局", "园区管委会")

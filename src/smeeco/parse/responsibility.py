@@ -216,6 +216,7 @@ _ETC = re.compile(
 _MODAL_TAIL = re.compile(
     r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头|落实|实施|推进|执行|办理)+$"
 )
+_VERB_TAIL = re.compile(r"(?:负责)?(?:落实|实施|推进|执行|办理)$")
 _LEAD_HEAD = re.compile(r"(?:并由|由|请)")
 _NOTE_ITEM = re.compile(r"以下|上述|下同|不再|排在|排名|首位|第一位|为牵头|均含|(?:其中|注)[:：]")
 _FIRST_LEADS = re.compile(
@@ -386,6 +387,9 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
             tail = _MODAL_TAIL.search(text, s, e)
             if tail is not None and tail.start() - s >= 2:
                 e = tail.start()
+        verb = _VERB_TAIL.search(text, s, e)
+        if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
+            e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = _trim(text, s, e)
         if e > s:
             names.append((s, e))
