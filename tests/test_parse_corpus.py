@@ -40,7 +40,8 @@ DISAGREE: dict[str, str] = {
         "parser limit: every level inside one run-on line (numbers must start a line)"
     ),
     "heilongjiang-2025-industrial-revitalization": (
-        "parser limit: an unlabelled bracket of names '(省工信厅、省财政厅)' is not a clause"
+        "parser limit: item 1's unlabelled names stand in 〔〕 with spaces inside names"
+        " ('各市 (地) 、县 (市) 政府 (行署)')"
     ),
     "guangxi-2022-sme-competitiveness": (
         "'A、B按职责分工负责' states no role (DOMAIN §4): support, inferred; the fixture marks"

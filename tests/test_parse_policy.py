@@ -426,3 +426,17 @@ def test_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
 def test_a_verb_after_the_last_name_is_not_part_of_it() -> None:
     (clause,) = find_responsibility_clauses("(责任单位:市商务局、园区管委会落实)")
     assert clause.names == ("市商务局", "园区管委会")
+
+
+def test_an_unlabelled_bracket_of_names_is_a_listing_with_a_warning() -> None:
+    text = "一、甲\n1.支持技改。给予贴息。(省工信厅、省财政厅)\n2.制定方案(试行)。\n"
+    parsed = parse_policy_text(text, document_id="doc")
+    first, second = parsed.measures
+    assert first.clause is not None
+    assert [(u.name, u.role, u.explicit) for u in first.clause.units] == [
+        ("省工信厅", L, False),
+        ("省财政厅", S, False),
+    ]
+    assert first.text == "支持技改。给予贴息。"  # the trailing clause is not text
+    assert second.clause is None
+    assert [w.kind for w in parsed.warnings] == ["unlabelled", "no-clause"]

@@ -52,6 +52,7 @@ __all__ = [
     "parse_responsibility",
     "resolve_clause",
     "unit_like",
+    "unlabelled_listing",
 ]
 
 
@@ -828,6 +829,35 @@ def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
         units[0] = attrs.evolve(units[0], explicit=True)
         return attrs.evolve(clause, units=tuple(units), first_leads=True)
     return clause
+
+
+def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause | None:
+    """A bracket of unit names without a label ending ``text[start:end]``: "(省工信厅、省财政厅)".
+
+    Read as a listing (the first unit the inferred lead) when every item reads like a unit
+    name; ``None`` otherwise ("(试行)", "(2022-2025年)" are not clauses).
+
+    Examples
+    --------
+    >>> unlabelled_listing("加快发展。(省工信厅、省财政厅)", 0, 16).names
+    ('省工信厅', '省财政厅')
+    >>> unlabelled_listing("制定方案(试行)。", 0, 9) is None
+    True
+    """
+    end = min(end, len(text))
+    s, e = _trim(text, max(0, start), end, " \t\r\n\u3000。.")
+    if e - s < 4 or text[e - 1] not in _CLOSERS:
+        return None
+    opener = max(text.rfind("(", max(s, e - 200), e), text.rfind("（", max(s, e - 200), e))
+    if opener < 0 or any(c in _CLOSERS or c in "\n" for c in text[opener + 1 : e - 1]):
+        return None
+    found = _names(text, opener + 1, e - 1, running=False)
+    if not found.names or not all(unit_like(n) and len(n) >= 3 for n in found.names):
+        return None
+    units = _units(text, found, None, first_leads=True)
+    return ResponsibilityClause(
+        ClauseForm.LISTING, tuple(units), (opener, e), text[opener:e], found.note, found.etc
+    )
 
 
 def parse_responsibility(text: str) -> ResponsibilityClause:
