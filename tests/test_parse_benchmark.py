@@ -21,5 +21,5 @@ def test_the_command_is_timed_end_to_end(tmp_path: Path) -> None:
     assert megabytes >= 0.02
     assert seconds > 0
     assert files >= 1
-    assert (tmp_path / "pack.yaml").is_file()
+    assert (tmp_path / "pack.json").is_file()
     assert not list(tmp_path.glob("notice-*.txt"))

@@ -29,6 +29,20 @@ FIXTURES = sorted(p.name.removesuffix(".expected.yaml") for p in NOTICES.glob("*
 
 #: slug → why the parser's answer differs from the expected file.
 DISAGREE: dict[str, str] = {
+    "fujian-xiamen-2019-business-environment-first-unit": (
+        "'第一责任单位为牵头单位' states the first unit's role only: the rest stay support,"
+        " inferred; the fixture marks them explicit"
+    ),
+    "sichuan-2022-modern-circulation-plan": (
+        "'A牵头，B按职责分工负责' / listings: the fixture's explicit flags differ from DOMAIN §4"
+    ),
+    "guangdong-jiangmen-2018-manufacturing-costs-runon": (
+        "parser limit: every level inside one run-on line (numbers must start a line)"
+    ),
+    "heilongjiang-2025-industrial-revitalization": (
+        "parser limit: item 1's unlabelled names stand in 〔〕 with spaces inside names"
+        " ('各市 (地) 、县 (市) 政府 (行署)')"
+    ),
     "guangxi-2022-sme-competitiveness": (
         "'A、B按职责分工负责' states no role (DOMAIN §4): support, inferred; the fixture marks"
         " the units explicit (and guangdong-2023 infers a lead from the same form)"
@@ -61,6 +75,11 @@ DISAGREE: dict[str, str] = {
 
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).
 METADATA_GAPS: dict[str, str] = {
+    "chongqing-2024-sme-gradient-docx-viewer": "title inside a document viewer's page",
+    "fujian-xiamen-2019-business-environment-first-unit": "the 通知 title, not the 《》 one",
+    "guangdong-jiangmen-2018-manufacturing-costs-runon": "the 通知 title is read, not the 《》 one",
+    "jiangsu-huaian-2022-relief-measures": "the title keeps its 《》",
+    "yunnan-2017-steady-growth-opinions": "主送 '各州、市、县、区人民政府' is split",
     "anhui-maanshan-2021-private-economy-pinyin": "title line starts after the place name",
     "anhui-qiaocheng-2023-work-report-table": "title only in a web page's 名称: field",
     "hebei-2021-zhuanjingtexin-measures": "the 通知 title is read, the fixture wants the 《》 one",

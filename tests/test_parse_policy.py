@@ -397,3 +397,46 @@ def test_smeeco_parse_through_the_dispatcher(
     assert "no file" in capsys.readouterr().err
     assert main(["who", str(pack), "1、"]) == 0
     assert "省工业和信息化厅" in capsys.readouterr().out
+
+
+def test_one_unresolved_name_is_one_agency_across_the_pack() -> None:
+    from smeeco.parse.pack import parse_to_pack
+
+    hunan = (NOTICES / "hunan-2020-sme-work-points.txt").read_text(encoding="utf-8")
+    other = "湖南省关于若干措施的通知\n一、甲\n(一)加强服务。(责任单位:省工业和信息化厅、省财政厅)"
+    pack = parse_to_pack([("hunan.txt", hunan), ("other.txt", other)])
+    agencies = [r for r in pack.records if r.kind == "agency"]
+    assert [a.name.zh for a in agencies] == ["省工业和信息化厅", "省财政厅"]
+    assert [a.id for a in agencies] == ["hunan.u01", "other.u01"]
+    second = pack.results[1][1]
+    assert [r.unit for r in second.measures[0].responsibilities] == ["hunan.u01", "other.u01"]
+    assert [u.kind for u in second.uncertainties].count("unresolved") == 2
+    smeeco.Ecosystem(pack.records)  # the records hold together
+
+
+def test_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (NOTICES / "hunan-2020-sme-work-points.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO(text))
+    status, printed = _run(["parse", "-", "-o", str(tmp_path / "p.yaml"), "--id", "hn"])
+    assert status == 0
+    assert "5 measure(s)" in printed
+    assert smeeco.load(tmp_path / "p.yaml").counts()["measure"] == 5
+
+
+def test_a_verb_after_the_last_name_is_not_part_of_it() -> None:
+    (clause,) = find_responsibility_clauses("(责任单位:市商务局、园区管委会落实)")
+    assert clause.names == ("市商务局", "园区管委会")
+
+
+def test_an_unlabelled_bracket_of_names_is_a_listing_with_a_warning() -> None:
+    text = "一、甲\n1.支持技改。给予贴息。(省工信厅、省财政厅)\n2.制定方案(试行)。\n"
+    parsed = parse_policy_text(text, document_id="doc")
+    first, second = parsed.measures
+    assert first.clause is not None
+    assert [(u.name, u.role, u.explicit) for u in first.clause.units] == [
+        ("省工信厅", L, False),
+        ("省财政厅", S, False),
+    ]
+    assert first.text == "支持技改。给予贴息。"  # the trailing clause is not text
+    assert second.clause is None
+    assert [w.kind for w in parsed.warnings] == ["unlabelled", "no-clause"]

@@ -30,6 +30,7 @@ from smeeco.parse.responsibility import (
     ResponsibilityClause,
     find_responsibility_clauses,
     resolve_clause,
+    unlabelled_listing,
 )
 from smeeco.parse.structure import Item, find_items
 from smeeco.types import DocumentId
@@ -489,6 +490,18 @@ def _parse(
             section_of[k] = section
         elif role[k] == "measure":
             clause = clause_of[k]
+            if clause is None:  # "(省工信厅、省财政厅)" at the end of the item's own text
+                own_end = items[children[k][0]].span[0] if children[k] else extent[k]
+                clause = unlabelled_listing(text, item.body, own_end)
+                if clause is not None:
+                    warnings.append(
+                        ParseWarning(
+                            "unlabelled",
+                            clause.span,
+                            f"{clause.text!r} names units without a label (责任单位…); read"
+                            " as a listing, the first unit the inferred lead",
+                        )
+                    )
             last = k == last_measure
             end = extent[k]
             if last:

@@ -18,6 +18,7 @@ from smeeco._load import load
 from smeeco.datasets import pack_path
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import InvalidValueError, UnknownPackError
+from smeeco.model.agency import Agency
 from smeeco.model.common import Record
 from smeeco.parse.policy import ParseResult, parse_policy
 from smeeco.parse.prepare import prepare
@@ -132,6 +133,7 @@ def parse_to_pack(
     results: list[tuple[str, ParseResult]] = []
     records: list[Record] = list(carried)
     seen_ids: set[str] = set()
+    new_agencies: dict[str, Agency] = {}  # one unresolved name → one agency in the pack
     for k, (text_name, text) in enumerate(texts):
         if progress is not None:
             progress(k, len(texts), text_name)
@@ -140,7 +142,11 @@ def parse_to_pack(
             document_id += "-2"
         seen_ids.add(document_id)
         result = parse_policy(
-            text, document_id=document_id, agencies=eco, jurisdiction=jurisdiction
+            text,
+            document_id=document_id,
+            agencies=eco,
+            jurisdiction=jurisdiction,
+            new_agencies=new_agencies,
         )
         results.append((text_name, result))
         records.extend(result.records)

@@ -149,8 +149,11 @@ class _Resolver:
         document_id: str,
         jurisdiction: str | None,
         on: dt.date | None,
+        earlier: dict[str, Agency] | None = None,
     ) -> None:
         self.eco = eco
+        self.earlier = earlier if earlier is not None else {}
+        self.used: dict[str, Agency] = {}  # unresolved names of this document
         self.document_id = document_id
         self.on = on
         self.places: tuple[str, ...] = ()
@@ -198,6 +201,10 @@ class _Resolver:
     def _create(self, name: str) -> str:
         if name in self.new:
             return self.new[name].id
+        if name in self.earlier:  # created for an earlier document of the same pack
+            self.used[name] = self.earlier[name]
+            self.resolved[name] = self.earlier[name].id
+            return self.earlier[name].id
         kind, collective = _kind_of(name)
         agency = Agency(
             id=f"{self.document_id}.u{len(self.new) + 1:02d}",
@@ -209,7 +216,7 @@ class _Resolver:
             else None,
             notes=UNRESOLVED_NOTE,
         )
-        self.new[name] = agency
+        self.new[name] = self.used[name] = self.earlier[name] = agency
         self.resolved[name] = agency.id
         return agency.id
 
@@ -250,6 +257,7 @@ def parse_policy(
     agencies: Ecosystem | None = None,
     jurisdiction: str | None = None,
     convert: bool | None = None,
+    new_agencies: dict[str, Agency] | None = None,
 ) -> ParseResult:
     """Read a policy notice into records and a report of what was uncertain.
 
@@ -268,6 +276,9 @@ def parse_policy(
         天津市财政局) and the document's jurisdiction.
     convert:
         Force or forbid traditional → simplified conversion (default: when detected).
+    new_agencies:
+        Agencies created for unresolved names by earlier documents of the same pack
+        (name → agency); names found there are reused, and new ones are added to it.
 
     Raises
     ------
@@ -306,7 +317,7 @@ def parse_policy(
                 " was read unconverted; pip install 'smeeco[zh]' to convert it",
             )
         )
-    resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued)
+    resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued, new_agencies)
     measures: list[Measure] = []
     width = max(2, len(str(len(parsed.measures) + sum(len(t.rows) for t in tables))))
     rows = _Rows([row for table in tables for row in table.rows])
@@ -370,7 +381,7 @@ def parse_policy(
     issuers: tuple[str, ...] = ()
     if metadata.issuer:
         issuers = (resolver.resolve_name(metadata.issuer),)
-    for name, agency in resolver.new.items():
+    for name, agency in resolver.used.items():
         warnings.append(
             ParseWarning(
                 "unresolved",

@@ -52,6 +52,7 @@ __all__ = [
     "parse_responsibility",
     "resolve_clause",
     "unit_like",
+    "unlabelled_listing",
 ]
 
 
@@ -213,11 +214,15 @@ _CONJ = re.compile("以及|及|和|与")
 _ETC = re.compile(
     r"等(?:其他|其它)?(?:[省市县区]级?)?(?:有关|相关)?(?:部门|单位|机构|成员单位|部门单位)?$"
 )
-_MODAL_TAIL = re.compile(r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头)+$")
+_MODAL_TAIL = re.compile(
+    r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头|落实|实施|推进|执行|办理)+$"
+)
+_VERB_TAIL = re.compile(r"(?:负责)?(?:落实|实施|推进|执行|办理)$")
 _LEAD_HEAD = re.compile(r"(?:并由|由|请)")
 _NOTE_ITEM = re.compile(r"以下|上述|下同|不再|排在|排名|首位|第一位|为牵头|均含|(?:其中|注)[:：]")
 _FIRST_LEADS = re.compile(
-    r"(?:首位|第一位|排在第一|排名第一|列第一|第一个|排序第一)[^。；;]{0,12}牵头"
+    r"(?:首位|第一位|排在第一|排名第一|列第一|第一个|排序第一|第一责任单位|第一单位)"
+    r"[^。；;]{0,12}牵头"
 )
 _ROLE_TAIL = (
     (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
@@ -343,6 +348,15 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     kept: list[tuple[int, int]] = []
     for s, e in items:
         s, e = _trim(text, s, e, " \t\n\r\u3000")
+        if e - s > 2 and text[e - 1] in _CLOSERS and text[s] not in _OPENERS:
+            # "市财政局(第一责任单位为牵头单位,下同)": a note in brackets after a name
+            opener = max(text.rfind("(", s, e), text.rfind("（", s, e))
+            if opener > s and _NOTE_ITEM.search(text, opener + 1, e - 1):
+                if note_start < 0:
+                    note_start = opener + 1
+                note_end = e - 1
+                kept.append((s, opener))
+                continue
         inner_s, inner_e = s, e
         if s < e and text[s] in _OPENERS and text[e - 1] in _CLOSERS:
             inner_s, inner_e = _trim(text, s + 1, e - 1, " \t\u3000")
@@ -374,6 +388,9 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
             tail = _MODAL_TAIL.search(text, s, e)
             if tail is not None and tail.start() - s >= 2:
                 e = tail.start()
+        verb = _VERB_TAIL.search(text, s, e)
+        if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
+            e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = _trim(text, s, e)
         if e > s:
             names.append((s, e))
@@ -586,15 +603,20 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     units = _units(text, lead, Role.LEAD, first_leads=False)
     clause_end = position
     etc = lead.etc
-    sentence = _CLAUSE_END.search(text, position, min(end, position + _FORWARD))
-    sentence_end = sentence.start() if sentence else min(end, position + _FORWARD)
+    limit = min(end, position + _FORWARD)
+    if list_start > 0 and text[list_start - 1] in _OPENERS:  # "(A牵头;B配合)": to the bracket
+        closer = _CLOSE_OR_LINE.search(text, position, limit)
+        sentence_end = closer.start() if closer else limit
+    else:
+        sentence = _CLAUSE_END.search(text, position, limit)
+        sentence_end = sentence.start() if sentence else limit
     next_lead = text.find("牵头", position, sentence_end)  # the next clause's anchor
     if next_lead >= 0:
         sentence_end = next_lead
     support_end = _SUPPORT_END.search(text, position, sentence_end)
     if support_end is not None:
         support_start = position
-        while support_start < support_end.start() and text[support_start] in "，,、 \t":
+        while support_start < support_end.start() and text[support_start] in "，,、;； \t":
             support_start += 1
         if text.startswith("会同", support_start):  # "A牵头，会同B办理"
             support_start += 2
@@ -807,6 +829,35 @@ def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
         units[0] = attrs.evolve(units[0], explicit=True)
         return attrs.evolve(clause, units=tuple(units), first_leads=True)
     return clause
+
+
+def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause | None:
+    """A bracket of unit names without a label ending ``text[start:end]``: "(省工信厅、省财政厅)".
+
+    Read as a listing (the first unit the inferred lead) when every item reads like a unit
+    name; ``None`` otherwise ("(试行)", "(2022-2025年)" are not clauses).
+
+    Examples
+    --------
+    >>> unlabelled_listing("加快发展。(省工信厅、省财政厅)", 0, 16).names
+    ('省工信厅', '省财政厅')
+    >>> unlabelled_listing("制定方案(试行)。", 0, 9) is None
+    True
+    """
+    end = min(end, len(text))
+    s, e = _trim(text, max(0, start), end, " \t\r\n\u3000。.")
+    if e - s < 4 or text[e - 1] not in _CLOSERS:
+        return None
+    opener = max(text.rfind("(", max(s, e - 200), e), text.rfind("（", max(s, e - 200), e))
+    if opener < 0 or any(c in _CLOSERS or c in "\n" for c in text[opener + 1 : e - 1]):
+        return None
+    found = _names(text, opener + 1, e - 1, running=False)
+    if not found.names or not all(unit_like(n) and len(n) >= 3 for n in found.names):
+        return None
+    units = _units(text, found, None, first_leads=True)
+    return ResponsibilityClause(
+        ClauseForm.LISTING, tuple(units), (opener, e), text[opener:e], found.note, found.etc
+    )
 
 
 def parse_responsibility(text: str) -> ResponsibilityClause:
