@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 from smeeco.errors import ExportError
-from smeeco.io.files import write_atomic
+from smeeco.files import write_atomic
 
 if TYPE_CHECKING:
     import networkx as nx

@@ -39,9 +39,9 @@ import attrs
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
+from smeeco.files import atomic_path
 from smeeco.io._graphdata import write_text
 from smeeco.io.cells import csv_row, no_formulas
-from smeeco.io.files import atomic_path
 from smeeco.model import PolicyDocument, Role
 from smeeco.queries import responsibility_matrix
 from smeeco.queries._common import AsOf, record_of, view
