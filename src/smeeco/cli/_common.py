@@ -22,6 +22,7 @@ from smeeco._load import load
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
 from smeeco.model import Agency, PolicyDocument
+from smeeco.style import ROLE_WORDS as STYLE_ROLE_WORDS
 
 __all__ = [
     "ROLE_WORDS",
@@ -42,11 +43,8 @@ __all__ = [
     "warn",
 ]
 
-#: How each role is written in the two label languages.
-ROLE_WORDS = {
-    "zh": {"lead": "牵头", "support": "配合", "executing": "实施", "funding": "出资"},
-    "en": {"lead": "lead", "support": "support", "executing": "executing", "funding": "funding"},
-}
+#: How each role is written in the two label languages: the one table in :mod:`smeeco.style`.
+ROLE_WORDS = STYLE_ROLE_WORDS
 
 
 # ---------------------------------------------------------------------- text tables

@@ -29,9 +29,12 @@ from pathlib import Path
 from typing import Any
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
+    GraphSource,
     add_keyed_edge,
+    as_graph,
     decode_list,
     edge_rows,
     empty_like,
@@ -104,8 +107,9 @@ def _records(text: str, what: str, required: tuple[str, ...]) -> list[dict[str, 
     return records
 
 
-def dumps_edge_csv(graph: AnyGraph) -> str:
+def dumps_edge_csv(graph: GraphSource) -> str:
     """The edge list of ``graph`` as CSV text."""
+    graph = as_graph(graph)
     edges = list(edge_rows(graph))
     extra = _columns([d for *_e, d in edges])
     multi = graph.is_multigraph()
@@ -124,8 +128,9 @@ def dumps_edge_csv(graph: AnyGraph) -> str:
     return _table(header, rows)
 
 
-def dumps_node_csv(graph: AnyGraph, *, lang: str = "zh") -> str:
+def dumps_node_csv(graph: GraphSource, *, lang: str = "zh") -> str:
     """The node list of ``graph`` as CSV text (``Label`` in ``lang``)."""
+    graph = as_graph(graph)
     nodes = list(graph.nodes(data=True))
     extra = _columns([d for _n, d in nodes])
     header = ["Id", "Label", *extra]
@@ -133,12 +138,12 @@ def dumps_node_csv(graph: AnyGraph, *, lang: str = "zh") -> str:
     return _table(header, rows)
 
 
-def write_edge_csv(graph: AnyGraph, path: str | Path) -> Path:
+def write_edge_csv(graph: GraphSource, path: str | Path) -> Path:
     """Write the edge list of ``graph`` to ``path``; return the path."""
     return write_text(dumps_edge_csv(graph), path)
 
 
-def write_node_csv(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> Path:
+def write_node_csv(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> Path:
     """Write the node list of ``graph`` to ``path``; return the path."""
     return write_text(dumps_node_csv(graph, lang=lang), path)
 
@@ -153,8 +158,9 @@ def node_list_path(edges_path: str | Path) -> Path:
     return path.with_name(f"{path.stem}.nodes{path.suffix or '.csv'}")
 
 
-def write_csv_lists(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> tuple[Path, Path]:
+def write_csv_lists(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> tuple[Path, Path]:
     """Write the edge list to ``path`` and the node list beside it (``<stem>.nodes.csv``)."""
+    graph = as_graph(graph)
     edges = write_edge_csv(graph, path)
     nodes = write_node_csv(graph, node_list_path(path), lang=lang)
     return edges, nodes
@@ -207,3 +213,14 @@ def read_csv_lists(edges: str | Path, nodes: str | Path | None = None) -> AnyGra
         nodes = node_list_path(edges)
     node_text = Path(nodes).read_text(encoding="utf-8") if nodes is not None else None
     return parse_csv_lists(Path(edges).read_text(encoding="utf-8"), node_text)
+
+
+register_format(
+    Format(
+        "csv",
+        (".csv",),
+        write=lambda graph, path, *, lang="zh": write_csv_lists(graph, path, lang=lang),
+        read=read_csv_lists,
+        description="edge list + node list <stem>.nodes.csv (Gephi's spreadsheet import)",
+    )
+)
