@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from smeeco.errors import ExportError
+from smeeco.files import write_atomic
 from smeeco.graphs import AnyGraph, GraphSource, SupportsNetworkx, as_graph, edge_rows, label_of
-from smeeco.io.files import write_atomic
 
 __all__ = [
     "AnyGraph",

@@ -37,8 +37,8 @@ from smeeco.errors import (
     UnknownFieldError,
     UnknownPackError,
 )
+from smeeco.files import write_atomic
 from smeeco.io.convert import problems_from, record_from_data, record_to_data
-from smeeco.io.files import write_atomic
 from smeeco.io.packtext import dump_json, dump_yaml, paused_gc, preview, read_text
 from smeeco.model import Record
 from smeeco.registry import Registry, default_registry

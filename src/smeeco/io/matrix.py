@@ -40,10 +40,10 @@ import attrs
 from smeeco.counting import UnitCounts
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
+from smeeco.files import atomic_path
 from smeeco.formats import Format, format_for, register_format, suffixes
 from smeeco.io._graphdata import write_text
 from smeeco.io.cells import csv_row, no_formulas
-from smeeco.io.files import atomic_path
 from smeeco.model import PolicyDocument, Responsibility
 from smeeco.queries import responsibility_matrix
 from smeeco.queries._common import AsOf, record_of, view

@@ -37,9 +37,9 @@ from typing import Any, TypeAlias
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
+from smeeco.files import write_atomic
 from smeeco.formats import Format, register_format
 from smeeco.graphs import AnyGraph
-from smeeco.io.files import write_atomic
 from smeeco.model import Name, PolicyDocument
 from smeeco.queries._common import AsOf
 from smeeco.render.layout import coresponsibility_layout, responsibility_layout
