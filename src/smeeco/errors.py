@@ -21,6 +21,8 @@ The tree::
     ├── DataPackError                 a data pack cannot be found, read or written
     │   └── UnknownPackError          (also KeyError) no bundled pack has that name
     ├── RegistryError                 a record kind or relation is registered wrongly
+    ├── RegisterError                 an enterprise register cannot be read or used
+    ├── RuleError                     an eligibility rule pack is malformed
     └── ExportError                   a graph or matrix cannot be written in that format
 
 A :class:`ValidationError` is an :class:`ExceptionGroup` of problems, so
@@ -45,7 +47,9 @@ __all__ = [
     "MoneyParseError",
     "NotInForceError",
     "Problem",
+    "RegisterError",
     "RegistryError",
+    "RuleError",
     "SmeecoError",
     "UnitError",
     "UnknownFieldError",
@@ -193,6 +197,14 @@ class UnknownPackError(DataPackError, KeyError):
 
 class RegistryError(SmeecoError):
     """A record kind, type tag or relation was registered wrongly."""
+
+
+class RegisterError(SmeecoError):
+    """An enterprise register cannot be read, or lacks what a command needs (an id column)."""
+
+
+class RuleError(SmeecoError):
+    """An eligibility rule pack is malformed, or names a tier it has no rules for."""
 
 
 class ExportError(SmeecoError):
