@@ -151,3 +151,16 @@ def test_writing_over_the_input_is_refused(tmp_path: Path) -> None:
     path.write_text("id\na\n")
     with pytest.raises(RegisterError, match="input register"):
         write_table(pl.DataFrame({"id": ["a"]}), path, source=path)
+
+
+def test_the_benchmark_register_is_valid_and_deterministic() -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from benchmarks.bench_enterprise import synthetic_register
+
+    frame = synthetic_register(300)
+    assert frame.equals(synthetic_register(300))
+    reg = read_register(frame)
+    assert len(reg) == 300
+    assert reg.frame["employees"].min() >= 1  # type: ignore[operator]

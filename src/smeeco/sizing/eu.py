@@ -125,13 +125,15 @@ def classify_eu(
         s, t, b = EU_THRESHOLDS[cls]
         return (staff < s) & ((turnover <= t) | (balance <= b))
 
-    micro, small, medium = within("micro"), within("small"), within("medium")
-    possible = {
-        "micro": micro.fill_null(True),
-        "small": ~micro.fill_null(False) & small.fill_null(True),
-        "medium": ~small.fill_null(False) & medium.fill_null(True),
-        "large": ~medium.fill_null(False),
-    }
+    work = work.with_columns(within(k).alias(f"__in_{k}") for k in ("micro", "small", "medium"))
+    micro, small, medium = pl.col("__in_micro"), pl.col("__in_small"), pl.col("__in_medium")
+    work = work.with_columns(
+        micro.fill_null(True).alias("__p_micro"),
+        (~micro.fill_null(False) & small.fill_null(True)).alias("__p_small"),
+        (~small.fill_null(False) & medium.fill_null(True)).alias("__p_medium"),
+        (~medium.fill_null(False)).alias("__p_large"),
+    )
+    possible = {k: pl.col(f"__p_{k}") for k in ("large", "medium", "small", "micro")}
     uses = {code: pl.lit(True) for code in "XYZ"}
     names = {"X": "employees", "Y": "revenue", "Z": "total_assets"}
 

@@ -128,9 +128,12 @@ def _resolve_all(
 def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
     industries, notes = _resolve_all(register, standard)
     frame = register.frame
-    ind = pl.col("industry").replace_strict(industries, default=None, return_dtype=pl.String)
+    ind_expr = pl.col("industry").replace_strict(industries, default=None, return_dtype=pl.String)
+    # Steps are materialised as helper columns, so each sub-expression is computed once.
+    work = frame.with_columns(ind_expr.alias("__ind"))
+    ind = pl.col("__ind")
 
-    def bound(part: str, code: str) -> pl.Expr:
+    def bound_expr(part: str, code: str) -> pl.Expr:
         table: dict[str, float | None] = {}
         for name, row in standard.industries.items():
             bounds = {"sme": row.sme_upper, "medium": row.medium_lower, "small": row.small_lower}
@@ -138,6 +141,10 @@ def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
             table[name] = None if value is None else float(value * _YUAN[code])
         return ind.replace_strict(table, default=None, return_dtype=pl.Float64)
 
+    parts = ("sme", "medium", "small")
+    work = work.with_columns(
+        bound_expr(part, code).alias(f"__b_{part}_{code}") for part in parts for code in "XYZ"
+    )
     present = [c for c in "XYZ" if _COLUMN[c] in frame.columns]
 
     def value(code: str) -> pl.Expr:
@@ -148,22 +155,32 @@ def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
     def reached(part: str) -> pl.Expr:
         out = pl.lit(True)
         for code in "XYZ":
-            b = bound(part, code)
+            b = pl.col(f"__b_{part}_{code}")
             out = out & pl.when(b.is_null()).then(pl.lit(True)).otherwise(value(code) >= b)
         return out
 
-    large, medium, small = reached("sme"), reached("medium"), reached("small")
-    possible = {
-        "large": large.fill_null(True),
-        "medium": ~large.fill_null(False) & medium.fill_null(True),
-        "small": ~large.fill_null(False) & ~medium.fill_null(False) & small.fill_null(True),
-        "micro": ~large.fill_null(False) & ~medium.fill_null(False) & ~small.fill_null(False),
-    }
-    uses = {
-        code: ind.is_in([n for n, r in standard.industries.items() if code in r.indicators])
-        for code in "XYZ"
-    }
-    return _finish(frame, possible, ind, uses, value, notes)
+    work = work.with_columns(reached(part).alias(f"__{part}") for part in parts)
+    large, medium, small = pl.col("__sme"), pl.col("__medium"), pl.col("__small")
+    work = work.with_columns(
+        large.fill_null(True).alias("__p_large"),
+        (~large.fill_null(False) & medium.fill_null(True)).alias("__p_medium"),
+        (~large.fill_null(False) & ~medium.fill_null(False) & small.fill_null(True)).alias(
+            "__p_small"
+        ),
+        (~large.fill_null(False) & ~medium.fill_null(False) & ~small.fill_null(False)).alias(
+            "__p_micro"
+        ),
+        *[
+            ind.is_in([n for n, r in standard.industries.items() if code in r.indicators]).alias(
+                f"__uses_{code}"
+            )
+            for code in "XYZ"
+        ],
+    )
+    possible = {name: pl.col(f"__p_{name}") for name in _ORDER}
+    uses = {code: pl.col(f"__uses_{code}") for code in "XYZ"}
+    result = _finish(work, possible, ind, uses, value, notes)
+    return result.drop([c for c in result.columns if c.startswith("__")])
 
 
 def _finish(
@@ -175,7 +192,10 @@ def _finish(
     notes: Mapping[str, str],
     extra_missing: Sequence[pl.Expr] = (),
 ) -> pl.DataFrame:
-    count = pl.sum_horizontal([p.cast(pl.Int32) for p in possible.values()])
+    frame = frame.with_columns(
+        pl.sum_horizontal([p.cast(pl.Int32) for p in possible.values()]).alias("__count")
+    )
+    count = pl.col("__count")
     sized = ind.is_not_null()
     one = pl.lit(None, dtype=pl.String)
     for name in reversed(_ORDER):
@@ -205,11 +225,11 @@ def _finish(
         .fill_null(pl.when(~sized).then(pl.lit("no industry given")))
     )
     drop = [c for c in SIZE_COLUMNS if c in frame.columns]
-    base = frame.drop(drop) if drop else frame
+    base = (frame.drop(drop) if drop else frame).with_columns(missing.alias("__missing"))
     return base.with_columns(
         size_class.alias("size_class"),
         candidates.alias("size_candidates"),
-        pl.when(missing != "").then(missing).alias("size_missing"),
+        pl.when(pl.col("__missing") != "").then(pl.col("__missing")).alias("size_missing"),
         ind.alias("size_industry"),
         note.alias("size_note"),
     )
