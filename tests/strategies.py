@@ -109,6 +109,11 @@ def moneys(places: int = 4, limit: int = 10**18) -> st.SearchStrategy[Money]:
     return st.builds(Money, decimals(places, limit))
 
 
+def amounts(places: int = 4, limit: int = 10**18) -> st.SearchStrategy[Money]:
+    """Amounts a record holds (a fund's size, a revenue): never negative."""
+    return st.builds(Money, decimals(places, limit).map(abs))
+
+
 def fen_amounts(limit: int = 10**15) -> st.SearchStrategy[Money]:
     """Amounts that are a whole number of fen (what a loss can be)."""
     return st.builds(lambda n: Money(Decimal(n).scaleb(-2)), st.integers(-limit, limit))
@@ -491,8 +496,8 @@ def funds(
         **_common(draw, record_id, documents),
         fund_kind=draw(st.sampled_from(FundKind)),
         level=draw(st.none() | st.sampled_from(Level)),
-        size=draw(st.none() | moneys(2, 10**14)),
-        annual_budget=draw(st.none() | moneys(2, 10**12)),
+        size=draw(st.none() | amounts(2, 10**14)),
+        annual_budget=draw(st.none() | amounts(2, 10**12)),
         manager=draw(_maybe(agencies)),
         jurisdiction=draw(_maybe(jurisdictions)),
         parent=draw(_maybe(parents)),
@@ -555,8 +560,8 @@ def enterprises(
         credit_code=draw(st.none() | credit_codes()),
         industry=draw(st.none() | st.sampled_from(["工业", "批发业", "软件和信息技术服务业"])),
         employees=draw(st.none() | st.integers(0, 100_000)),
-        revenue=draw(st.none() | moneys(2, 10**13)),
-        total_assets=draw(st.none() | moneys(2, 10**13)),
+        revenue=draw(st.none() | amounts(2, 10**13)),
+        total_assets=draw(st.none() | amounts(2, 10**13)),
         founded=draw(st.none() | dates()),
         region=draw(_maybe(regions)),
         ownership=draw(st.none() | st.sampled_from(["private", "state", "foreign"])),

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import smeeco
-from smeeco._cli import main, text_width
+from smeeco.cli import main, text_width
 from smeeco.datasets import pack_path
 
 

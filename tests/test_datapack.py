@@ -19,6 +19,7 @@ from smeeco import (
     Name,
     PackInfo,
     Record,
+    RequiredPackError,
     UnknownFieldError,
     UnknownPackError,
     UnknownReferenceError,
@@ -149,7 +150,9 @@ def test_all_problems_of_a_file_at_once(tmp_path: Path) -> None:
         "tiny.yaml:programmes",
     }
     assert "known keys: code, id, level, name" in problems["tiny.yaml:jurisdictions[0].colour"]
-    assert problems["tiny.yaml:agencies[1].collective"] == "expected true or false, got str 'no'"
+    assert problems["tiny.yaml:agencies[1].collective"] == (
+        "expected true or false, got a string 'no'"
+    )
     # 'finance' could not be read, so it is not suggested; the typo is reported all the same
     assert "did you mean 'finance'" not in problems["tiny.yaml:funds[0].manager"]
     assert "did you mean 'miit'" in problems["tiny.yaml:measures[0].responsibilities[1].unit"]
@@ -234,7 +237,7 @@ def test_shares_may_be_written_as_per_cent(tmp_path: Path) -> None:
     ("name", "text", "words"),
     [
         ("bad.yaml", "smeeco: 1\nagencies: [\n", "at line 3, column 1"),
-        ("bad.json", '{"smeeco": 1,', "cannot read bad.json: Expecting"),
+        ("bad.json", '{"smeeco": 1,', "cannot read bad.json at line 1, column 14: Expecting"),
         ("list.yaml", "- 1\n- 2\n", "must be a mapping"),
         ("pack.txt", "smeeco: 1\n", "is not a data pack"),
     ],
@@ -312,10 +315,50 @@ def test_problems_in_required_packs_name_their_file(tmp_path: Path) -> None:
     }  # the unreadable document's own references are not checked
 
 
-def test_a_missing_requirement_is_an_error(tmp_path: Path) -> None:
-    _write(tmp_path / "main.yaml", "smeeco: 1\npack: {name: main, requires: [units]}\n")
-    with pytest.raises(DataPackError, match="requires pack 'units'"):
+def test_every_missing_requirement_is_reported_with_its_file_and_path(tmp_path: Path) -> None:
+    _write(tmp_path / "main.yaml", "smeeco: 1\npack: {name: main, requires: [units, other]}\n")
+    with pytest.raises(ValidationError) as info:
         read_pack(tmp_path / "main.yaml")
+    problems = _problems(info.value)
+    assert list(problems) == ["main.yaml:pack.requires[0]", "main.yaml:pack.requires[1]"]
+    assert "there is no 'units.yaml' (or .yml, .json) beside 'main.yaml'" in problems[
+        "main.yaml:pack.requires[0]"
+    ]
+    assert all(isinstance(p, RequiredPackError) for p in info.value.problems)
+    # bundled packs are looked up too, and named when none matches
+    with pytest.raises(ValidationError) as info:
+        smeeco.load(tmp_path / "main.yaml")
+    assert "and no bundled pack has that name (bundled: all, china," in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("requires", "words"),
+    [
+        ("['../../etc/passwd']", "'../../etc/passwd' is not a pack name"),
+        ("['/etc/passwd']", "'/etc/passwd' is not a pack name"),
+        ("['a\\\\b']", "is not a pack name"),
+        ("[main]", "(main.yaml → main.yaml)"),
+        ("[loop]", "(main.yaml → loop.yaml → main.yaml)"),
+    ],
+)
+def test_requires_that_are_paths_or_cycles_are_refused(
+    tmp_path: Path, requires: str, words: str
+) -> None:
+    _write(tmp_path / "loop.yaml", "smeeco: 1\npack: {name: loop, requires: [main]}\n")
+    _write(tmp_path / "main.yaml", f"smeeco: 1\npack: {{name: main, requires: {requires}}}\n")
+    with pytest.raises(ValidationError) as info:
+        read_pack(tmp_path / "main.yaml")
+    (problem,) = info.value.problems
+    assert isinstance(problem, RequiredPackError)
+    assert problem.path.endswith(".yaml:pack.requires[0]")
+    assert words in problem.message
+
+
+def test_a_pack_two_others_require_is_read_once(tmp_path: Path) -> None:
+    _write(tmp_path / "base.yaml", "smeeco: 1\nagencies: [{id: x, name: 甲}]\n")
+    _write(tmp_path / "a.yaml", "smeeco: 1\npack: {name: a, requires: [base]}\n")
+    _write(tmp_path / "b.yaml", "smeeco: 1\npack: {name: b, requires: [base, a]}\n")
+    assert [r.id for r in read_pack(tmp_path / "b.yaml")] == ["x"]
 
 
 def test_duplicate_ids_across_packs(tmp_path: Path) -> None:

@@ -32,7 +32,10 @@ def test_finance_leads_measure_one_with_an_inferred_role(example: smeeco.Ecosyst
 def test_stated_roles_have_no_star(example: smeeco.Ecosystem) -> None:
     table = matrix_table(example)
     (row,) = [r for r in table.rows if r.measure == "ex-2022-measures.m02"]
-    assert row.cells[table.unit_ids.index("ex-miit")] == "牵头"
+    assert row.texts()[table.unit_ids.index("ex-miit")] == "牵头"
+    cell = row.cells[table.unit_ids.index("ex-miit")]
+    assert cell is not None
+    assert (cell.role.value, cell.explicit) == ("lead", True)
 
 
 def test_totals_and_legend(example: smeeco.Ecosystem) -> None:
@@ -96,3 +99,48 @@ def test_write_matrix_by_suffix(example: smeeco.Ecosystem, tmp_path: Path, suffi
 def test_unknown_matrix_format(example: smeeco.Ecosystem, tmp_path: Path) -> None:
     with pytest.raises(ExportError, match=r"unknown matrix format '\.pdf'; supported: .csv"):
         write_matrix(example, tmp_path / "m.pdf")
+
+
+def _roles_pack() -> smeeco.Ecosystem:
+    from smeeco import Agency, Measure, Name, PolicyDocument, Responsibility, Role
+
+    return smeeco.Ecosystem(
+        [
+            PolicyDocument(id="d", name=Name("文件")),
+            Agency(id="a", name=Name("甲局")),
+            Agency(id="b", name=Name("乙局")),
+            Agency(id="c", name=Name("丙局")),
+            Measure(
+                id="d.m1",
+                name=Name("措施一"),
+                document="d",
+                ordinal=1,
+                responsibilities=(
+                    Responsibility("a", Role.LEAD, True),
+                    Responsibility("b", Role.EXECUTING, True),
+                    Responsibility("c", Role.FUNDING, False),
+                ),
+            ),
+        ]
+    )
+
+
+def test_executing_and_funding_cells_show_as_themselves(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from smeeco.io.matrix import dumps_matrix_html, write_matrix_xlsx
+    from smeeco.style import ROLE_CELL_COLOURS
+
+    eco = _roles_pack()
+    page = dumps_matrix_html(eco)
+    assert '<td class="c lead">牵头</td>' in page
+    assert '<td class="c executing">实施</td>' in page
+    assert '<td class="c funding">出资*</td>' in page
+    assert "实施＝具体实施单位" in page
+    assert "出资＝出资单位" in page
+    assert "| 1 | 措施一 | L | E | F* |" in dumps_matrix_markdown(eco, lang="en")
+    sheet = load_workbook(write_matrix_xlsx(eco, tmp_path / "m.xlsx")).active
+    row = next(r for r in sheet.iter_rows() if r[1].value == "措施一")
+    fills = [c.fill.fgColor.rgb[-6:] for c in row[2:5]]
+    assert fills == [ROLE_CELL_COLOURS[k][0].lstrip("#") for k in ("lead", "executing", "funding")]
+    assert [c.value for c in row[2:5]] == ["牵头", "实施", "出资*"]

@@ -122,8 +122,8 @@ def test_example_graphs_round_trip_and_rewrite_identically(
 ) -> None:
     graph = {
         "full": lambda: nx.MultiDiGraph(example.graph),
-        "responsibility": lambda: responsibility_view(example),
-        "coresponsibility": lambda: coresponsibility_view(example),
+        "responsibility": lambda: responsibility_view(example).to_networkx(),
+        "coresponsibility": lambda: coresponsibility_view(example).to_networkx(),
     }[which]()
     text = dump(graph)
     again = parse(text)

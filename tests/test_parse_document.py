@@ -42,7 +42,8 @@ def test_seed_004_shape(parsed: ParsedDocument) -> None:
     assert len(parsed.measures) == 24
     assert [m.ordinal for m in parsed.measures] == list(range(1, 25))
     assert [m.value for m in parsed.measures] == list(range(1, 25))  # continuous numbering
-    assert parsed.warnings == ()
+    # the copy breaks off inside (二十四), before its clause: both are said
+    assert [w.kind for w in parsed.warnings] == ["no-clause", "truncated"]
     last = parsed.measures[-1]
     assert last.number == "(二十四)"
     assert last.clause is None
@@ -198,9 +199,21 @@ def test_measures_without_sections() -> None:
 def test_out_of_order_numbers_are_warned_about() -> None:
     text = "一、甲\n(一)甲。\n(三)丙。\n三、丙\n(四)丁。"
     parsed = parse_policy_text(text, document_id="doc")
-    assert len(parsed.sections) == 1
-    assert any("(三) follows (一)" in w for w in parsed.warnings)
-    assert any("三、丙" in w for w in parsed.warnings)
+    # a skip is a warning with its place, never an abort: 三、 is still a heading
+    assert [s.title for s in parsed.sections] == ["甲", "丙"]
+    numbering = [w for w in parsed.warnings if w.kind == "numbering"]
+    assert [w.message for w in numbering] == [
+        "numbering skips to (三) after 1: '(三)丙。'",
+        "numbering skips to 三、 after 1: '三、丙'",
+    ]
+    assert [text[slice(*w.span)] for w in numbering] == ["(三)", "三、"]
+
+
+def test_shi_yi_wu_is_a_word_not_a_numeral() -> None:
+    text = "一、甲\n（十一五）期间，加快发展。(责任单位:市工信局)"
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [m.number for m in parsed.measures] == ["一、"]
+    assert parsed.measures[0].clause is not None
 
 
 def test_text_without_structure() -> None:

@@ -90,7 +90,7 @@ def test_find_spans_index_the_text(text: str) -> None:
         assert clause.units
         for unit in clause.units:
             assert clause.span[0] <= unit.span[0] < unit.span[1] <= clause.span[1]
-            assert text[unit.span[0] : unit.span[1]] == unit.name
+            assert text[unit.span[0] : unit.span[1]] == unit.written
 
 
 @settings(max_examples=200, deadline=None)

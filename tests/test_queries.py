@@ -20,6 +20,7 @@ TESTED = {
     "coresponsibility_graph",
     "enterprises_in_tier",
     "expand_collective",
+    "find_measure",  # tests/test_find_measure.py
     "funds_in",
     "indicator_progress",
     "indicators_for",

@@ -17,7 +17,7 @@ from smeeco.views import coresponsibility_view, responsibility_view
 
 def test_import_smeeco_does_not_import_matplotlib() -> None:
     code = (
-        "import sys, smeeco, smeeco.views, smeeco.render, smeeco.io.export, smeeco._cli;"
+        "import sys, smeeco, smeeco.views, smeeco.render, smeeco.io.export, smeeco.cli;"
         "print('matplotlib' in sys.modules)"
     )
     result = subprocess.run(

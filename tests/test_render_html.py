@@ -35,8 +35,18 @@ def test_page_embeds_both_languages_texts_and_sources(example: smeeco.Ecosystem)
     (m3,) = [r for r in data["rows"] if r["id"] == "ex-2022-measures.m03"]
     assert m3["text"].startswith("推进")
     assert "二(三)" in m3["source"]
-    assert {"s": "ex-miit", "t": "ex-2022-measures.m02", "role": "lead", "explicit": True} in data[
-        "edges"
+    assert {
+        "s": "ex-miit",
+        "t": "ex-2022-measures.m02",
+        "role": "lead",
+        "explicit": True,
+        "order": 0,
+    } in data["edges"]
+    (m1,) = [r for r in data["rows"] if r["id"] == "ex-2022-measures.m01"]
+    assert [(u["id"], u["role"], u["order"]) for u in m1["units"]] == [
+        ("ex-finance", "lead", 0),
+        ("ex-miit", "support", 1),
+        ("ex-districts", "support", 2),
     ]
     assert len(data["co"]["nodes"]) == 4
 
@@ -139,3 +149,72 @@ def test_data_is_valid_json(example: smeeco.Ecosystem) -> None:
     )
     data = json.loads(page[start : page.index("</script>", start)])
     assert data["title"]["en"].startswith("Measures to Raise")
+
+
+def test_a_title_that_looks_like_a_slot_stays_a_title() -> None:
+    import networkx as nx
+
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph(title="__SCRIPT__ and __DATA__ <b>")
+    graph.add_node("u", kind="agency", name_zh="单位")
+    graph.add_node("m", kind="measure", name_zh="措施", ordinal=1)
+    graph.add_edge("u", "m", "responsible", relation="responsible", role="lead")
+    page = dumps_html(graph)
+    assert "<title>__SCRIPT__ and __DATA__ &lt;b&gt;</title>" in page
+    assert '<h1 id="title">__SCRIPT__ and __DATA__ &lt;b&gt;</h1>' in page
+    assert page.count('"use strict"') == 1  # the script went in once, where it belongs
+
+
+def test_the_page_and_the_matrix_share_one_stylesheet(example: smeeco.Ecosystem) -> None:
+    from smeeco.io.matrix import dumps_matrix_html
+    from smeeco.style import static_text
+
+    css = static_text("smeeco.css").strip()
+    assert css in dumps_html(example)
+    assert css in dumps_matrix_html(example)
+
+
+def _click_then_dump(page: Path, node_id: str) -> str:
+    """The page as a person sees it after clicking ``node_id`` in the picture.
+
+    A copy of the page gets a script that presses and releases the pointer on the node's
+    element, as a click does, so the page's own pointer handlers run.
+    """
+    html = page.read_text(encoding="utf-8")
+    click = (
+        "<script>(function(){var n=document.querySelector('.node[data-id=\""
+        + node_id
+        + "\"]');if(!n){document.body.setAttribute('data-missing','1');return;}"
+        "var r=n.getBoundingClientRect(),o={bubbles:true,clientX:r.left+2,clientY:r.top+2,"
+        "pointerId:1};n.dispatchEvent(new PointerEvent('pointerdown',o));"
+        "n.dispatchEvent(new PointerEvent('pointerup',o));})();</script>"
+    )
+    clicked = page.with_name("clicked-" + page.name)
+    clicked.write_text(html.replace("</body>", click + "</body>"), encoding="utf-8")
+    return _dump_dom(clicked)
+
+
+def _text(fragment: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+@pytest.mark.browser
+def test_clicking_a_measure_lists_its_units_in_stated_order_lead_first(tmp_path: Path) -> None:
+    eco = smeeco.load("tianjin-2022-measures")
+    view = responsibility_view(eco, "tj-2022-measures")
+    (four,) = [m for m in view.measures if m.number == "(四)"]
+    page = write_html(eco, tmp_path / "tianjin.html", "tj-2022-measures")
+    dom = _click_then_dump(page, four.id)
+    assert 'data-missing="1"' not in dom
+    status = _status(dom)
+    assert status["data-errors"] == "0", status["text"]
+    panel = dom[dom.index('<aside id="panel"') :]
+    listed = re.search(r"<ol>(.*?)</ol>", panel, re.S)
+    assert listed, "no unit list in the panel after the click"
+    items = re.findall(r"<li>(.*?)</li>", listed.group(1), re.S)
+    # what a person reads, item by item: the role tag, then the unit's name
+    roles = [_text(re.findall(r'<span class="role[^"]*"[^>]*>(.*?)</span>', li)[0]) for li in items]
+    names = [_text(re.findall(r"<a[^>]*>(.*?)</a>", li)[0]) for li in items]
+    assert "人民银行天津分行" in names[0]
+    assert roles[0].startswith("牵头")
+    assert names == [eco[h.unit].name.zh for h in four.holders]
+    assert len(names) == 7

@@ -6,7 +6,7 @@ import pytest
 
 import smeeco
 from smeeco import InvalidValueError, NotInForceError, UnknownReferenceError
-from smeeco._cli import main
+from smeeco.cli import main
 from smeeco.errors import ExportError
 from smeeco.io.matrix import matrix_table
 

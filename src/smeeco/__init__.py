@@ -11,13 +11,15 @@ responsible for what, for whom, with which funds and platforms, and since when.
 'ex-finance'
 """
 
-from smeeco import parse, sizing
-from smeeco._load import load
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import (
     CreditCodeError,
     DataPackError,
     DuplicateIdError,
+    DuplicateKeyError,
     ExportError,
     InvalidValueError,
     MoneyParseError,
@@ -25,6 +27,7 @@ from smeeco.errors import (
     Problem,
     RegisterError,
     RegistryError,
+    RequiredPackError,
     RuleError,
     SmeecoError,
     UnitError,
@@ -33,9 +36,6 @@ from smeeco.errors import (
     UnknownReferenceError,
     ValidationError,
 )
-from smeeco.io.datapack import dump_pack, dumps_pack, read_pack, write_pack
-from smeeco.io.export import export_graph, read_graph
-from smeeco.io.matrix import write_matrix
 from smeeco.model import (
     SIZE_CLASSES,
     Agency,
@@ -76,48 +76,6 @@ from smeeco.model import (
     is_valid_credit_code,
     ref,
 )
-from smeeco.parse import (
-    ClauseForm,
-    ClauseUnit,
-    ParsedDocument,
-    ParsedMeasure,
-    ParsedSection,
-    ResponsibilityClause,
-    find_responsibility_clauses,
-    parse_policy_text,
-    parse_responsibility,
-    resolve_clause,
-)
-from smeeco.queries import (
-    AgencyMetrics,
-    ResponsibilityMatrix,
-    agency_metrics,
-    beneficiaries_of,
-    coresponsibility_graph,
-    enterprises_in_tier,
-    expand_collective,
-    funds_in,
-    indicator_progress,
-    indicators_for,
-    is_lead,
-    jurisdictions_within,
-    ladders_of,
-    lead_unit,
-    measures_for,
-    measures_for_tier,
-    measures_led_by,
-    measures_of,
-    measures_supported_by,
-    measures_without_lead,
-    network_members,
-    next_tier,
-    number_of_measures,
-    platforms_in,
-    responsibility_matrix,
-    responsible_units,
-    tier_path,
-    tiers_of,
-)
 from smeeco.registry import (
     RELATIONS,
     Registry,
@@ -126,10 +84,163 @@ from smeeco.registry import (
     register_relation,
     register_type,
 )
-from smeeco.render import draw_coresponsibility, draw_responsibility, render_graph, write_html
-from smeeco.views import coresponsibility_view, responsibility_view
+
+if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
+    from smeeco import parse, sizing
+    from smeeco._load import (
+        load,
+    )
+    from smeeco.io.datapack import (
+        dump_pack,
+        dumps_pack,
+        read_pack,
+        write_pack,
+    )
+    from smeeco.io.export import export_graph, read_graph
+    from smeeco.io.matrix import write_matrix
+    from smeeco.parse import (
+        ClauseForm,
+        ClauseUnit,
+        NotAPolicyTextError,
+        ParsedDocument,
+        ParsedMeasure,
+        ParsedSection,
+        ParseResult,
+        ResponsibilityClause,
+        Uncertainty,
+        find_responsibility_clauses,
+        parse_policy,
+        parse_policy_text,
+        parse_responsibility,
+        resolve_clause,
+    )
+    from smeeco.queries import (
+        AgencyMetrics,
+        ResponsibilityMatrix,
+        agency_metrics,
+        beneficiaries_of,
+        coresponsibility_graph,
+        enterprises_in_tier,
+        expand_collective,
+        find_measure,
+        funds_in,
+        indicator_progress,
+        indicators_for,
+        is_lead,
+        jurisdictions_within,
+        ladders_of,
+        lead_unit,
+        measures_for,
+        measures_for_tier,
+        measures_led_by,
+        measures_of,
+        measures_supported_by,
+        measures_without_lead,
+        network_members,
+        next_tier,
+        number_of_measures,
+        platforms_in,
+        responsibility_matrix,
+        responsible_units,
+        tier_path,
+        tiers_of,
+    )
+    from smeeco.render import (
+        draw_coresponsibility,
+        draw_responsibility,
+        render_graph,
+        write_html,
+    )
+    from smeeco.views import (
+        coresponsibility_view,
+        responsibility_view,
+    )
 
 __version__ = "0.1.0"
+
+#: Names imported on first use (PEP 562), so that ``import smeeco`` stays quick: the
+#: parser compiles many patterns, pictures need matplotlib, exports their formats.
+_LAZY = {
+    **dict.fromkeys(["load"], "smeeco._load"),
+    **dict.fromkeys(["dump_pack", "dumps_pack", "read_pack", "write_pack"], "smeeco.io.datapack"),
+    **dict.fromkeys(
+        [
+            "AgencyMetrics",
+            "ResponsibilityMatrix",
+            "agency_metrics",
+            "beneficiaries_of",
+            "coresponsibility_graph",
+            "enterprises_in_tier",
+            "expand_collective",
+            "find_measure",
+            "funds_in",
+            "indicator_progress",
+            "indicators_for",
+            "is_lead",
+            "jurisdictions_within",
+            "ladders_of",
+            "lead_unit",
+            "measures_for",
+            "measures_for_tier",
+            "measures_led_by",
+            "measures_of",
+            "measures_supported_by",
+            "measures_without_lead",
+            "network_members",
+            "next_tier",
+            "number_of_measures",
+            "platforms_in",
+            "responsibility_matrix",
+            "responsible_units",
+            "tier_path",
+            "tiers_of",
+        ],
+        "smeeco.queries",
+    ),
+    **dict.fromkeys(["coresponsibility_view", "responsibility_view"], "smeeco.views"),
+    "parse": "smeeco.parse",
+    "sizing": "smeeco.sizing",
+    **dict.fromkeys(["export_graph", "read_graph"], "smeeco.io.export"),
+    "write_matrix": "smeeco.io.matrix",
+    **dict.fromkeys(
+        [
+            "ClauseForm",
+            "ClauseUnit",
+            "NotAPolicyTextError",
+            "ParseResult",
+    "ParsedDocument",
+            "ParsedMeasure",
+            "ParsedSection",
+            "ResponsibilityClause",
+            "Uncertainty",
+            "find_responsibility_clauses",
+            "parse_policy",
+    "parse_policy_text",
+            "parse_responsibility",
+            "resolve_clause",
+        ],
+        "smeeco.parse",
+    ),
+    **dict.fromkeys(
+        ["draw_coresponsibility", "draw_responsibility", "render_graph", "write_html"],
+        "smeeco.render",
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'smeeco' has no attribute {name!r}")
+    module = importlib.import_module(module_name)
+    value = module if module_name == f"smeeco.{name}" else getattr(module, name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "RELATIONS",
@@ -145,6 +256,7 @@ __all__ = [
     "DataPackError",
     "DocumentKind",
     "DuplicateIdError",
+    "DuplicateKeyError",
     "Ecosystem",
     "Enterprise",
     "ExportError",
@@ -159,9 +271,11 @@ __all__ = [
     "MoneyParseError",
     "Name",
     "NetworkRole",
+    "NotAPolicyTextError",
     "NotInForceError",
     "Observation",
     "PackInfo",
+    "ParseResult",
     "ParsedDocument",
     "ParsedMeasure",
     "ParsedSection",
@@ -177,6 +291,7 @@ __all__ = [
     "RegisterError",
     "Registry",
     "RegistryError",
+    "RequiredPackError",
     "Responsibility",
     "ResponsibilityClause",
     "ResponsibilityMatrix",
@@ -191,6 +306,7 @@ __all__ = [
     "Tier",
     "TierLadder",
     "TierMembership",
+    "Uncertainty",
     "Unit",
     "UnitError",
     "UnknownFieldError",
@@ -210,6 +326,7 @@ __all__ = [
     "enterprises_in_tier",
     "expand_collective",
     "export_graph",
+    "find_measure",
     "find_responsibility_clauses",
     "funds_in",
     "indicator_progress",
@@ -230,6 +347,7 @@ __all__ = [
     "next_tier",
     "number_of_measures",
     "parse",
+    "parse_policy",
     "parse_policy_text",
     "parse_responsibility",
     "platforms_in",

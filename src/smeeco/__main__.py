@@ -2,7 +2,7 @@
 
 import sys
 
-from smeeco._cli import main
+from smeeco.cli import main
 
 if __name__ == "__main__":
     sys.exit(main())

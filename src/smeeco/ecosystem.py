@@ -61,6 +61,7 @@ from smeeco.model import (
     Tier,
     TierLadder,
 )
+from smeeco.model.common import as_date
 from smeeco.registry import Registry, default_registry
 
 if TYPE_CHECKING:
@@ -96,6 +97,13 @@ def _node(record: Record) -> tuple[str, dict[str, Any]]:
     for key, value in record.node_attributes().items():
         data.setdefault(key, value)  # the contract's names cannot be overridden
     return record.id, data
+
+
+def _check_key(value: object, what: str) -> None:
+    """Refuse a lookup key that is not text (``None``, a number, a list) by name."""
+    if not isinstance(value, str):
+        shown = repr(value) if isinstance(value, int | float | None) else type(value).__name__
+        raise InvalidValueError(f"expected {what} (text), got {shown}")
 
 
 def _a_or_an(word: str) -> str:
@@ -164,12 +172,13 @@ class Ecosystem:
         return len(self._index)
 
     def __contains__(self, record_id: object) -> bool:
-        return record_id in self._index
+        return isinstance(record_id, str) and record_id in self._index
 
     def __iter__(self) -> Iterator[Record]:
         return self.records()
 
     def __getitem__(self, record_id: str) -> Record:
+        _check_key(record_id, "a record id")
         try:
             return self._index[record_id]
         except KeyError:
@@ -201,6 +210,7 @@ class Ecosystem:
     def get(self, record_id: str, cls: type[R]) -> R | None: ...
     def get(self, record_id: str, cls: type[Record] = Record) -> Record | None:
         """The record with ``record_id`` (of class ``cls``), or ``None``."""
+        _check_key(record_id, "a record id")
         record = self._index.get(record_id)
         if record is None or not isinstance(record, cls):
             return None
@@ -211,6 +221,7 @@ class Ecosystem:
 
         Raises :class:`~smeeco.errors.UnknownReferenceError` with close ids otherwise.
         """
+        _check_key(record_id, "a record id")
         record = self._index.get(record_id)
         if isinstance(record, cls):
             return record
@@ -315,6 +326,7 @@ class Ecosystem:
         >>> [r.id for r in smeeco.load("example").find("示例市工信局")]
         ['ex-miit']
         """
+        _check_key(text, "an id or a name")
         found: list[Record] = []
         if text in self._index:
             found.append(self._index[text])
@@ -681,13 +693,7 @@ class Ecosystem:
         says so with ``named_as`` (the unit the text named): expired units are never used
         silently.
         """
-        if isinstance(day, str):
-            try:
-                day = dt.date.fromisoformat(day.strip())
-            except ValueError:
-                raise InvalidValueError(
-                    f"bad date {day!r}: write it as YYYY-MM-DD, e.g. 2024-01-01"
-                ) from None
+        day = as_date(day)
         if self._as_of is not None:
             if day != self._as_of:
                 raise InvalidValueError(

@@ -16,6 +16,8 @@ The tree::
     │   ├── UnknownReferenceError     (also KeyError) an id that names no record
     │   │   └── NotInForceError       the record exists, but not on the view's date
     │   ├── DuplicateIdError          two records of one kind share an id
+    │   ├── DuplicateKeyError         a key written twice in one mapping of a data pack
+    │   ├── RequiredPackError         a required pack is missing, not a pack name, or a cycle
     │   └── UnknownFieldError         a data-pack key no record type declares
     ├── ValidationError               (also ExceptionGroup) every Problem found at once
     ├── DataPackError                 a data pack cannot be found, read or written
@@ -42,6 +44,7 @@ __all__ = [
     "CreditCodeError",
     "DataPackError",
     "DuplicateIdError",
+    "DuplicateKeyError",
     "ExportError",
     "InvalidValueError",
     "MoneyParseError",
@@ -49,6 +52,7 @@ __all__ = [
     "Problem",
     "RegisterError",
     "RegistryError",
+    "RequiredPackError",
     "RuleError",
     "SmeecoError",
     "UnitError",
@@ -126,6 +130,15 @@ class NotInForceError(UnknownReferenceError):
 
 class DuplicateIdError(Problem):
     """Two records of one kind share an id."""
+
+
+class DuplicateKeyError(Problem):
+    """A data pack writes one key twice in a mapping (YAML and JSON would keep the last)."""
+
+
+class RequiredPackError(Problem):
+    """A pack named in ``requires`` cannot be found, is not a pack name, or requires
+    itself through a cycle of packs."""
 
 
 class UnknownFieldError(Problem):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
+from smeeco.cli._common import add_debug
+
 __all__ = ["add_parser", "run"]
 
 _EPILOG = """\
@@ -32,7 +34,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--money-unit", default="元", choices=("元", "万元", "亿元"))
     p.add_argument("--holdings", help="EU only: a table of holdings (holder, held, share)")
     p.add_argument("--yuan-per-euro", help="EU only: the exchange rate to apply")
-    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    add_debug(p)
     p.set_defaults(run=run)
 
 

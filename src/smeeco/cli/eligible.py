@@ -6,6 +6,8 @@ import argparse
 import datetime as dt
 from typing import TextIO
 
+from smeeco.cli._common import add_debug
+
 __all__ = ["add_parser", "run"]
 
 _EPILOG = """\
@@ -30,7 +32,7 @@ def add_register_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", type=date_arg, default=None, help="evaluation day (default today)")
     p.add_argument("--money-unit", default="元", choices=("元", "万元", "亿元"))
     p.add_argument("--rules", help="a rule-pack YAML file instead of the bundled criteria")
-    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    add_debug(p)
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

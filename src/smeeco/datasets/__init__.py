@@ -18,9 +18,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from smeeco.errors import DataPackError, UnknownPackError
+from smeeco.io.packtext import read_text
 
 __all__ = ["ENTRY_POINT_GROUP", "available", "describe", "pack_path"]
 
@@ -54,10 +53,16 @@ def pack_path(name: str) -> Path:
         return bundled[name]
     plugins = _plugins()
     if name in plugins:
-        target = plugins[name]()
-        if callable(target):
-            target = target()
-        path = Path(target)
+        try:
+            target = plugins[name]()
+            if callable(target):
+                target = target()
+            path = Path(target)
+        except Exception as exc:  # a broken plugin must not look like a smeeco crash
+            raise DataPackError(
+                f"pack {name!r} from entry point group {ENTRY_POINT_GROUP!r} could not be"
+                f" found: {type(exc).__name__}: {exc}"
+            ) from exc
         if not path.is_file():
             raise DataPackError(
                 f"pack {name!r} from entry point group {ENTRY_POINT_GROUP!r} points at"
@@ -77,7 +82,10 @@ def _header(path: Path) -> dict[str, Any]:
                 break
             if line.startswith("pack:") or lines:
                 lines.append(line)
-    data = yaml.safe_load("".join(lines)) if lines else None
+    try:
+        data, _problems = read_text("".join(lines), "yaml") if lines else (None, [])
+    except DataPackError:
+        data = None
     header = data.get("pack", {}) if isinstance(data, dict) else {}
     return header if isinstance(header, dict) else {}
 

@@ -15,19 +15,21 @@ item is escaped with ``\\``), and the readers split it again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, TypeAlias
 
 from smeeco.errors import ExportError
-
-if TYPE_CHECKING:
-    import networkx as nx
+from smeeco.graphs import AnyGraph, GraphSource, SupportsNetworkx, as_graph, edge_rows, label_of
+from smeeco.io.files import write_atomic
 
 __all__ = [
     "AnyGraph",
+    "GraphSource",
     "Scalar",
+    "SupportsNetworkx",
     "add_keyed_edge",
+    "as_graph",
     "check_reserved",
     "decode_list",
     "edge_rows",
@@ -38,9 +40,8 @@ __all__ = [
     "write_text",
 ]
 
-#: Any networkx graph smeeco writes: ``Graph``, ``DiGraph``, ``MultiGraph``, ``MultiDiGraph``.
-AnyGraph: TypeAlias = "nx.Graph[Any]"
 Scalar: TypeAlias = str | int | float | bool
+
 
 #: Graph attribute saying the graph is a multigraph (edge keys are meaningful).
 MULTI_KEY = "smeeco_multigraph"
@@ -68,17 +69,6 @@ def decode_list(text: str) -> tuple[str, ...]:
             current.append(char)
     items.append("".join(current))
     return tuple(items)
-
-
-def edge_rows(graph: AnyGraph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
-    """``(u, v, key, data)`` for every edge; ``key`` is ``None`` in a simple graph."""
-    if graph.is_multigraph():
-        multi: Any = graph  # typed as Graph; its edges take keys=
-        for u, v, key, data in multi.edges(keys=True, data=True):
-            yield u, v, key, data
-    else:
-        for u, v, data in graph.edges(data=True):
-            yield u, v, None, data
 
 
 def add_keyed_edge(graph: AnyGraph, u: Any, v: Any, key: Any, data: dict[str, Any]) -> None:
@@ -116,16 +106,10 @@ def check_reserved(graph: AnyGraph, fmt: str, node: Iterable[str], edge: Iterabl
             )
 
 
-def label_of(data: Mapping[str, Any], node: Any, lang: str = "zh") -> str:
-    """A node's display name in ``lang``: ``name_zh``/``name_en``, falling back to the id."""
-    first, second = ("name_en", "name_zh") if lang == "en" else ("name_zh", "name_en")
-    return str(data.get(first) or data.get(second) or node)
-
-
 def write_text(text: str, path: str | Path) -> Path:
-    """Write ``text`` as UTF-8 with ``\\n`` line ends; return the path."""
+    """Write ``text`` as UTF-8 with ``\\n`` line ends, whole or not at all; return the path."""
     path = Path(path)
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_atomic(path, text)
     return path
 
 

@@ -33,11 +33,19 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from smeeco.errors import InvalidValueError, Problem, UnknownFieldError
+from smeeco.io.packtext import preview
 from smeeco.model import Money, Name, Record
-from smeeco.model.common import _canonical, _optional_date
+from smeeco.model.common import _canonical, _optional_date, check_text
 from smeeco.model.indicator import _value
 
-__all__ = ["converter", "problems_from", "read_decimal", "record_from_data", "record_to_data"]
+__all__ = [
+    "check_text",
+    "converter",
+    "problems_from",
+    "read_decimal",
+    "record_from_data",
+    "record_to_data",
+]
 
 T = TypeVar("T")
 
@@ -56,14 +64,31 @@ def _make_converter() -> cattrs.Converter:
     def structure_enum(value: Any, cl: type[StrEnum]) -> StrEnum:
         try:
             return cl(value)
-        except ValueError:
+        except (ValueError, TypeError):
             allowed = ", ".join(m.value for m in cl)
             raise InvalidValueError(
-                f"{value!r} is not a valid {_words(cl.__name__)}; use one of: {allowed}"
+                f"{preview(value)} is not a valid {_words(cl.__name__)}; use one of: {allowed}"
             ) from None
 
     conv.register_structure_hook(StrEnum, structure_enum)
-    conv.register_structure_hook(Money, lambda v, _t: Money.parse(v))
+
+    # Money is text with its unit, as sizing.classify wants it: 8000 alone could be 元 or 万元.
+    def structure_money(value: Any, _t: Any) -> Money:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise InvalidValueError(
+                f"a bare number is not an amount of money, got {_shown(value)}; write it with"
+                f" its unit, e.g. '{preview(value)}万元' or '{preview(value)}元'"
+            )
+        if not isinstance(value, str):
+            raise InvalidValueError(
+                f"expected an amount of money such as '300万元', got {_shown(value)}"
+            )
+        amount = Money.parse(value)
+        if amount.yuan < 0:
+            raise InvalidValueError(f"money cannot be negative here, got {_shown(value)}")
+        return amount
+
+    conv.register_structure_hook(Money, structure_money)
     conv.register_unstructure_hook(Money, str)
 
     conv.register_structure_hook(Decimal, lambda v, _t: read_decimal(v))
@@ -84,6 +109,7 @@ def _make_converter() -> cattrs.Converter:
             raise InvalidValueError(
                 f"expected text, got {_shown(value)}; put it in quotes if it is meant as text"
             )
+        check_text(value)
         return value
 
     conv.register_structure_hook(bool, structure_bool)
@@ -121,8 +147,8 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Name, structure_name)
 
     def tuple_hook(value: Any, cl: Any) -> Any:
-        if isinstance(value, str | bytes | dict):
-            raise InvalidValueError(f"expected a list, got {type(value).__name__} {value!r:.60}")
+        if not isinstance(value, list | tuple):
+            raise InvalidValueError(f"expected a list, got {_shown(value)}")
         return conv._structure_tuple(value, cl)
 
     conv.register_structure_hook_func(lambda t: getattr(t, "__origin__", None) is tuple, tuple_hook)
@@ -133,7 +159,15 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook_factory(_is_attrs, unstructure_factory)
 
     def structure_factory(cls: Any) -> Any:
-        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        inner = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True)
+        what = _words(cls.__name__)
+
+        def structure(value: Any, cl: Any) -> Any:
+            if not isinstance(value, dict):
+                raise InvalidValueError(f"expected a mapping of {what} fields, got {_shown(value)}")
+            return inner(value, cl)
+
+        return structure
 
     conv.register_structure_hook_factory(
         lambda t: _is_attrs(t) and t is not Name, structure_factory
@@ -142,7 +176,20 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _shown(value: Any) -> str:
-    return f"{type(value).__name__} {value!r:.60}"
+    """``a string 'x'``, ``a list [1, 2]``: the value's sort and a bounded preview."""
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (a boolean)"
+    sort = {str: "a string", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
+    name = next((v for k, v in sort.items() if isinstance(value, k)), None)
+    if name is None:
+        name = _a_or_an(_words(type(value).__name__))
+    return f"{name} {preview(value)}"
+
+
+def _a_or_an(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 def read_decimal(value: Any) -> Decimal:
@@ -158,19 +205,24 @@ def read_decimal(value: Any) -> Decimal:
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
-        return Decimal(repr(value))
-    text = value.strip().replace("％", "%")
-    try:
-        if text.endswith("%"):
-            return _canonical(Decimal(text[:-1].strip()).scaleb(-2))
-        if "/" in text:
-            num, den = text.split("/", 1)
-            return _canonical(Decimal(num.strip()) / Decimal(den.strip()))
-        return Decimal(text)
-    except (InvalidOperation, ZeroDivisionError):
-        raise InvalidValueError(
-            f"cannot read {value!r} as a number: write e.g. 0.2, '20%' or '1/5'"
-        ) from None
+        number = Decimal(repr(value))
+    else:
+        text = value.strip().replace("％", "%")
+        try:
+            if text.endswith("%"):
+                number = _canonical(Decimal(text[:-1].strip()).scaleb(-2))
+            elif "/" in text:
+                num, den = text.split("/", 1)
+                number = _canonical(Decimal(num.strip()) / Decimal(den.strip()))
+            else:
+                number = Decimal(text)
+        except (InvalidOperation, ZeroDivisionError):
+            raise InvalidValueError(
+                f"cannot read {preview(value)} as a number: write e.g. 0.2, '20%' or '1/5'"
+            ) from None
+    if not number.is_finite():
+        raise InvalidValueError(f"{preview(value)} is not a finite number")
+    return number
 
 
 def _decimal_out(value: Decimal) -> int | str:
@@ -197,7 +249,7 @@ def record_from_data(data: Any, cls: type[T]) -> T:
     Use :func:`problems_from` to turn what it raises into smeeco problems with paths.
     """
     if not isinstance(data, dict):
-        raise InvalidValueError(f"expected a mapping of fields, got {type(data).__name__}")
+        raise InvalidValueError(f"expected a mapping of fields, got {_shown(data)}")
     return converter.structure(data, cls)
 
 

@@ -22,9 +22,12 @@ from pathlib import Path
 from typing import Any
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
+    GraphSource,
     add_keyed_edge,
+    as_graph,
     check_reserved,
     edge_rows,
     empty_like,
@@ -43,8 +46,9 @@ __all__ = [
 ]
 
 
-def cytoscape_data(graph: AnyGraph, *, lang: str = "zh") -> dict[str, Any]:
+def cytoscape_data(graph: GraphSource, *, lang: str = "zh") -> dict[str, Any]:
     """``graph`` as Cytoscape.js elements (plain dicts and lists)."""
+    graph = as_graph(graph)
     check_reserved(graph, "Cytoscape JSON", ("id", "name"), ("id", "source", "target", "key"))
     nodes = [
         {"data": {"id": str(n), "name": label_of(d, n, lang), **_clean(d)}}
@@ -70,12 +74,13 @@ def cytoscape_data(graph: AnyGraph, *, lang: str = "zh") -> dict[str, Any]:
     }
 
 
-def dumps_cytoscape(graph: AnyGraph, *, lang: str = "zh") -> str:
+def dumps_cytoscape(graph: GraphSource, *, lang: str = "zh") -> str:
     """The Cytoscape.js JSON text of ``graph``."""
+    graph = as_graph(graph)
     return json.dumps(cytoscape_data(graph, lang=lang), ensure_ascii=False, indent=1) + "\n"
 
 
-def write_cytoscape(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> Path:
+def write_cytoscape(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> Path:
     """Write ``graph`` as Cytoscape.js JSON to ``path``; return the path."""
     return write_text(dumps_cytoscape(graph, lang=lang), path)
 
@@ -115,3 +120,14 @@ def parse_cytoscape(text: str) -> AnyGraph:
 def read_cytoscape(path: str | Path) -> AnyGraph:
     """Read a Cytoscape.js JSON file (from :func:`write_cytoscape` or Cytoscape)."""
     return parse_cytoscape(Path(path).read_text(encoding="utf-8"))
+
+
+register_format(
+    Format(
+        "cytoscape",
+        (".cyjs", ".cytoscape.json"),
+        write=lambda graph, path, *, lang="zh": write_cytoscape(graph, path, lang=lang),
+        read=read_cytoscape,
+        description="Cytoscape.js JSON; reads back exactly",
+    )
+)

@@ -14,29 +14,32 @@ A data pack is a mapping::
 
 Each record is a mapping of its fields; an entry with ``type: TAG`` is read as the
 subclass registered under that tag. Reading collects every problem of the file — and of
-the packs it requires — and raises them together; nothing is half-loaded. YAML is read
-with ``yaml.safe_load`` only.
+the packs it requires — and raises them together; nothing is half-loaded. The text is
+read strictly (:mod:`smeeco.io.packtext`): safe YAML with JSON's values only, no duplicate
+keys, no NaN, bounded aliases and nesting.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
-import yaml
 
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import (
     DataPackError,
     InvalidValueError,
     Problem,
+    RequiredPackError,
     UnknownFieldError,
+    UnknownPackError,
 )
 from smeeco.io.convert import problems_from, record_from_data, record_to_data
+from smeeco.io.files import write_atomic
+from smeeco.io.packtext import dump_json, dump_yaml, paused_gc, preview, read_text
 from smeeco.model import Record
 from smeeco.registry import Registry, default_registry
 
@@ -54,65 +57,7 @@ __all__ = [
 FORMAT_VERSION = 1
 
 
-class _Loader(yaml.SafeLoader):
-    """Safe YAML loading, without YAML 1.1's base-60 numbers.
-
-    YAML 1.1 reads ``ratio: 2:2:4:2`` as the integer 439442 and ``1:30`` as 90; YAML 1.2
-    dropped that rule and so do we: such values stay text.
-    """
-
-
-_INT = "tag:yaml.org,2002:int"
-_FLOAT = "tag:yaml.org,2002:float"
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    _INT,
-    re.compile(
-        r"""^(?:[-+]?0b[0-1_]+
-        |[-+]?0[0-7_]+
-        |[-+]?(?:0|[1-9][0-9_]*)
-        |[-+]?0x[0-9a-fA-F_]+)$""",
-        re.X,
-    ),
-    list("-+0123456789"),
-)
-_Loader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(
-        r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
-        |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
-        |[-+]?\.(?:inf|Inf|INF)
-        |\.(?:nan|NaN|NAN))$""",
-        re.X,
-    ),
-    list("-+0123456789."),
-)
-
-
-def _timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> Any:
-    """A date YAML cannot build (``2022-13-45``) stays text, for the converter to report
-    with its path, instead of stopping the whole read."""
-    try:
-        return loader.construct_yaml_timestamp(node)
-    except ValueError:
-        return loader.construct_scalar(node)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
-
-
-def _load_text(text: str, fmt: str, where: str) -> Any:
-    try:
-        if fmt == "json":
-            return json.loads(text)
-        return yaml.load(text, Loader=_Loader)  # _Loader is a SafeLoader: no tags run code
-    except (yaml.YAMLError, json.JSONDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
-        raise DataPackError(f"cannot read {where}{place}: {exc}") from None
+_PACK_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 
 
 def parse_pack(
@@ -218,21 +163,24 @@ def read_pack(
     cannot be read and references that do not resolve alike — with paths such as
     ``pack.yaml:measures[3].responsibilities[1].unit``; nothing is half-loaded.
     """
+    if "\0" in str(path):
+        raise DataPackError(f"{preview(str(path))} is not a file name: it holds a NUL character")
     path = Path(path)
     registry = registry or default_registry
     infos: list[PackInfo] = []
     records: list[tuple[str, Record]] = []
     problems: list[Problem] = []
     pending: set[str] = set()
-    _collect(path, registry, resolve, infos, records, problems, pending, seen=set())
-    eco = Ecosystem(registry=registry, name=infos[-1].name if infos else path.stem)
-    eco._add(
-        [record for _path, record in records],
-        repr(path.name),
-        paths=[p for p, _record in records],
-        pending=pending,
-        problems=problems,
-    )
+    with paused_gc():
+        _collect(path, registry, resolve, infos, records, problems, pending, [], set())
+        eco = Ecosystem(registry=registry, name=infos[-1].name if infos else path.stem)
+        eco._add(
+            [record for _path, record in records],
+            repr(path.name),
+            paths=[p for p, _record in records],
+            pending=pending,
+            problems=problems,
+        )
     eco.packs = tuple(infos)
     return eco
 
@@ -245,13 +193,17 @@ def _collect(
     records: list[tuple[str, Record]],
     problems: list[Problem],
     pending: set[str],
-    seen: set[Path],
+    chain: list[Path],
+    done: set[Path],
 ) -> None:
-    path = path.resolve()
-    if path in seen:
-        return
-    seen.add(path)
-    if not path.is_file():
+    """Read ``path`` after the packs it requires; ``chain`` holds the files being read
+    (to find cycles), ``done`` those read already (a pack two others require is read once)."""
+    try:
+        path = path.resolve()
+        is_file = path.is_file()
+    except (OSError, ValueError) as exc:
+        raise DataPackError(f"cannot open {preview(str(path))}: {exc}") from None
+    if not is_file:
         raise DataPackError(f"no data-pack file at {str(path)!r}; check the path")
     fmt = "json" if path.suffix.lower() == ".json" else "yaml"
     if path.suffix.lower() not in (".json", ".yaml", ".yml"):
@@ -262,25 +214,83 @@ def _collect(
         raise DataPackError(
             f"{path.name!r} is not UTF-8 text ({exc.reason} at byte {exc.start})"
         ) from None
-    data = _load_text(text, fmt, path.name)
+    except OSError as exc:
+        raise DataPackError(f"cannot read {path.name!r}: {exc.strerror or exc}") from None
+    data, text_problems = read_text(text, fmt, path.name)
     info, found, found_problems, found_pending = _parse(data, path.name, registry)
-    for required in info.requires:
-        siblings = [path.with_name(f"{required}{suffix}") for suffix in (".yaml", ".yml", ".json")]
-        existing = [s for s in siblings if s.is_file()]
-        if existing:
-            required_path = existing[0]
-        elif resolve is not None:
-            required_path = Path(resolve(required))
-        else:
-            raise DataPackError(
-                f"{path.name!r} requires pack {required!r}, but there is no"
-                f" {siblings[0].name!r} (or .yml, .json) beside it"
+    if text_problems:  # a value refused while reading is not reported a second time
+        found_problems = [
+            p for p in found_problems if not any(_under(p.path, t.path) for t in text_problems)
+        ]
+    chain = [*chain, path]
+    for i, required in enumerate(info.requires):
+        where = f"{path.name}:pack.requires[{i}]"
+        required_path = _find_required(path, required, resolve, where, problems)
+        if required_path is None:
+            continue
+        if required_path in chain:
+            cycle = " → ".join(p.name for p in chain[chain.index(required_path) :])
+            problems.append(
+                RequiredPackError(
+                    f"pack {info.name!r} requires {required!r}, which leads back to it"
+                    f" ({cycle} → {required_path.name}); remove one of the requires",
+                    where,
+                )
             )
-        _collect(required_path, registry, resolve, infos, records, problems, pending, seen)
+            continue
+        if required_path in done:
+            continue
+        try:
+            _collect(
+                required_path, registry, resolve, infos, records, problems, pending, chain, done
+            )
+        except DataPackError as exc:
+            problems.append(RequiredPackError(f"required pack {required!r}: {exc}", where))
+    done.add(path)
     infos.append(info)
     records.extend((f"{path.name}:{p}", record) for p, record in found)
-    problems.extend(_in_file(p, path.name) for p in found_problems)
+    problems.extend(_in_file(p, path.name) for p in [*text_problems, *found_problems])
     pending.update(found_pending)
+
+
+def _find_required(
+    path: Path, required: str, resolve: Any, where: str, problems: list[Problem]
+) -> Path | None:
+    """The file of a required pack, or ``None`` with a problem appended."""
+    if not _PACK_NAME.fullmatch(required) or ".." in required:
+        problems.append(
+            RequiredPackError(
+                f"{preview(required)} is not a pack name: 'requires' lists names of packs"
+                " (such as 'tianjin-agencies') found beside the file or bundled, not paths",
+                where,
+            )
+        )
+        return None
+    siblings = [path.with_name(f"{required}{suffix}") for suffix in (".yaml", ".yml", ".json")]
+    existing = [s for s in siblings if s.is_file()]
+    if existing:
+        return existing[0].resolve()
+    hint = ""
+    if resolve is not None:
+        try:
+            return Path(resolve(required)).resolve()
+        except UnknownPackError as exc:
+            hint = f", and no bundled pack has that name (bundled: {', '.join(exc.known)})"
+        except DataPackError as exc:
+            hint = f", and {exc}"
+    problems.append(
+        RequiredPackError(
+            f"pack {required!r} is required, but there is no {siblings[0].name!r}"
+            f" (or .yml, .json) beside {path.name!r}{hint}",
+            where,
+        )
+    )
+    return None
+
+
+def _under(path: str, prefix: str) -> bool:
+    """Whether ``path`` is ``prefix`` or inside it (``a.b`` and ``a[1]`` are in ``a``)."""
+    return path == prefix or path.startswith((prefix + ".", prefix + "["))
 
 
 def _in_file(problem: Problem, filename: str) -> Problem:
@@ -330,32 +340,13 @@ def dump_pack(
     return data
 
 
-class _Dumper(yaml.SafeDumper):
-    """A safe dumper that keeps Chinese readable and long texts as blocks."""
-
-
-_UNICODE_BREAKS = ("\x85", "\u2028", "\u2029")
-
-
-def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
-    if any(c in value for c in _UNICODE_BREAKS):
-        # YAML counts these as line breaks and folds them unless they are escaped
-        style: str | None = '"'
-    else:
-        style = "|" if "\n" in value else None
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
-
-
-_Dumper.add_representer(str, _str_representer)
-
-
 def dumps_pack(eco: Ecosystem | Iterable[Record], fmt: str = "yaml", **kwargs: Any) -> str:
     """The text of a data pack in ``fmt`` (``"yaml"`` or ``"json"``); byte-stable."""
     data = dump_pack(eco, **kwargs)
     if fmt == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return dump_json(data)
     if fmt in ("yaml", "yml"):
-        return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+        return dump_yaml(data)
     raise DataPackError(f"unknown data-pack format {fmt!r}; use 'yaml' or 'json'")
 
 
@@ -363,5 +354,5 @@ def write_pack(eco: Ecosystem | Iterable[Record], path: str | Path, **kwargs: An
     """Write a data pack; the format follows the suffix (``.json``, else YAML)."""
     path = Path(path)
     fmt = "json" if path.suffix.lower() == ".json" else "yaml"
-    path.write_text(dumps_pack(eco, fmt, **kwargs), encoding="utf-8")
+    write_atomic(path, dumps_pack(eco, fmt, **kwargs))
     return path

@@ -26,9 +26,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from smeeco.io._graphdata import AnyGraph, write_text
+from smeeco.formats import Format, register_format
+from smeeco.io._graphdata import GraphSource, as_graph, write_text
 from smeeco.io._present import DrawEdge, node_label, presentation
-from smeeco.render._style import ROLE_STYLES, ROLE_WORDS, kind_colour
+from smeeco.style import ROLE_STYLES, ROLE_WORDS, kind_colour
 
 __all__ = ["dumps_dot", "quote_dot", "write_dot"]
 
@@ -95,8 +96,9 @@ def _edge(edge: DrawEdge, directed: bool, lang: str) -> str:
     return f"  {quote_dot(edge.u)} {arrow} {quote_dot(edge.v)} {_attrs(attributes)};"
 
 
-def dumps_dot(graph: AnyGraph, *, lang: str = "zh") -> str:
+def dumps_dot(graph: GraphSource, *, lang: str = "zh") -> str:
     """The DOT text of ``graph`` with labels in ``lang`` (``"zh"`` or ``"en"``)."""
+    graph = as_graph(graph)
     shown = presentation(graph, lang)
     directed = graph.is_directed()
     name = str(graph.graph.get("name") or "smeeco")
@@ -129,6 +131,16 @@ def dumps_dot(graph: AnyGraph, *, lang: str = "zh") -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_dot(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> Path:
+def write_dot(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> Path:
     """Write ``graph`` as Graphviz DOT to ``path``; return the path."""
     return write_text(dumps_dot(graph, lang=lang), path)
+
+
+register_format(
+    Format(
+        "dot",
+        (".dot", ".gv"),
+        write=lambda graph, path, *, lang="zh": write_dot(graph, path, lang=lang),
+        description="Graphviz DOT, one box per section",
+    )
+)

@@ -27,9 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
+    GraphSource,
     add_keyed_edge,
+    as_graph,
     decode_list,
     edge_rows,
     empty_like,
@@ -37,7 +40,7 @@ from smeeco.io._graphdata import (
     label_of,
     write_text,
 )
-from smeeco.render._style import hex_to_rgb, kind_colour
+from smeeco.style import hex_to_rgb, kind_colour
 
 __all__ = ["dumps_gexf", "parse_gexf", "read_gexf", "write_gexf"]
 
@@ -105,8 +108,9 @@ def _attvalues(columns: _Columns, data: dict[str, Any]) -> ET.Element | None:
     return element
 
 
-def dumps_gexf(graph: AnyGraph) -> str:
+def dumps_gexf(graph: GraphSource) -> str:
     """The GEXF text of ``graph`` (byte-stable for the same graph)."""
+    graph = as_graph(graph)
     multi = graph.is_multigraph()
     root = ET.Element("gexf", {"xmlns": NS, "xmlns:viz": VIZ, "version": "1.2"})
     meta = ET.SubElement(root, "meta")
@@ -157,7 +161,7 @@ def dumps_gexf(graph: AnyGraph) -> str:
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def write_gexf(graph: AnyGraph, path: str | Path) -> Path:
+def write_gexf(graph: GraphSource, path: str | Path) -> Path:
     """Write ``graph`` as GEXF to ``path``; return the path."""
     return write_text(dumps_gexf(graph), path)
 
@@ -251,3 +255,14 @@ def read_gexf(path: str | Path) -> AnyGraph:
     A file from elsewhere is read as a multigraph keyed by edge label (or id).
     """
     return parse_gexf(Path(path).read_text(encoding="utf-8"))
+
+
+register_format(
+    Format(
+        "gexf",
+        (".gexf",),
+        write=lambda graph, path, *, lang="zh": write_gexf(graph, path),
+        read=read_gexf,
+        description="GEXF 1.2 (Gephi), coloured by kind",
+    )
+)

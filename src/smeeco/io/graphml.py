@@ -32,10 +32,13 @@ import networkx as nx
 from networkx.readwrite.graphml import GraphMLReader, GraphMLWriter
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     MULTI_KEY,
     AnyGraph,
+    GraphSource,
     add_keyed_edge,
+    as_graph,
     check_reserved,
     decode_list,
     edge_rows,
@@ -77,7 +80,7 @@ def _encoded(graph: AnyGraph) -> AnyGraph:
     return out
 
 
-def dumps_graphml(graph: AnyGraph) -> str:
+def dumps_graphml(graph: GraphSource) -> str:
     """The GraphML text of ``graph`` (UTF-8, byte-stable for the same graph).
 
     Raises
@@ -85,6 +88,7 @@ def dumps_graphml(graph: AnyGraph) -> str:
     ExportError
         An attribute value has a type GraphML cannot hold (a dict, a date…).
     """
+    graph = as_graph(graph)
     check_reserved(
         graph, "GraphML (for the edge key)", (), ("key",) if graph.is_multigraph() else ()
     )
@@ -115,7 +119,7 @@ def dumps_graphml(graph: AnyGraph) -> str:
     return buffer.getvalue().decode("utf-8")
 
 
-def write_graphml(graph: AnyGraph, path: str | Path) -> Path:
+def write_graphml(graph: GraphSource, path: str | Path) -> Path:
     """Write ``graph`` as GraphML to ``path``; return the path."""
     return write_text(dumps_graphml(graph), path)
 
@@ -209,3 +213,14 @@ def _reread_multi(data: bytes) -> AnyGraph:
     reader = GraphMLReader(node_type=str, edge_key_type=str, force_multigraph=True)
     graph: AnyGraph = next(iter(reader(string=data)))
     return graph
+
+
+register_format(
+    Format(
+        "graphml",
+        (".graphml",),
+        write=lambda graph, path, *, lang="zh": write_graphml(graph, path),
+        read=read_graphml,
+        description="GraphML (Gephi, Cytoscape, yEd); reads back exactly",
+    )
+)

@@ -37,15 +37,22 @@ from typing import Any
 
 import attrs
 
+from smeeco.counting import UnitCounts
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
+from smeeco.formats import Format, format_for, register_format, suffixes
 from smeeco.io._graphdata import write_text
-from smeeco.model import PolicyDocument, Role
+from smeeco.io.cells import csv_row, no_formulas
+from smeeco.io.files import atomic_path
+from smeeco.model import PolicyDocument, Responsibility
 from smeeco.queries import responsibility_matrix
 from smeeco.queries._common import AsOf, record_of, view
+from smeeco.style import COLLECTIVE_MARK, ROLE_CELL_COLOURS, role_mark, static_text
+from smeeco.views import responsibility_view
 
 __all__ = [
     "MATRIX_FORMATS",
+    "MatrixRow",
     "MatrixTable",
     "dumps_matrix_csv",
     "dumps_matrix_html",
@@ -55,15 +62,14 @@ __all__ = [
     "write_matrix_xlsx",
 ]
 
-#: File suffix → matrix format.
-MATRIX_FORMATS: dict[str, str] = {
-    ".csv": "csv",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".html": "html",
-    ".htm": "html",
-    ".xlsx": "xlsx",
-}
+#: File suffix → matrix format (from the registry, :mod:`smeeco.formats`).
+MATRIX_FORMATS: dict[str, str]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MATRIX_FORMATS":
+        return suffixes("matrix")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 _WORDS: dict[str, dict[str, Any]] = {
     "zh": {
@@ -104,19 +110,29 @@ _WORDS: dict[str, dict[str, Any]] = {
         },
     },
 }
-_CELL_CLASS = {"L": "lead", "牵": "lead", "S": "support", "配": "support"}
 
 
 @attrs.frozen
 class MatrixRow:
-    """One row: a section heading (``section=True``) or a measure with its cells."""
+    """One row: a section heading (``section=True``) or a measure with its cells.
+
+    ``cells`` hold each unit's :class:`~smeeco.Responsibility` (``None`` where the unit
+    has no part), so writers read the role, never the rendered text; :meth:`texts` gives
+    what a cell shows (牵头 / 配合 / 实施 / 出资, or L / S / E / F, ``*`` when inferred).
+    """
 
     number: str
     label: str
-    cells: tuple[str, ...]
+    cells: tuple[Responsibility | None, ...]
     section: bool = False
     measure: str = ""
     text: str = ""
+
+    def texts(self, lang: str = "zh") -> tuple[str, ...]:
+        """What each cell shows in ``lang`` (``""`` for an empty cell)."""
+        return tuple(
+            "" if r is None else role_mark(r.role, lang, explicit=r.explicit) for r in self.cells
+        )
 
 
 @attrs.frozen
@@ -132,6 +148,8 @@ class MatrixTable:
     supports: tuple[int, ...]
     legend: str
     lang: str
+    #: per column, what the unit holds (:func:`smeeco.counting.count_units`)
+    counts: tuple[UnitCounts, ...] = ()
 
     def header(self) -> list[str]:
         """The heading row."""
@@ -159,22 +177,19 @@ def matrix_table(
 
     >>> import smeeco
     >>> table = matrix_table(smeeco.load("example"), "ex-2022-measures")
-    >>> table.units[:2], table.rows[1].cells[:2]
+    >>> table.units[:2], table.rows[1].texts()[:2]
     (('示例市财政局', '示例市工业和信息化局'), ('牵头*', '配合*'))
+    >>> table.rows[1].cells[0].role
+    <Role.LEAD: 'lead'>
     """
     words = _WORDS[_lang(lang)]
     eco = view(eco, as_of)
     doc = record_of(eco, document, PolicyDocument) if document is not None else None
     if doc is None and len({m.document for m in eco.measures}) == 1:
         doc = eco.require(eco.measures[0].document, PolicyDocument)
+    # The same refusal as the pictures': no measures, or none that names a unit.
+    responsibility_view(eco, doc).require_measures("tabulate")
     matrix = responsibility_matrix(eco, doc)
-    if not matrix.measures:
-        when = f" in force on {eco.as_of_date}" if eco.as_of_date is not None else ""
-        raise ExportError(
-            f"no measures{when} to tabulate"
-            + ("; pick a later date or another document" if when else "")
-        )
-    body = matrix.rows(lang=lang)[1:]
     sections: dict[tuple[str, int], tuple[str, str]] = {}
     for d in eco.documents:
         for s in d.sections:
@@ -182,10 +197,10 @@ def matrix_table(
             sections[(d.id, s.ordinal)] = (number, s.title.label(lang))
     rows: list[MatrixRow] = []
     current: tuple[str, int] | None = None
-    blank = ("",) * len(matrix.units)
+    blank: tuple[Responsibility | None, ...] = (None,) * len(matrix.units)
     several = len({m.document for m in matrix.measures}) > 1
     current_document: str | None = None
-    for measure, cells in zip(matrix.measures, body, strict=True):
+    for measure in matrix.measures:
         if several and measure.document != current_document:
             # A heading per document, so no measure sits under another document's section.
             document_record = eco.get(measure.document, PolicyDocument)
@@ -198,9 +213,15 @@ def matrix_table(
             rows.append(MatrixRow(number, title, blank, section=True))
         current = key
         rows.append(
-            MatrixRow(cells[0], cells[1], tuple(cells[2:]), measure=measure.id, text=measure.text)
+            MatrixRow(
+                measure.number or str(measure.ordinal),
+                measure.label(lang),
+                tuple(matrix.cell(measure.id, u.id) for u in matrix.units),
+                measure=measure.id,
+                text=measure.text,
+            )
         )
-    counts = matrix.column_counts()
+    counts = matrix.counts()
     used = {r.role.value for r in matrix.cells.values()}
     keys: list[str] = [k for k in ("lead", "support", "executing", "funding") if k in used]
     if any(not r.explicit for r in matrix.cells.values()):
@@ -209,7 +230,9 @@ def matrix_table(
         keys.append("†")
     head, sep, end = words["legend"]
     legend = head + sep.join(words["marks"][k] for k in keys) + end if keys else ""
-    units = tuple(u.label(lang) + (" †" if u.collective else "") for u in matrix.units)
+    units = tuple(
+        u.label(lang) + (f" {COLLECTIVE_MARK}" if u.collective else "") for u in matrix.units
+    )
     if doc is not None:
         title, subtitle = doc.name.label(lang), doc.number
     else:
@@ -223,10 +246,11 @@ def matrix_table(
         units=units,
         unit_ids=tuple(u.id for u in matrix.units),
         rows=tuple(rows),
-        leads=tuple(counts[u.id].get(Role.LEAD, 0) for u in matrix.units),
-        supports=tuple(counts[u.id].get(Role.SUPPORT, 0) for u in matrix.units),
+        leads=tuple(counts[u.id].leads for u in matrix.units),
+        supports=tuple(counts[u.id].supports for u in matrix.units),
         legend=legend,
         lang=lang,
+        counts=tuple(counts[u.id] for u in matrix.units),
     )
 
 
@@ -255,23 +279,28 @@ def dumps_matrix_csv(
     words = _WORDS[table.lang]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([words["section"], *table.header()])
+    # every cell through csv_row: a name such as "=HYPERLINK(…)" must not run (OWASP)
+    writer.writerow(csv_row([words["section"], *table.header()]))
     section = ""
     for row in table.rows:
         if row.section:
             section = f"{row.number} {row.label}"
             continue
-        writer.writerow([section, row.number, row.label, *row.cells])
+        writer.writerow(csv_row([section, row.number, row.label, *row.texts(table.lang)]))
     for total in _totals(table):
-        writer.writerow(["", *total])
+        writer.writerow(csv_row(["", *total]))
     if legend and table.legend:
         writer.writerow([])
-        writer.writerow([table.legend])
+        writer.writerow(csv_row([table.legend]))
     return buffer.getvalue()
 
 
+_MD_ESCAPES = {c: "\\" + c for c in "\\|*_`[]"} | {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
 def _md(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Text for a Markdown table cell: raw HTML and Markdown marks are shown, not obeyed."""
+    return "".join(_MD_ESCAPES.get(c, c) for c in " ".join(text.split()))
 
 
 def dumps_matrix_markdown(
@@ -289,7 +318,7 @@ def dumps_matrix_markdown(
     lines.append("|" + "---|" * len(table.header()))
     for row in table.rows:
         label = f"**{_md(row.label)}**" if row.section else _md(row.label)
-        cells = " | ".join(row.cells) if row.cells else ""
+        cells = " | ".join(row.texts(table.lang)) if row.cells else ""
         lines.append(f"| {_md(row.number)} | {label} | {cells} |".replace("|  |", "| |"))
     for total in _totals(table):
         lines.append("| " + " | ".join(total) + " |")
@@ -299,28 +328,6 @@ def dumps_matrix_markdown(
     while "|  |" in text:
         text = text.replace("|  |", "| |")
     return text
-
-
-_HTML_STYLE = """
-body{font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",
- system-ui,sans-serif;margin:1.5rem;color:#1d2733}
-h1{font-size:1.3rem;margin:0 0 .2rem}p.sub{margin:0 0 1rem;color:#556}
-.wrap{overflow:auto;max-height:85vh;border:1px solid #ccd;display:inline-block;max-width:100%}
-table{border-collapse:separate;border-spacing:0;font-size:.9rem}
-th,td{border-right:1px solid #dde;border-bottom:1px solid #dde;padding:.25rem .45rem}
-thead th{position:sticky;top:0;background:#f4f6f8;z-index:2;vertical-align:bottom}
-thead th.unit{writing-mode:vertical-rl;white-space:normal;height:11rem;font-weight:600}
-th.no,td.no{position:sticky;left:0;background:#fff;z-index:1;white-space:nowrap;
- box-sizing:border-box;width:3.2rem;min-width:3.2rem;max-width:3.2rem}
-th.m,td.m{position:sticky;left:3.2rem;background:#fff;z-index:1;min-width:13rem}
-thead th.no,thead th.m{z-index:3;background:#f4f6f8}
-td.c{text-align:center;white-space:nowrap;min-width:2.4rem}
-td.lead{background:#f6d5d1;color:#7b1e13;font-weight:700}
-td.support{background:#dfe7f0;color:#2c4a6b}
-tr.sec td{background:#eef1f4;font-weight:700}tr.sec td.no,tr.sec td.m{background:#eef1f4}
-tr.tot td{background:#fafafa;font-weight:600;text-align:center}tr.tot td.m{text-align:right}
-p.legend{font-size:.85rem;color:#445;max-width:60rem}
-"""
 
 
 def dumps_matrix_html(
@@ -338,8 +345,8 @@ def dumps_matrix_html(
         f'<html lang="{"zh-CN" if table.lang == "zh" else "en"}">',
         '<head><meta charset="utf-8">',
         f"<title>{esc(table.title)}</title>",
-        f"<style>{_HTML_STYLE.strip()}</style></head>",
-        "<body>",
+        f"<style>{static_text('smeeco.css').strip()}</style></head>",
+        '<body class="matrix">',
         f"<h1>{esc(table.title)}</h1>",
     ]
     if table.subtitle:
@@ -364,10 +371,10 @@ def dumps_matrix_html(
             )
             continue
         cells = "".join(
-            f'<td class="c {_CELL_CLASS.get(c[:1], "other")}">{esc(c)}</td>'
-            if c
+            f'<td class="c {r.role.value}">{esc(text)}</td>'
+            if r is not None
             else '<td class="c"></td>'
-            for c in row.cells
+            for r, text in zip(row.cells, row.texts(table.lang), strict=True)
         )
         out.append(
             f'<tr id="{esc(row.measure)}"><td class="no">{esc(row.number)}</td>'
@@ -416,8 +423,10 @@ def write_matrix_xlsx(
     thin = Side(style="thin", color="BBBBBB")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     fills = {
-        "lead": PatternFill("solid", fgColor="F6D5D1"),
-        "support": PatternFill("solid", fgColor="DFE7F0"),
+        **{
+            role: PatternFill("solid", fgColor=fill.lstrip("#"))
+            for role, (fill, _ink) in ROLE_CELL_COLOURS.items()
+        },
         "section": PatternFill("solid", fgColor="EEF1F4"),
         "head": PatternFill("solid", fgColor="F4F6F8"),
     }
@@ -453,14 +462,16 @@ def write_matrix_xlsx(
                 sheet.cell(row=r, column=col).fill = fills["section"]
                 sheet.cell(row=r, column=col).font = Font(bold=True)
             continue
-        for col, value in enumerate(row.cells, start=3):
+        for col, (held, value) in enumerate(
+            zip(row.cells, row.texts(table.lang), strict=True), start=3
+        ):
             cell = sheet.cell(row=r, column=col, value=value or None)
             cell.alignment = Alignment(horizontal="center")
-            kind = _CELL_CLASS.get(value[:1]) if value else None
-            if kind is not None:
-                cell.fill = fills[kind]
-                if kind == "lead":
-                    cell.font = Font(bold=True, color="7B1E13")
+            if held is not None:
+                role = held.role.value
+                cell.fill = fills[role]
+                ink = ROLE_CELL_COLOURS[role][1].lstrip("#")
+                cell.font = Font(bold=role == "lead", color=ink)
     for total in _totals(table):
         r += 1
         sheet.cell(row=r, column=2, value=total[1]).font = Font(bold=True)
@@ -477,8 +488,10 @@ def write_matrix_xlsx(
     for col in range(3, width + 1):
         sheet.column_dimensions[get_column_letter(col)].width = 6 if table.lang == "zh" else 8
     sheet.freeze_panes = sheet.cell(row=head_row + 1, column=3)
+    no_formulas(sheet)  # a unit named "=HYPERLINK(…)" stays text
     path = Path(path)
-    book.save(path)
+    with atomic_path(path) as temp:
+        book.save(temp)
     return path
 
 
@@ -515,16 +528,63 @@ def write_matrix(
         asked for without openpyxl.
     """
     path = Path(path)
-    chosen = fmt or MATRIX_FORMATS.get(path.suffix.lower())
-    if chosen not in set(MATRIX_FORMATS.values()):
-        known = ", ".join(sorted(MATRIX_FORMATS))
-        what = repr(fmt) if fmt else f"{path.suffix or 'no suffix'!r}"
-        raise ExportError(f"unknown matrix format {what}; supported: {known}")
-    if chosen == "xlsx":
-        return write_matrix_xlsx(eco, path, document, as_of=as_of, lang=lang)
-    writers = {
-        "csv": dumps_matrix_csv,
-        "markdown": dumps_matrix_markdown,
-        "html": dumps_matrix_html,
-    }
-    return write_text(writers[chosen](eco, document, as_of=as_of, lang=lang), path)
+    chosen = format_for(path, fmt, family="matrix")
+    chosen.check_available()
+    written: Path = chosen.write(eco, path, document=document, as_of=as_of, lang=lang)
+    return written
+
+
+def _text_writer(dumps: Any) -> Any:
+    def write(
+        eco: Ecosystem,
+        path: Path,
+        *,
+        document: str | PolicyDocument | None = None,
+        as_of: AsOf = None,
+        lang: str = "zh",
+    ) -> Path:
+        return write_text(dumps(eco, document, as_of=as_of, lang=lang), path)
+
+    return write
+
+
+register_format(
+    Format(
+        "csv",
+        (".csv",),
+        write=_text_writer(dumps_matrix_csv),
+        family="matrix",
+        description="one row per measure, section in its own column",
+    )
+)
+register_format(
+    Format(
+        "markdown",
+        (".md", ".markdown"),
+        write=_text_writer(dumps_matrix_markdown),
+        family="matrix",
+        description="Markdown table, title above, legend below",
+    )
+)
+register_format(
+    Format(
+        "html",
+        (".html", ".htm"),
+        write=_text_writer(dumps_matrix_html),
+        family="matrix",
+        description="one page: sticky headings, coloured roles",
+    )
+)
+register_format(
+    Format(
+        "xlsx",
+        (".xlsx",),
+        write=lambda eco, path, *, document=None, as_of=None, lang="zh": write_matrix_xlsx(
+            eco, path, document, as_of=as_of, lang=lang
+        ),
+        needs=("openpyxl",),
+        install="xlsx",
+        family="matrix",
+        description="Excel workbook, as agencies circulate it",
+    )
+)

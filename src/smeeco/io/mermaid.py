@@ -25,13 +25,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from smeeco.io._graphdata import AnyGraph, write_text
+from smeeco.formats import Format, register_format
+from smeeco.io._graphdata import GraphSource, as_graph, write_text
 from smeeco.io._present import node_label, presentation
-from smeeco.render._style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
+from smeeco.style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
 
 __all__ = ["dumps_mermaid", "escape_mermaid", "write_mermaid"]
 
-_ENTITIES = {'"': "#quot;", "#": "#35;", "<": "#lt;", ">": "#gt;", "&": "#amp;"}
+_ENTITIES = {
+    '"': "#quot;",
+    "#": "#35;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "&": "#amp;",
+    "`": "#96;",  # three of them would end a Markdown code fence
+}
 
 
 def escape_mermaid(text: str) -> str:
@@ -55,12 +63,15 @@ def _shape(node_id: str, label: str, css: str) -> str:
     return f"{node_id}[{text}]:::{css}"
 
 
-def dumps_mermaid(graph: AnyGraph, *, lang: str = "zh", markdown: bool = False) -> str:
+def dumps_mermaid(graph: GraphSource, *, lang: str = "zh", markdown: bool = False) -> str:
     """The Mermaid flowchart of ``graph``; fenced as a Markdown block when ``markdown``."""
+    graph = as_graph(graph)
     shown = presentation(graph, lang)
     ids: dict[Any, str] = {node: f"n{i}" for i, node in enumerate(graph.nodes)}
     words = ROLE_WORDS.get(lang, ROLE_WORDS["zh"])
-    title = shown.title.replace("\\", "\\\\").replace('"', '\\"')
+    # one line, quoted: a title holding "\n---\n" must not end the front matter
+    title = " ".join(shown.title.split()).replace("\\", "\\\\").replace('"', '\\"')
+    title = title.replace("`", "'")
     lines = ["---", f'title: "{title}"', "---"] if shown.title else []
     lines += ["%% made by smeeco; edit the data, not this file", "flowchart LR"]
 
@@ -110,7 +121,17 @@ def dumps_mermaid(graph: AnyGraph, *, lang: str = "zh", markdown: bool = False) 
     return f"```mermaid\n{text}```\n" if markdown else text
 
 
-def write_mermaid(graph: AnyGraph, path: str | Path, *, lang: str = "zh") -> Path:
+def write_mermaid(graph: GraphSource, path: str | Path, *, lang: str = "zh") -> Path:
     """Write a Mermaid flowchart to ``path``: fenced Markdown for ``.md``, plain otherwise."""
     markdown = Path(path).suffix.lower() in (".md", ".markdown")
     return write_text(dumps_mermaid(graph, lang=lang, markdown=markdown), path)
+
+
+register_format(
+    Format(
+        "mermaid",
+        (".mmd", ".md"),
+        write=lambda graph, path, *, lang="zh": write_mermaid(graph, path, lang=lang),
+        description="Mermaid flowchart (.md: fenced for GitHub/GitLab)",
+    )
+)

@@ -23,9 +23,12 @@ from pathlib import Path
 from typing import Any
 
 from smeeco.errors import ExportError
+from smeeco.formats import Format, register_format
 from smeeco.io._graphdata import (
     AnyGraph,
+    GraphSource,
     add_keyed_edge,
+    as_graph,
     check_reserved,
     edge_rows,
     empty_like,
@@ -57,8 +60,9 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
     return {k: _jsonable(v) for k, v in data.items() if v is not None}
 
 
-def nodelink_data(graph: AnyGraph) -> dict[str, Any]:
+def nodelink_data(graph: GraphSource) -> dict[str, Any]:
     """``graph`` as plain node-link data (dicts and lists), ready for :mod:`json`."""
+    graph = as_graph(graph)
     check_reserved(graph, "node-link JSON", ("id",), ("source", "target", "key"))
     links = []
     for u, v, key, data in edge_rows(graph):
@@ -76,12 +80,13 @@ def nodelink_data(graph: AnyGraph) -> dict[str, Any]:
     }
 
 
-def dumps_nodelink(graph: AnyGraph, *, indent: int | None = 1) -> str:
+def dumps_nodelink(graph: GraphSource, *, indent: int | None = 1) -> str:
     """The node-link JSON text of ``graph``."""
+    graph = as_graph(graph)
     return json.dumps(nodelink_data(graph), ensure_ascii=False, indent=indent) + "\n"
 
 
-def write_nodelink(graph: AnyGraph, path: str | Path) -> Path:
+def write_nodelink(graph: GraphSource, path: str | Path) -> Path:
     """Write ``graph`` as node-link JSON to ``path``; return the path."""
     return write_text(dumps_nodelink(graph), path)
 
@@ -119,3 +124,14 @@ def parse_nodelink(text: str) -> AnyGraph:
 def read_nodelink(path: str | Path) -> AnyGraph:
     """Read a node-link JSON file (from :func:`write_nodelink` or networkx)."""
     return parse_nodelink(Path(path).read_text(encoding="utf-8"))
+
+
+register_format(
+    Format(
+        "nodelink",
+        (".json",),
+        write=lambda graph, path, *, lang="zh": write_nodelink(graph, path),
+        read=read_nodelink,
+        description="node-link JSON (networkx, d3); reads back exactly",
+    )
+)

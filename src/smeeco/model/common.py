@@ -36,7 +36,9 @@ __all__ = [
     "Record",
     "Reference",
     "Source",
+    "as_date",
     "check_id",
+    "check_text",
 ]
 
 
@@ -81,6 +83,36 @@ optional_id_validator = _optional_id_validator
 ids_validator = _ids_validator
 
 
+# --------------------------------------------------------------------------- text
+
+#: Characters no text of a data pack may hold: the C0 controls other than tab, line feed
+#: and carriage return (ESC among them), lone surrogates and U+FFFE/U+FFFF — exactly what
+#: XML 1.0 cannot hold, so every export (GraphML, GEXF, XLSX) can write what loads.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def check_text(value: str) -> str:
+    r"""Return ``value``, or raise :class:`InvalidValueError` if it holds a control character.
+
+    >>> check_text("市工信局\t(ok)\n")
+    '市工信局\t(ok)\n'
+    >>> check_text("bad\x1b[31m")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: text holds the control character U+001B at position 3 ...
+    """
+    bad = _CONTROL.search(value)
+    if bad is not None:
+        char = bad.group()
+        raise InvalidValueError(
+            f"text holds the control character U+{ord(char):04X} at position {bad.start()}"
+            f" ({value[max(0, bad.start() - 20) : bad.start() + 20]!r}); remove it"
+            " (tabs and line breaks are allowed)"
+        )
+    return value
+
+
+
 # --------------------------------------------------------------------------- Name
 
 
@@ -106,6 +138,16 @@ class Name:
                 raise InvalidValueError(
                     f"a name's {key} must be text, not {getattr(self, key)!r}", key
                 )
+            try:
+                check_text(getattr(self, key))
+            except InvalidValueError as exc:
+                raise exc.at(key) from None
+        for i, alias in enumerate(self.aliases):
+            if isinstance(alias, str):
+                try:
+                    check_text(alias)
+                except InvalidValueError as exc:
+                    raise exc.at(f"aliases[{i}]") from None
         if not (self.zh.strip() or self.en.strip()):
             raise InvalidValueError("a name needs a Chinese (zh) or an English (en) form")
 
@@ -289,6 +331,25 @@ class Money:
         return format(str(self), spec)
 
 
+def optional_amount(value: Any) -> Money | None:
+    """An amount a record holds (a fund's size, a revenue): text with its unit, or Money.
+
+    Refuses a bare number (8000 could be 元 or 万元; :func:`smeeco.sizing.classify` refuses
+    it too) and a negative amount.
+    """
+    if value is None:
+        return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise MoneyParseError(
+            f"a bare number is not an amount of money, got {value!r}; write it with its"
+            f" unit, e.g. '{value}万元' or '{value}元', or pass Money"
+        )
+    amount = Money.parse(value)
+    if amount.yuan < 0:
+        raise MoneyParseError(f"this amount cannot be negative, got {str(amount)!r}")
+    return amount
+
+
 def _plain(value: Decimal) -> str:
     """Write ``value`` without exponent and without trailing zeros (exactly)."""
     text = format(_canonical(value), "f")
@@ -315,6 +376,34 @@ def _optional_date(value: Any) -> dt.date | None:
                 f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18"
             ) from None
     raise InvalidValueError(f"bad date {value!r}: write it as YYYY-MM-DD, e.g. 2022-06-18")
+
+
+def as_date(value: Any, what: str = "date") -> dt.date:
+    """A day from a :class:`datetime.date` (a datetime counts by its date) or ISO text.
+
+    Raises :class:`InvalidValueError` naming the value and the form to use otherwise.
+
+    >>> as_date("2024-01-31")
+    datetime.date(2024, 1, 31)
+    >>> as_date("2024-13-01", "as_of")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: bad as_of '2024-13-01': write it as YYYY-MM-DD, e.g. ...
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    plain = isinstance(value, str | int | float | None)
+    shown = f"{value!r:.60}" if plain else type(value).__name__
+    raise InvalidValueError(
+        f"bad {what} {shown}: write it as YYYY-MM-DD, e.g. 2024-01-01, or pass a datetime.date"
+    )
 
 
 @attrs.frozen

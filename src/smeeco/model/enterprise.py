@@ -22,6 +22,7 @@ from smeeco.model.common import (
     Source,
     _optional_date,
     id_field_validator,
+    optional_amount,
     optional_id_validator,
     ref,
 )
@@ -99,10 +100,6 @@ def _credit_code(_inst: object, attribute: attrs.Attribute[Any], value: str | No
             raise exc.at(attribute.name) from None
 
 
-def _optional_money(value: Any) -> Money | None:
-    if value is None:
-        return None
-    return Money.parse(value)
 
 
 @attrs.frozen
@@ -159,8 +156,8 @@ class Enterprise(Record):
     credit_code: str | None = attrs.field(default=None, validator=_credit_code)
     industry: str | None = None
     employees: int | None = None
-    revenue: Money | None = attrs.field(default=None, converter=_optional_money)
-    total_assets: Money | None = attrs.field(default=None, converter=_optional_money)
+    revenue: Money | None = attrs.field(default=None, converter=optional_amount)
+    total_assets: Money | None = attrs.field(default=None, converter=optional_amount)
     founded: dt.date | None = attrs.field(default=None, converter=_optional_date)
     region: str | None = attrs.field(default=None, validator=optional_id_validator)
     ownership: str | None = None

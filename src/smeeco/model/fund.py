@@ -26,6 +26,7 @@ from smeeco.model.common import (
     _canonical,
     id_field_validator,
     ids_validator,
+    optional_amount,
     optional_id_validator,
     ref,
 )
@@ -186,8 +187,6 @@ class RiskSharing:
         return tuple((s.party, Money(p)) for s, p in zip(self.shares, parts, strict=True))
 
 
-def _optional_money(value: Any) -> Money | None:
-    return None if value is None else Money.parse(value)
 
 
 def _optional_share(value: Any) -> Decimal | None:
@@ -210,8 +209,8 @@ class Fund(Record):
 
     fund_kind: FundKind = attrs.field(default=FundKind.OTHER, converter=FundKind)
     level: Level | None = attrs.field(default=None, converter=attrs.converters.optional(Level))
-    size: Money | None = attrs.field(default=None, converter=_optional_money)
-    annual_budget: Money | None = attrs.field(default=None, converter=_optional_money)
+    size: Money | None = attrs.field(default=None, converter=optional_amount)
+    annual_budget: Money | None = attrs.field(default=None, converter=optional_amount)
     manager: str | None = attrs.field(default=None, validator=optional_id_validator)
     jurisdiction: str | None = attrs.field(default=None, validator=optional_id_validator)
     parent: str | None = attrs.field(default=None, validator=optional_id_validator)

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Iterable, Iterator
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -65,9 +66,24 @@ def _date(value: Any) -> dt.date:
     return day
 
 
+def _finite(value: Decimal | float | str) -> bool:
+    if isinstance(value, str):
+        try:
+            value = Decimal(value.strip().replace(",", ""))
+        except InvalidOperation:
+            return True  # not a number at all: money, or reported as unreadable
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return value.is_finite()
+
+
 def _value(value: Any) -> Decimal | Money:
     """Numbers become Decimal; a money text ("3505万元") becomes :class:`Money`."""
-    if isinstance(value, Money | Decimal):
+    if isinstance(value, Money):
+        return value
+    if isinstance(value, Decimal | float | str) and not _finite(value):
+        raise InvalidValueError(f"value {value!r:.60} is not a finite number")
+    if isinstance(value, Decimal):
         return value
     if isinstance(value, bool):
         raise InvalidValueError(f"value {value!r} is not a number")
@@ -127,11 +143,15 @@ class Target:
 class Progress:
     """The latest observation on a date against the target in view.
 
-    ``ratio`` is observed / target.
+    ``ratio`` is observed / target. ``note`` says why there is no ratio (no observation, no
+    target in view, a target of 0), followed by the indicator's own notes, which say where
+    the missing part may be (e.g. a count of recognised enterprises kept apart from the
+    library count a target is for); it is empty when both are there.
     """
 
     observed: Observation | None
     target: Target | None
+    note: str = ""
 
     @property
     def ratio(self) -> Decimal | None:
@@ -218,8 +238,36 @@ class Indicator(Record):
         return known[-1]
 
     def progress(self, day: dt.date | None = None) -> Progress:
-        """Progress on ``day`` (today's data when ``None``) toward the target in view."""
-        return Progress(self.latest(day), self.target_on(day))
+        """Progress on ``day`` (today's data when ``None``) toward the target in view.
+
+        When there is no ratio, :attr:`Progress.note` says why:
+
+        >>> from smeeco import Indicator, Name, Target
+        >>> ind = Indicator(
+        ...     id="tj-library", name=Name("在库企业数"), unit="count",
+        ...     targets=[Target(dt.date(2025, 12, 31), 1000)],
+        ...     notes="The recognised count is another indicator.",
+        ... )
+        >>> print(ind.progress(dt.date(2021, 3, 22)).note)
+        tj-library has no observation dated on or before 2021-03-22. The recognised count is
+        another indicator.
+        """
+        observed, target = self.latest(day), self.target_on(day)
+        gaps: list[str] = []
+        if observed is None:
+            on = f" dated on or before {day.isoformat()}" if day is not None else ""
+            gaps.append(f"no observation{on}")
+        if target is None:
+            on = f" in view on {day.isoformat()}" if day is not None else ""
+            gaps.append(f"no target{on}")
+        elif target.number == 0:
+            gaps.append("a target of 0")
+        if not gaps:
+            return Progress(observed, target)
+        note = f"{self.id} has {' and '.join(gaps)}."
+        if self.notes:
+            note = f"{note} {self.notes}"
+        return Progress(observed, target, note)
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()

@@ -10,6 +10,7 @@ from smeeco.parse.document import (
     parse_policy_text,
     to_records,
 )
+from smeeco.parse.policy import NotAPolicyTextError, ParseResult, Uncertainty, parse_policy
 from smeeco.parse.responsibility import (
     ClauseForm,
     ClauseUnit,
@@ -23,13 +24,17 @@ from smeeco.parse.text import chinese_numeral, normalize, strip_pinyin_glosses
 __all__ = [
     "ClauseForm",
     "ClauseUnit",
+    "NotAPolicyTextError",
+    "ParseResult",
     "ParsedDocument",
     "ParsedMeasure",
     "ParsedSection",
     "ResponsibilityClause",
+    "Uncertainty",
     "chinese_numeral",
     "find_responsibility_clauses",
     "normalize",
+    "parse_policy",
     "parse_policy_text",
     "parse_responsibility",
     "resolve_clause",

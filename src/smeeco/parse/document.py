@@ -24,41 +24,76 @@ import attrs
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, Problem, ValidationError
 from smeeco.model.common import Name, Source
-from smeeco.model.document import Measure, PolicyDocument, Responsibility, Section
+from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role, Section
 from smeeco.parse.responsibility import (
     ClauseForm,
     ResponsibilityClause,
     find_responsibility_clauses,
     resolve_clause,
 )
-from smeeco.parse.text import chinese_numeral
+from smeeco.parse.structure import Item, find_items
 from smeeco.types import DocumentId
 
-__all__ = ["ParsedDocument", "ParsedMeasure", "ParsedSection", "parse_policy_text", "to_records"]
+__all__ = [
+    "ParseWarning",
+    "ParsedDocument",
+    "ParsedMeasure",
+    "ParsedSection",
+    "parse_policy_text",
+    "to_records",
+]
 
-_NUMERAL = "[一二三四五六七八九十]{1,3}"
-_SECTION = re.compile(
-    rf"^[^\S\n]*(?P<number>{_NUMERAL})、[^\S\n]*(?P<title>[^\n]*?)[^\S\n]*$", re.M
-)
-_MEASURE = re.compile(rf"^[^\S\n]*(?P<number>[(（](?P<numeral>{_NUMERAL})[)）])[^\S\n]*", re.M)
 # Lines a web page puts after the text: "【政府扶持政策】相关法规", 上一篇, 打印本页…
 _FURNITURE = re.compile(
     r"^(?:【.*|\[.*\]|上一篇.*|下一篇.*|相关(?:法规|阅读|链接|文件|新闻|推荐).*"
-    r"|(?:打印|关闭)(?:本页|窗口)?|.*(?:扫一扫|分享到).*|附件[:：].*)$"
+    r"|(?:打印|关闭)(?:本页|窗口)?|.*(?:扫一扫|分享到|版权所有|主办单位|技术支持|联系电话|网站标识码"
+    r"|ICP备|公网安备).*|附件[:：].*|(?:电话|传真|地址|邮编)[:：].*)$"
 )
+_ATTACHMENT = re.compile(r"^[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$", re.M)
 _SENTENCE_END = "。！？!?…”’』」"
 _SPACE = " \t\r\n\u3000"
+#: Kinds of numbered item that stand for measures when a text states no clause at all.
+_MEASURE_KINDS = ("paren", "arabic", "arabic_p", "circled", "article")
+
+
+@attrs.frozen
+class ParseWarning:
+    """Something the parser was unsure about, and where: ``span`` indexes the parsed text.
+
+    ``kind`` is one of ``numbering`` (a number skips, repeats or goes back),
+    ``no-clause`` (a numbered item without a responsibility clause), ``unattached``
+    (a clause attached to no measure), ``no-measures``, ``truncated`` (the text breaks
+    off inside a measure), ``clause-cut`` (a clause broken off by the end of the text),
+    ``unclosed`` (a bracket still open at its line end), ``heading-clause`` (a clause on
+    a heading whose items state their own) and, from :func:`~smeeco.parse_policy`,
+    ``script``, ``unresolved`` and ``table``.
+    """
+
+    kind: str
+    span: tuple[int, int]
+    message: str
+
+    def __str__(self) -> str:
+        return self.message
 
 
 @attrs.frozen
 class ParsedSection:
-    """A section heading "一、标题": its ordinal, number as written, title and spans."""
+    """A heading above measures ("一、标题", "(一)标题", "第一章 标题").
+
+    ``ordinal`` is its 1-based position among the document's headings, ``number`` its
+    number ("一" for "一、", else as written), ``marker`` the number as written ("一、"),
+    ``depth`` its level (0 outermost) and ``parent`` the ordinal of the heading above it.
+    """
 
     ordinal: int
     number: str
     title: str
     span: tuple[int, int]
     title_span: tuple[int, int]
+    marker: str = ""
+    depth: int = 0
+    parent: int | None = None
 
     def record(self) -> Section:
         """The :class:`~smeeco.Section` for a :class:`~smeeco.PolicyDocument`."""
@@ -67,16 +102,19 @@ class ParsedSection:
 
 @attrs.frozen
 class ParsedMeasure:
-    """One numbered measure.
+    """One numbered measure: the item that carries a responsibility clause.
 
     ``ordinal`` is its 1-based position in the document; ``number`` is written as in the
-    text ("(四)") and ``value`` is its numeral's value (4). ``section`` is the ordinal of
-    its section (``None`` when the text has no sections) and ``section_number`` how that
-    section is numbered ("二"). ``title`` is the text up to the first 。 (or line end);
-    ``text`` runs from the title to the end of the measure without the number and
-    without a trailing responsibility clause. ``clause`` is that clause or ``None``.
-    ``truncated`` marks a last measure that breaks off mid-sentence without a clause.
-    Spans index the original text: ``original[text_span[0]:text_span[1]] == text``.
+    text ("(四)", "1、") and ``value`` is its numeral's value (4). ``section`` is the
+    ordinal of the nearest heading above it (``None`` when there is none),
+    ``section_number`` how that heading is numbered ("二") and ``headings`` the markers of
+    every heading above it, outermost first ("一、", "(一)"). ``title`` is the text up to
+    the first 。 (or line end); ``text`` runs from the title to the end of the measure
+    (its sub-items included) without the number and without a trailing responsibility
+    clause. ``clause`` is that clause or ``None``; ``shared`` marks a clause stated once
+    for the whole section ("以上任务由…负责"). ``truncated`` marks a last measure that
+    breaks off mid-sentence or inside its clause. Spans index the parsed text:
+    ``original[text_span[0]:text_span[1]] == text``.
     """
 
     document: str
@@ -92,11 +130,14 @@ class ParsedMeasure:
     title_span: tuple[int, int]
     text_span: tuple[int, int]
     truncated: bool = False
+    headings: tuple[str, ...] = ()
+    locator_prefix: str = ""
+    shared: bool = False
 
     @property
     def locator(self) -> str:
-        """Where to find it: section number then measure number, "二(四)"."""
-        return f"{self.section_number}{self.number}"
+        """Where to find it: the numbers of its headings then its own, "二(四)"."""
+        return f"{self.locator_prefix}{self.number}"
 
     def source(self) -> Source:
         """A :class:`~smeeco.Source` quoting the title, with its span."""
@@ -118,10 +159,10 @@ class ParsedMeasure:
 class ParsedDocument:
     """A policy text split into preamble, sections, measures and trailer.
 
-    ``preamble`` is what stands before the first section (or measure): page furniture,
-    titles, the 通知 text, the 落款. ``trailer`` is what follows the last measure's
-    clause, or page furniture after a text that breaks off. ``warnings`` say what looked
-    odd (a measure numbered out of order, a heading out of sequence).
+    ``preamble`` is what stands before the first numbered item: page furniture, titles,
+    the 通知 text, the 落款. ``trailer`` is what follows the last measure's clause, or
+    page furniture after a text that breaks off. ``warnings`` say what looked odd, each
+    a :class:`ParseWarning` with its span.
     """
 
     document_id: str
@@ -132,7 +173,8 @@ class ParsedDocument:
     measures: tuple[ParsedMeasure, ...]
     trailer: str = ""
     trailer_span: tuple[int, int] | None = None
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[ParseWarning, ...] = ()
+    body_end: int = 0
 
     @property
     def truncated(self) -> bool:
@@ -152,53 +194,6 @@ def _strip(text: str, start: int, end: int, chars: str = _SPACE) -> tuple[int, i
     return start, end
 
 
-def _sections(text: str, warnings: list[str]) -> list[ParsedSection]:
-    """The first run of headings numbered 一, 二, 三… in order."""
-    sections: list[ParsedSection] = []
-    for match in _SECTION.finditer(text):
-        value = chinese_numeral(match.group("number"))
-        title_start, title_end = _strip(text, *match.span("title"), _SPACE + "。")
-        if value == len(sections) + 1 and title_end > title_start:
-            start = match.start("number")
-            sections.append(
-                ParsedSection(
-                    value,
-                    match.group("number"),
-                    text[title_start:title_end],
-                    (start, title_end),
-                    (title_start, title_end),
-                )
-            )
-        elif sections:
-            line = text[match.start("number") : match.end()].strip()
-            warnings.append(
-                f"{line!r} looks like a section heading but does not follow section"
-                f" {sections[-1].number}; it is read as text"
-            )
-    return sections
-
-
-def _trailing_clause(
-    text: str, start: int, end: int, *, last: bool
-) -> tuple[ResponsibilityClause | None, int]:
-    """The clause that ends a measure body, and where the body's trailer starts."""
-    clauses = list(find_responsibility_clauses(text, start, end))
-    for clause in reversed(clauses):
-        rest_start, rest_end = _strip(text, clause.span[1], end, _SPACE + "。")
-        if clause.form is ClauseForm.JOINT:
-            # "由A会同B制定细则。" ending the measure: the sentence stays in the text.
-            tail = text[clause.span[1] : end].rstrip(_SPACE)
-            if not any(c in tail[:-1] for c in _SENTENCE_END + "\n"):
-                return clause, end
-            continue
-        if rest_start == rest_end:
-            return clause, end
-        if last and "\n" in text[clause.span[1] : rest_start]:
-            return clause, rest_start  # 落款, 附件 or page furniture after the last clause
-        break
-    return None, end
-
-
 def _furniture_start(text: str, start: int, end: int) -> int:
     """Where trailing page-furniture lines begin in ``text[start:end]`` (or ``end``)."""
     cut = end
@@ -214,12 +209,63 @@ def _furniture_start(text: str, start: int, end: int) -> int:
     return cut
 
 
+def _short(text: str, start: int, end: int, limit: int = 30) -> str:
+    line_end = text.find("\n", start, end)
+    end = end if line_end < 0 else line_end
+    shown = text[start:end].strip()
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
+    """Warn where the numbers of sibling items of one kind skip, repeat or go back."""
+    last_of: dict[tuple[int | None, str], int] = {}
+    last_of_kind: dict[tuple[str, int], int] = {}
+    for item in items:
+        key = (item.parent, item.kind)
+        previous = last_of.get(key)
+        if previous is None:
+            expected = {1, last_of_kind.get((item.kind, item.depth), 0) + 1}
+        else:
+            expected = {previous + 1}
+        if item.value not in expected and item.kind != "ordinal":
+            if previous is None:
+                what = f"starts at {item.marker}"
+            elif item.value == previous:
+                what = f"repeats {item.marker}"
+            elif item.value < previous:
+                what = f"goes back to {item.marker} after {previous}"
+            else:
+                what = f"skips to {item.marker} after {previous}"
+            warnings.append(
+                ParseWarning(
+                    "numbering",
+                    item.span,
+                    f"numbering {what}: {_short(text, item.span[0], len(text))!r}",
+                )
+            )
+        last_of[key] = item.value
+        last_of_kind[(item.kind, item.depth)] = item.value
+
+
+def _primary(clauses: list[ResponsibilityClause]) -> ResponsibilityClause:
+    """The clause that states a measure's responsibility: the last that is not 由A会同B."""
+    for clause in reversed(clauses):
+        if clause.form is not ClauseForm.JOINT:
+            return clause
+    return clauses[-1]
+
+
 def parse_policy_text(text: str, *, document_id: str) -> ParsedDocument:
     """Split a policy text into preamble, sections and measures.
 
     ``document_id`` is the id of the :class:`~smeeco.PolicyDocument` the text belongs to;
     it goes into each measure's sources. Nothing is normalised: spans index ``text``
-    exactly (full- and half-width punctuation are read alike).
+    exactly (full- and half-width punctuation are read alike). Numbered items nest as
+    :mod:`smeeco.parse.structure` describes; a *measure* is the item that carries a
+    responsibility clause, the items above it are its sections and the items below it
+    stay in its text. An item without a clause is a measure when its siblings are (with a
+    ``no-clause`` warning), and every numbered leaf is one when the text states no clause
+    at all.
 
     Examples
     --------
@@ -238,73 +284,307 @@ def parse_policy_text(text: str, *, document_id: str) -> ParsedDocument:
     '加强财政资金支持。推动各区安排资金。'
     >>> doc.measures[1].locator, doc.measures[1].clause, doc.truncated
     ('二(二)', None, True)
+    >>> [w.kind for w in doc.warnings]
+    ['no-clause', 'truncated']
     """
     if not isinstance(text, str):
         raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
-    warnings: list[str] = []
-    sections = _sections(text, warnings)
-    body_start = sections[0].span[0] if sections else 0
-    heads = [m for m in _MEASURE.finditer(text) if m.start("number") >= body_start]
-    if not sections:
-        body_start = heads[0].start("number") if heads else len(text)
-    preamble_span = _strip(text, 0, body_start)
+    return _parse(text, document_id, len(text), ())
 
-    # Where each measure ends: at the next measure or section heading.
-    bounds = sorted({h.start("number") for h in heads} | {s.span[0] for s in sections})
-    measures: list[ParsedMeasure] = []
-    trailer_span: tuple[int, int] | None = None
-    previous: ParsedMeasure | None = None
-    for k, head in enumerate(heads):
-        start = head.start("number")
-        after = bisect.bisect_right(bounds, start)
-        end = bounds[after] if after < len(bounds) else len(text)
-        last = k == len(heads) - 1
-        section = next((s for s in reversed(sections) if s.span[0] < start), None)
-        value = chinese_numeral(head.group("numeral"))
-        new_section = previous is None or (
-            section is not None and previous.section != section.ordinal
-        )
-        if (
-            previous is not None
-            and value != previous.value + 1
-            and not (new_section and value == 1)
+
+#: At most this many warnings of one kind are kept; one more says how many were left out.
+WARNINGS_PER_KIND = 200
+
+
+class _Warnings(list[ParseWarning]):
+    """A list of warnings that keeps at most :data:`WARNINGS_PER_KIND` of each kind."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts: dict[str, int] = {}
+
+    def append(self, warning: ParseWarning) -> None:
+        count = self.counts.get(warning.kind, 0) + 1
+        self.counts[warning.kind] = count
+        if count <= WARNINGS_PER_KIND:
+            super().append(warning)
+
+    def finish(self) -> None:
+        for kind, count in self.counts.items():
+            if count > WARNINGS_PER_KIND:
+                super().append(
+                    ParseWarning(
+                        kind,
+                        self[-1].span if self else (0, 0),
+                        f"{count - WARNINGS_PER_KIND} more {kind!r} warnings like the ones"
+                        " above are left out",
+                    )
+                )
+
+
+def _parse(
+    text: str, document_id: str, body_end: int, masked: tuple[tuple[int, int], ...]
+) -> ParsedDocument:
+    warnings = _Warnings()
+    breaks = tuple(m.start() for m in _ATTACHMENT.finditer(text, 0, body_end))
+    items = find_items(text, 0, body_end, breaks=breaks)
+    clauses = _merge_adjacent(text, list(find_responsibility_clauses(text, 0, body_end)))
+    if masked:  # numbered rows and clauses inside a table belong to the table
+        items = _renest(items, masked)
+        clauses = [c for c in clauses if not _inside(masked, c.span[0])]
+    for found in clauses:
+        if found.cut:
+            warnings.append(
+                ParseWarning(
+                    "clause-cut",
+                    found.span,
+                    f"the text breaks off inside the clause {found.text!r}: only the names"
+                    " before the last separator are kept",
+                )
+            )
+        elif found.unclosed:
+            warnings.append(
+                ParseWarning(
+                    "unclosed",
+                    found.span,
+                    f"the bracket of {found.text!r} is not closed on its line; read to the"
+                    " line end",
+                )
+            )
+    starts = [item.span[0] for item in items]
+    n = len(items)
+    # Which item's own text (its marker to the next item) each clause stands in.
+    own: list[list[ResponsibilityClause]] = [[] for _ in range(n)]
+    shared: list[list[ResponsibilityClause]] = [[] for _ in range(n)]
+    for placed in clauses:
+        k = bisect.bisect_right(starts, placed.span[0]) - 1
+        if k < 0:
+            warnings.append(
+                ParseWarning(
+                    "unattached",
+                    placed.span,
+                    f"the clause {placed.text!r} stands before the first numbered item and"
+                    " is attached to no measure",
+                )
+            )
+            continue
+        (shared if placed.shared else own)[k].append(placed)
+    children: list[list[int]] = [[] for _ in range(n)]
+    for k, item in enumerate(items):
+        if item.parent is not None:
+            children[item.parent].append(k)
+    # Where each item ends: at the next item at its depth or above.
+    extent = [body_end] * n
+    open_items: list[int] = []
+    for k, item in enumerate(items):
+        while open_items and items[open_items[-1]].depth >= item.depth:
+            extent[open_items.pop()] = item.span[0]
+        open_items.append(k)
+    table_starts = [s for s, _e in masked]
+    for k, item in enumerate(items):  # a table after an item ends it
+        after = bisect.bisect_right(table_starts, item.span[0])
+        if after < len(table_starts) and table_starts[after] < extent[k]:
+            extent[k] = table_starts[after]
+    has_below = [False] * n  # some descendant carries its own clause
+    for k in range(n - 1, -1, -1):
+        parent = items[k].parent
+        if parent is not None and (own[k] or has_below[k]):
+            has_below[parent] = True
+    role = ["text"] * n  # measure, section, text
+    clause_of: list[ResponsibilityClause | None] = [None] * n
+    is_shared = [False] * n
+    for k in range(n):
+        if own[k] and not has_below[k]:
+            role[k] = "measure"
+            clause_of[k] = _primary(own[k])
+        elif own[k]:
+            role[k] = "section"
+            for stated in own[k]:
+                warnings.append(
+                    ParseWarning(
+                        "heading-clause",
+                        stated.span,
+                        f"the clause {stated.text!r} stands on the heading"
+                        f" {items[k].marker} whose items state their own; it is attached"
+                        " to no measure",
+                    )
+                )
+        elif has_below[k]:
+            role[k] = "section"
+    # "以上任务由…负责": every earlier sibling without a clause of its own gets it.
+    for k in range(n):
+        for stated in shared[k]:
+            targets = [
+                j
+                for j in range(n)
+                if j <= k
+                and items[j].parent == items[k].parent
+                and items[j].kind == items[k].kind
+                and clause_of[j] is None
+                and not has_below[j]
+            ]
+            if not targets:
+                warnings.append(
+                    ParseWarning(
+                        "unattached",
+                        stated.span,
+                        f"the clause {stated.text!r} is stated for items above it, but"
+                        " none is without a clause of its own",
+                    )
+                )
+            for j in targets:
+                role[j], clause_of[j], is_shared[j] = "measure", stated, True
+    any_clause = any(r == "measure" for r in role)
+    inside = [False] * n  # inside a measure
+    for k in range(n):
+        parent = items[k].parent
+        inside[k] = parent is not None and (role[parent] == "measure" or inside[parent])
+        if inside[k]:
+            role[k] = "text"
+    measure_kinds = {items[k].kind for k in range(n) if role[k] == "measure"}
+    for k in range(n):
+        if role[k] != "text" or inside[k]:
+            continue
+        if (items[k].kind in measure_kinds and not children[k]) or (
+            not any_clause and not children[k] and items[k].kind in _MEASURE_KINDS
         ):
-            warnings.append(f"measure {head.group('number')} follows {previous.number}")
+            role[k] = "measure"
+        elif items[k].kind != "ordinal":
+            role[k] = "section"
+    # A section needs a title line or measures below it; items of a kind never used for
+    # anything but text (一是 inside a paragraph) stay in the text.
+    _numbering([items[k] for k in range(n) if role[k] != "text"], text, warnings)
 
-        clause, body_end = _trailing_clause(text, head.end(), end, last=last)
-        text_end = clause.span[0] if clause and clause.form is not ClauseForm.JOINT else body_end
-        if last and clause is None:
-            body_end = text_end = _furniture_start(text, head.end(), end)
-        if last and body_end < end:
-            trailer_span = _strip(text, body_end, end)
-        text_start, text_end = _strip(text, head.end(), text_end)
-        title_end = text_start
-        while title_end < text_end and text[title_end] not in "。\n":
-            title_end += 1
-        title_start, title_end = _strip(text, text_start, title_end)
-        measure_end = clause.span[1] if clause else text_end
-        truncated = (
-            last
-            and clause is None
-            and text_end > text_start
-            and text[text_end - 1] not in _SENTENCE_END
+    sections: list[ParsedSection] = []
+    section_of: dict[int, ParsedSection] = {}
+    measures: list[ParsedMeasure] = []
+    measure_items = [k for k in range(n) if role[k] == "measure"]
+    last_measure = measure_items[-1] if measure_items else -1
+    trailer_span: tuple[int, int] | None = None
+    for k in range(n):
+        item = items[k]
+        if role[k] == "section":
+            line_end = text.find("\n", item.body, body_end)
+            line_end = body_end if line_end < 0 or line_end > extent[k] else line_end
+            if children[k]:
+                line_end = min(line_end, items[children[k][0]].span[0])
+            title_start, title_end = _strip(text, item.body, line_end, _SPACE + "。")
+            stop = text.find("。", title_start, title_end)
+            if stop >= 0:
+                title_end = stop
+            parent_section = next(
+                (section_of[a] for a in _ancestors(items, k) if a in section_of), None
+            )
+            section = ParsedSection(
+                len(sections) + 1,
+                item.marker.rstrip("、").strip() if item.kind == "dun" else item.marker,
+                text[title_start:title_end],
+                (item.span[0], max(title_end, item.span[1])),
+                (title_start, title_end),
+                item.marker,
+                item.depth,
+                parent_section.ordinal if parent_section else None,
+            )
+            sections.append(section)
+            section_of[k] = section
+        elif role[k] == "measure":
+            clause = clause_of[k]
+            last = k == last_measure
+            end = extent[k]
+            if last:
+                end = min(end, body_end)
+            text_start = item.body
+            text_end = end
+            body_stop = end
+            if clause is not None and not is_shared[k]:
+                rest_start, rest_end = _strip(text, clause.span[1], end, _SPACE + "。")
+                if clause.form is not ClauseForm.JOINT and rest_start == rest_end:
+                    text_end = clause.span[0]
+                elif (
+                    last
+                    and clause.form is not ClauseForm.JOINT
+                    and "\n" in text[clause.span[1] : rest_start]
+                    and not children[k]
+                ):
+                    text_end = clause.span[0]
+                    body_stop = rest_start
+                    trailer_span = (rest_start, rest_end)
+            elif last:
+                body_stop = text_end = _furniture_start(text, item.body, end)
+                if body_stop < end:
+                    trailer_span = _strip(text, body_stop, end)
+            text_start, text_end = _strip(text, text_start, text_end)
+            title_end = text_start
+            while title_end < text_end and text[title_end] not in "。\n":
+                title_end += 1
+            title_start, title_end = _strip(text, text_start, title_end)
+            ancestors = _ancestors(items, k)[::-1]
+            heading_sections = [section_of[a] for a in ancestors if a in section_of]
+            nearest = heading_sections[-1] if heading_sections else None
+            truncated = last and (
+                (
+                    clause is None
+                    and text_end > text_start
+                    and text[text_end - 1] not in _SENTENCE_END
+                )
+                or (clause is not None and clause.cut)
+            )
+            measure_end = clause.span[1] if clause is not None and not is_shared[k] else text_end
+            measures.append(
+                ParsedMeasure(
+                    document=document_id,
+                    ordinal=len(measures) + 1,
+                    number=item.marker,
+                    value=item.value,
+                    section=nearest.ordinal if nearest else None,
+                    section_number=nearest.number if nearest else "",
+                    title=text[title_start:title_end],
+                    text=text[text_start:text_end],
+                    clause=clause,
+                    span=(
+                        item.span[0],
+                        max(measure_end, item.span[1], body_stop if not clause else 0),
+                    ),
+                    title_span=(title_start, title_end),
+                    text_span=(text_start, text_end),
+                    truncated=truncated,
+                    headings=tuple(items[a].marker for a in ancestors if role[a] == "section"),
+                    locator_prefix="".join(s.number for s in heading_sections),
+                    shared=is_shared[k],
+                )
+            )
+            if clause is None:
+                warnings.append(
+                    ParseWarning(
+                        "no-clause",
+                        item.span,
+                        f"the numbered item {item.marker} ({_short(text, item.body, end)!r})"
+                        " states no responsibility clause",
+                    )
+                )
+            if truncated:
+                warnings.append(
+                    ParseWarning(
+                        "truncated",
+                        (text_start, text_end),
+                        f"the text breaks off inside measure {item.marker}:"
+                        f" …{text[max(text_start, text_end - 20) : text_end]!r}",
+                    )
+                )
+    first = items[0].span[0] if items else body_end
+    preamble_span = _strip(text, 0, first)
+    if not measures:
+        warnings.append(
+            ParseWarning(
+                "no-measures",
+                (0, len(text)),
+                "no measures found: no numbered item carries a responsibility clause"
+                if items
+                else "no measures found: the text has no numbered items",
+            )
         )
-        previous = ParsedMeasure(
-            document=document_id,
-            ordinal=k + 1,
-            number=head.group("number"),
-            value=value,
-            section=section.ordinal if section else None,
-            section_number=section.number if section else "",
-            title=text[title_start:title_end],
-            text=text[text_start:text_end],
-            clause=clause,
-            span=(start, max(measure_end, start)),
-            title_span=(title_start, title_end),
-            text_span=(text_start, text_end),
-            truncated=truncated,
-        )
-        measures.append(previous)
+    warnings.finish()
+    warnings.sort(key=lambda w: w.span)
     return ParsedDocument(
         document_id=document_id,
         text=text,
@@ -315,7 +595,76 @@ def parse_policy_text(text: str, *, document_id: str) -> ParsedDocument:
         trailer=text[trailer_span[0] : trailer_span[1]] if trailer_span else "",
         trailer_span=trailer_span,
         warnings=tuple(warnings),
+        body_end=body_end,
     )
+
+
+def _ancestors(items: list[Item], k: int) -> list[int]:
+    found: list[int] = []
+    parent = items[k].parent
+    while parent is not None:
+        found.append(parent)
+        parent = items[parent].parent
+    return found
+
+
+_LABELLED = (ClauseForm.LISTING, ClauseForm.ROLES)
+
+
+def _merge_adjacent(text: str, clauses: list[ResponsibilityClause]) -> list[ResponsibilityClause]:
+    """ "牵头单位:A" and "责任单位:B" on lines of their own, one after the other: one clause."""
+    merged: list[ResponsibilityClause] = []
+    for clause in clauses:
+        previous = merged[-1] if merged else None
+        if (
+            previous is not None
+            and previous.form in _LABELLED
+            and clause.form in _LABELLED
+            and not text[previous.span[1] : clause.span[0]].strip()
+            and not previous.text.startswith(("(", "（"))
+            and not clause.text.startswith(("(", "（"))
+        ):
+            lead_stated = any(u.role is Role.LEAD and u.explicit for u in previous.units)
+            units = list(previous.units)
+            for unit in clause.units:  # a listing after a stated lead: all support
+                if lead_stated and unit.role is Role.LEAD and not unit.explicit:
+                    unit = attrs.evolve(unit, role=Role.SUPPORT)
+                units.append(unit)
+            span = (previous.span[0], clause.span[1])
+            merged[-1] = attrs.evolve(
+                previous,
+                form=ClauseForm.ROLES,
+                units=tuple(units),
+                span=span,
+                text=text[span[0] : span[1]],
+                note="；".join(n for n in (previous.note, clause.note) if n),
+                etc=previous.etc or clause.etc,
+                cut=clause.cut,
+            )
+            continue
+        merged.append(clause)
+    return merged
+
+
+def _inside(spans: tuple[tuple[int, int], ...], position: int) -> bool:
+    """Whether ``position`` falls in one of ``spans`` (sorted, not overlapping)."""
+    k = bisect.bisect_right(spans, (position, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= position < spans[k][1]
+
+
+def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item]:
+    """The items outside ``masked`` (tables), with parents re-pointed to the kept ones."""
+    new_index: dict[int, int] = {}
+    kept: list[Item] = []
+    for old, item in enumerate(items):
+        if _inside(masked, item.span[0]):
+            continue
+        parent = item.parent
+        while parent is not None and parent not in new_index:
+            parent = items[parent].parent
+        new_index[old] = len(kept)
+        kept.append(attrs.evolve(item, parent=None if parent is None else new_index[parent]))
+    return kept
 
 
 def to_records(

@@ -51,6 +51,7 @@ __all__ = [
     "find_responsibility_clauses",
     "parse_responsibility",
     "resolve_clause",
+    "unit_like",
 ]
 
 
@@ -71,13 +72,20 @@ class ClauseUnit:
 
     ``explicit`` is ``True`` when the text states the role (牵头单位, 牵头, 会同) and
     ``False`` when it is inferred from the listing order. ``span`` indexes the text the
-    clause was found in.
+    clause was found in and ``written`` is the name as written there; ``name`` differs
+    from it only where a 省/市/县/区 written once before a list is given to a department
+    written without it ("市经济和信息化委、发展改革委" → 市发展改革委).
     """
 
     name: str
     role: Role
     explicit: bool
     span: tuple[int, int]
+    written: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if not self.written:
+            object.__setattr__(self, "written", self.name)
 
 
 @attrs.frozen
@@ -87,7 +95,11 @@ class ResponsibilityClause:
     ``units`` keep the stated order. ``span`` is the clause's character range in the
     text it was found in and ``text`` the clause itself (``source[span[0]:span[1]]``).
     ``note`` holds a scoping clause ("以下配合单位均含各载体，不再列出"); ``etc`` is
-    ``True`` when the listing ends in 等 (so it is not exhaustive).
+    ``True`` when the listing ends in 等 (so it is not exhaustive). ``shared`` marks a
+    clause stated once for a whole section ("以上任务由…负责"); ``cut`` one that the end of
+    the text breaks off (only its complete names are kept); ``unclosed`` a bracket still
+    open at its line end; ``first_leads`` one whose first unit is a stated lead by a rule
+    note ("排在首位的为牵头单位").
     """
 
     form: ClauseForm
@@ -96,6 +108,10 @@ class ResponsibilityClause:
     text: str
     note: str = ""
     etc: bool = False
+    shared: bool = False
+    cut: bool = False
+    unclosed: bool = False
+    first_leads: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -126,47 +142,60 @@ class ResponsibilityClause:
 _LABEL_ROLES: dict[str, Role | None] = {
     "具体实施单位": Role.EXECUTING,
     "牵头责任单位": Role.LEAD,
+    "牵头责任部门": Role.LEAD,
     "配合责任单位": Role.SUPPORT,
+    "配合责任部门": Role.SUPPORT,
     "责任牵头单位": Role.LEAD,
     "主要责任单位": Role.LEAD,
     "责任单位": None,
     "责任部门": None,
+    "责任主体": None,
     "牵头单位": Role.LEAD,
     "牵头部门": Role.LEAD,
     "主责单位": Role.LEAD,
+    "主办单位": Role.LEAD,
     "配合单位": Role.SUPPORT,
     "配合部门": Role.SUPPORT,
     "协同单位": Role.SUPPORT,
+    "协办单位": Role.SUPPORT,
     "参与单位": Role.SUPPORT,
+    "参与部门": Role.SUPPORT,
     "实施单位": Role.EXECUTING,
     "出资单位": Role.FUNDING,
 }
-_LABEL = "|".join(sorted(_LABEL_ROLES, key=len, reverse=True))
-_LABEL_COLON = re.compile(rf"({_LABEL})\s*[:：]")
+#: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
+_PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "责任人", "联系人")
+_LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
+_LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
+_DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
+
+#: One pass finds every place a clause can be anchored; each anchor is then read by
+#: looking a bounded window back and forward, so the search is linear in the text.
+_ANCHOR = re.compile(
+    rf"(?P<paren>[(（][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    rf"|(?P<bare>^[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    r"|(?P<assign>(?:此项|该项|本项|这项|上述|以上|各项)(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
+    r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
+    rf"|(?P<div>{_DIVISION_END}|分别负责)"
+    r"|(?P<joint>会同)",
+    re.MULTILINE,
+)
+_SHARED_HEAD = ("上述", "以上", "各项")
+#: Window sizes (characters) around an anchor: no unit list is longer.
+_BACK = 160
+_FORWARD = 320
+_LABELLED_MAX = 800
 
 # Characters a unit list in running text never crosses: sentence ends, colons, brackets.
-# Lists in running text start right after one of them (or a comma), which also keeps the
-# search linear in the length of a sentence.
 _STOP = "。；;！!？?\n\r:：()（）"
-_SHORT_PAREN = r"[(（][^()（）\n:：。；;]{1,10}[)）]"  # 各区(市)人民政府
-_CHUNK = rf"(?:[^{_STOP}]|{_SHORT_PAREN})"  # may cross commas
-_CHUNK_NC = rf"(?:[^{_STOP}，,]|{_SHORT_PAREN})"  # stops at commas too
-
-_PAREN = re.compile(
-    rf"[(（][^\S\n]*(?:{_LABEL})[^\S\n]*[:：](?:[^()（）]|[(（][^()（）]*[)）])*[)）]"
+_SENTENCE = re.compile(r"[。；;！!？?\n\r]")
+_CLAUSE_END = re.compile(r"[。；;！!？?\n\r)）]")
+_SUPPORT_END = re.compile(
+    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）\n，,]|$)"
+    r"|(?:协同|积极|负责|共同)?配合(?:实施|落实|推进)?"
+    r"(?=[。；;)）\n，,、]|$)|参与(?=[。；;)）\n，,、]|$)|协助(?=[。；;)）\n，,]|$)"
 )
-_BARE = re.compile(rf"^[^\S\n]*(?:{_LABEL})[^\S\n]*[:：][^\n]*", re.MULTILINE)
-_ASSIGNED = re.compile(
-    rf"(?:此项|该项|本项|这项|上述|以上)(?:工作任务|工作|任务|措施)由(?P<units>{_CHUNK}+?)"
-    r"(?:共同|分别|具体)?负责[。.]?"
-)
-_DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
-_LEAD_DIVISION = re.compile(
-    rf"(?<![^{_STOP}，,])(?P<lead>{_CHUNK_NC}+?)牵头(?!单位|部门|责任)(?:负责)?[，,、]?[^\S\n]*"
-    rf"(?P<support>{_CHUNK}+?)(?:{_DIVISION_END}|(?:协同)?配合(?=[。；;)）\n]|$))"
-)
-_DIVISION = re.compile(rf"(?<![^{_STOP}，,])(?P<support>{_CHUNK_NC}+?){_DIVISION_END}")
-_JOINT = re.compile(rf"由(?!于|此|衷)(?P<lead>{_CHUNK_NC}+?)会同(?P<support>{_CHUNK_NC}+)")
+_AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）\n，,、]|$)")
 
 # Words that end the unit list of "由A会同B……" (the verb of the sentence).
 _VERB = re.compile(
@@ -177,24 +206,42 @@ _VERB = re.compile(
 # Last characters of unit names (局, 委, 政府, 单位, 分行…): a 和/及/与 after one of these
 # joins two units; elsewhere it is part of a name (市工业和信息化局).
 _SUFFIX = set("局委厅办部会行府位门关联心院署室所司组处队站社馆团")
+#: Last characters a unit named in running text may end with (a unit-like word).
+_UNIT_END = _SUFFIX | set("市县区镇业校台园")
+_NOT_UNIT = re.compile(r"[的了将把使对在为要是]|进一步|加快|推动|推进|支持|鼓励|开展|建立")
 _CONJ = re.compile("以及|及|和|与")
-_ETC = re.compile(r"等(?:其他|其它)?(?:有关|相关)?(?:部门|单位|机构|成员单位)?$")
-_MODAL_TAIL = re.compile(r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责)+$")
-_LEAD_HEAD = re.compile(r"^(?:并由|由|请)")
-_NOTE_HEAD = re.compile(r"以下|上述|下同|(?:其中|注)[:：]")
+_ETC = re.compile(
+    r"等(?:其他|其它)?(?:[省市县区]级?)?(?:有关|相关)?(?:部门|单位|机构|成员单位|部门单位)?$"
+)
+_MODAL_TAIL = re.compile(r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头)+$")
+_LEAD_HEAD = re.compile(r"(?:并由|由|请)")
+_NOTE_ITEM = re.compile(r"以下|上述|下同|不再|排在|排名|首位|第一位|为牵头|均含|(?:其中|注)[:：]")
+_FIRST_LEADS = re.compile(
+    r"(?:首位|第一位|排在第一|排名第一|列第一|第一个|排序第一)[^。；;]{0,12}牵头"
+)
+_ROLE_TAIL = (
+    (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
+    (re.compile(r"(?:协同|积极)?(?:配合|参与|协助)$"), Role.SUPPORT),
+)
+#: 省/市/县/区 written once before a list of departments ("市经济和信息化委、发展改革委").
+_PREFIXES = "省市县区"
+#: Stems of the departments every 省/市/县/区 government has; only these are given the
+#: prefix (a bank branch or a regulator named without one keeps its name).
+_DEPARTMENT = re.compile(
+    r"^(?:发展(?:和)?改革|发改|经济和信息化|经信|工业和信息化|工信|财政|教育|科技|科学技术"
+    r"|商务|人力资源和社会保障|人社|自然资源|规划和自然资源|生态环境|住房和城乡建设|住建"
+    r"|交通运输|交通|农业农村|农业|水利|文化和旅游|文旅|卫生健康|卫健|市场监督管理|市场监管"
+    r"|统计|金融|地方金融|审计|民政|司法|公安|国资|国有资产|应急管理|应急|林业|医疗保障|医保"
+    r"|政务服务|数据|大数据|外事|外办|知识产权|体育|能源|粮食|城市管理|城管|信访|退役军人"
+    r"|科协|工商联|中小企业|乡村振兴|行政审批|营商环境|住房城乡建设|住房和城乡建设|环保|环境保护"
+    r"|国税|地税|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
+    r"|食品药品|安监|安全生产|物价|人防|侨务|民族宗教|机关事务|编办|科委|发改|经信|工信)"
+)
+_DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
 _OPENERS = "(（"
 _CLOSERS = ")）"
-
-_PRIORITY = (
-    (_PAREN, ClauseForm.LISTING),
-    (_BARE, ClauseForm.LISTING),
-    (_ASSIGNED, ClauseForm.ASSIGNED),
-    (_LEAD_DIVISION, ClauseForm.LEAD_DIVISION),
-    (_JOINT, ClauseForm.JOINT),
-    (_DIVISION, ClauseForm.DIVISION),
-)
 
 
 # --------------------------------------------------------------------------- units
@@ -203,6 +250,7 @@ _PRIORITY = (
 @attrs.frozen
 class _Names:
     spans: tuple[tuple[int, int], ...]
+    names: tuple[str, ...]
     etc: bool = False
     note: str = ""
 
@@ -215,7 +263,7 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
     return start, end
 
 
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _items(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at separators outside brackets."""
     items: list[tuple[int, int]] = []
     depth = 0
@@ -226,7 +274,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
             depth += 1
         elif char in _CLOSERS:
             depth = max(0, depth - 1)
-        elif depth == 0 and char in _SEPARATORS:
+        elif depth == 0 and char in separators:
             items.append((begin, i))
             begin = i + 1
     items.append((begin, end))
@@ -250,36 +298,71 @@ def _split_conjunctions(text: str, start: int, end: int) -> list[tuple[int, int]
     return parts
 
 
+def unit_like(name: str) -> bool:
+    """Whether ``name`` reads like the name of a unit (it ends like one: 局, 委, 政府…).
+
+    Examples
+    --------
+    >>> unit_like("市工业和信息化局"), unit_like("各县市区"), unit_like("加快推进工作")
+    (True, True, False)
+    """
+    return (
+        2 <= len(name) <= 40
+        and name[-1] in _UNIT_END
+        and _NOT_UNIT.search(name) is None
+        and not any(c in name for c in "，,。；;:：")
+    )
+
+
+def _complete(names: list[str]) -> list[str]:
+    """Give a leading 省/市/县/区 of the first name to the departments written without it."""
+    if not names or names[0][:1] not in _PREFIXES or len(names[0]) < 3:
+        return names
+    prefix = names[0][0]
+    done = [names[0]]
+    for name in names[1:]:
+        if (
+            _DEPARTMENT.match(name) is not None
+            and _DEPARTMENT_END.search(name) is not None
+            and len(name) <= 12
+        ):
+            done.append(prefix + name)
+        else:
+            done.append(name)
+    return done
+
+
 def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     """The unit names in ``text[start:end]``, with a trailing 等 and a scoping note.
 
     ``running`` is ``True`` for unit lists in running text (not inside a labelled
     bracket), where modal words such as 要 may follow the last unit.
     """
-    note = ""
     items = _items(text, start, end)
-    # A scoping note runs from an item that starts with 以下/上述/下同 to the end.
-    for k, (s, e) in enumerate(items):
-        s, e = _trim(text, s, e, " \t\n\r\u3000")
-        if _NOTE_HEAD.match(text, s, e):
-            note_start, note_end = _trim(text, s, end, " \t\n\r\u3000。.;；,，")
-            note = text[note_start:note_end]
-            items = items[:k]
-            break
-    spans: list[tuple[int, int]] = []
+    note_start = note_end = -1
+    kept: list[tuple[int, int]] = []
     for s, e in items:
-        for ps, pe in _split_conjunctions(text, s, e):
-            spans.append((ps, pe))
+        s, e = _trim(text, s, e, " \t\n\r\u3000")
+        inner_s, inner_e = s, e
+        if s < e and text[s] in _OPENERS and text[e - 1] in _CLOSERS:
+            inner_s, inner_e = _trim(text, s + 1, e - 1, " \t\u3000")
+        if s < e and _NOTE_ITEM.search(text, inner_s, inner_e):
+            if note_start < 0:
+                note_start = inner_s
+            note_end = inner_e
+            continue
+        kept.append((s, e))
+    note = ""
+    if note_start >= 0:
+        ns, ne = _trim(text, note_start, note_end, " \t\n\r\u3000。.;；,，()（）")
+        note = text[ns:ne]
+    spans: list[tuple[int, int]] = []
+    for s, e in kept:
+        spans.extend(_split_conjunctions(text, s, e))
     etc = False
     names: list[tuple[int, int]] = []
     for s, e in spans:
         s, e = _trim(text, s, e, _TRIM.replace("等", ""))
-        # bracketed notes inside a list: "（以下…不再列出）"
-        if s < e and text[s] in _OPENERS and text[e - 1] in _CLOSERS:
-            inner_s, inner_e = _trim(text, s + 1, e - 1, " \t\u3000")
-            if _NOTE_HEAD.match(text, inner_s, inner_e):
-                note = note or text[inner_s:inner_e]
-                continue
         etc_match = _ETC.search(text, s, e)
         if etc_match is not None and etc_match.start() > s:
             etc = True
@@ -294,7 +377,7 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         s, e = _trim(text, s, e)
         if e > s:
             names.append((s, e))
-    # "各县、区人民政府": a bare 各X joins the next item.
+    # "各县、区人民政府", "各区、县级市": a bare 各X joins the next item.
     merged: list[tuple[int, int]] = []
     k = 0
     while k < len(names):
@@ -302,9 +385,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         word = text[s:e]
         if (
             k + 1 < len(names)
-            and re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", word)
-            and word[-1] not in _SUFFIX
-            and not text[names[k + 1][0] : names[k + 1][1]].startswith("各")
+            and _BARE_EACH.fullmatch(word)
+            and text[names[k + 1][0] : names[k + 1][0] + 1] in _LEVELS
             and "、" in text[e : names[k + 1][0]]
         ):
             merged.append((s, names[k + 1][1]))
@@ -312,34 +394,86 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
             continue
         merged.append((s, e))
         k += 1
-    return _Names(tuple(merged), etc, note)
+    written = [text[s:e] for s, e in merged]
+    return _Names(tuple(merged), tuple(_complete(written)), etc, note)
 
 
-def _units(
-    text: str, spans: tuple[tuple[int, int], ...], role: Role | None, *, first_leads: bool
-) -> list[ClauseUnit]:
-    """Units with ``role`` stated, or by listing order when ``role`` is ``None``."""
-    if role is not None:
-        return [ClauseUnit(text[s:e], role, True, (s, e)) for s, e in spans]
-    return [
-        ClauseUnit(text[s:e], Role.LEAD if first_leads and i == 0 else Role.SUPPORT, False, (s, e))
-        for i, (s, e) in enumerate(spans)
-    ]
+_BARE_EACH = re.compile(r"各[省市县区镇乡州盟旗]")
+_LEVELS = "省市县区镇乡州盟旗"
+
+
+def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) -> list[ClauseUnit]:
+    """Units with ``role`` stated, or by listing order when ``role`` is ``None``.
+
+    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label).
+    """
+    units: list[ClauseUnit] = []
+    for i, ((s, e), name) in enumerate(zip(found.spans, found.names, strict=True)):
+        unit_role, explicit = role, role is not None
+        for pattern, tail_role in _ROLE_TAIL:
+            tail = pattern.search(name)
+            if tail is not None and tail.start() >= 2:
+                cut = len(name) - tail.start()
+                name, e = name[: tail.start()], e - cut
+                unit_role, explicit = tail_role, True
+                break
+        if unit_role is None:
+            unit_role = Role.LEAD if first_leads and i == 0 else Role.SUPPORT
+        if e > s:
+            units.append(ClauseUnit(name, unit_role, explicit, (s, e), text[s:e]))
+    return units
 
 
 # --------------------------------------------------------------------------- clauses
 
 
+_CLOSE_OR_LINE = re.compile(r"[)）\n]")
+
+
+def _closing(text: str, start: int, end: int) -> int:
+    """Index just past the bracket closing the one at ``start``; -1 if none in the window.
+
+    A bracket still open at a line end closes there: then ``-(line_end) - 2`` is
+    returned, so that the caller can tell.
+    """
+    limit = min(end, start + _LABELLED_MAX)
+    depth = 0
+    position = start
+    while True:
+        found = _CLOSE_OR_LINE.search(text, position, limit)
+        if found is None:
+            return -1
+        i = found.start()
+        if text[i] == "\n":
+            if end == len(text) and not text[i:end].strip():
+                return -1  # the text ends here: the clause is cut off
+            if not text[start:i].rstrip(" \t\r").endswith((":", "：")):
+                return -i - 2
+            position = i + 1  # "(责任单位:" then the names on the next line
+            continue
+        depth += text.count("(", position, i) + text.count("（", position, i) - 1
+        if depth <= 0:
+            return i + 1
+        position = i + 1
+
+
 def _labelled(text: str, start: int, end: int) -> ResponsibilityClause | None:
     """A labelled clause: "(责任单位:…)", "(牵头单位:…;配合单位:…)" or a bare line."""
     inner_start, inner_end = start, end
-    if text[start] in _OPENERS and text[end - 1] in _CLOSERS:
-        inner_start, inner_end = start + 1, end - 1
+    if text[start] in _OPENERS:
+        inner_start = start + 1
+        if text[end - 1] in _CLOSERS:
+            inner_end = end - 1
     labels = list(_LABEL_COLON.finditer(text, inner_start, inner_end))
-    roles = [_LABEL_ROLES[m.group(1)] for m in labels]
+    if not labels:
+        return None
+    roles = [_LABEL_ROLES.get(m.group(1)) for m in labels]
     stated = any(r is not None for r in roles)
     # The first unlabelled listing (责任单位) leads by convention unless a lead is stated.
-    listing = next((k for k, r in enumerate(roles) if r is None), None)
+    listing = next(
+        (k for k, r in enumerate(roles) if r is None and labels[k].group(1) not in _PERSON_LABELS),
+        None,
+    )
     if Role.LEAD in roles:
         listing = None
     units: list[ClauseUnit] = []
@@ -347,70 +481,147 @@ def _labelled(text: str, start: int, end: int) -> ResponsibilityClause | None:
     etc = False
     for k, label in enumerate(labels):
         part_end = labels[k + 1].start() if k + 1 < len(labels) else inner_end
+        if label.group(1) in _PERSON_LABELS:
+            ns, ne = _trim(text, label.start(), part_end)
+            notes.append(text[ns:ne])
+            continue
         found = _names(text, label.end(), part_end, running=False)
         etc = etc or found.etc
         if found.note:
             notes.append(found.note)
-        units.extend(_units(text, found.spans, roles[k], first_leads=k == listing))
+        units.extend(_units(text, found, roles[k], first_leads=k == listing))
     if not units:
         return None
-    form = ClauseForm.ROLES if stated else ClauseForm.LISTING
+    form = ClauseForm.ROLES if stated or any(u.explicit for u in units) else ClauseForm.LISTING
     end = _trim(text, start, end, " \t\r\u3000")[1]
     return ResponsibilityClause(
         form, tuple(units), (start, end), text[start:end], "；".join(notes), etc
     )
 
 
-def _running(text: str, match: re.Match[str], form: ClauseForm) -> ResponsibilityClause | None:
-    """A clause in running text: 牵头/按职责分工负责/此项工作由…负责/由…会同…."""
-    units: list[ClauseUnit] = []
-    etc = False
-    start, end = match.start(), match.end()
-    if form is ClauseForm.ASSIGNED:
-        us, ue = match.span("units")
-        joint = text.find("会同", us, ue)
-        if joint >= 0:
-            lead = _names(text, us, joint, running=True)
-            support = _names(text, joint + 2, ue, running=True)
-            units = _units(text, lead.spans, Role.LEAD, first_leads=False)
-            units += _units(text, support.spans, Role.SUPPORT, first_leads=False)
-            etc = lead.etc or support.etc
-        else:
-            found = _names(text, us, ue, running=True)
-            units = _units(text, found.spans, None, first_leads=True)
-            etc = found.etc
-    elif form is ClauseForm.LEAD_DIVISION or form is ClauseForm.JOINT:
-        support_start, support_end = match.span("support")
-        if form is ClauseForm.JOINT:
-            support_end = _joint_end(text, support_start, support_end)
-            end = support_end
-        lead = _names(text, *match.span("lead"), running=True)
-        support = _names(text, support_start, support_end, running=True)
-        units = _units(text, lead.spans, Role.LEAD, first_leads=False)
-        units += _units(text, support.spans, Role.SUPPORT, first_leads=False)
-        etc = lead.etc or support.etc
-        if not lead.spans:
-            return None
-        if form is ClauseForm.JOINT:
-            if not support.spans:
-                return None
-            end = max(end, support.spans[-1][1])
-    else:  # DIVISION: no lead named, nothing stated
-        found = _names(text, *match.span("support"), running=True)
-        units = _units(text, found.spans, None, first_leads=False)
-        etc = found.etc
+def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
+    """Where the unit list ending at ``position`` starts: after a stop (or comma)."""
+    i = position
+    low = max(floor, position - _BACK)
+    while i > low:
+        char = text[i - 1]
+        if char in _CLOSERS:  # 各区(市)人民政府: a short bracket inside a name
+            opener = max(text.rfind("(", low, i - 1), text.rfind("（", low, i - 1))
+            if (
+                opener >= 0
+                and i - opener <= 12
+                and not any(c in _STOP for c in text[opener + 1 : i - 1])
+            ):
+                i = opener
+                continue
+            break
+        if char in _STOP or (not commas and char in "，,"):
+            break
+        i -= 1
+    marker = _ITEM_MARKER.match(text, i, position)
+    return marker.end() if marker else i
+
+
+#: An item's number at the start of a line ("第四十七条", "一、", "1.", "一是"): not a name.
+_ITEM_MARKER = re.compile(
+    r"[^\S\n]*(?:第[一二三四五六七八九十百]{1,4}[条章节]|[一二三四五六七八九十]{1,3}[、是]"
+    r"|\d{1,3}[.．、](?!\d)|[①-⑳])[^\S\n]*"
+)
+
+
+def _unit_names(text: str, start: int, end: int, *, commas: bool) -> _Names | None:
+    """Names in running text, keeping only the trailing run that reads like units."""
+    found = _names(text, start, end, running=True)
+    keep = len(found.names)
+    while keep > 0 and unit_like(found.names[keep - 1]):
+        keep -= 1
+    if keep == len(found.names):
+        return None
+    if keep and not commas:
+        return None
+    return _Names(found.spans[keep:], found.names[keep:], found.etc, found.note)
+
+
+def _bracketed(text: str, start: int, end: int, limit: int) -> tuple[int, int]:
+    """ "（A牵头，B按职责分工负责。）": take the brackets along."""
+    if start > 0 and text[start - 1] in _OPENERS:
+        after = end
+        while after < limit and text[after] in "。. \t":
+            after += 1
+        if after < limit and text[after] in _CLOSERS:
+            return start - 1, after + 1
+    return start, end
+
+
+def _clause(
+    form: ClauseForm,
+    text: str,
+    units: list[ClauseUnit],
+    span: tuple[int, int],
+    etc: bool,
+    limit: int,
+    *,
+    brackets: bool = True,
+    shared: bool = False,
+) -> ResponsibilityClause | None:
     if not units:
         return None
-    if form is ClauseForm.LEAD_DIVISION or form is ClauseForm.DIVISION:
-        start = units[0].span[0]  # not the words before the first unit
-    # "（A牵头，B按职责分工负责。）": take the brackets along.
-    if form is not ClauseForm.JOINT and start > 0 and text[start - 1] in _OPENERS:
-        after = end
-        while after < len(text) and text[after] in "。. \t":
-            after += 1
-        if after < len(text) and text[after] in _CLOSERS:
-            start, end = start - 1, after + 1
-    return ResponsibilityClause(form, tuple(units), (start, end), text[start:end], "", etc)
+    start, end = _bracketed(text, *span, limit) if brackets else span
+    return ResponsibilityClause(
+        form, tuple(units), (start, end), text[start:end], "", etc, shared=shared
+    )
+
+
+def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> ResponsibilityClause | None:
+    """ "A、B牵头[负责]", "A牵头，B配合", "A牵头、B参与", "A牵头，B按职责分工负责"."""
+    list_start = _list_start(text, anchor.start(), floor, commas=False)
+    lead = _unit_names(text, list_start, anchor.start(), commas=False)
+    if lead is None:
+        return None
+    position = anchor.end()
+    after = _AFTER_LEAD.match(text, position, end)
+    if after is None:
+        return None
+    position = after.end()
+    units = _units(text, lead, Role.LEAD, first_leads=False)
+    clause_end = position
+    etc = lead.etc
+    sentence = _CLAUSE_END.search(text, position, min(end, position + _FORWARD))
+    sentence_end = sentence.start() if sentence else min(end, position + _FORWARD)
+    next_lead = text.find("牵头", position, sentence_end)  # the next clause's anchor
+    if next_lead >= 0:
+        sentence_end = next_lead
+    support_end = _SUPPORT_END.search(text, position, sentence_end)
+    if support_end is not None:
+        support_start = position
+        while support_start < support_end.start() and text[support_start] in "，,、 \t":
+            support_start += 1
+        if text.startswith("会同", support_start):  # "A牵头，会同B办理"
+            support_start += 2
+        elif text.startswith("会", support_start):  # "A牵头，会B办理" (会办)
+            support_start += 1
+        support = _unit_names(text, support_start, support_end.start(), commas=True)
+        if support is not None and support.spans[0][0] <= support_start + 1:
+            units += _units(text, support, Role.SUPPORT, first_leads=False)
+            clause_end = support_end.end()
+            etc = etc or support.etc
+    return _clause(ClauseForm.LEAD_DIVISION, text, units, (units[0].span[0], clause_end), etc, end)
+
+
+def _division_at(
+    text: str, anchor: re.Match[str], floor: int, end: int
+) -> ResponsibilityClause | None:
+    """ "A、B按职责分工负责" and "A、B分别负责": no lead named."""
+    list_start = _list_start(text, anchor.start(), floor, commas=True)
+    found = _unit_names(text, list_start, anchor.start(), commas=True)
+    if found is None:
+        return None
+    units = _units(text, found, None, first_leads=False)
+    if not units:
+        return None
+    return _clause(
+        ClauseForm.DIVISION, text, units, (units[0].span[0], anchor.end()), found.etc, end
+    )
 
 
 def _joint_end(text: str, start: int, end: int) -> int:
@@ -425,14 +636,101 @@ def _joint_end(text: str, start: int, end: int) -> int:
     return cut
 
 
+def _joint_at(
+    text: str, anchor: re.Match[str], floor: int, end: int
+) -> ResponsibilityClause | None:
+    """ "由A会同B……": A leads, B supports, both stated."""
+    list_start = _list_start(text, anchor.start(), floor, commas=False)
+    by = text.rfind("由", list_start, anchor.start())
+    if by >= 0 and text[by + 1 : by + 2] in ("于", "此", "衷"):
+        return None
+    if by < 0:  # "A应当会同B……" (a regulation's wording): the list starts the clause
+        if not text.endswith(("应当", "应", "要", "须", "负责"), list_start, anchor.start()):
+            return None  # "A会同B召开…" reports what was done, it assigns nothing
+        by = list_start - 1
+    lead = _unit_names(text, by + 1, anchor.start(), commas=False)
+    if lead is None:
+        return None
+    support_start = anchor.end()
+    stop = support_start
+    limit = min(end, support_start + _FORWARD)
+    while stop < limit and text[stop] not in _STOP and text[stop] not in "，,":
+        stop += 1
+    support_end = _joint_end(text, support_start, stop)
+    support = _names(text, support_start, support_end, running=True)
+    if not support.spans or not all(unit_like(n) for n in support.names):
+        return None
+    units = _units(text, lead, Role.LEAD, first_leads=False)
+    units += _units(text, support, Role.SUPPORT, first_leads=False)
+    clause_end = max(support_end, units[-1].span[1])
+    clause_end = _trim(text, by, clause_end, " \t")[1]
+    return _clause(
+        ClauseForm.JOINT,
+        text,
+        units,
+        (by, clause_end),
+        lead.etc or support.etc,
+        end,
+        brackets=False,
+    )
+
+
+def _assigned_at(text: str, anchor: re.Match[str], end: int) -> ResponsibilityClause | None:
+    """ "此项工作由A、B负责。" (and "以上任务由…负责", given to a whole section)."""
+    start = anchor.end()
+    sentence = _SENTENCE.search(text, start, min(end, start + _FORWARD))
+    sentence_end = sentence.start() if sentence else min(end, start + _FORWARD)
+    duty = text.rfind("负责", start, sentence_end)
+    if duty < 0:
+        return None
+    units_end = duty
+    for word in ("共同", "分别", "具体"):
+        if text.endswith(word, start, units_end):
+            units_end -= len(word)
+    units: list[ClauseUnit] = []
+    joint = text.find("会同", start, units_end)
+    led = text.find("牵头", start, units_end)
+    if joint >= 0 or led >= 0:
+        split = joint if joint >= 0 else led
+        lead = _names(text, start, split, running=True)
+        support = _names(text, split + 2, units_end, running=True)
+        units = _units(text, lead, Role.LEAD, first_leads=False)
+        support_units = _units(text, support, Role.SUPPORT, first_leads=False)
+        units += [attrs.evolve(u, role=Role.SUPPORT, explicit=True) for u in support_units]
+        etc = lead.etc or support.etc
+    else:
+        found = _names(text, start, units_end, running=True)
+        units = _units(text, found, None, first_leads=True)
+        etc = found.etc
+    clause_end = duty + 2
+    if clause_end < end and text[clause_end] in "。.":
+        clause_end += 1
+    shared = text.startswith(_SHARED_HEAD, anchor.start())
+    return _clause(
+        ClauseForm.ASSIGNED,
+        text,
+        units,
+        (anchor.start(), clause_end),
+        etc,
+        end,
+        brackets=False,
+        shared=shared,
+    )
+
+
 def find_responsibility_clauses(
     text: str, start: int = 0, end: int | None = None
 ) -> Iterator[ResponsibilityClause]:
     """Every responsibility clause in ``text[start:end]``, in order of position.
 
-    Spans index ``text`` itself. Where two forms overlap, the labelled bracket wins, then
-    此项工作由…负责, then …牵头…按职责分工负责, then 由…会同…, then …按职责分工负责.
-    A clause that names no unit ("(责任单位:)") is skipped.
+    Spans index ``text`` itself. Clauses never overlap: the text is read from left to
+    right and each clause is read from its anchor word (a label and colon, 牵头,
+    按职责分工负责, 此项工作由, 会同) within a bounded window, so the time is linear in
+    the length of the text. A clause that names no unit ("(责任单位:)") is skipped. A
+    labelled bracket that the text's end cuts off keeps only its complete names
+    (``cut``); one still open at a line end closes there (``unclosed``). A rule note
+    "排在首位的为牵头单位" makes the first unit an explicit lead, and with "下同" in
+    every later clause too.
 
     Examples
     --------
@@ -442,25 +740,73 @@ def find_responsibility_clauses(
     """
     end = len(text) if end is None else max(0, min(end, len(text)))
     start = max(0, min(start, end))
-    taken: list[tuple[int, int]] = []
-    found: list[ResponsibilityClause] = []
-    for pattern, form in _PRIORITY:
-        for match in pattern.finditer(text, start, end):
-            if form is ClauseForm.LISTING:
-                clause = _labelled(text, match.start(), match.end())
-            else:
-                clause = _running(text, match, form)
-            if clause is None:
-                continue
-            s, e = clause.span
-            if s < start or e > end or s >= e:
-                continue
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            found.append(clause)
-    found.sort(key=lambda c: c.span)
-    yield from found
+    floor = start
+    first_leads_everywhere = False
+    for anchor in _ANCHOR.finditer(text, start, end):
+        if anchor.start() < floor:
+            continue
+        kind = anchor.lastgroup
+        clause: ResponsibilityClause | None = None
+        if kind == "paren":
+            closing = _closing(text, anchor.start(), end)
+            if closing > 0:
+                clause = _labelled(text, anchor.start(), closing)
+            elif closing < -1:  # open at a line end
+                clause = _labelled(text, anchor.start(), -closing - 2)
+                clause = attrs.evolve(clause, unclosed=True) if clause else None
+            elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
+                clause = _cut(text, anchor.start(), end)
+        elif kind == "bare":
+            line_end = text.find("\n", anchor.start(), end)
+            clause = _labelled(text, anchor.start(), end if line_end < 0 else line_end)
+        elif kind == "assign":
+            clause = _assigned_at(text, anchor, end)
+        elif kind == "lead":
+            clause = _lead_at(text, anchor, floor, end)
+        elif kind == "div":
+            clause = _division_at(text, anchor, floor, end)
+        else:
+            clause = _joint_at(text, anchor, floor, end)
+        if clause is None:
+            continue
+        s, e = clause.span
+        if s < floor or e > end or s >= e:
+            continue
+        if (
+            kind in ("lead", "div", "assign", "joint")
+            and s > 0
+            and text[s - 1] in _OPENERS
+            and end == len(text)
+            and not any(c in _CLOSERS for c in text[e:end])
+        ):
+            clause = attrs.evolve(clause, cut=True)  # "(A牵头，B按职责分工负责，…" to the end
+        rule = _FIRST_LEADS.search(clause.note) is not None
+        if rule or first_leads_everywhere:
+            clause = _first_leads(clause)
+        if rule and "下同" in clause.note:
+            first_leads_everywhere = True
+        floor = e
+        yield clause
+
+
+def _cut(text: str, start: int, end: int) -> ResponsibilityClause | None:
+    """A labelled bracket that the end of the text cuts off: its complete names only."""
+    last = max(text.rfind(sep, start, end) for sep in _SEPARATORS)
+    if last < 0:
+        return None
+    clause = _labelled(text, start, last)
+    if clause is None:
+        return None
+    return attrs.evolve(clause, cut=True)
+
+
+def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
+    """The first unit of an inferred listing is a stated lead ("排在首位的为牵头单位")."""
+    units = list(clause.units)
+    if units and units[0].role is Role.LEAD and not units[0].explicit:
+        units[0] = attrs.evolve(units[0], explicit=True)
+        return attrs.evolve(clause, units=tuple(units), first_leads=True)
+    return clause
 
 
 def parse_responsibility(text: str) -> ResponsibilityClause:

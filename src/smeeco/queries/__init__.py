@@ -16,6 +16,7 @@ from smeeco.queries.ecosystem_queries import (
     tier_path,
     tiers_of,
 )
+from smeeco.queries.measures import find_measure
 from smeeco.queries.responsibility import (
     AgencyMetrics,
     ResponsibilityMatrix,
@@ -41,6 +42,7 @@ __all__ = [
     "coresponsibility_graph",
     "enterprises_in_tier",
     "expand_collective",
+    "find_measure",
     "funds_in",
     "indicator_progress",
     "indicators_for",

@@ -14,8 +14,6 @@ Decimal('0.6')
 
 from __future__ import annotations
 
-import datetime as dt
-
 from smeeco.ecosystem import Ecosystem
 from smeeco.model import (
     BeneficiaryGroup,
@@ -32,6 +30,7 @@ from smeeco.model import (
     Tier,
     TierLadder,
 )
+from smeeco.model.common import as_date
 from smeeco.model.fund import FundKind
 from smeeco.queries._common import AsOf, record_of, view
 
@@ -272,5 +271,4 @@ def indicator_progress(
     full = record_of(eco, indicator, Indicator)
     if as_of is None:
         return full.progress()
-    day = dt.date.fromisoformat(as_of) if isinstance(as_of, str) else as_of
-    return full.progress(day)
+    return full.progress(as_date(as_of, "as_of"))

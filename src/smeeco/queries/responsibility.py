@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from smeeco.counting import UnitCounts, count_units, shared_measures
 from smeeco.ecosystem import Ecosystem
 from smeeco.model import Agency, Measure, PolicyDocument, Responsibility, Role
 from smeeco.queries._common import AsOf, record_of, view
@@ -230,12 +231,43 @@ class ResponsibilityMatrix:
         r = self.cells.get((measure, unit))
         return r.role if r is not None else None
 
+    def counts(self) -> dict[str, UnitCounts]:
+        """For each unit (in column order), what it holds (:func:`smeeco.counting.count_units`)."""
+        found = count_units(
+            [r for u in self.units if (r := self.cells.get((m.id, u.id))) is not None]
+            for m in self.measures
+        )
+        return {u.id: found.get(u.id, UnitCounts()) for u in self.units}
+
     def column_counts(self) -> dict[str, dict[Role, int]]:
         """For each unit, how many measures it holds in each role."""
-        counts: dict[str, dict[Role, int]] = {u.id: defaultdict(int) for u in self.units}
-        for (_m, unit), r in self.cells.items():
-            counts[unit][r.role] += 1
-        return {u: dict(c) for u, c in counts.items()}
+        return {unit: dict(c.by_role) for unit, c in self.counts().items()}
+
+    def entries(self) -> list[tuple[Measure, Agency, Responsibility]]:
+        """Every filled cell as ``(measure, unit, responsibility)``, row by row.
+
+        Within a row the units come in the order the measure's text lists them
+        (:meth:`order`), the lead first.
+        """
+        units = {u.id: u for u in self.units}
+        return [
+            (m, units[r.unit], r)
+            for m in self.measures
+            for r in dict.fromkeys(
+                self.cells[(m.id, resp.unit)]
+                for resp in m.responsibilities
+                if (m.id, resp.unit) in self.cells
+            )
+        ]
+
+    def order(self, measure: str, unit: str) -> int | None:
+        """The 0-based position of ``unit`` in ``measure``'s stated list, or ``None``."""
+        for m in self.measures:
+            if m.id == measure:
+                for i, r in enumerate(m.responsibilities):
+                    if r.unit == unit:
+                        return i
+        return None
 
     def rows(self, *, lang: str = "zh", marks: dict[Role, str] | None = None) -> list[list[str]]:
         """The table as rows of text: a header, then one row per measure.
@@ -244,16 +276,9 @@ class ResponsibilityMatrix:
         roles inferred from listing order.
         """
         if marks is None:
-            marks = (
-                {
-                    Role.LEAD: "牵头",
-                    Role.SUPPORT: "配合",
-                    Role.EXECUTING: "实施",
-                    Role.FUNDING: "出资",
-                }
-                if lang == "zh"
-                else {Role.LEAD: "L", Role.SUPPORT: "S", Role.EXECUTING: "E", Role.FUNDING: "F"}
-            )
+            from smeeco.style import ROLE_MARKS
+
+            marks = {role: ROLE_MARKS["en" if lang == "en" else "zh"][role.value] for role in Role}
         header = ["序号" if lang == "zh" else "No.", "措施" if lang == "zh" else "Measure"]
         header += [u.label(lang) for u in self.units]
         table = [header]
@@ -298,28 +323,18 @@ def coresponsibility_graph(
     """Agencies linked by the measures they share, weighted by how many.
 
     Nodes carry ``kind``, ``name_zh``, ``name_en``, ``aliases``, ``collective``,
-    ``measures`` (how many measures the unit holds) and ``leads``; edges carry ``weight``
-    (shared measures) and ``measures`` (their ids, sorted, joined by ``|``).
+    ``measures`` (how many measures the unit holds), ``leads`` and ``supports`` (counted
+    by :func:`smeeco.counting.count_units`: executing and funding are not supports);
+    edges carry ``weight`` (shared measures) and ``measures`` (their ids, sorted, joined by ``|``).
     """
 
     import networkx as nx
 
     eco = view(eco, as_of)
     graph: nx.Graph[str] = nx.Graph()
-    shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    load: dict[str, int] = defaultdict(int)
-    leads: dict[str, int] = defaultdict(int)
-    for m in _measures_in(eco, document):
-        units = list(dict.fromkeys(r.unit for r in m.responsibilities))
-        for r in m.responsibilities:
-            if r.role is Role.LEAD:
-                leads[r.unit] += 1
-        for i, u in enumerate(units):
-            load[u] += 1
-            for v in units[i + 1 :]:
-                a, b = sorted((u, v))
-                shared[(a, b)].append(m.id)
-    for unit in sorted(load):
+    measures = _measures_in(eco, document)
+    counts = count_units(m.responsibilities for m in measures)
+    for unit in sorted(counts):
         agency = eco.require(unit, Agency)
         graph.add_node(
             unit,
@@ -328,11 +343,12 @@ def coresponsibility_graph(
             name_en=agency.name.en,
             aliases=agency.name.aliases,
             collective=agency.collective,
-            measures=load[unit],
-            leads=leads[unit],
+            measures=counts[unit].measures,
+            leads=counts[unit].leads,
+            supports=counts[unit].supports,
         )
-    for (a, b), ids in sorted(shared.items()):
-        graph.add_edge(a, b, weight=len(ids), measures="|".join(sorted(ids)))
+    for (a, b), ids in shared_measures((m.id, m.responsibilities) for m in measures).items():
+        graph.add_edge(a, b, weight=len(ids), measures="|".join(ids))
     return graph
 
 
@@ -369,11 +385,6 @@ def agency_metrics(
     measures = _measures_in(eco, document)
     graph = coresponsibility_graph(eco, document=document)
     between = nx.betweenness_centrality(graph) if graph.number_of_nodes() > 2 else {}
-    supports: dict[str, int] = defaultdict(int)
-    for m in measures:
-        for r in m.responsibilities:
-            if r.role is Role.SUPPORT:
-                supports[r.unit] += 1
     total = len(measures) or 1
     result: dict[str, AgencyMetrics] = {}
     for unit, data in graph.nodes(data=True):
@@ -381,7 +392,7 @@ def agency_metrics(
             agency=unit,
             measures=data["measures"],
             leads=data["leads"],
-            supports=supports[unit],
+            supports=data["supports"],
             share_led=data["leads"] / total,
             degree=graph.degree(unit),
             weighted_degree=int(graph.degree(unit, weight="weight")),

@@ -7,8 +7,8 @@
 * :func:`coresponsibility_layout` — agencies on a circle, placed one after another so that
   each sits next to the agency it shares most measures with; clusters stay together.
 
-Both take an :class:`~smeeco.Ecosystem` or a graph and give plain coordinates: the same
-input always gives the same layout.
+Both take a typed view (:mod:`smeeco.views`) — an ecosystem or a graph is turned into one
+first — and give plain coordinates: the same input always gives the same layout.
 
 Examples
 --------
@@ -33,9 +33,16 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from smeeco.ecosystem import Ecosystem
-from smeeco.io._graphdata import AnyGraph, edge_rows, label_of
-from smeeco.model import PolicyDocument
+from smeeco.model import PolicyDocument, Role
 from smeeco.queries._common import AsOf
+from smeeco.views import (
+    CoresponsibilityView,
+    ResponsibilityView,
+    ViewMeasure,
+    ViewUnit,
+    as_coresponsibility_view,
+    as_responsibility_view,
+)
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -116,36 +123,8 @@ class CoresponsibilityLayout:
     angles: dict[str, float] = attrs.field(eq=False, repr=False)
 
 
-def _responsibility_graph(
-    source: Ecosystem | AnyGraph, document: str | PolicyDocument | None, as_of: AsOf
-) -> AnyGraph:
-    if isinstance(source, Ecosystem):
-        from smeeco.views import responsibility_view
-
-        return responsibility_view(source, document, as_of=as_of)
-    return source
-
-
-def _section_label(data: dict[str, Any], node: Any, lang: str) -> str:
-    name = label_of(data, node, lang)
-    number = str(data.get("number", ""))
-    if lang == "zh" and number:
-        return f"{number}、{name}"
-    ordinal = data.get("ordinal")
-    return f"{ordinal}. {name}" if ordinal is not None else name
-
-
-def _measure_label(data: dict[str, Any], node: Any, lang: str) -> str:
-    name = label_of(data, node, lang)
-    number = data.get("number")
-    if lang == "en" or not number:
-        ordinal = data.get("ordinal")
-        return f"{ordinal}. {name}" if ordinal is not None else name
-    return f"{number} {name}"
-
-
 def responsibility_layout(
-    source: Ecosystem | AnyGraph,
+    source: ResponsibilityView | Ecosystem | nx.Graph[Any],
     document: str | PolicyDocument | None = None,
     *,
     as_of: AsOf = None,
@@ -153,134 +132,144 @@ def responsibility_layout(
 ) -> ResponsibilityLayout:
     """Place units and measures in two columns (see the module docstring).
 
-    ``source`` is an ecosystem (its :func:`~smeeco.views.responsibility_view` is taken,
-    for ``document`` and ``as_of``) or a graph with ``responsible`` edges — a view, or
-    ``Ecosystem.graph`` itself.
+    ``source`` is a :class:`~smeeco.views.ResponsibilityView`; an ecosystem (with
+    ``document`` and ``as_of``) or a graph with ``responsible`` edges is first turned into
+    one by :func:`smeeco.views.as_responsibility_view`. Unit sizes and bold names come
+    from the view's counts.
     """
-    graph = _responsibility_graph(source, document, as_of)
-    nodes = graph.nodes
-    responsible = [
-        (u, v, d) for u, v, _k, d in edge_rows(graph) if d.get("relation") == "responsible"
-    ]
-    measure_ids = [n for n, d in graph.nodes(data=True) if d.get("kind") == "measure"]
-    if not any(d.get("kind") == "section" for _n, d in graph.nodes(data=True)):
-        # Not a view: keep the measures that have (or lack) responsible units, in order.
-        measure_ids = sorted(
-            measure_ids,
-            key=lambda m: (str(nodes[m].get("document", "")), int(nodes[m].get("ordinal", 0))),
-        )
-    # Sections: from section nodes when present, else from the measures' section numbers.
-    section_of: dict[Any, Any] = {}
-    section_rows: dict[Any, tuple[str, dict[str, Any]]] = {}
-    for u, v, _k, d in edge_rows(graph):
-        if d.get("relation") == "contains" and nodes[u].get("kind") == "section":
-            section_of[v] = u
-            section_rows[u] = (_section_label(dict(nodes[u]), u, lang), dict(nodes[u]))
-    for m in measure_ids:
-        if m not in section_of and nodes[m].get("section") is not None:
-            key = (nodes[m].get("document"), nodes[m].get("section"))
-            section_of[m] = key
-            label = f"§{nodes[m]['section']}"
-            section_rows.setdefault(key, (label, {"kind": "section"}))
+    v = as_responsibility_view(source, document, as_of=as_of)
     rows: list[LaidRow] = []
     y = 0.0
     current: Any = None
-    position: dict[Any, float] = {}
-    # With measures of several documents, each document gets a heading of its own.
-    documents = list(dict.fromkeys(nodes[m].get("document") for m in measure_ids))
-    current_document: Any = None
-    for m in measure_ids:
-        document_id = nodes[m].get("document")
-        if len(documents) > 1 and document_id != current_document:
+    position: dict[str, float] = {}
+    several = len({m.document for m in v.measures}) > 1
+    documents = {d.id: d for d in v.documents}
+    current_document: str | None = None
+    for m in v.measures:
+        if several and m.document != current_document:
             if rows:
                 y += 0.6
-            data = dict(nodes[document_id]) if document_id in nodes else {"kind": "document"}
-            title = label_of(data, document_id, lang) if document_id in nodes else str(document_id)
-            rows.append(LaidRow("section", str(document_id), f"《{title}》", round(y, 4), data))
+            doc = documents.get(m.document)
+            title = doc.label(lang) if doc is not None else m.document
+            data: dict[str, Any] = {"kind": "document"}
+            if doc is not None:
+                data.update(name_zh=doc.name.zh, name_en=doc.name.en, aliases=doc.name.aliases)
+            rows.append(LaidRow("section", m.document, f"《{title}》", round(y, 4), data))
             y += 1.0
-            current_document = document_id
+            current_document = m.document
             current = None
-        section = section_of.get(m)
-        if section is not None and section != current:
+        section = v.section(m)
+        if section is not None and section.id != current:
             if rows:
                 y += 0.35
-            label, data = section_rows[section]
-            rows.append(LaidRow("section", str(section), label, round(y, 4), data))
+            data = {
+                "kind": "section",
+                "name_zh": section.title.zh,
+                "name_en": section.title.en,
+                "document": section.document,
+                "ordinal": section.ordinal,
+                "number": section.number,
+            }
+            rows.append(LaidRow("section", section.id, section.label(lang), round(y, 4), data))
             y += 1.0
-        current = section
-        data = dict(nodes[m])
-        rows.append(LaidRow("measure", str(m), _measure_label(data, m, lang), round(y, 4), data))
-        position[m] = round(y, 4)
+        current = section.id if section is not None else None
+        rows.append(LaidRow("measure", m.id, _measure_label(m, lang), round(y, 4), _row_data(m)))
+        position[m.id] = round(y, 4)
         y += 1.0
     height = max(y, 1.0)
     # Units: barycentre of their measures, leads weighted.
-    weights: dict[Any, list[tuple[float, float]]] = defaultdict(list)
-    load: dict[Any, set[Any]] = defaultdict(set)
-    leads: dict[Any, set[Any]] = defaultdict(set)
-    for u, v, d in responsible:
-        if v not in position:
-            continue
-        lead = d.get("role") == "lead"
-        weights[u].append((position[v], _LEAD_WEIGHT if lead else 1.0))
-        load[u].add(v)
-        if lead:
-            leads[u].add(v)
+    weights: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for m in v.measures:
+        for h in m.holders:
+            weights[h.unit].append((position[m.id], _LEAD_WEIGHT if h.role is Role.LEAD else 1.0))
 
-    def centre(unit: Any) -> float:
+    def centre(unit: str) -> float:
         pairs = weights[unit]
         return sum(p * w for p, w in pairs) / sum(w for _p, w in pairs)
 
-    ordered = sorted(weights, key=lambda u: (round(centre(u), 6), -len(leads[u]), str(u)))
+    by_id = {u.id: u for u in v.units}
+    ordered = sorted(weights, key=lambda u: (round(centre(u), 6), -by_id[u].leads, u))
     count = len(ordered)
     units = []
-    for i, unit in enumerate(ordered):
+    for i, unit_id in enumerate(ordered):
         # Spread the units evenly over the height of the measure column.
         uy = round((i + 0.5) * height / count - 0.5, 4) if count else 0.0
-        data = dict(nodes[unit])
+        u = by_id[unit_id]
         units.append(
             LaidNode(
-                str(unit),
-                label_of(data, unit, lang),
+                u.id,
+                u.label(lang),
                 0.0,
                 uy,
-                bool(data.get("collective")),
-                len(load[unit]),
-                len(leads[unit]),
-                data,
+                u.collective,
+                u.measures,
+                u.leads,
+                _unit_data(u),
             )
         )
+    # Drawn support first, leads on top.
     edges = tuple(
-        LaidEdge(str(u), str(v), str(d.get("role", "support")), bool(d.get("explicit", True)))
-        for u, v, d in sorted(
-            responsible,
-            key=lambda e: (e[2].get("role") == "lead", str(e[0]), str(e[1])),
+        LaidEdge(h.unit, m.id, h.role.value, h.explicit)
+        for m, h in sorted(
+            ((m, h) for m in v.measures for h in m.holders),
+            key=lambda e: (e[1].role is Role.LEAD, e[1].unit, e[0].id),
         )
-        if v in position
     )
-    title = _title(graph, lang)
-    return ResponsibilityLayout(title, tuple(units), tuple(rows), edges, height)
+    return ResponsibilityLayout(v.label(lang), tuple(units), tuple(rows), edges, height)
 
 
-def _title(graph: AnyGraph, lang: str) -> str:
-    found = graph.graph.get("title_en") if lang == "en" else None
-    return str(found or graph.graph.get("title") or graph.graph.get("name") or "")
+def _unit_data(u: ViewUnit) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "kind": "agency",
+        "name_zh": u.name.zh,
+        "name_en": u.name.en,
+        "aliases": u.name.aliases,
+        "collective": u.collective,
+        "measures": u.measures,
+        "leads": u.leads,
+        "supports": u.supports,
+    }
+    if u.collective:
+        data["members"] = u.members
+        if u.member_rule:
+            data["member_rule"] = u.member_rule
+    return data
 
 
-def _circle_order(graph: nx.Graph[Any]) -> list[Any]:
-    weight: dict[Any, dict[Any, float]] = defaultdict(dict)
-    for u, v, d in graph.edges(data=True):
-        w = float(d.get("weight", 1))
-        weight[u][v] = w
-        weight[v][u] = w
-    load = {n: float(graph.nodes[n].get("measures", 0)) for n in graph.nodes}
-    placed: list[Any] = []
-    rest = set(graph.nodes)
+def _row_data(m: ViewMeasure) -> dict[str, Any]:
+    return {
+        "kind": "measure",
+        "name_zh": m.name.zh,
+        "name_en": m.name.en,
+        "aliases": m.name.aliases,
+        "document": m.document,
+        "ordinal": m.ordinal,
+        "number": m.number,
+        "text": m.text,
+        "source": m.source,
+    }
+
+
+def _measure_label(m: ViewMeasure, lang: str) -> str:
+    if lang == "en" or not m.number:
+        return f"{m.ordinal}. {m.label(lang)}"
+    return f"{m.number} {m.label(lang)}"
+
+
+def _circle_order(co: CoresponsibilityView) -> list[str]:
+    weight: dict[str, dict[str, float]] = defaultdict(dict)
+    for link in co.links:
+        weight[link.a][link.b] = float(link.weight)
+        weight[link.b][link.a] = float(link.weight)
+    load = {u.id: float(u.measures) for u in co.units}
+    placed: list[str] = []
+    rest = set(load)
     while rest:
         if not placed or not any(weight[placed[-1]].get(n) for n in rest):
             # start (or restart) with the busiest unit left, preferring one tied to those placed
-            def start_key(n: Any) -> tuple[float, float, str]:
+            def start_key(n: str) -> tuple[float, float, str]:
                 tied = sum(weight[n].get(p, 0.0) for p in placed)
-                return (-tied, -load[n], str(n))
+                return (-tied, -load[n], n)
 
             nxt = min(rest, key=start_key)
         else:
@@ -288,13 +277,13 @@ def _circle_order(graph: nx.Graph[Any]) -> list[Any]:
             recent = placed[-3:]
 
             def key(
-                n: Any, last: Any = last, recent: list[Any] = recent
+                n: str, last: str = last, recent: list[str] = recent
             ) -> tuple[float, float, float, str]:
                 return (
                     -weight[last].get(n, 0.0),
                     -sum(weight[p].get(n, 0.0) for p in recent),
                     -load[n],
-                    str(n),
+                    n,
                 )
 
             nxt = min(rest, key=key)
@@ -304,7 +293,7 @@ def _circle_order(graph: nx.Graph[Any]) -> list[Any]:
 
 
 def coresponsibility_layout(
-    source: Ecosystem | nx.Graph[Any],
+    source: CoresponsibilityView | ResponsibilityView | Ecosystem | nx.Graph[Any],
     document: str | PolicyDocument | None = None,
     *,
     as_of: AsOf = None,
@@ -312,8 +301,8 @@ def coresponsibility_layout(
 ) -> CoresponsibilityLayout:
     """Place agencies on a circle (see the module docstring).
 
-    ``source`` is an ecosystem (its :func:`~smeeco.views.coresponsibility_view` is
-    taken) or a co-responsibility graph.
+    ``source`` is a :class:`~smeeco.views.CoresponsibilityView`; anything else is first
+    turned into one by :func:`smeeco.views.as_coresponsibility_view`.
 
     >>> import smeeco
     >>> layout = coresponsibility_layout(smeeco.load("example"))
@@ -322,37 +311,30 @@ def coresponsibility_layout(
     >>> round(layout.nodes[0].y, 3)  # the busiest unit sits at the top
     1.0
     """
-    if isinstance(source, Ecosystem):
-        from smeeco.views import coresponsibility_view
-
-        graph: nx.Graph[Any] = coresponsibility_view(source, document, as_of=as_of)
-    else:
-        graph = source
-    order = _circle_order(graph)
+    co = as_coresponsibility_view(source, document, as_of=as_of)
+    by_id = {u.id: u for u in co.units}
+    order = _circle_order(co)
     count = len(order)
     nodes = []
     angles: dict[str, float] = {}
-    for i, node in enumerate(order):
+    for i, unit_id in enumerate(order):
         angle = math.pi / 2 - 2 * math.pi * i / count if count else 0.0
-        angles[str(node)] = angle
-        data = dict(graph.nodes[node])
+        angles[unit_id] = angle
+        u = by_id[unit_id]
         nodes.append(
             LaidNode(
-                str(node),
-                label_of(data, node, lang),
+                u.id,
+                u.label(lang),
                 round(math.cos(angle), 12),
                 round(math.sin(angle), 12),
-                bool(data.get("collective")),
-                int(data.get("measures", 0)),
-                int(data.get("leads", 0)),
-                data,
+                u.collective,
+                u.measures,
+                u.leads,
+                _unit_data(u),
             )
         )
-    edges = []
-    for u, v, d in sorted(
-        graph.edges(data=True), key=lambda e: (e[2].get("weight", 1), e[0], e[1])
-    ):
-        measures = tuple(str(d.get("measures", "")).split("|")) if d.get("measures") else ()
-        edges.append(LaidEdge(str(u), str(v), None, True, float(d.get("weight", 1)), measures))
-    title = _title(graph, lang)
-    return CoresponsibilityLayout(title, tuple(nodes), tuple(edges), angles)
+    edges = [
+        LaidEdge(link.a, link.b, None, True, float(link.weight), link.measures)
+        for link in sorted(co.links, key=lambda link: (link.weight, link.a, link.b))
+    ]
+    return CoresponsibilityLayout(co.label(lang), tuple(nodes), tuple(edges), angles)

@@ -19,19 +19,26 @@ import math
 import unicodedata
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
-from smeeco.io._graphdata import AnyGraph
+from smeeco.formats import Format, register_format
+from smeeco.graphs import AnyGraph
 from smeeco.model import PolicyDocument
 from smeeco.queries._common import AsOf
-from smeeco.render._style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
 from smeeco.render.layout import (
     CoresponsibilityLayout,
     ResponsibilityLayout,
     coresponsibility_layout,
     responsibility_layout,
+)
+from smeeco.style import KIND_COLOURS, ROLE_STYLES, ROLE_WORDS
+from smeeco.views import (
+    CoresponsibilityView,
+    ResponsibilityView,
+    as_coresponsibility_view,
+    as_responsibility_view,
 )
 
 __all__ = [
@@ -40,6 +47,7 @@ __all__ = [
     "draw_coresponsibility",
     "draw_responsibility",
     "find_cjk_font",
+    "fontconfig_cjk_files",
     "render_graph",
 ]
 
@@ -76,12 +84,13 @@ def _matplotlib() -> Any:
     return matplotlib
 
 
-def find_cjk_font() -> str | None:
-    """The family name of an installed font that can draw Chinese, or ``None``."""
-    _matplotlib()
+def _installed_families() -> set[str]:
     from matplotlib import font_manager
 
-    installed = {f.name for f in font_manager.fontManager.ttflist}
+    return {f.name for f in font_manager.fontManager.ttflist}
+
+
+def _pick(installed: set[str]) -> str | None:
     for family in CJK_FONTS:
         if family in installed:
             return family
@@ -89,6 +98,52 @@ def find_cjk_font() -> str | None:
         if any(word in family for word in ("CJK", "Han Sans", "WenQuanYi", "Hei", "Ming")):
             return family
     return None
+
+
+def fontconfig_cjk_files() -> tuple[str, ...]:
+    """Font files that fontconfig says can draw Chinese (``fc-list :lang=zh file``).
+
+    Empty when fontconfig is not installed or answers nothing in time.
+    """
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return ()
+    try:
+        result = subprocess.run(
+            [fc_list, ":lang=zh", "file"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError):
+        return ()
+    files = (line.strip().rstrip(":").strip() for line in result.stdout.splitlines())
+    return tuple(sorted({f for f in files if f.lower().endswith((".ttf", ".otf", ".ttc"))}))
+
+
+def find_cjk_font() -> str | None:
+    """The family name of an installed font that can draw Chinese, or ``None``.
+
+    matplotlib caches the fonts it found when it was first run, so a font installed
+    since is missing from its list; when none of its fonts can draw Chinese, the fonts
+    fontconfig knows for Chinese (``fc-list :lang=zh``) are added to it directly.
+    """
+    _matplotlib()
+    from matplotlib import font_manager
+
+    found = _pick(_installed_families())
+    if found is not None:
+        return found
+    for path in fontconfig_cjk_files():
+        try:
+            font_manager.fontManager.addfont(path)
+        except (OSError, RuntimeError, ValueError):  # a font matplotlib cannot read
+            continue
+    return _pick(_installed_families())
 
 
 def _font_for(lang: str) -> tuple[str, str | None]:
@@ -447,8 +502,24 @@ def _draw_coresponsibility(layout: CoresponsibilityLayout, lang: str, family: st
     return fig
 
 
+#: What the pictures take: a typed view, or an ecosystem or graph turned into one.
+PictureSource: TypeAlias = "ResponsibilityView | CoresponsibilityView | Ecosystem | AnyGraph"
+
+
+def _responsibility(
+    source: PictureSource, document: str | PolicyDocument | None, as_of: AsOf
+) -> ResponsibilityView:
+    return as_responsibility_view(source, document, as_of=as_of).require_measures("draw")
+
+
+def _coresponsibility(
+    source: PictureSource, document: str | PolicyDocument | None, as_of: AsOf
+) -> CoresponsibilityView:
+    return as_coresponsibility_view(source, document, as_of=as_of).require_measures("draw")
+
+
 def draw_responsibility(
-    source: Ecosystem | AnyGraph,
+    source: PictureSource,
     document: str | PolicyDocument | None = None,
     *,
     as_of: AsOf = None,
@@ -460,30 +531,32 @@ def draw_responsibility(
     or a graph such as :func:`smeeco.views.responsibility_view`. Save the figure with
     ``fig.savefig(...)``, or use :func:`render_graph` to write a file directly.
     """
+    chosen = _responsibility(source, document, as_of)
     lang, family = _font_for(lang)
     matplotlib = _matplotlib()
     with matplotlib.rc_context(_rc(family)):
-        layout = responsibility_layout(source, document, as_of=as_of, lang=lang)
+        layout = responsibility_layout(chosen, lang=lang)
         return _draw_responsibility(layout, lang, family)
 
 
 def draw_coresponsibility(
-    source: Ecosystem | AnyGraph,
+    source: PictureSource,
     document: str | PolicyDocument | None = None,
     *,
     as_of: AsOf = None,
     lang: str = "zh",
 ) -> Any:
     """The co-responsibility network as a :class:`matplotlib.figure.Figure`."""
+    chosen = _coresponsibility(source, document, as_of)
     lang, family = _font_for(lang)
     matplotlib = _matplotlib()
     with matplotlib.rc_context(_rc(family)):
-        layout = coresponsibility_layout(source, document, as_of=as_of, lang=lang)
+        layout = coresponsibility_layout(chosen, lang=lang)
         return _draw_coresponsibility(layout, lang, family)
 
 
 def render_graph(
-    source: Ecosystem | AnyGraph,
+    source: PictureSource,
     path: str | Path,
     *,
     view: str | None = None,
@@ -521,21 +594,25 @@ def render_graph(
             f"unknown picture format {chosen!r}; supported: {', '.join(PICTURE_FORMATS)}"
         )
     if view is None:
-        undirected = not isinstance(source, Ecosystem) and not source.is_directed()
+        undirected = isinstance(source, CoresponsibilityView) or (
+            not isinstance(source, ResponsibilityView | Ecosystem) and not source.is_directed()
+        )
         view = "coresponsibility" if undirected else "responsibility"
     if view not in ("responsibility", "coresponsibility"):
         raise ExportError(f"unknown view {view!r}; use 'responsibility' or 'coresponsibility'")
+    # Refuse an empty picture before any font search or warning.
+    picked: ResponsibilityView | CoresponsibilityView = (
+        _responsibility(source, document, as_of)
+        if view == "responsibility"
+        else _coresponsibility(source, document, as_of)
+    )
     lang, family = _font_for(lang)
     matplotlib = _matplotlib()
     with matplotlib.rc_context(_rc(family)):
-        if view == "responsibility":
-            fig = _draw_responsibility(
-                responsibility_layout(source, document, as_of=as_of, lang=lang), lang, family
-            )
+        if isinstance(picked, ResponsibilityView):
+            fig = _draw_responsibility(responsibility_layout(picked, lang=lang), lang, family)
         else:
-            fig = _draw_coresponsibility(
-                coresponsibility_layout(source, document, as_of=as_of, lang=lang), lang, family
-            )
+            fig = _draw_coresponsibility(coresponsibility_layout(picked, lang=lang), lang, family)
         metadata: dict[str, Any] = {"svg": {"Date": None}, "pdf": {"CreationDate": None}}.get(
             chosen, {}
         )
@@ -543,3 +620,23 @@ def render_graph(
             path, format=chosen, metadata=metadata, dpi=(dpi or 150) if chosen == "png" else 100
         )
     return path
+
+
+for _name, _what in (
+    ("svg", "picture (byte-stable SVG)"),
+    ("png", "picture (PNG, 150 dpi)"),
+    ("pdf", "picture (PDF)"),
+):
+    register_format(
+        Format(
+            _name,
+            (f".{_name}",),
+            write=lambda graph, path, *, lang="zh", _fmt=_name: render_graph(
+                graph, path, lang=lang, fmt=_fmt
+            ),
+            needs=("matplotlib",),
+            install="render",
+            draws=True,
+            description=_what,
+        )
+    )

@@ -1,0 +1,32 @@
+"""``smeeco packs``: the data packs this installation knows (bundled and from plugins)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from smeeco.cli._common import add_debug, table
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``packs`` command to ``commands``."""
+    p = commands.add_parser(
+        "packs",
+        help="list the bundled data packs",
+        epilog="example:\n  smeeco packs",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_debug(p)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Print one row per pack: its name and description."""
+    from smeeco.datasets import available
+
+    rows = [["pack", "description"]]
+    rows += [[name, text] for name, text in available().items()]
+    table(rows, out)
+    return 0

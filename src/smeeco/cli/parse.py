@@ -1,0 +1,107 @@
+"""``smeeco parse FILE… -o PACK.yaml``: policy notices → one data pack, with a report.
+
+The command adds no logic of its own: :func:`smeeco.parse.pack.parse_to_pack` does the
+work; this module reads the files, writes the pack, prints the report and a progress bar.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from smeeco.cli._common import add_debug, check_output_folder, warn
+from smeeco.errors import DataPackError
+from smeeco.io.datapack import write_pack
+from smeeco.parse.pack import parse_to_pack
+
+__all__ = ["add_parser", "run"]
+
+#: Inputs larger than this (characters, all files) get a progress bar on a terminal.
+PROGRESS_FROM = 1_000_000
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``parse`` subcommand."""
+    p = commands.add_parser(
+        "parse",
+        help="read policy notices (责任单位, 牵头单位, 任务分工表…) into a data pack",
+        description="Read Chinese policy notices, as pasted from a web page, into one data"
+        " pack: a document per file, its measures and who is responsible for each.",
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; - for stdin")
+    p.add_argument("-o", "--output", required=True, help="the pack to write (.yaml or .json)")
+    p.add_argument("--agencies", help="a pack (name or file) to resolve unit names against")
+    p.add_argument("--jurisdiction", help="the issuer's jurisdiction id, e.g. tj")
+    p.add_argument("--id", action="append", default=[], help="document id (one per file)")
+    p.add_argument("--name", default=None, help="the pack's name (default: from -o)")
+    p.add_argument("--report", action="store_true", help="print every uncertainty")
+    p.add_argument("--strict", action="store_true", help="exit 1 when anything was uncertain")
+    add_debug(p)
+    p.set_defaults(run=run)
+
+
+def _read(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    if not path.is_file():
+        raise DataPackError(f"no file {name!r}; check the path")
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise DataPackError(
+            f"{name!r} is not UTF-8 text ({error.reason} at byte {error.start});"
+            " save it as UTF-8 and try again"
+        ) from None
+
+
+def _bar(total_size: int) -> object:
+    if total_size < PROGRESS_FROM or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int, name: str) -> None:
+        width = 30
+        filled = width * done // max(1, total)
+        end = "\n" if done == total else ""
+        sys.stderr.write(
+            f"\rsmeeco parse [{'#' * filled}{'.' * (width - filled)}]"
+            f" {done}/{total} {name[:30]:<30}{end}"
+        )
+        sys.stderr.flush()
+
+    return show
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Parse the files, write the pack, print the report; 1 with --strict if uncertain."""
+    output = Path(args.output)
+    if output.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise DataPackError(f"-o {args.output!r}: write the pack as .yaml or .json")
+    check_output_folder(output)
+    texts = [(name if name != "-" else "stdin", _read(name)) for name in args.files]
+    progress = _bar(sum(len(t) for _n, t in texts))
+    pack = parse_to_pack(
+        texts,
+        agencies=args.agencies,
+        jurisdiction=args.jurisdiction,
+        ids=args.id,
+        name=args.name or output.stem,
+        progress=progress,  # type: ignore[arg-type]
+    )
+    write_pack(pack.records, output, info=pack.info)
+    measures = sum(len(r.measures) for _n, r in pack.results)
+    unresolved = sum(len(r.agencies) for _n, r in pack.results)
+    uncertain = sum(len(r.uncertainties) for _n, r in pack.results)
+    print(
+        f"wrote {output}: {len(pack.results)} document(s), {measures} measure(s),"
+        f" {unresolved} new agency(ies) marked unresolved, {uncertain} uncertainty(ies)",
+        file=out,
+    )
+    if args.report and uncertain:
+        print(pack.report(), file=out)
+    elif uncertain:
+        warn(f"{uncertain} uncertainties; see them with --report")
+    return 1 if args.strict and pack.uncertain else 0

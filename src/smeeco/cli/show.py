@@ -1,0 +1,45 @@
+"""``smeeco show``: what a pack holds (packs, record counts, documents)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from smeeco.cli._common import add_common, add_pack, as_of, load_pack, table
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``show`` command to ``commands``."""
+    p = commands.add_parser(
+        "show",
+        help="what a pack holds",
+        epilog="example:\n  smeeco show example",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_pack(p)
+    add_common(p, document=False)
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the pack titles, the record counts by kind and the documents."""
+    eco = as_of(load_pack(args.pack), args.as_of)
+    for info in eco.packs:
+        print(f"{info.name}: {info.title}" if info.title else info.name, file=out)
+        if info.description:
+            print(f"  {info.description}", file=out)
+    if eco.as_of_date:
+        print(f"as of {eco.as_of_date}", file=out)
+    print(file=out)
+    table([["kind", "records"], *([k, str(n)] for k, n in eco.counts().items() if n)], out)
+    documents = eco.documents
+    if documents:
+        print(file=out)
+        rows = [["document", "number", "issued", "measures", "title"]]
+        for d in documents:
+            count = sum(1 for m in eco.measures if m.document == d.id)
+            rows.append([d.id, d.number, str(d.issued or ""), str(count), d.name.label(args.lang)])
+        table(rows, out)
+    return 0

@@ -1,0 +1,713 @@
+"""The text of data packs: strict YAML and JSON, read and written at libyaml speed.
+
+A data pack holds what JSON can hold — mappings with text keys, lists, text, numbers,
+booleans and nulls — plus YAML dates. Anything else is refused when the file is read,
+each with its path and line, so that what loads also survives being written back:
+
+- a key written twice in one mapping (YAML and JSON would keep only the last);
+- ``NaN``, ``.inf`` and numbers too long to read (more than 4300 digits);
+- YAML tags beyond JSON's (``!!set``, ``!!omap``, ``!!binary``, ``!!python/…``, custom
+  ``!tags``), merge keys (``<<``), keys that are not text, date-times;
+- aliases that expand to more than :data:`MAX_ALIAS_VALUES` values (the "billion laughs"),
+  aliases that contain themselves, and nesting deeper than :data:`MAX_DEPTH`.
+
+YAML is read and written by libyaml (``yaml.CSafeLoader``/``yaml.CSafeDumper``) when PyYAML
+was built with it, else by the pure-Python classes; both apply the same rules, including
+YAML 1.2's numbers: ``2:2:4:2`` stays text (YAML 1.1 reads it as the base-60 integer
+439442). Set :data:`USE_LIBYAML` to ``False`` to use the pure classes.
+
+>>> from smeeco.io.packtext import read_text
+>>> data, problems = read_text("a: 1\\na: 2\\nratio: 2:2:4:2\\n", "yaml")
+>>> data["ratio"], [str(p) for p in problems]
+('2:2:4:2', ["a: duplicate key 'a' (line 2; first on line 1): write each key once"])
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import json
+import math
+import re
+import sys
+from collections.abc import Iterator
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from smeeco.errors import DataPackError, DuplicateKeyError, InvalidValueError, Problem
+
+__all__ = [
+    "HAVE_LIBYAML",
+    "MAX_ALIAS_VALUES",
+    "MAX_DEPTH",
+    "USE_LIBYAML",
+    "dump_json",
+    "dump_yaml",
+    "paused_gc",
+    "preview",
+    "read_text",
+]
+
+#: Whether PyYAML was built with libyaml.
+HAVE_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False))
+#: Read and write YAML with libyaml when it is there (tests set this to False).
+USE_LIBYAML: bool = HAVE_LIBYAML
+#: Values that aliases may add to a file beyond those written out.
+MAX_ALIAS_VALUES = 100_000
+#: Deepest nesting of lists and mappings read (libyaml's own limit).
+MAX_DEPTH = 1000
+_MAX_DIGITS = 4300  # Python's int/str conversion limit (sys.int_info.default_max_str_digits)
+
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+#: Tags with a JSON meaning (plus dates): every other tag is refused.
+_ALLOWED_TAGS = frozenset(
+    f"tag:yaml.org,2002:{t}" for t in ("null", "bool", "int", "float", "str", "seq", "map")
+) | {_TIMESTAMP}
+
+_YAML12_INT = re.compile(
+    r"""^(?:[-+]?0b[0-1_]+
+    |[-+]?0[0-7_]+
+    |[-+]?(?:0|[1-9][0-9_]*)
+    |[-+]?0x[0-9a-fA-F_]+)$""",
+    re.X,
+)
+_YAML12_FLOAT = re.compile(
+    r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
+    |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)
+    |\.(?:nan|NaN|NAN))$""",
+    re.X,
+)
+
+
+def _yaml12_numbers(cls: Any) -> None:
+    """Give a loader class YAML 1.2 number rules instead of YAML 1.1's base-60 ones.
+
+    YAML 1.1 reads ``ratio: 2:2:4:2`` as the integer 439442 and ``1:30`` as 90; YAML 1.2
+    dropped that rule and so do we: such values stay text.
+    """
+    cls.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in (_INT, _FLOAT)]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    cls.add_implicit_resolver(_INT, _YAML12_INT, list("-+0123456789"))
+    cls.add_implicit_resolver(_FLOAT, _YAML12_FLOAT, list("-+0123456789."))
+
+
+class _Strict:
+    """Constructor rules shared by the libyaml and the pure-Python loaders.
+
+    Bad values do not stop the reading: each is noted with its node (for the path and the
+    line) and replaced by ``None``, so every problem of the file is found in one pass.
+    """
+
+    bad: list[tuple[Node, Problem]]
+
+    def _bad(self, node: Node, problem: Problem) -> None:
+        self.bad.append((node, problem))
+
+    def construct_mapping(self, node: Node, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, MappingNode):  # pragma: no cover - the composer ensures it
+            raise yaml.constructor.ConstructorError(
+                None, None, "expected a mapping", node.start_mark
+            )
+        mapping: dict[Any, Any] = {}
+        first_line: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            # a bad key spoils its mapping: the problem is the mapping's, at its path
+            if key_node.tag == _MERGE:
+                self._bad(
+                    node,
+                    InvalidValueError(
+                        "merge keys (<<) are YAML 1.1, not part of a data pack: write the keys out"
+                    ),
+                )
+                continue
+            if not isinstance(key_node, ScalarNode) or key_node.tag != _STR:
+                self._bad(
+                    node,
+                    InvalidValueError(
+                        f"a key must be text, not {_node_preview(key_node)}; put it in quotes"
+                    ),
+                )
+                continue
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in mapping:
+                self._bad(
+                    key_node,
+                    DuplicateKeyError(
+                        f"duplicate key {preview(key)} (line {line}; first on line"
+                        f" {first_line[key]}): write each key once"
+                    ),
+                )
+                continue
+            first_line[key] = line
+            mapping[key] = self.construct_object(value_node, deep=deep)  # type: ignore[attr-defined]
+        return mapping
+
+    def construct_yaml_int(self, node: ScalarNode) -> int | None:
+        digits = len(node.value)
+        if digits > _MAX_DIGITS:
+            self._bad(
+                node,
+                InvalidValueError(
+                    f"a number of {digits} digits ({preview(node.value)}) is too long to read;"
+                    " write it in quotes if it is an identifier"
+                ),
+            )
+            return None
+        value: int = super().construct_yaml_int(node)  # type: ignore[misc]
+        return value
+
+    def construct_yaml_float(self, node: ScalarNode) -> float | None:
+        try:
+            value: float = super().construct_yaml_float(node)  # type: ignore[misc]
+        except ValueError:
+            value = math.nan
+        if not math.isfinite(value):
+            self._bad(
+                node,
+                InvalidValueError(
+                    f"{preview(node.value)} is not a finite number; data packs hold"
+                    " finite numbers only"
+                ),
+            )
+            return None
+        return value
+
+    def construct_yaml_timestamp(self, node: ScalarNode) -> Any:
+        """A date; a date YAML cannot build (``2022-13-45``) stays text, for the converter
+        to report with its path; a date-time is refused (a pack holds days)."""
+        try:
+            value = super().construct_yaml_timestamp(node)  # type: ignore[misc]
+        except ValueError:
+            return self.construct_scalar(node)  # type: ignore[attr-defined]
+        if not isinstance(value, str) and hasattr(value, "hour"):
+            self._bad(
+                node,
+                InvalidValueError(
+                    f"{preview(node.value)} is a date and time; write the day alone"
+                    " (YYYY-MM-DD), or quote it if it is text"
+                ),
+            )
+            return None
+        return value
+
+    def construct_undefined(self, node: Node) -> None:
+        self._bad(
+            node,
+            InvalidValueError(
+                f"the YAML tag {node.tag!r} is not part of a data pack: use plain lists,"
+                " mappings, text and numbers (drop the tag, or quote the value)"
+            ),
+        )
+
+
+def _refuse_tag(self: Any, node: Node) -> None:
+    _Strict.construct_undefined(self, node)
+
+
+class PureLoader(_Strict, yaml.SafeLoader):  # type: ignore[misc]
+    """The strict loader on PyYAML's pure-Python parser."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
+        # the same nesting limit as libyaml's, as an error instead of a RecursionError
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(
+                    None,
+                    None,
+                    f"exceeded maximum nesting depth ({MAX_DEPTH})",
+                    self.peek_event().start_mark,  # type: ignore[no-untyped-call]
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+_FastBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FastLoader(_Strict, _FastBase):  # type: ignore[misc]
+    """The strict loader on libyaml's parser (the pure one where libyaml is missing)."""
+
+
+_cls: Any
+for _cls in (PureLoader, FastLoader):
+    _yaml12_numbers(_cls)
+    for _tag in ("set", "omap", "pairs", "binary"):
+        _cls.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+    _cls.add_constructor(None, _refuse_tag)
+    _cls.add_constructor(_INT, _cls.construct_yaml_int)
+    _cls.add_constructor(_FLOAT, _cls.construct_yaml_float)
+    _cls.add_constructor(_TIMESTAMP, _cls.construct_yaml_timestamp)
+
+
+# ----------------------------------------------------------------------------- reading
+
+
+def read_text(text: str, fmt: str, where: str = "data pack") -> tuple[Any, list[Problem]]:
+    """Parse the text of a data pack: ``(data, problems)``.
+
+    Values that cannot be kept are ``None`` in ``data`` and have a :class:`Problem` each,
+    with the path and (where known) the line. Text that cannot be parsed at all raises
+    :class:`DataPackError` with the line and column.
+    """
+    if fmt == "json":
+        return _read_json(text, where)
+    return _read_yaml(text, where)
+
+
+def _read_yaml(text: str, where: str) -> tuple[Any, list[Problem]]:
+    loader_class: Any = FastLoader if USE_LIBYAML else PureLoader
+    loader = loader_class(text)
+    loader.bad = []
+    old_limit = sys.getrecursionlimit()
+    try:
+        if loader_class is PureLoader:
+            # 3 frames per level; Python-to-Python calls do not grow the C stack
+            sys.setrecursionlimit(max(old_limit, 3 * MAX_DEPTH + 500))
+        try:
+            root = loader.get_single_node()
+        finally:
+            sys.setrecursionlimit(old_limit)
+        if root is None:
+            return None, []
+        if "&" in text:  # only anchors make aliases: check what they expand to
+            _check_aliases(root, where)
+        data = loader.construct_document(root)
+    except yaml.YAMLError as exc:
+        raise DataPackError(_yaml_error(exc, where)) from None
+    finally:
+        loader.dispose()
+    if not loader.bad:
+        return data, []
+    paths = _node_paths(root)
+    problems: list[Problem] = []
+    for node, problem in loader.bad:
+        problem.path = paths.get(id(node), "")
+        if not isinstance(problem, DuplicateKeyError):
+            problem.message += f" (line {node.start_mark.line + 1})"
+        problems.append(problem)
+    return data, problems
+
+
+def _yaml_error(exc: yaml.YAMLError, where: str) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    problem = getattr(exc, "problem", None)
+    context = getattr(exc, "context", None)
+    reason = (f"{context}: {problem}" if context else str(problem)) if problem else str(exc)
+    return f"cannot read {where}{place}: {' '.join(reason.split())}"
+
+
+def _children(node: Node) -> list[Node]:
+    if isinstance(node, SequenceNode):
+        return list(node.value)
+    if isinstance(node, MappingNode):
+        return [n for pair in node.value for n in pair]
+    return []
+
+
+def _check_aliases(root: Node, where: str) -> None:
+    """Refuse aliases that expand to too much, or that contain themselves.
+
+    Counts every value the document holds once aliases are expanded, visiting each node
+    once (so a 514-byte "billion laughs" costs a few dozen steps, not 10^9).
+    """
+    size: dict[int, int] = {}
+    refs: dict[int, int] = {}
+    active: set[int] = set()
+    unique = 0
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, leaving = stack.pop()
+        key = id(node)
+        if leaving:
+            active.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in _children(node))
+            continue
+        if key in size:
+            continue
+        if key in active:
+            line = node.start_mark.line + 1
+            raise DataPackError(
+                f"cannot read {where}: the value at line {line} contains an alias of itself;"
+                " a data pack is a tree"
+            )
+        active.add(key)
+        unique += 1
+        stack.append((node, True))
+        for child in _children(node):
+            refs[id(child)] = refs.get(id(child), 0) + 1
+            stack.append((child, False))
+    extra = size[id(root)] - unique
+    if extra > MAX_ALIAS_VALUES:
+        over = [
+            n
+            for n in _unique_nodes(root)
+            if size[id(n)] > MAX_ALIAS_VALUES and any(refs[id(c)] > 1 for c in _children(n))
+        ]
+        worst = min(over, key=lambda n: size[id(n)]) if over else root
+        path = _node_paths(root).get(id(worst), "")
+        raise DataPackError(
+            f"cannot read {where}: aliases make {path or 'the document'} (line"
+            f" {worst.start_mark.line + 1}, {_node_preview(worst)}) expand to"
+            f" {size[id(worst)]:,} values; a data pack may add at most"
+            f" {MAX_ALIAS_VALUES:,} through aliases"
+        )
+
+
+def _unique_nodes(root: Node) -> Iterator[Node]:
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        stack.extend(_children(node))
+
+
+def _node_paths(root: Node) -> dict[int, str]:
+    """The data-pack path of every node where it first occurs (keys: the key's path)."""
+    paths: dict[int, str] = {id(root): ""}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        base = paths[id(node)]
+        if isinstance(node, SequenceNode):
+            for i, child in enumerate(node.value):
+                if id(child) not in paths:
+                    paths[id(child)] = f"{base}[{i}]"
+                    stack.append(child)
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                name = key_node.value if isinstance(key_node, ScalarNode) else "?"
+                path = f"{base}.{name}" if base else str(name)
+                paths.setdefault(id(key_node), path)
+                if id(value_node) not in paths:
+                    paths[id(value_node)] = path
+                    stack.append(value_node)
+    return paths
+
+
+class _Marked:
+    """A JSON value that cannot be kept; found again by the walk that adds paths."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+
+
+class _Duplicates(dict[str, Any]):
+    """A JSON object with keys written more than once."""
+
+    duplicates: list[str]
+
+
+def _read_json(text: str, where: str) -> tuple[Any, list[Problem]]:
+    flagged: list[bool] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(items)
+        if len(obj) == len(items):
+            return obj
+        dup = _Duplicates()  # keeps the first value of a key, as the YAML reader does
+        dup.duplicates = []
+        for key, value in items:
+            if key in dup:
+                dup.duplicates.append(key)
+            else:
+                dup[key] = value
+        flagged.append(True)
+        return dup
+
+    def constant(name: str) -> _Marked:
+        flagged.append(True)
+        return _Marked(
+            InvalidValueError(f"{name} is not a finite number; data packs hold finite numbers only")
+        )
+
+    def number(text: str) -> Any:
+        if len(text) > _MAX_DIGITS:
+            flagged.append(True)
+            return _Marked(
+                InvalidValueError(f"a number of {len(text)} digits ({preview(text)}) is too long")
+            )
+        value = float(text) if any(c in text for c in ".eE") else int(text)
+        if isinstance(value, float) and not math.isfinite(value):
+            return constant(text)
+        return value
+
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=pairs,
+            parse_constant=constant,
+            parse_int=number,
+            parse_float=number,
+        )
+    except json.JSONDecodeError as exc:
+        raise DataPackError(
+            f"cannot read {where} at line {exc.lineno}, column {exc.colno}: {exc.msg}"
+        ) from None
+    except RecursionError:
+        raise DataPackError(
+            f"cannot read {where}: lists and objects are nested too deeply"
+        ) from None
+    if not flagged:
+        return data, []
+    problems: list[Problem] = []
+    stack: list[tuple[Any, str]] = [(data, "")]
+    found: list[tuple[str, Any]] = []
+    while stack:
+        value, path = stack.pop()
+        if isinstance(value, _Marked):
+            found.append((path, value.problem))
+        elif isinstance(value, dict):
+            if isinstance(value, _Duplicates):
+                for key in value.duplicates:
+                    found.append(
+                        (
+                            f"{path}.{key}" if path else key,
+                            DuplicateKeyError(
+                                f"duplicate key {preview(key)}: write each key once"
+                                " (JSON readers keep only the last)"
+                            ),
+                        )
+                    )
+            for key, item in value.items():
+                stack.append((item, f"{path}.{key}" if path else key))
+        elif isinstance(value, list):
+            stack.extend((item, f"{path}[{i}]") for i, item in enumerate(value))
+    lines = _json_lines(text)
+    for path, problem in sorted(found, key=lambda f: f[0]):
+        problem.path = path
+        at = lines.get(path, [])
+        if isinstance(problem, DuplicateKeyError) and len(at) > 1:
+            problem.message = problem.message.replace(
+                ":", f" (line {at[1]}; first on line {at[0]}):", 1
+            )
+        elif at:
+            problem.message += f" (line {at[0]})"
+        problems.append(problem)
+    # the markers must not reach the converter: blank them
+    _blank(data)
+    return data, problems
+
+
+def _json_lines(text: str) -> dict[str, list[int]]:
+    """The lines of each path of a JSON text (a key written twice has two), found by
+    reading it again as YAML, which keeps positions; empty where that fails."""
+    loader = (FastLoader if USE_LIBYAML else PureLoader)(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.YAMLError:
+        return {}
+    finally:
+        loader.dispose()
+    lines: dict[str, list[int]] = {}
+    stack: list[tuple[Node, str]] = [(root, "")] if root is not None else []
+    while stack:
+        node, base = stack.pop()
+        if isinstance(node, SequenceNode):
+            for i, child in enumerate(node.value):
+                lines.setdefault(f"{base}[{i}]", []).append(child.start_mark.line + 1)
+                stack.append((child, f"{base}[{i}]"))
+        elif isinstance(node, MappingNode):
+            for key_node, value_node in node.value:
+                path = f"{base}.{key_node.value}" if base else str(key_node.value)
+                lines.setdefault(path, []).append(key_node.start_mark.line + 1)
+                stack.append((value_node, path))
+    return lines
+
+
+def _blank(data: Any) -> None:
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, _Marked):
+                    value[key] = None
+                else:
+                    stack.append(item)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, _Marked):
+                    value[i] = None
+                else:
+                    stack.append(item)
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector during a bulk load (records make no cycles).
+
+    A load allocates millions of objects that all stay alive; the collector would scan them
+    again and again (the only superlinear cost of a large load).
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+# ----------------------------------------------------------------------------- previews
+
+
+def preview(value: Any, limit: int = 60) -> str:
+    """A bounded ``repr``: at most ``limit`` characters, however large or deep ``value`` is.
+
+    >>> preview("x" * 100, 10)
+    "'xxxxxxxx…"
+    >>> preview([[1, 2]] * 10**6, 20)
+    '[[1, 2], [1, 2], [1…'
+    """
+    parts: list[str] = []
+    used = 0
+    stack: list[Any] = [value]
+    while stack and used <= limit:
+        item = stack.pop()
+        if isinstance(item, _Text):
+            piece = item.text
+        elif isinstance(item, list | tuple):
+            opener, closer = ("[", "]") if isinstance(item, list) else ("(", ")")
+            stack.append(_Text(closer))
+            for i in range(min(len(item), limit) - 1, -1, -1):
+                stack.append(item[i])
+                if i:
+                    stack.append(_Text(", "))
+            piece = opener
+        elif isinstance(item, dict):
+            stack.append(_Text("}"))
+            pairs = list(_first(item.items(), limit))
+            for i in range(len(pairs) - 1, -1, -1):
+                stack.append(pairs[i][1])
+                stack.append(_Text(": "))
+                stack.append(pairs[i][0])
+                if i:
+                    stack.append(_Text(", "))
+            piece = "{"
+        elif isinstance(item, str):
+            piece = repr(item[: limit + 1])
+            if len(item) > limit:
+                piece = piece[:-1]
+        elif isinstance(item, int) and not isinstance(item, bool) and item.bit_length() > 512:
+            piece = f"<a number of about {round(item.bit_length() * math.log10(2))} digits>"
+        else:
+            piece = repr(item)[: limit + 1]
+        parts.append(piece)
+        used += len(piece)
+    text = "".join(parts)
+    if len(text) > limit or stack:
+        return text[: limit - 1] + "…"
+    return text
+
+
+class _Text:
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+def _first(items: Any, count: int) -> Iterator[Any]:
+    for n, item in enumerate(items):
+        if n >= count:
+            return
+        yield item
+
+
+def _node_preview(node: Node) -> str:
+    if isinstance(node, ScalarNode):
+        return f"the value {preview(node.value)}"
+    if isinstance(node, SequenceNode):
+        return f"a list of {len(node.value)}"
+    return f"a mapping of {len(node.value)} keys"
+
+
+# ----------------------------------------------------------------------------- writing
+
+
+_ODD_BREAKS = re.compile("[\x85\u2028\u2029\r]")
+
+
+def _str_representer(_dumper: Any, value: str) -> yaml.ScalarNode:
+    """Text as it is (Chinese readable), long texts as blocks, odd breaks escaped."""
+    style = "|" if "\n" in value else None
+    if _ODD_BREAKS.search(value):
+        # YAML counts these as line breaks and folds them unless they are escaped
+        style = '"'
+    return ScalarNode(_STR, value, style=style)
+
+
+class PureDumper(yaml.SafeDumper):
+    """The data-pack YAML writer on PyYAML's pure-Python emitter."""
+
+
+class FastDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """The data-pack YAML writer on libyaml's emitter."""
+
+
+for _dumper in (PureDumper, FastDumper):
+    _dumper.add_representer(str, _str_representer)
+
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_SCALARS = {bool: "tag:yaml.org,2002:bool", int: _INT, type(None): "tag:yaml.org,2002:null"}
+
+
+def _nodes(data: Any, dumper: Any) -> Node:
+    """The YAML nodes of plain data, built directly (the generic representer costs more
+    than the emitting); other values go through the dumper's representers."""
+    if isinstance(data, str):
+        return _str_representer(dumper, data)
+    kind = type(data)
+    if kind is dict:
+        pairs = [(_nodes(k, dumper), _nodes(v, dumper)) for k, v in data.items()]
+        return MappingNode(_MAP, pairs, flow_style=False)
+    if kind is list:
+        return SequenceNode(_SEQ, [_nodes(v, dumper) for v in data], flow_style=False)
+    if kind is bool:
+        return ScalarNode(_SCALARS[bool], "true" if data else "false")
+    if kind is int:
+        return ScalarNode(_INT, str(data))
+    if data is None:
+        return ScalarNode(_SCALARS[type(None)], "null")
+    node: Node = dumper.represent_data(data)
+    return node
+
+
+def dump_yaml(data: Any) -> str:
+    """YAML text for plain data: keys in their order, Chinese as it is, width 100."""
+    dumper_class = FastDumper if USE_LIBYAML else PureDumper
+    stream = io.StringIO()
+    dumper = dumper_class(stream, allow_unicode=True, sort_keys=False, width=100)
+    try:
+        dumper.open()
+        dumper.serialize(_nodes(data, dumper))
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue()
+
+
+def dump_json(data: Any) -> str:
+    """JSON text for plain data: two-space indents, Chinese as it is, a final newline."""
+    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"

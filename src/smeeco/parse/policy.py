@@ -1,0 +1,515 @@
+"""``smeeco.parse_policy``: a notice as pasted from a web page → records and a report.
+
+One call prepares the text (:mod:`smeeco.parse.prepare`), reads its metadata, structure,
+responsibility clauses and 任务分工表 tables, resolves every unit name through an
+ecosystem of agencies, and returns a :class:`ParseResult`: the
+:class:`~smeeco.PolicyDocument`, its :class:`~smeeco.Measure` records, a new
+:class:`~smeeco.Agency` for every name that resolved to nothing (marked unresolved in its
+``notes``), and a report of every uncertainty with its line and column in the text the
+user gave.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import hashlib
+import itertools
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from smeeco.ecosystem import Ecosystem
+from smeeco.errors import InvalidValueError, SmeecoError
+from smeeco.model.agency import Agency, AgencyKind
+from smeeco.model.common import Name, Record, Source
+from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role
+from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
+from smeeco.parse.metadata import Metadata, read_metadata
+from smeeco.parse.prepare import Prepared, prepare
+from smeeco.parse.responsibility import ClauseUnit
+from smeeco.parse.table import TableRow, find_tables
+from smeeco.types import DocumentId
+
+__all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
+
+UNRESOLVED_NOTE = "unresolved: named in the text but not found among the known agencies"
+
+
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+class NotAPolicyTextError(SmeecoError, ValueError):
+    """The input is empty or holds no Chinese policy text at all."""
+
+
+@attrs.frozen
+class Uncertainty:
+    """One thing the parser was unsure about, placed in the text the user gave.
+
+    ``line`` and ``column`` are 1-based; ``span`` indexes the original text and
+    ``context`` quotes the text around it.
+    """
+
+    kind: str
+    line: int
+    column: int
+    span: tuple[int, int]
+    context: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}: {self.kind}: {self.message} [{self.context}]"
+
+
+@attrs.frozen
+class ParseResult:
+    """What :func:`parse_policy` read: records ready for a pack, and the report.
+
+    ``document`` and ``measures`` are the new records; ``agencies`` the agencies created
+    for names that resolved to nothing (each with :data:`UNRESOLVED_NOTE` in its notes);
+    ``resolved`` maps each name as written to the id it resolved to; ``uncertainties``
+    list every warning, in text order; ``parsed`` is the structural reading and
+    ``prepared`` the prepared text with its offset map.
+    """
+
+    document: PolicyDocument
+    measures: tuple[Measure, ...]
+    agencies: tuple[Agency, ...]
+    resolved: dict[str, str]
+    uncertainties: tuple[Uncertainty, ...]
+    parsed: ParsedDocument = attrs.field(repr=False)
+    prepared: Prepared = attrs.field(repr=False)
+    metadata: Metadata = attrs.field(repr=False)
+
+    @property
+    def records(self) -> tuple[Record, ...]:
+        """Every new record: new agencies, the document, its measures."""
+        return (*self.agencies, self.document, *self.measures)
+
+    @property
+    def uncertain(self) -> bool:
+        """Whether anything was uncertain."""
+        return bool(self.uncertainties)
+
+    def report(self) -> str:
+        """Every uncertainty on its own line, ``line:column: kind: message [context]``."""
+        return "\n".join(str(u) for u in self.uncertainties)
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def _line_column(starts: list[int], position: int) -> tuple[int, int]:
+    line = bisect.bisect_right(starts, position)
+    return line, position - starts[line - 1] + 1
+
+
+def _context(text: str, start: int, end: int) -> str:
+    s = max(0, start - 12)
+    e = min(len(text), max(end, start) + 12)
+    if e - s > 60:
+        e = s + 60
+    return text[s:e].replace("\n", "⏎")
+
+
+_COLLECTIVE = re.compile(r"^各|成员单位|有关部门|有关单位|相关部门|相关单位|各有关|级各")
+
+
+def _kind_of(name: str) -> tuple[AgencyKind, bool]:
+    if _COLLECTIVE.search(name):
+        return AgencyKind.COLLECTIVE, True
+    if name.endswith(("人民政府", "政府")):
+        return AgencyKind.GOVERNMENT, False
+    if "领导小组办公室" in name:
+        return AgencyKind.LEADING_GROUP_OFFICE, False
+    if name.endswith("领导小组"):
+        return AgencyKind.LEADING_GROUP, False
+    if "人民银行" in name or name.startswith("人行"):
+        return AgencyKind.CENTRAL_BANK_BRANCH, False
+    if name.endswith(("监管局", "银保监局", "证监局", "银监局", "保监局")):
+        return AgencyKind.REGULATOR_BRANCH, False
+    if "税务" in name:
+        return AgencyKind.TAX, False
+    if "海关" in name:
+        return AgencyKind.CUSTOMS, False
+    if name.endswith(("局", "委", "厅", "办", "委员会", "办公室", "部")):
+        return AgencyKind.DEPARTMENT, False
+    return AgencyKind.OTHER, False
+
+
+class _Resolver:
+    """Names → agency ids through an ecosystem; one name → one agency per document."""
+
+    def __init__(
+        self,
+        eco: Ecosystem | None,
+        document_id: str,
+        jurisdiction: str | None,
+        on: dt.date | None,
+    ) -> None:
+        self.eco = eco
+        self.document_id = document_id
+        self.on = on
+        self.places: tuple[str, ...] = ()
+        if eco is not None and jurisdiction is not None and jurisdiction in eco:
+            place = eco[jurisdiction]
+            self.places = tuple(f for f in place.name.all() if f and not f.isascii())
+        self.jurisdiction = jurisdiction
+        self.resolved: dict[str, str] = {}
+        self.new: dict[str, Agency] = {}
+
+    def _find(self, name: str) -> Record | None:
+        if self.eco is None:
+            return None
+        forms = [name]
+        if name[:1] in "省市县区" and self.places:
+            forms += [place + name[1:] for place in self.places]
+        elif self.places:
+            forms += [place + name for place in self.places]
+        for form in forms:
+            found = list(self.eco.find(form, "agency"))
+            if len(found) > 1 and self.on is not None:
+                found = [r for r in found if r.in_force(self.on)] or found
+            if len(found) > 1 and self.jurisdiction is not None:
+                found = [
+                    r for r in found if getattr(r, "jurisdiction", None) == self.jurisdiction
+                ] or found
+            if len(found) == 1:
+                return found[0]
+        return None
+
+    def resolve(self, unit: ClauseUnit) -> str:
+        for name in dict.fromkeys((unit.name, unit.written)):
+            if name in self.resolved:
+                return self.resolved[name]
+        for name in dict.fromkeys((unit.name, unit.written)):
+            record = self._find(name)
+            if record is not None:
+                self.resolved[unit.name] = record.id
+                return record.id
+        return self._create(unit.name)
+
+    def resolve_name(self, name: str) -> str:
+        return self.resolve(ClauseUnit(name, Role.LEAD, False, (0, 0)))
+
+    def _create(self, name: str) -> str:
+        if name in self.new:
+            return self.new[name].id
+        kind, collective = _kind_of(name)
+        agency = Agency(
+            id=f"{self.document_id}.u{len(self.new) + 1:02d}",
+            name=Name(name),
+            agency_kind=kind,
+            collective=collective,
+            jurisdiction=self.jurisdiction
+            if self.eco is not None and self.jurisdiction and self.jurisdiction in self.eco
+            else None,
+            notes=UNRESOLVED_NOTE,
+        )
+        self.new[name] = agency
+        self.resolved[name] = agency.id
+        return agency.id
+
+
+def _document_id(text: str, given: str | None) -> str:
+    if given is not None:
+        return given
+    return "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
+
+
+def _check_input(text: object) -> str:
+    if isinstance(text, bytes):
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise NotAPolicyTextError(
+                f"the input is not UTF-8 text ({error.reason} at byte {error.start});"
+                " save the notice as UTF-8 and try again"
+            ) from None
+    if not isinstance(text, str):
+        raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
+    if not text.strip():
+        raise NotAPolicyTextError("the input is empty: give the text of a policy notice")
+    cjk = sum(1 for _ in itertools.islice(_HAN.finditer(text), 4))
+    if cjk < 4:
+        raise NotAPolicyTextError(
+            f"the input holds {cjk or 'no'} Chinese characters, so it is not a Chinese policy"
+            " text;"
+            " give the notice's text (UTF-8)"
+        )
+    return text
+
+
+def parse_policy(
+    text: str,
+    *,
+    document_id: str | None = None,
+    agencies: Ecosystem | None = None,
+    jurisdiction: str | None = None,
+    convert: bool | None = None,
+) -> ParseResult:
+    """Read a policy notice into records and a report of what was uncertain.
+
+    Parameters
+    ----------
+    text:
+        The notice as pasted (traditional or simplified, glosses, web-page furniture).
+    document_id:
+        The id of the new :class:`~smeeco.PolicyDocument` (default: ``doc-`` and a hash
+        of the text). Measures are ``{document_id}.m01``…, new agencies ``….u01``….
+    agencies:
+        The ecosystem whose agencies names resolve to (ids, names, aliases, the
+        jurisdiction's name as prefix, the one in force on the notice's date).
+    jurisdiction:
+        The id of the issuer's jurisdiction ("tj"): context for names ("市财政局" →
+        天津市财政局) and the document's jurisdiction.
+    convert:
+        Force or forbid traditional → simplified conversion (default: when detected).
+
+    Raises
+    ------
+    NotAPolicyTextError
+        Empty input, or input without Chinese text.
+
+    Examples
+    --------
+    >>> import smeeco
+    >>> r = smeeco.parse_policy(
+    ...     "示例市关于若干措施的通知\\n一、财税\\n"
+    ...     "(一)加强资金支持。(责任单位:示例市财政局、示例市农业局)",
+    ...     document_id="ex-notice", agencies=smeeco.load("example"))
+    >>> [(x.unit, x.role.value) for x in r.measures[0].responsibilities]
+    [('ex-finance', 'lead'), ('ex-notice.u01', 'support')]
+    >>> r.agencies[0].name.zh, [u.kind for u in r.uncertainties]
+    ('示例市农业局', ['unresolved'])
+    """
+    original = _check_input(text)
+    document_id = _document_id(original, document_id)
+    prepared = prepare(original, convert=convert)
+    body = prepared.text
+    tables = find_tables(body)
+    masked = tuple(t.span for t in tables)
+    parsed = _parse(body, document_id, len(body), masked)
+    head_end = parsed.preamble_span[1]
+    tail = parsed.trailer_span[0] if parsed.trailer_span else None
+    metadata = read_metadata(body, head_end, tail)
+    warnings = list(parsed.warnings)
+    if prepared.traditional and not prepared.converted:
+        warnings.append(
+            ParseWarning(
+                "script",
+                (0, 0),
+                "the text is in traditional characters and OpenCC is not installed, so it"
+                " was read unconverted; pip install 'smeeco[zh]' to convert it",
+            )
+        )
+    resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued)
+    measures: list[Measure] = []
+    width = max(2, len(str(len(parsed.measures) + sum(len(t.rows) for t in tables))))
+    rows = _Rows([row for table in tables for row in table.rows])
+    parsed_measures = list(parsed.measures)
+
+    def source(locator: str, start: int, end: int) -> Source:
+        s, e = prepared.original_span(start, end)
+        return Source(DocumentId(document_id), locator, original[s:e], (s, e))
+
+    for measure in parsed_measures:
+        responsibilities: list[Responsibility] = []
+        row = rows.match(measure.number, measure.title)
+        sources = [source(measure.locator, *measure.title_span)]
+        if measure.clause is not None:
+            responsibilities = _responsibilities(measure.clause.units, resolver, warnings)
+            sources.append(source(f"{measure.locator} 责任单位", *measure.clause.span))
+        elif row is not None:
+            responsibilities = _responsibilities(row.units, resolver, warnings)
+            sources.append(source(f"{measure.locator} 任务分工表", *row.span))
+        notes = []
+        if measure.shared:
+            notes.append("responsibility stated once for its section (以上任务由…负责)")
+        if measure.clause is not None and measure.clause.etc:
+            notes.append("the listing ends in 等: not exhaustive")
+        if row is not None and row.deadline:
+            notes.append(_deadline(row))
+        measures.append(
+            Measure(
+                id=f"{document_id}.m{len(measures) + 1:0{width}d}",
+                name=Name(measure.title or measure.number),
+                document=document_id,
+                ordinal=len(measures) + 1,
+                number=measure.number,
+                section=measure.section,
+                text=measure.text,
+                responsibilities=tuple(responsibilities),
+                responsibility_stated=bool(responsibilities),
+                truncated=measure.truncated,
+                sources=tuple(sources),
+                notes="; ".join(notes),
+            )
+        )
+    for row in rows.left():  # rows that match no measure of the text are measures of their own
+        responsibilities = _responsibilities(row.units, resolver, warnings)
+        measures.append(
+            Measure(
+                id=f"{document_id}.m{len(measures) + 1:0{width}d}",
+                name=Name(row.title or row.number or "任务"),
+                document=document_id,
+                ordinal=len(measures) + 1,
+                number=row.number,
+                text=row.title,
+                responsibilities=tuple(responsibilities),
+                responsibility_stated=bool(responsibilities),
+                sources=(source(f"任务分工表 {row.number}".strip(), *row.span),),
+                notes=_deadline(row) if row.deadline else "",
+            )
+        )
+    if not parsed.measures and measures:
+        warnings = [w for w in warnings if w.kind != "no-measures"]
+    issuers: tuple[str, ...] = ()
+    if metadata.issuer:
+        issuers = (resolver.resolve_name(metadata.issuer),)
+    for name, agency in resolver.new.items():
+        warnings.append(
+            ParseWarning(
+                "unresolved",
+                _first_span(parsed, tables, name),
+                f"{name!r} matches no known agency; it is written as the new agency"
+                f" {agency.id!r} (marked unresolved)",
+            )
+        )
+    notes = []
+    if metadata.addressees:
+        notes.append("主送: " + "、".join(metadata.addressees))
+    document = PolicyDocument(
+        id=document_id,
+        name=Name(metadata.title or document_id),
+        number=metadata.number or "",
+        issuers=issuers,  # type: ignore[arg-type]  # attrs converter=tuple
+        issued=metadata.issued,
+        jurisdiction=jurisdiction if agencies is not None and jurisdiction in agencies else None,
+        sections=parsed.section_records(),
+        truncated=parsed.truncated,
+        notes="; ".join(notes),
+        sources=(source("title", *metadata.title_span),) if metadata.title_span else (),
+    )
+    starts = _line_starts(original)
+    uncertainties = sorted(
+        (_place(prepared, w, starts) for w in warnings), key=lambda u: (u.span, u.kind)
+    )
+    return ParseResult(
+        document=document,
+        measures=tuple(measures),
+        agencies=tuple(resolver.new.values()),
+        resolved=dict(resolver.resolved),
+        uncertainties=tuple(uncertainties),
+        parsed=parsed,
+        prepared=prepared,
+        metadata=metadata,
+    )
+
+
+def _first_span(parsed: ParsedDocument, tables: Iterable[object], name: str) -> tuple[int, int]:
+    for measure in parsed.measures:
+        if measure.clause is not None:
+            for unit in measure.clause.units:
+                if unit.name == name:
+                    return unit.span
+    position = parsed.text.find(name)
+    return (position, position + len(name)) if position >= 0 else (0, 0)
+
+
+def _place(prepared: Prepared, warning: ParseWarning, starts: list[int]) -> Uncertainty:
+    s, e = prepared.original_span(*warning.span)
+    if warning.span == (0, len(prepared.text)):
+        s, e = 0, len(prepared.original)
+    line, column = _line_column(starts, s)
+    return Uncertainty(
+        warning.kind, line, column, (s, e), _context(prepared.original, s, e), warning.message
+    )
+
+
+def _responsibilities(
+    units: Iterable[ClauseUnit], resolver: _Resolver, warnings: list[ParseWarning]
+) -> list[Responsibility]:
+    result: list[Responsibility] = []
+    seen: set[tuple[str, Role]] = set()
+    inferred_lead = False
+    for unit in units:
+        agency = resolver.resolve(unit)
+        if (agency, unit.role) in seen:
+            warnings.append(
+                ParseWarning(
+                    "duplicate",
+                    unit.span,
+                    f"{unit.name!r} names {agency!r} a second time in the same role; kept once",
+                )
+            )
+            continue
+        role, explicit = unit.role, unit.explicit
+        if role is Role.LEAD and not explicit:
+            if inferred_lead:
+                role = Role.SUPPORT
+            inferred_lead = True
+        seen.add((agency, role))
+        result.append(Responsibility(agency, role, explicit=explicit))
+    return result
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"[\s。.、，,()（）]", "", text)
+
+
+class _Rows:
+    """Rows of 任务分工表 tables, each matched to at most one measure of the text."""
+
+    def __init__(self, rows: list[TableRow]) -> None:
+        self.rows = rows
+        self.used = [False] * len(rows)
+        self.keys = [row.key for row in rows]
+        self.by_key: dict[str, list[int]] = {}
+        self.by_number: dict[str, list[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
+        for i, row in enumerate(rows):
+            self.by_prefix.setdefault(self.keys[i][:4], []).append(i)
+            self.by_key.setdefault(self.keys[i], []).append(i)
+            digits = re.sub(r"\D", "", row.number)
+            if digits and not row.title:
+                self.by_number.setdefault(digits, []).append(i)
+
+    def _take(self, candidates: list[int]) -> TableRow | None:
+        for i in candidates:
+            if not self.used[i]:
+                self.used[i] = True
+                return self.rows[i]
+        return None
+
+    def match(self, number: str, title: str) -> TableRow | None:
+        """The table row for a measure: same title (or one contains the other), or number."""
+        if not self.rows:
+            return None
+        key = _normal(title)
+        found = self._take(self.by_key.get(key, [])) if key else None
+        if found is None and len(key) >= 4:  # one title starts the other
+            found = self._take(
+                [
+                    i
+                    for i in self.by_prefix.get(key[:4], [])
+                    if len(self.keys[i]) >= 6
+                    and (key.startswith(self.keys[i]) or self.keys[i].startswith(key))
+                ]
+            )
+        digits = re.sub(r"\D", "", number)
+        if found is None and digits:
+            found = self._take(self.by_number.get(digits, []))
+        return found
+
+    def left(self) -> list[TableRow]:
+        """The rows no measure took."""
+        return [row for row, used in zip(self.rows, self.used, strict=True) if not used]
+
+
+def _deadline(row: TableRow) -> str:
+    day = row.deadline_date
+    return f"完成时限: {row.deadline}" + (f" (by {day.isoformat()})" if day else "")

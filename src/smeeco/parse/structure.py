@@ -1,0 +1,155 @@
+"""Numbered items of a policy text and how they nest.
+
+Policy texts number their parts in a handful of styles; each style is a *kind* of item:
+
+==========  ======================  =========================================
+kind        written                 example
+==========  ======================  =========================================
+chapter     第一章                   第二章 支持措施
+part        第一节                   第一节 财税支持
+article     第一条                   第三条 本办法所称中小企业……
+dun         一、                     一、落实落细财税扶持政策
+paren       (一) / （一）             (一)加强财政资金支持。
+arabic      1. / 1． / 1、            1.聚焦国家重大工程……
+arabic_p    (1) / （1）               (1)完善担保体系。
+circled     ① … ⑳                    ①加大信贷投放。
+ordinal     一是…二是…               一是加强统筹；二是……
+==========  ======================  =========================================
+
+Items nest in the usual order of levels (第一章 → 第一节 → 一、 → 第一条 → (一) → 1. →
+(1) → ① → 一是); a level may be skipped (1. right under 一、). A kind seen again is a
+sibling and closes every deeper level. "十一五" is a word, not a numeral: numerals
+run from 一 to 九十九 and must be followed by the item's punctuation.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Item", "find_items"]
+
+_CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
+_MARKER = re.compile(
+    rf"^[^\S\n]*(?:"
+    rf"(?P<chapter>第(?P<n_chapter>{_CN})章)"
+    rf"|(?P<part>第(?P<n_part>{_CN})节)"
+    rf"|(?P<article>第(?P<n_article>{_CN})条)"
+    rf"|(?P<dun>(?P<n_dun>{_CN})、)"
+    rf"|(?P<paren>[(（](?P<n_paren>{_CN})[)）])"
+    r"|(?P<arabic>(?P<n_arabic>\d{1,3})(?:[.．](?![\d.．])|、))"
+    r"|(?P<arabic_p>[(（](?P<n_arabic_p>\d{1,3})[)）])"
+    r"|(?P<circled>(?P<n_circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+    r")[^\S\n]*",
+    re.MULTILINE,
+)
+_ORDINAL = re.compile(
+    rf"(?:^|(?<=[。；;！!？?\n：:)）\s]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)"
+)
+_KINDS = ("chapter", "part", "article", "dun", "paren", "arabic", "arabic_p", "circled")
+#: The usual order of levels, outermost first: 第一章 > 第一节 > 一、 > 第一条 > (一) > 1. >
+#: (1) > ① > 一是.
+_RANK = {
+    "chapter": 0,
+    "part": 1,
+    "dun": 2,
+    "article": 3,
+    "paren": 4,
+    "arabic": 5,
+    "arabic_p": 6,
+    "circled": 7,
+    "ordinal": 8,
+}
+_NEED_TEXT = frozenset({"arabic", "arabic_p", "circled", "paren", "dun"})
+_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _value(kind: str, numeral: str) -> int:
+    if kind in ("arabic", "arabic_p"):
+        return int(numeral)
+    if kind == "circled":
+        return ord(numeral) - ord("①") + 1
+    if "十" in numeral:
+        tens, _, units = numeral.partition("十")
+        return (_DIGITS[tens] if tens else 1) * 10 + (_DIGITS[units] if units else 0)
+    return _DIGITS[numeral]
+
+
+@attrs.frozen
+class Item:
+    """One numbered item: its kind, number as written, value, depth and spans.
+
+    ``marker`` is the number as written ("(一)", "1、", "一是", "第二章") and ``span``
+    its place; ``body`` starts after it. ``depth`` is 0 for the outermost level and
+    ``parent`` the index (into the list :func:`find_items` returns) of the item it
+    belongs to, or ``None``.
+    """
+
+    kind: str
+    marker: str
+    value: int
+    span: tuple[int, int]
+    body: int
+    depth: int
+    parent: int | None
+
+
+def find_items(
+    text: str, start: int = 0, end: int | None = None, *, breaks: tuple[int, ...] = ()
+) -> list[Item]:
+    """Every numbered item in ``text[start:end]``, in order, with how they nest.
+
+    At each position in ``breaks`` (an 附件 line) the nesting starts afresh.
+
+    Examples
+    --------
+    >>> items = find_items("一、总则\\n(一)目标。\\n1.甲。\\n2.乙。\\n(二)任务。\\n二、保障")
+    >>> [(i.marker, i.depth, i.parent) for i in items]
+    [('一、', 0, None), ('(一)', 1, 0), ('1.', 2, 1), ('2.', 2, 1), ('(二)', 1, 0),
+     ('二、', 0, None)]
+    >>> [i.marker for i in find_items("（十一五）期间，加快发展。")]
+    []
+    """
+    end = len(text) if end is None else end
+    found: list[tuple[int, int, str, str, int, int]] = []
+    for match in _MARKER.finditer(text, start, end):
+        kind = match.lastgroup
+        if kind not in _KINDS:
+            kind = next(name for name in _KINDS if match.group(name) is not None)
+        assert kind is not None
+        s, e = match.span(kind)
+        if kind in _NEED_TEXT and (match.end() >= end or text[match.end()] in "\r\n"):
+            continue  # "1." alone on its line numbers nothing
+        found.append(
+            (s, e, kind, match.group(kind), _value(kind, match.group("n_" + kind)), match.end())
+        )
+    # 一是 … 二是 …: only runs that start at 一是 and go on in order
+    expected = 0
+    for match in _ORDINAL.finditer(text, start, end):
+        value = _value("ordinal", match.group("n_ordinal"))
+        if value == 1 or value == expected:
+            s, e = match.span("ordinal")
+            found.append((s, e, "ordinal", match.group("ordinal"), value, e))
+            expected = value + 1
+        else:
+            expected = 0
+    found.sort()
+    pending = sorted(breaks)
+    items: list[Item] = []
+    stack: list[int] = []  # indices into items
+    for s, e, kind, marker, value, body in found:
+        if pending and s >= pending[0]:
+            while pending and s >= pending[0]:
+                pending.pop(0)
+            stack = []
+        kinds = [items[k].kind for k in stack]
+        if kind in kinds:  # a sibling: close it and everything below it
+            del stack[kinds.index(kind) :]
+        else:  # a new level: below every level of a higher rank
+            while stack and _RANK[items[stack[-1]].kind] >= _RANK[kind]:
+                stack.pop()
+        parent = stack[-1] if stack else None
+        items.append(Item(kind, marker, value, (s, e), body, len(stack), parent))
+        stack.append(len(items) - 1)
+    return items

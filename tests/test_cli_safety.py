@@ -1,0 +1,70 @@
+"""The CLI never lets a name drive the terminal, and never writes over the pack it reads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import smeeco
+from smeeco import Agency, Name
+from smeeco.cli import main
+from smeeco.cli._common import safe_text
+from smeeco.datasets import pack_path
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_control_characters_in_names_are_shown_not_obeyed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    eco = smeeco.load("example")
+    # a pack may hold CR, DEL, C1 controls (CSI is \x9b) and bidi overrides: XML can
+    names = ["市\x9b2J工信局", "财政\r局", "\u202egnp.exe", "区\x7f政府"]
+    records = [
+        Agency(id=f"evil-{i}", name=Name(n), jurisdiction="ex-city") for i, n in enumerate(names)
+    ]
+    path = smeeco.write_pack([*eco.records(), *records], tmp_path / "evil.yaml")
+    code, out, err = run(capsys, "show", str(path))
+    assert code == 0, err
+    code, out, err = run(capsys, "what", str(path), "evil-0")
+    for text in (out, err):
+        assert not any(c in text for c in "\x9b\r\u202e\x7f\x1b")
+    code, out, err = run(capsys, "what", str(path), "no-such\x1b[2J")
+    assert code == 1
+    assert "\x1b" not in err
+
+
+def test_safe_text_escapes_what_a_terminal_would_obey() -> None:
+    assert safe_text("a\x1b[31mb\x9bc\r\n\td\u202e") == "a\\x1b[31mb\\x9bc\\x0d\n\td\\u202e"
+    assert safe_text("市工业和信息化局（市中小企业局）") == "市工业和信息化局（市中小企业局）"
+
+
+def test_graph_refuses_to_replace_the_pack_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pack = tmp_path / "p.json"
+    smeeco.write_pack(smeeco.load("example"), pack)
+    before = pack.read_bytes()
+    code, _out, err = run(capsys, "graph", str(pack), "-o", str(pack))
+    assert code == 1
+    assert "is the data pack 'p.json' that" in err
+    assert pack.read_bytes() == before
+    # nor one it requires, nor a bundled pack
+    child = tmp_path / "child.json"
+    child.write_text('{"smeeco": 1, "pack": {"name": "child", "requires": ["p"]}}')
+    code, _out, err = run(capsys, "graph", str(child), "-o", str(pack))
+    assert code == 1
+    assert pack.read_bytes() == before
+    bundled = pack_path("example")
+    original = bundled.read_bytes()
+    code, _out, err = run(capsys, "graph", "example", "-o", str(bundled.with_suffix(".yaml")))
+    assert code == 1
+    assert bundled.read_bytes() == original
+    # another file is fine
+    code, _out, err = run(capsys, "graph", str(pack), "-o", str(tmp_path / "g.json"))
+    assert code == 0, err

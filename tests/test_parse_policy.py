@@ -1,0 +1,399 @@
+"""``smeeco.parse_policy`` and ``smeeco parse``: forms, layouts, text as it arrives, tables,
+agencies, the report, and the pack end to end."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import smeeco
+from smeeco import NotAPolicyTextError, Role, SmeecoError
+from smeeco.cli import parse as cli_parse
+from smeeco.parse import find_responsibility_clauses, parse_policy_text
+from smeeco.parse import prepare as prepare_module
+from smeeco.parse.prepare import prepare
+from smeeco.parse.table import find_tables
+
+SEEDS = Path(__file__).parent / "fixtures" / "seeds"
+NOTICES = Path(__file__).parent / "fixtures" / "notices"
+L, S = Role.LEAD, Role.SUPPORT
+
+
+def _units(text: str) -> list[list[tuple[str, Role, bool]]]:
+    return [
+        [(u.name, u.role, u.explicit) for u in c.units] for c in find_responsibility_clauses(text)
+    ]
+
+
+# --------------------------------------------------------------------------- clause forms
+
+
+@pytest.mark.parametrize(
+    ("text", "units"),
+    [
+        (
+            "(省财政厅,各设区市人民政府按职责分工负责)",
+            [("省财政厅", S, False), ("各设区市人民政府", S, False)],
+        ),
+        (
+            "(省发展改革委、省财政厅，各地级以上市人民政府按职责分工负责)",
+            [
+                ("省发展改革委", S, False),
+                ("省财政厅", S, False),
+                ("各地级以上市人民政府", S, False),
+            ],
+        ),
+        ("(省发展改革委牵头负责)", [("省发展改革委", L, True)]),
+        ("(市科委牵头,各区县市配合)", [("市科委", L, True), ("各区县市", S, True)]),
+        ("市财政局牵头、市税务局参与", [("市财政局", L, True), ("市税务局", S, True)]),
+        ("市财政局、市税务局分别负责", [("市财政局", S, False), ("市税务局", S, False)]),
+        (
+            "(由市经贸局牵头,会市建设局、国土资源局等办理)",
+            [("市经贸局", L, True), ("市建设局", S, True), ("市国土资源局", S, True)],
+        ),
+        (
+            "省经济和信息化主管部门应当会同有关部门建立制度",
+            [("省经济和信息化主管部门", L, True), ("有关部门", S, True)],
+        ),
+    ],
+)
+def test_clause_forms(text: str, units: list[tuple[str, Role, bool]]) -> None:
+    assert _units("加强支持。" + text) == [units]
+
+
+def test_first_listed_leads_by_a_rule_note_here_and_below() -> None:
+    text = (
+        "(一)甲。(责任单位:市工信局、市财政局,排在首位的为牵头单位,下同)\n"
+        "(二)乙。(责任单位:市科技局、市财政局)"
+    )
+    first, second = find_responsibility_clauses(text)
+    assert first.names == ("市工信局", "市财政局")
+    assert first.note == "排在首位的为牵头单位,下同"
+    assert [(u.role, u.explicit) for u in first.units] == [(L, True), (S, False)]
+    assert [(u.role, u.explicit) for u in second.units] == [(L, True), (S, False)]
+
+
+def test_a_scope_note_is_never_a_unit_and_etc_is_marked() -> None:
+    (clause,) = find_responsibility_clauses(
+        "(牵头单位:省科技厅;配合单位:各地级以上市人民政府,以下配合单位均含各载体,不再列出)"
+    )
+    assert clause.names == ("省科技厅", "各地级以上市人民政府")
+    (etc,) = find_responsibility_clauses("(责任单位:省工信厅、省财政厅等省有关部门)")
+    assert etc.names == ("省工信厅", "省财政厅")
+    assert etc.etc
+
+
+def test_a_prefix_written_once_is_given_only_to_departments() -> None:
+    (clause,) = find_responsibility_clauses(
+        "(责任单位:市经济和信息化委、发展改革委、人民银行天津分行、各区、县级市)"
+    )
+    assert clause.names == ("市经济和信息化委", "市发展改革委", "人民银行天津分行", "各区、县级市")
+    assert [u.written for u in clause.units][1] == "发展改革委"
+
+
+def test_a_clause_cut_inside_a_name_gives_no_fragment() -> None:
+    parsed = parse_policy_text(
+        "一、甲\n(一)加强支持。(责任单位:市财政局、市工业和信息", document_id="doc"
+    )
+    (measure,) = parsed.measures
+    assert measure.clause is not None
+    assert measure.clause.names == ("市财政局",)
+    assert measure.truncated
+    assert {"clause-cut", "truncated"} <= {w.kind for w in parsed.warnings}
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_the_item_with_the_clause_is_the_measure_and_the_levels_above_its_sections() -> None:
+    text = (
+        "一、总体要求\n(一)支持重大项目。\n"
+        "1.聚焦重大工程。(省发展改革委牵头负责)\n"
+        "2.推介项目。(省交通运输厅、省水利厅按职责分工负责)\n"
+        "(二)优化服务。\n（1）完善平台。(责任单位:省工信厅)\n"
+        "①建立清单。② 发布目录。\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [(m.number, m.headings) for m in parsed.measures] == [
+        ("1.", ("一、", "(一)")),
+        ("2.", ("一、", "(一)")),
+        ("（1）", ("一、", "(二)")),
+    ]
+    # sub-items stay in the measure's text; the clause before them stays too
+    assert parsed.measures[2].text == "完善平台。(责任单位:省工信厅)\n①建立清单。② 发布目录。"
+    assert [s.marker for s in parsed.sections] == ["一、", "(一)", "(二)"]
+    assert [m.locator for m in parsed.measures] == ["一(一)1.", "一(一)2.", "一(二)（1）"]
+
+
+def test_chapters_articles_and_yi_shi() -> None:
+    text = (
+        "第一章 总则\n第一条 为了促进发展，制定本条例。\n"
+        "第二章 措施\n第一节 财税\n第二条 省财政部门应当会同省税务部门落实政策。\n"
+        "第三条 一是加强统筹。(责任单位:省工信厅)二是优化服务。(责任单位:省商务厅)\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [(m.number, m.headings) for m in parsed.measures] == [
+        ("第一条", ("第一章",)),
+        ("第二条", ("第二章", "第一节")),
+        ("一是", ("第二章", "第一节", "第三条")),
+        ("二是", ("第二章", "第一节", "第三条")),
+    ]
+    assert parsed.measures[0].clause is None
+    assert [u.name for u in parsed.measures[3].clause.units] == ["省商务厅"]
+
+
+def test_a_clause_stated_for_the_section_is_given_to_each_measure() -> None:
+    text = "一、融资\n(一)扩大信贷。\n(二)发展担保。\n以上任务由市金融局、市财政局负责。\n二、其他"
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [m.shared for m in parsed.measures] == [True, True]
+    assert all(
+        m.clause is not None and m.clause.names == ("市金融局", "市财政局") for m in parsed.measures
+    )
+
+
+def test_numbering_problems_are_warnings_with_places() -> None:
+    text = "一、甲\n(一)甲。(责任单位:市工信局)\n(一)乙。(责任单位:市工信局)\n"
+    parsed = parse_policy_text(text, document_id="doc")
+    (warning,) = [w for w in parsed.warnings if w.kind == "numbering"]
+    assert "repeats (一)" in warning.message
+    assert text[slice(*warning.span)] == "(一)"
+
+
+# --------------------------------------------------------------------------- text as it arrives
+
+
+def test_glosses_and_width_are_removed_and_spans_point_at_the_original() -> None:
+    original = "（責任單位：省發(fā)展改革委、和(hé / huò)的(de)財政廳）"
+    prepared = prepare(original, convert=False)
+    assert prepared.text == "(責任單位:省發展改革委、和的財政廳)"
+    assert prepared.glosses == 3
+    start = prepared.text.index("財政廳")
+    assert prepared.quote(start, start + 3) == "財政廳"
+    start = prepared.text.index("發展改革委")
+    assert prepared.quote(start, start + 5) == "發(fā)展改革委"
+
+
+def test_traditional_text_is_converted_and_quoted_as_given() -> None:
+    text = (NOTICES / "guangdong-2023-private-investment-trad.txt").read_text(encoding="utf-8")
+    result = smeeco.parse_policy(text, document_id="gd")
+    assert result.prepared.converted
+    first = result.measures[0]
+    assert [result.agencies[0].name.zh] == ["省发展改革委"]
+    for source in first.sources:
+        assert text[slice(*source.span)] == source.quote
+    assert first.sources[1].quote == "(省發(fā)展改革委牽頭負(fù)責(zé))"
+
+
+def test_without_opencc_a_traditional_text_is_warned_about(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(prepare_module, "opencc_available", lambda: False)
+    result = smeeco.parse_policy(
+        "廣東省人民政府辦公廳關於印發實施方案的通知\n一、總則\n(一)發展。", document_id="x"
+    )
+    script = [u for u in result.uncertainties if u.kind == "script"]
+    assert script
+    assert "smeeco[zh]" in script[0].message
+
+
+@pytest.mark.parametrize("junk", ["", "   \n\t", "hello world 123", "\x00\x01\x02"])
+def test_empty_or_junk_input_is_a_clear_error(junk: str) -> None:
+    with pytest.raises(NotAPolicyTextError):
+        smeeco.parse_policy(junk)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+TABLE_BODY = [
+    ("序号", "工作任务", "牵头部门", "参与部门", "完成时限"),
+    ("1", "拓宽融资渠道", "省金融办", "省财政厅、人行南昌中心支行", "2023年6月底前"),
+    ("2", "完善担保体系", "省中小企业局", "省财政厅", "长期坚持"),
+]
+
+
+@pytest.mark.parametrize("style", ["pipes", "tabs", "spaces", "html"])
+def test_task_tables_in_every_pasted_form(style: str) -> None:
+    if style == "pipes":
+        text = "\n".join("| " + " | ".join(row) + " |" for row in TABLE_BODY)
+    elif style == "tabs":
+        text = "\n".join("\t".join(row) for row in TABLE_BODY)
+    elif style == "spaces":
+        text = "\n".join("   ".join(row) for row in TABLE_BODY)
+    else:
+        cells = "".join(
+            "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TABLE_BODY
+        )
+        text = f"<table>{cells}</table>"
+    (table,) = find_tables("附件：任务分工表\n" + text + "\n")
+    assert [row.title for row in table.rows] == ["拓宽融资渠道", "完善担保体系"]
+    assert [(u.name, u.role, u.explicit) for u in table.rows[0].units] == [
+        ("省金融办", L, True),
+        ("省财政厅", S, True),
+        ("人行南昌中心支行", S, True),
+    ]
+    assert str(table.rows[0].deadline_date) == "2023-06-30"
+    assert table.rows[1].deadline_date is None
+
+
+def test_table_rows_attach_to_the_measure_of_the_same_title() -> None:
+    text = (
+        "某省关于若干措施的通知\n一、融资\n(一)拓宽融资渠道。鼓励发行债券。\n(二)其他工作。\n\n附件：分工表\n"
+        + "\n".join(" | ".join(row) for row in TABLE_BODY)
+        + "\n"
+    )
+    result = smeeco.parse_policy(text, document_id="t")
+    first, second, third = result.measures
+    assert first.name.zh == "拓宽融资渠道"
+    assert [r.role for r in first.responsibilities] == [L, S, S]
+    assert first.sources[1].locator.endswith("任务分工表")
+    assert "完成时限: 2023年6月底前 (by 2023-06-30)" in first.notes
+    assert not second.responsibility_stated  # 其他工作: no clause, no row
+    assert third.name.zh == "完善担保体系"  # a row that matches nothing is a measure
+
+
+# --------------------------------------------------------------------------- agencies, report
+
+
+def test_names_resolve_through_the_registry_with_the_jurisdiction_as_context() -> None:
+    text = (SEEDS / "004.txt").read_text(encoding="utf-8")
+    eco = smeeco.load("tianjin-agencies")
+    result = smeeco.parse_policy(text, document_id="tj-parsed", agencies=eco, jurisdiction="tj")
+    curated = smeeco.load("tianjin-2022-measures")
+    for measure in result.measures:
+        pack = curated.require(f"tj-2022-measures.m{measure.ordinal:02d}", smeeco.Measure)
+        assert measure.responsibilities == pack.responsibilities, measure.number
+    assert result.agencies == ()
+    doc = result.document
+    assert (doc.number, doc.issued.isoformat()) == ("津中小企组〔2022〕2号", "2022-06-18")
+    assert "主送: 市领导小组各成员单位、各相关部门、各区领导小组办公室" in doc.notes
+
+
+def test_an_unknown_name_is_one_new_agency_marked_unresolved_and_reported() -> None:
+    text = (
+        "某市关于若干措施的通知\n一、甲\n(一)甲。(责任单位:市火星局、各区人民政府)\n"
+        "(二)乙。(牵头单位:市火星局)\n"
+    )
+    result = smeeco.parse_policy(text, document_id="mars")
+    mars, districts = result.agencies
+    assert mars.name.zh == "市火星局"
+    assert "unresolved" in mars.notes
+    assert districts.collective
+    assert result.measures[1].responsibilities[0].unit == mars.id  # one name, one agency
+    unresolved = [u for u in result.uncertainties if u.kind == "unresolved"]
+    assert [(u.line, u.column) for u in unresolved] == [(3, 12), (3, 17)]
+    assert text.split("\n")[2][11:15] == "市火星局"
+
+
+# --------------------------------------------------------------------------- the command
+
+
+def _run(argv: list[str]) -> tuple[int, str]:
+    parser = argparse.ArgumentParser(prog="smeeco")
+    cli_parse.add_parser(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    out = io.StringIO()
+    return args.run(args, out), out.getvalue()
+
+
+def test_the_command_writes_a_pack_that_loads_graphs_and_matrices(tmp_path: Path) -> None:
+    pack = tmp_path / "parsed.yaml"
+    seed = str(SEEDS / "004.txt")
+    other = str(NOTICES / "hunan-2020-sme-work-points.txt")
+    status, printed = _run(["parse", seed, other, "-o", str(pack), "--id", "tj-a", "--id", "hn-a"])
+    assert status == 0
+    assert printed.startswith(f"wrote {pack}: 2 document(s), 29 measure(s)")
+    eco = smeeco.load(pack)
+    assert {d.id for d in eco.documents} >= {"tj-a", "hn-a"}
+    assert eco.packs[-1].requires == ("tianjin-agencies",)
+    assert smeeco.lead_unit(eco, "tj-a.m04") == "tj-pbc-branch"
+    from smeeco.cli import main
+
+    assert main(["graph", str(pack), "-o", str(tmp_path / "g.graphml")]) == 0
+    assert main(["matrix", str(pack), "-o", str(tmp_path / "m.csv")]) == 0
+    assert "省工业和信息化厅" in (tmp_path / "m.csv").read_text(encoding="utf-8")
+
+
+def test_strict_and_report(tmp_path: Path) -> None:
+    pack = tmp_path / "p.json"
+    status, printed = _run(
+        ["parse", str(SEEDS / "004.txt"), "-o", str(pack), "--report", "--strict"]
+    )
+    assert status == 1  # the copy breaks off inside (二十四)
+    assert "004.txt:" in printed
+    assert ": truncated: the text breaks off inside measure (二十四)" in printed
+    assert smeeco.load(pack).counts()["measure"] == 24
+
+
+def test_a_bad_output_is_refused_before_parsing(tmp_path: Path) -> None:
+    with pytest.raises(SmeecoError, match=r"\.yaml or \.json"):
+        _run(["parse", str(SEEDS / "004.txt"), "-o", str(tmp_path / "p.txt")])
+
+
+# --------------------------------------------------------------------------- never crash
+
+REAL = [
+    (SEEDS / "004.txt").read_text(encoding="utf-8"),
+    *(p.read_text(encoding="utf-8") for p in sorted(NOTICES.glob("*.txt"))[:6]),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(REAL),
+    st.lists(
+        st.tuples(
+            st.floats(0, 1),
+            st.integers(0, 40),
+            st.sampled_from(
+                ["", "(", ")", "、", "牵头，", "(责任单位:", "\n", "一、", "1.", "(ā)", "由"]
+            ),
+        ),
+        max_size=8,
+    ),
+)
+def test_parse_never_crashes_on_mutated_notices(
+    text: str, cuts: list[tuple[float, int, str]]
+) -> None:
+    for where, length, insert in cuts:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + length :]
+    try:
+        result = smeeco.parse_policy(text, document_id="fuzz")
+    except NotAPolicyTextError:
+        return
+    for measure in result.measures:
+        for source in measure.sources:
+            assert source.span is not None
+            assert text[slice(*source.span)] == source.quote
+
+
+def test_seed_003_a_reply_invents_no_responsibilities() -> None:
+    text = (SEEDS / "003.txt").read_text(encoding="utf-8")
+    result = smeeco.parse_policy(text, document_id="tj-2021-reply")
+    assert all(not m.responsibilities for m in result.measures)
+    assert result.agencies == ()
+    assert "no-measures" in {u.kind for u in result.uncertainties}
+
+
+def test_smeeco_parse_through_the_dispatcher(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smeeco import cli
+    from smeeco.cli import main
+
+    assert cli_parse in cli.COMMANDS
+
+    pack = tmp_path / "hn.yaml"
+    status = main(["parse", str(NOTICES / "hunan-2020-sme-work-points.txt"), "-o", str(pack)])
+    assert status == 0
+    captured = capsys.readouterr()
+    assert "5 measure(s)" in captured.out
+    assert "smeeco: warning: 1 uncertainties; see them with --report" in captured.err
+    assert main(["parse", str(tmp_path / "missing.txt"), "-o", str(pack)]) == 1
+    assert "no file" in capsys.readouterr().err
+    assert main(["who", str(pack), "1、"]) == 0
+    assert "省工业和信息化厅" in capsys.readouterr().out
