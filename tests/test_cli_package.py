@@ -15,7 +15,7 @@ def test_every_command_is_a_module_with_add_parser_and_run() -> None:
     names = [m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS]
     assert names == [
         "parse", "graph", "matrix", "show", "packs", "who", "what",
-        "table", "search", "diff", "timeline",
+        "table", "search", "diff", "timeline", "classify", "eligible", "explain",
     ]  # fmt: skip
     for module in cli.COMMANDS:
         assert callable(module.add_parser)
@@ -32,6 +32,9 @@ def test_every_command_is_a_module_with_add_parser_and_run() -> None:
         "search": ["example", "支持"],
         "diff": ["example", "example@2024-01-01"],
         "timeline": ["example"],
+        "classify": ["r.csv", "-o", "o.csv"],
+        "eligible": ["r.csv", "--tier", "cn-innovative-sme", "-o", "o.csv"],
+        "explain": ["r.csv", "e1", "--tier", "cn-innovative-sme"],
     }
     parser = cli.build_parser()
     for name in names:

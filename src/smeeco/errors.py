@@ -23,6 +23,8 @@ The tree::
     ├── DataPackError                 a data pack cannot be found, read or written
     │   └── UnknownPackError          (also KeyError) no bundled pack has that name
     ├── RegistryError                 a record kind or relation is registered wrongly
+    ├── RegisterError                 an enterprise register cannot be read or used
+    ├── RuleError                     an eligibility rule pack is malformed
     ├── ExportError                   a graph or matrix cannot be written in that format
     └── MissingDependencyError        (also ImportError) an optional package is missing
 
@@ -50,8 +52,10 @@ __all__ = [
     "MoneyParseError",
     "NotInForceError",
     "Problem",
+    "RegisterError",
     "RegistryError",
     "RequiredPackError",
+    "RuleError",
     "SmeecoError",
     "UnitError",
     "UnknownFieldError",
@@ -208,6 +212,14 @@ class UnknownPackError(DataPackError, KeyError):
 
 class RegistryError(SmeecoError):
     """A record kind, type tag or relation was registered wrongly."""
+
+
+class RegisterError(SmeecoError):
+    """An enterprise register cannot be read, or lacks what a command needs (an id column)."""
+
+
+class RuleError(SmeecoError):
+    """An eligibility rule pack is malformed, or names a tier it has no rules for."""
 
 
 class ExportError(SmeecoError):

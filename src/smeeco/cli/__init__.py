@@ -25,7 +25,10 @@ import sys
 from types import ModuleType
 
 from smeeco.cli import (
+    classify,
     diff,
+    eligible,
+    explain,
     graph,
     matrix,
     packs,
@@ -55,6 +58,9 @@ COMMANDS: tuple[ModuleType, ...] = (
     search,
     diff,
     timeline,
+    classify,
+    eligible,
+    explain,
 )
 
 _EXAMPLES = """\
@@ -72,6 +78,9 @@ examples:
   smeeco diff tianjin-2022-measures@2023-01-01 tianjin-2022-measures@2024-01-01
   smeeco table tianjin-2022-measures responsibilities -o responsibilities.csv
   smeeco graph my-pack.yaml -o out.gexf                        # your own data pack
+  smeeco classify register.csv -o sized.csv --money-unit 万元   # size classes of a register
+  smeeco eligible register.csv --tier cn-innovative-sme --as-of 2025-06-30 -o eligible.csv
+  smeeco explain register.csv e42 --tier cn-innovative-sme --as-of 2025-06-30
 """
 
 

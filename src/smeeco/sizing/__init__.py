@@ -7,6 +7,9 @@ need *all* listed lower bounds, otherwise the enterprise drops one class; micro 
 one indicator under the small lower bound. Large needs every upper bound of the SME range
 reached.
 
+Whole registers are sized column-wise by :func:`smeeco.sizing.frame.classify_register`
+(Polars; imported on demand, so ``import smeeco`` stays light).
+
 Where a needed figure is missing, the answer is the set of classes still possible — never a
 guess.
 
@@ -27,6 +30,7 @@ Examples
 
 from __future__ import annotations
 
+from smeeco.sizing.industries import resolve_industry
 from smeeco.sizing.miit import (
     INDICATORS,
     Classification,
@@ -36,6 +40,7 @@ from smeeco.sizing.miit import (
     classify,
     classify_enterprise,
     miit_2011,
+    persons,
 )
 
 __all__ = [
@@ -47,4 +52,6 @@ __all__ = [
     "classify",
     "classify_enterprise",
     "miit_2011",
+    "persons",
+    "resolve_industry",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import difflib
 import functools
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from enum import StrEnum
@@ -13,7 +14,7 @@ from typing import Any
 
 import attrs
 
-from smeeco.errors import InvalidValueError, UnitError
+from smeeco.errors import InvalidValueError, MoneyParseError, UnitError
 from smeeco.model.common import Money
 from smeeco.model.enterprise import Enterprise
 
@@ -26,6 +27,7 @@ __all__ = [
     "classify",
     "classify_enterprise",
     "miit_2011",
+    "persons",
 ]
 
 #: The standard's indicators: X = 从业人员 (persons), Y = 营业收入 (万元), Z = 资产总额 (万元).
@@ -129,19 +131,67 @@ def _as_number(name: str, value: Any) -> Decimal | None:
     if value is None:
         return None
     if name == "X":
-        if isinstance(value, Money) or (isinstance(value, str) and not value.strip().isdigit()):
-            raise UnitError(f"employees {value!r} must be a number of persons (从业人员)")
-        number = Decimal(int(value))
-        if number < 0:
-            raise InvalidValueError(f"employees {value!r} cannot be negative")
-        return number
+        return Decimal(persons(value))
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         raise UnitError(
             f"{INDICATORS[name]} {value!r} has no unit: pass Money or a text such as"
             " '2000万元' (a bare number is ambiguous between 元 and 万元)"
         )
-    money = Money.parse(value)
+    try:
+        money = Money.parse(value)
+    except MoneyParseError as exc:
+        raise MoneyParseError(f"{INDICATORS[name]}: {exc.message}") from None
+    if money.yuan < 0:
+        raise InvalidValueError(f"{INDICATORS[name]} {money} cannot be negative")
     return money.yuan / _WAN
+
+
+def persons(value: object) -> int:
+    """Read 从业人员 (a whole, non-negative number of persons), refusing anything else.
+
+    ``bool``, ``NaN``, infinities, lists and fractions such as ``299.9`` are refused with an
+    :class:`~smeeco.InvalidValueError` rather than truncated; a whole float (``300.0``) and
+    a text of digits (``"300"``) are read as that number.
+
+    >>> persons(300), persons(300.0), persons(" 300 ")
+    (300, 300, 300)
+    >>> persons(299.9)
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: employees 299.9 must be a whole number of persons ...
+    """
+    if isinstance(value, bool | Money):
+        raise UnitError(f"employees {value!r} must be a number of persons (从业人员)")
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.isascii() or not text.isdigit():
+            raise UnitError(
+                f"employees {value!r} must be a whole number of persons (从业人员), e.g. '300'"
+            )
+        return int(text)
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float | Decimal):
+        if not _is_finite(value):
+            raise InvalidValueError(f"employees {value!r} is not a finite number of persons")
+        if value != int(value):
+            raise InvalidValueError(
+                f"employees {value!r} must be a whole number of persons (从业人员);"
+                " it is not rounded or truncated"
+            )
+        number = int(value)
+    else:
+        raise UnitError(
+            f"employees {value!r} ({type(value).__name__}) must be a whole number of persons"
+            " (从业人员)"
+        )
+    if number < 0:
+        raise InvalidValueError(f"employees {value!r} cannot be negative")
+    return number
+
+
+def _is_finite(value: float | Decimal) -> bool:
+    return value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
 
 
 def _all3(values: list[bool | None]) -> bool | None:

@@ -1,0 +1,456 @@
+"""Read an enterprise register (CSV, XLSX, Parquet or any DataFrame) into checked columns.
+
+Every known column (:data:`~smeeco.register.COLUMNS`) is read by its kind; every bad cell
+is reported with its row, its column and its value, all at once in one
+:class:`~smeeco.ValidationError`, and nothing is coerced: ``299.9`` persons, ``nan``, ``5%``
+for a ratio, ``yes`` for a boolean are refused, never rounded or guessed. An empty cell is
+*unknown* (null), never zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import polars as pl
+
+from smeeco.errors import InvalidValueError, Problem, RegisterError, ValidationError
+from smeeco.model.enterprise import CREDIT_CODE_ALPHABET
+from smeeco.register.columns import COLUMNS, MONEY_UNITS, ColumnKind
+from smeeco.types import ID_PATTERN
+
+__all__ = ["Register", "parse_tiers", "read_register"]
+
+#: At most this many bad cells are listed per column; the rest are counted.
+MAX_LISTED = 20
+
+_NUMBER = r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"
+_WHOLE = r"^\d+(?:\.0+)?$"
+_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+_DAY = r"(\d{4}-\d{2}-\d{2})"
+_TIER_ENTRY = re.compile(rf"^([a-z0-9][a-z0-9_.\-]*)(?:@{_DAY}(?:/{_DAY})?)?$")
+
+
+@attrs.frozen
+class Register:
+    """A register read and checked: one row per enterprise, known columns typed.
+
+    ``frame`` is a Polars DataFrame: text columns as strings, ``registered_on`` as dates,
+    persons and counts as integers, money as float yuan (whatever unit the file used),
+    ratios as fractions, booleans as booleans; empty cells are null. ``first_line`` is the
+    file line of the first row (2 for a CSV or XLSX with a header), ``None`` for a
+    DataFrame.
+    """
+
+    frame: pl.DataFrame
+    source: str
+    money_unit: str = "元"
+    first_line: int | None = None
+
+    def __len__(self) -> int:
+        return self.frame.height
+
+    def where(self, row: int) -> str:
+        """How problems name row ``row`` (0-based): ``row 3 (line 4)``."""
+        if self.first_line is None:
+            return f"row {row + 1}"
+        return f"row {row + 1} (line {row + self.first_line})"
+
+    def row_of(self, enterprise_id: str) -> int:
+        """The 0-based row of the enterprise with ``id`` ``enterprise_id``."""
+        if "id" not in self.frame.columns:
+            raise RegisterError(f"{self.source} has no 'id' column; add one to name enterprises")
+        hits = self.frame.with_row_index("__row").filter(pl.col("id") == enterprise_id)
+        if hits.height == 0:
+            raise RegisterError(f"{self.source} has no enterprise with id {enterprise_id!r}")
+        return int(hits["__row"][0])
+
+
+def read_register(
+    source: str | Path | Any,
+    *,
+    money_unit: str = "元",
+    name: str | None = None,
+) -> Register:
+    """Read and check a register.
+
+    Parameters
+    ----------
+    source:
+        A path to a ``.csv``, ``.xlsx`` or ``.parquet`` file, or a DataFrame (Polars,
+        pandas, PyArrow or anything narwhals reads).
+    money_unit:
+        The unit of the money columns: ``"元"`` (default), ``"万元"`` or ``"亿元"``.
+    name:
+        How errors name the source (defaults to the file name).
+
+    Raises
+    ------
+    RegisterError
+        The file cannot be read, or the money unit is unknown.
+    ValidationError
+        Bad cells, each a :class:`~smeeco.InvalidValueError` whose path names the row
+        and column, all at once.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> reg = read_register(pl.DataFrame({"id": ["a"], "employees": ["300"],
+    ...                                   "revenue": ["2000"]}), money_unit="万元")
+    >>> reg.frame.row(0)
+    ('a', 300, 20000000.0)
+    >>> from smeeco import ValidationError
+    >>> try:
+    ...     read_register(pl.DataFrame({"employees": ["299.9", ""], "debt_ratio": ["55%", "0.5"]}))
+    ... except ValidationError as exc:
+    ...     print(exc)
+    2 problems in the register:
+      row 1, column employees: '299.9' is not a whole, non-negative number of persons; ...
+      row 1, column debt_ratio: '55%' is not a ratio (ratios are fractions: write 0.05 for 5 %); ...
+    """
+    if money_unit not in MONEY_UNITS:
+        raise RegisterError(
+            f"unknown money unit {money_unit!r}; use one of {', '.join(MONEY_UNITS)}"
+        )
+    frame, label, first_line = _load(source, name)
+    checked, problems = _check(frame, MONEY_UNITS[money_unit], first_line)
+    if problems:
+        raise ValidationError(label, problems)
+    return Register(checked, label, money_unit, first_line)
+
+
+def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]:
+    if isinstance(source, str | Path):
+        path = Path(source)
+        label = name or path.name
+        suffix = path.suffix.lower()
+        if not path.is_file():
+            raise RegisterError(f"register {str(path)!r} does not exist or is not a file")
+        try:
+            if suffix in (".csv", ".tsv", ".txt"):
+                frame = pl.read_csv(
+                    path,
+                    infer_schema=False,
+                    separator="\t" if suffix == ".tsv" else ",",
+                )
+            elif suffix in (".xlsx", ".xlsm"):
+                frame = pl.read_excel(
+                    path,
+                    engine="openpyxl",
+                    drop_empty_rows=False,
+                    drop_empty_cols=False,
+                    infer_schema_length=0,
+                )
+            elif suffix == ".parquet":
+                frame = pl.read_parquet(path)
+            else:
+                raise RegisterError(
+                    f"cannot read a register from {path.name!r}: use .csv, .tsv, .xlsx or .parquet"
+                )
+        except RegisterError:
+            raise
+        except ModuleNotFoundError as exc:
+            raise RegisterError(
+                f"reading {path.name} needs {exc.name}: pip install 'smeeco[xlsx]'"
+            ) from None
+        except Exception as exc:  # the readers raise many types; say which file failed
+            raise RegisterError(f"cannot read register {path.name}: {exc}") from None
+        return frame, label, (None if suffix == ".parquet" else 2)
+    if isinstance(source, pl.DataFrame):
+        return source, name or "the register", None
+    try:
+        import narwhals.stable.v2 as nw
+
+        frame = nw.from_native(source, eager_only=True).to_polars()
+    except TypeError:
+        raise RegisterError(
+            f"cannot read a register from a {type(source).__name__}: pass a file path or a"
+            " DataFrame (Polars, pandas, PyArrow)"
+        ) from None
+    return frame, name or "the register", None
+
+
+# ---------------------------------------------------------------------- checking cells
+
+
+def _check(
+    frame: pl.DataFrame, unit: int, first_line: int | None
+) -> tuple[pl.DataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    exprs: list[pl.Expr] = []
+    for column in frame.columns:
+        spec = COLUMNS.get(column)
+        if spec is None:
+            continue
+        series = frame[column]
+        value, bad, why = _READERS[spec.kind](series, unit)
+        exprs.append(value.alias(column))
+        if bad is not None:
+            mask = frame.select(bad.fill_null(False).alias("bad"))["bad"]
+            count = int(mask.sum())
+            if count:
+                problems.extend(_report(frame, column, mask, count, why, first_line))
+    if "id" in frame.columns:
+        problems.extend(_duplicates(frame, first_line))
+    if problems:
+        return frame, problems
+    return frame.with_columns(exprs), []
+
+
+def _report(
+    frame: pl.DataFrame,
+    column: str,
+    mask: pl.Series,
+    count: int,
+    why: Callable[[Any], str],
+    first_line: int | None,
+) -> list[Problem]:
+    rows = frame.select(pl.int_range(pl.len()).alias("row"), pl.col(column)).filter(mask)
+    out: list[Problem] = []
+    for row, value in rows.head(MAX_LISTED).iter_rows():
+        out.append(InvalidValueError(why(value), f"{_where(row, first_line)}, column {column}"))
+    if count > MAX_LISTED:
+        out.append(
+            InvalidValueError(
+                f"... and {count - MAX_LISTED} more bad cells like these", f"column {column}"
+            )
+        )
+    return out
+
+
+def _where(row: int, first_line: int | None) -> str:
+    if first_line is None:
+        return f"row {row + 1}"
+    return f"row {row + 1} (line {row + first_line})"
+
+
+def _duplicates(frame: pl.DataFrame, first_line: int | None) -> list[Problem]:
+    ids = frame.select(pl.int_range(pl.len()).alias("row"), pl.col("id").cast(pl.String))
+    ids = ids.filter(pl.col("id").is_not_null() & (pl.col("id").str.strip_chars() != ""))
+    dup = ids.filter(pl.col("id").is_duplicated())
+    out: list[Problem] = []
+    for row, value in dup.head(MAX_LISTED).iter_rows():
+        out.append(
+            InvalidValueError(
+                f"id {value!r} is used by more than one row; give each enterprise its own id",
+                f"{_where(row, first_line)}, column id",
+            )
+        )
+    return out
+
+
+_Read = tuple[pl.Expr, pl.Expr | None, Callable[[Any], str]]
+_Reader = Callable[[pl.Series, int], _Read]
+
+
+def _text_of(series: pl.Series) -> pl.Expr:
+    col = pl.col(series.name)
+    if series.dtype != pl.String:
+        col = col.cast(pl.String)
+    stripped = col.str.strip_chars()
+    return pl.when(stripped == "").then(None).otherwise(stripped)
+
+
+def _read_text(series: pl.Series, unit: int) -> _Read:
+    return _text_of(series), None, str
+
+
+def _read_credit_code(series: pl.Series, unit: int) -> _Read:
+    text = _text_of(series)
+    value = {c: i for i, c in enumerate(CREDIT_CODE_ALPHABET)}
+    total: pl.Expr = pl.lit(0, dtype=pl.Int64)
+    for i, weight in enumerate(_WEIGHTS):
+        char = text.str.slice(i, 1).replace_strict(value, default=-10_000, return_dtype=pl.Int64)
+        total = total + char * weight
+    check = (31 - total % 31) % 31
+    last = text.str.slice(17, 1).replace_strict(value, default=-1, return_dtype=pl.Int64)
+    shape = text.str.contains(r"^[0-9A-HJ-NP-RTUWXY]{2}\d{6}[0-9A-HJ-NP-RTUWXY]{10}$")
+    good = shape & (total >= 0) & (check == last)
+    bad = text.is_not_null() & ~good
+
+    def why(cell: Any) -> str:
+        from smeeco.errors import CreditCodeError
+        from smeeco.model.enterprise import check_credit_code
+
+        try:
+            check_credit_code(str(cell).strip())
+        except CreditCodeError as exc:
+            return exc.message
+        return f"credit code {cell!r} is not valid (GB 32100-2015)"
+
+    return text, bad, why
+
+
+def _read_date(series: pl.Series, unit: int) -> _Read:
+    col = pl.col(series.name)
+    if series.dtype == pl.Date:
+        return col, None, str
+    if isinstance(series.dtype, pl.Datetime):
+        whole = col.dt.truncate("1d") == col
+        return (
+            col.dt.date(),
+            col.is_not_null() & ~whole,
+            lambda v: f"registration date {v!r} has a time of day; give the date only (2021-07-09)",
+        )
+    text = _text_of(series)
+    parsed = (
+        pl.when(text.str.contains(_DATE))
+        .then(text)
+        .otherwise(None)
+        .str.to_date("%Y-%m-%d", strict=False)
+    )
+    return (
+        parsed,
+        text.is_not_null() & parsed.is_null(),
+        lambda v: f"{v!r} is not a date; write it as YYYY-MM-DD (2021-07-09)",
+    )
+
+
+def _read_whole(noun: str) -> _Reader:
+    def read(series: pl.Series, unit: int) -> _Read:
+        col = pl.col(series.name)
+        dtype = series.dtype
+
+        def why(cell: Any) -> str:
+            return (
+                f"{cell!r} is not a whole, non-negative number of {noun}; write e.g. 300"
+                " (fractions are not rounded, an empty cell means unknown)"
+            )
+
+        if dtype.is_integer():
+            return col.cast(pl.Int64), col < 0, why
+        if dtype.is_float():
+            good = col.is_finite() & (col.floor() == col) & (col >= 0) & (col < 2**53)
+            return col.cast(pl.Int64, strict=False), col.is_not_null() & ~good, why
+        if dtype == pl.String or dtype == pl.Null:
+            text = _text_of(series)
+            ok = text.str.contains(_WHOLE) & (text.str.len_chars() <= 15)
+            value = pl.when(ok).then(text.str.replace(r"\.0+$", "")).otherwise(None).cast(pl.Int64)
+            return value, text.is_not_null() & ~ok, why
+        return col, col.is_not_null(), lambda v: f"{v!r} ({dtype}) is not a number of {noun}"
+
+    return read
+
+
+def _read_number(signed: bool, scale: int, noun: str, hint: str) -> _Reader:
+    def read(series: pl.Series, unit: int) -> _Read:
+        factor = unit if scale else 1
+        col = pl.col(series.name)
+        dtype = series.dtype
+
+        def why(cell: Any) -> str:
+            text = str(cell).strip()
+            extra = ""
+            if text.endswith("%"):
+                extra = " (ratios are fractions: write 0.05 for 5 %)"
+            elif "," in text:
+                extra = " (write the number without thousands separators)"
+            elif not signed and text.startswith("-"):
+                extra = " (it cannot be negative)"
+            return f"{cell!r} is not {noun}{extra}; {hint}"
+
+        if dtype == pl.Boolean:
+            return col, col.is_not_null(), why
+        if dtype.is_numeric():
+            number = col.cast(pl.Float64)
+        elif dtype == pl.String or dtype == pl.Null:
+            text = _text_of(series)
+            number = pl.when(text.str.contains(_NUMBER)).then(text).otherwise(None).cast(pl.Float64)
+            col = text
+        else:
+            return col, col.is_not_null(), lambda v: f"{v!r} ({dtype}) is not {noun}"
+        good = number.is_finite()
+        if not signed:
+            good = good & (number >= 0)
+        return number * factor, col.is_not_null() & ~good.fill_null(False), why
+
+    return read
+
+
+def _read_bool(series: pl.Series, unit: int) -> _Read:
+    col = pl.col(series.name)
+
+    def why(cell: Any) -> str:
+        return f"{cell!r} is not a boolean; write true or false (an empty cell means unknown)"
+
+    if series.dtype == pl.Boolean:
+        return col, None, why
+    if series.dtype == pl.String or series.dtype == pl.Null:
+        text = _text_of(series).str.to_lowercase()
+        value = text.replace_strict(
+            {"true": True, "false": False}, default=None, return_dtype=pl.Boolean
+        )
+        return value, text.is_not_null() & value.is_null(), why
+    return col, col.is_not_null(), why
+
+
+def _read_tiers(series: pl.Series, unit: int) -> _Read:
+    text = _text_of(series)
+    distinct = series.cast(pl.String).str.strip_chars().drop_nulls().unique().to_list()
+    bad_values = []
+    for cell in distinct:
+        try:
+            parse_tiers(cell)
+        except InvalidValueError:
+            bad_values.append(cell)
+
+    def why(cell: Any) -> str:
+        try:
+            parse_tiers(str(cell))
+        except InvalidValueError as exc:
+            return exc.message
+        return f"{cell!r} is not a list of tiers"
+
+    return text, text.is_in(bad_values), why
+
+
+def parse_tiers(cell: str | None) -> tuple[tuple[str, dt.date | None, dt.date | None], ...]:
+    """Read a ``tiers`` cell: ``id``, ``id@awarded`` or ``id@awarded/expires``, ``;`` between.
+
+    >>> parse_tiers("cn-innovative-sme@2023-05-01; cn-srdi-sme")
+    (('cn-innovative-sme', datetime.date(2023, 5, 1), None), ('cn-srdi-sme', None, None))
+    """
+    if cell is None or not cell.strip():
+        return ()
+    out = []
+    for part in cell.split(";"):
+        entry = part.strip()
+        if not entry:
+            continue
+        match = _TIER_ENTRY.match(entry)
+        if match is None or not ID_PATTERN.match(match.group(1)):
+            raise InvalidValueError(
+                f"tier entry {entry!r} is not 'tier-id', 'tier-id@YYYY-MM-DD' or"
+                " 'tier-id@awarded/expires' (entries separated by ';')"
+            )
+        try:
+            awarded = dt.date.fromisoformat(match.group(2)) if match.group(2) else None
+            expires = dt.date.fromisoformat(match.group(3)) if match.group(3) else None
+        except ValueError:
+            raise InvalidValueError(
+                f"tier entry {entry!r} has a date that does not exist"
+            ) from None
+        if awarded and expires and expires < awarded:
+            raise InvalidValueError(f"tier entry {entry!r} expires before it was awarded")
+        out.append((match.group(1), awarded, expires))
+    return tuple(out)
+
+
+_MONEY_HINT = "write a plain number in the register's money unit"
+_READERS: Mapping[ColumnKind, _Reader] = {
+    ColumnKind.TEXT: _read_text,
+    ColumnKind.CREDIT_CODE: _read_credit_code,
+    ColumnKind.DATE: _read_date,
+    ColumnKind.PERSONS: _read_whole("persons"),
+    ColumnKind.COUNT: _read_whole("items"),
+    ColumnKind.MONEY: _read_number(False, 1, "an amount of money", _MONEY_HINT),
+    ColumnKind.SIGNED_MONEY: _read_number(True, 1, "an amount of money", _MONEY_HINT),
+    ColumnKind.RATIO: _read_number(True, 0, "a ratio", "write a fraction such as 0.05"),
+    ColumnKind.BOOL: _read_bool,
+    ColumnKind.TIERS: _read_tiers,
+}

@@ -1,0 +1,235 @@
+"""Size classes for a whole register, column by column.
+
+The same rule as :func:`smeeco.sizing.classify` (a property test keeps them equal), as
+Polars expressions: three-valued comparisons (a missing figure is null) combined with
+Kleene logic, so a row is ``undetermined`` exactly when the row function would list more
+than one candidate.
+
+Output columns, added after the register's own:
+
+``size_class``
+    large / medium / small / micro, or ``undetermined``.
+``size_candidates``
+    for an undetermined row, the classes still possible, largest first, ``|`` between.
+``size_missing``
+    the figures that would decide (``revenue``; ``linked:e7`` for EU holdings).
+``size_industry``
+    the standard's industry the row was sized under.
+``size_note``
+    why a row could not be sized at all (an industry the standard does not size).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+import polars as pl
+
+from smeeco.errors import InvalidValueError, Problem, RegisterError, ValidationError
+from smeeco.register import Register
+from smeeco.sizing.industries import resolve_industry
+from smeeco.sizing.miit import INDICATORS, SizeStandard, miit_2011
+
+__all__ = ["SIZE_COLUMNS", "STANDARDS", "classify_register"]
+
+#: The columns :func:`classify_register` adds.
+SIZE_COLUMNS = ("size_class", "size_candidates", "size_missing", "size_industry", "size_note")
+#: Standards :func:`classify_register` knows, by the name the CLI uses.
+STANDARDS = ("miit-2011", "nbs-2017", "eu-2003")
+UNDETERMINED = "undetermined"
+_ORDER = ("large", "medium", "small", "micro")
+_COLUMN = {"X": "employees", "Y": "revenue", "Z": "total_assets"}
+_YUAN = {"X": Decimal(1), "Y": Decimal(10000), "Z": Decimal(10000)}
+
+
+def classify_register(
+    register: Register,
+    *,
+    standard: str = "miit-2011",
+    holdings: Any = None,
+    yuan_per_euro: Decimal | float | str | None = None,
+) -> pl.DataFrame:
+    """The register's rows plus the size columns (:data:`SIZE_COLUMNS`).
+
+    Parameters
+    ----------
+    register:
+        A checked register (:func:`smeeco.register.read_register`).
+    standard:
+        ``"miit-2011"`` (工信部联企业〔2011〕300号), ``"nbs-2017"`` (国统字〔2017〕213号:
+        the same thresholds; industries may be GB/T 4754-2017 codes) or ``"eu-2003"``
+        (Recommendation 2003/361/EC; needs ``yuan_per_euro``).
+    holdings:
+        EU only: a table (path or DataFrame) with columns ``holder``, ``held``, ``share``
+        (a fraction of capital or voting rights, whichever is greater).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> from smeeco.register import read_register
+    >>> reg = read_register(pl.DataFrame({
+    ...     "id": ["a", "b", "c"], "industry": ["工业", "C13", "工业"],
+    ...     "employees": [300, 300, 500], "revenue": [2000, 1999, None]}), money_unit="万元")
+    >>> out = classify_register(reg)
+    >>> out.select("id", "size_class", "size_candidates", "size_missing").rows()
+    ... # doctest: +NORMALIZE_WHITESPACE
+    [('a', 'medium', None, None), ('b', 'small', None, None),
+     ('c', 'undetermined', 'medium|small|micro', 'revenue')]
+    """
+    if standard == "eu-2003":
+        from smeeco.sizing.eu import classify_eu
+
+        return classify_eu(register, holdings=holdings, yuan_per_euro=yuan_per_euro)
+    if standard not in STANDARDS:
+        raise RegisterError(
+            f"unknown size standard {standard!r}; use one of {', '.join(STANDARDS)}"
+        )
+    if holdings is not None:
+        raise RegisterError("holdings are read by the EU standard only (--standard eu-2003)")
+    if "industry" not in register.frame.columns:
+        raise RegisterError(f"{register.source} has no 'industry' column; sizing needs one")
+    return _classify_cn(register, miit_2011())
+
+
+def _resolve_all(
+    register: Register, standard: SizeStandard
+) -> tuple[dict[str, str | None], dict[str, str]]:
+    frame = register.frame
+    industries: dict[str, str | None] = {}
+    notes: dict[str, str] = {}
+    bad: dict[str, str] = {}
+    for cell in frame["industry"].drop_nulls().unique().to_list():
+        try:
+            resolution = resolve_industry(cell, standard)
+        except InvalidValueError as exc:
+            bad[cell] = exc.message
+            continue
+        industries[cell] = resolution.industry
+        if resolution.reason:
+            notes[cell] = resolution.reason
+    if bad:
+        rows = frame.select(pl.int_range(pl.len()).alias("row"), "industry").filter(
+            pl.col("industry").is_in(list(bad))
+        )
+        problems: list[Problem] = [
+            InvalidValueError(bad[value], f"{register.where(row)}, column industry")
+            for row, value in rows.head(50).iter_rows()
+        ]
+        if rows.height > 50:
+            problems.append(
+                InvalidValueError(f"... and {rows.height - 50} more", "column industry")
+            )
+        raise ValidationError(register.source, problems)
+    return industries, notes
+
+
+def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
+    industries, notes = _resolve_all(register, standard)
+    frame = register.frame
+    ind_expr = pl.col("industry").replace_strict(industries, default=None, return_dtype=pl.String)
+    # Steps are materialised as helper columns, so each sub-expression is computed once.
+    work = frame.with_columns(ind_expr.alias("__ind"))
+    ind = pl.col("__ind")
+
+    def bound_expr(part: str, code: str) -> pl.Expr:
+        table: dict[str, float | None] = {}
+        for name, row in standard.industries.items():
+            bounds = {"sme": row.sme_upper, "medium": row.medium_lower, "small": row.small_lower}
+            value = bounds[part].get(code)
+            table[name] = None if value is None else float(value * _YUAN[code])
+        return ind.replace_strict(table, default=None, return_dtype=pl.Float64)
+
+    parts = ("sme", "medium", "small")
+    work = work.with_columns(
+        bound_expr(part, code).alias(f"__b_{part}_{code}") for part in parts for code in "XYZ"
+    )
+    present = [c for c in "XYZ" if _COLUMN[c] in frame.columns]
+
+    def value(code: str) -> pl.Expr:
+        if code in present:
+            return pl.col(_COLUMN[code]).cast(pl.Float64)
+        return pl.lit(None, dtype=pl.Float64)
+
+    def reached(part: str) -> pl.Expr:
+        out = pl.lit(True)
+        for code in "XYZ":
+            b = pl.col(f"__b_{part}_{code}")
+            out = out & pl.when(b.is_null()).then(pl.lit(True)).otherwise(value(code) >= b)
+        return out
+
+    work = work.with_columns(reached(part).alias(f"__{part}") for part in parts)
+    large, medium, small = pl.col("__sme"), pl.col("__medium"), pl.col("__small")
+    work = work.with_columns(
+        large.fill_null(True).alias("__p_large"),
+        (~large.fill_null(False) & medium.fill_null(True)).alias("__p_medium"),
+        (~large.fill_null(False) & ~medium.fill_null(False) & small.fill_null(True)).alias(
+            "__p_small"
+        ),
+        (~large.fill_null(False) & ~medium.fill_null(False) & ~small.fill_null(False)).alias(
+            "__p_micro"
+        ),
+        *[
+            ind.is_in([n for n, r in standard.industries.items() if code in r.indicators]).alias(
+                f"__uses_{code}"
+            )
+            for code in "XYZ"
+        ],
+    )
+    possible = {name: pl.col(f"__p_{name}") for name in _ORDER}
+    uses = {code: pl.col(f"__uses_{code}") for code in "XYZ"}
+    result = _finish(work, possible, ind, uses, value, notes)
+    return result.drop([c for c in result.columns if c.startswith("__")])
+
+
+def _finish(
+    frame: pl.DataFrame,
+    possible: Mapping[str, pl.Expr],
+    ind: pl.Expr,
+    uses: Mapping[str, pl.Expr],
+    value: Any,
+    notes: Mapping[str, str],
+    extra_missing: Sequence[pl.Expr] = (),
+) -> pl.DataFrame:
+    frame = frame.with_columns(
+        pl.sum_horizontal([p.cast(pl.Int32) for p in possible.values()]).alias("__count")
+    )
+    count = pl.col("__count")
+    sized = ind.is_not_null()
+    one = pl.lit(None, dtype=pl.String)
+    for name in reversed(_ORDER):
+        one = pl.when(possible[name]).then(pl.lit(name)).otherwise(one)
+    size_class = pl.when(sized & (count == 1)).then(one).otherwise(pl.lit(UNDETERMINED))
+    open_ = sized & (count > 1)
+    candidates = pl.when(open_).then(
+        pl.concat_str(
+            [pl.when(possible[n]).then(pl.lit(n)) for n in _ORDER],
+            separator="|",
+            ignore_nulls=True,
+        )
+    )
+    missing_parts = [
+        pl.when(uses[code] & value(code).is_null()).then(pl.lit(INDICATORS[code])) for code in "XYZ"
+    ]
+    missing = pl.when(open_).then(
+        pl.concat_str([*missing_parts, *extra_missing], separator="|", ignore_nulls=True)
+    )
+    note = (
+        pl.when(~sized)
+        .then(
+            pl.col("industry").replace_strict(dict(notes), default=None, return_dtype=pl.String)
+            if notes
+            else pl.lit(None, dtype=pl.String)
+        )
+        .fill_null(pl.when(~sized).then(pl.lit("no industry given")))
+    )
+    drop = [c for c in SIZE_COLUMNS if c in frame.columns]
+    base = (frame.drop(drop) if drop else frame).with_columns(missing.alias("__missing"))
+    return base.with_columns(
+        size_class.alias("size_class"),
+        candidates.alias("size_candidates"),
+        pl.when(pl.col("__missing") != "").then(pl.col("__missing")).alias("size_missing"),
+        ind.alias("size_industry"),
+        note.alias("size_note"),
+    )

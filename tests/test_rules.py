@@ -1,0 +1,352 @@
+"""Eligibility rules as data: three-valued answers that explain themselves, row = column."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from smeeco.errors import RuleError
+from smeeco.register import read_register
+from smeeco.rules import bundled_rules, evaluate, read_rules
+from smeeco.rules.compile import eligible, evaluate_frame, prepare
+from smeeco.rules.register import eligible_rows, explain_enterprise, tier_rules
+
+DAY = dt.date(2024, 6, 30)
+INNOVATIVE = bundled_rules()["cn-innovative-sme"].on(DAY).criterion
+
+# An enterprise that scores: IP 15 + R&D 10 + growth 15 + debt 5 + strategic 10 + main 20 = 75
+BASE: dict[str, Any] = {
+    "id": "e1",
+    "industry": "工业",
+    "employees": 80,
+    "revenue": 30_000_000.0,
+    "compliant": True,
+    "rd_expense": 630_000.0,
+    "main_revenue": 25_000_000.0,
+    "main_revenue_growth": 0.12,
+    "debt_ratio": 0.6,
+    "strategic_emerging": True,
+    "ip_class1": 1,
+    "ip_class1_own": 1,
+    "ip_class1_high_value": 0,
+    "ip_class2": 3,
+    "award_3y": False,
+    "title_valid": False,
+    "rd_institution": False,
+    "new_equity_3y": 0.0,
+}
+
+
+def _score_lines(row: dict[str, Any]) -> dict[str, str]:
+    out = evaluate(INNOVATIVE, row, DAY)
+    return {
+        ln.text.split(" (")[0]: ln.text.rsplit(": ", 1)[-1] for ln in out.lines if "): " in ln.text
+    }
+
+
+def test_a_scored_enterprise_explains_every_indicator() -> None:
+    out = evaluate(INNOVATIVE, BASE, DAY)
+    assert out.state == "met"
+    assert out.score == 75
+    assert out.why() == ""
+    text = out.explain()
+    assert "[met] 上年研发费用占营业收入比重 (创新能力): 10" in text
+    assert "[met] 创新能力 25 ≥ 20" in text
+    assert text.endswith("=> met (score 75)")
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "indicator", "points"),
+    [
+        # documented reading: a boundary value belongs to the higher band
+        ("rd_expense", 1_500_000.0, "上年研发费用占营业收入比重", "20"),  # exactly 5 %
+        ("rd_expense", 1_499_999.0, "上年研发费用占营业收入比重", "15"),
+        ("rd_expense", 900_000.0, "上年研发费用占营业收入比重", "15"),  # exactly 3 %
+        ("rd_expense", 899_999.0, "上年研发费用占营业收入比重", "10"),
+        ("main_revenue_growth", 0.15, "上年主营业务收入增长率", "20"),
+        ("main_revenue_growth", 0.0, "上年主营业务收入增长率", "5"),
+        ("main_revenue_growth", -0.0001, "上年主营业务收入增长率", "0"),
+        # debt: "< 55 %: 10; 55-75 %: 5; > 75 %: 0" — both ends of the middle band get 5
+        ("debt_ratio", 0.5499, "上年资产负债率", "10"),
+        ("debt_ratio", 0.55, "上年资产负债率", "5"),
+        ("debt_ratio", 0.75, "上年资产负债率", "5"),
+        ("debt_ratio", 0.7501, "上年资产负债率", "0"),
+        ("main_revenue", 21_000_000.0, "上年主营业务收入占营业收入比重", "20"),  # exactly 70 %
+        ("main_revenue", 20_999_999.0, "上年主营业务收入占营业收入比重", "15"),
+    ],
+)
+def test_band_boundaries(column: str, value: float, indicator: str, points: str) -> None:
+    assert _score_lines({**BASE, column: value})[indicator] == points
+
+
+def test_missing_data_is_unknown_only_where_it_could_change_the_answer() -> None:
+    # growth alone clears the 成长性 floor (20 >= 15) and the total stays >= 60 at worst
+    out = evaluate(INNOVATIVE, {**BASE, "main_revenue_growth": 0.2, "debt_ratio": None}, DAY)
+    assert out.state == "met"
+    assert out.score is None  # the exact score is not known
+    assert "[unknown] 上年资产负债率 (成长性): 0-10 (data missing)" in out.explain()
+    # ... but without growth the 成长性 floor may fail: unknown, and the reason says so
+    out = evaluate(INNOVATIVE, {**BASE, "main_revenue_growth": None, "debt_ratio": 0.8}, DAY)
+    assert out.state == "unknown"
+    assert "上年主营业务收入增长率 (成长性): 0-20 (data missing)" in out.why()
+
+
+def test_failures_say_what_is_missing() -> None:
+    rule = bundled_rules()["cn-srdi-sme"].on(dt.date(2026, 5, 1)).criterion
+    out = evaluate(rule, {**BASE, "tiers": "cn-innovative-sme@2025-01-01"}, dt.date(2026, 5, 1))
+    assert out.state == "unmet"
+    assert out.why() == (
+        "上年研发费用 63.00万元 < 100.00万元; 上年研发费用占营业收入比重 2.1 % < 3.0 %"
+    )
+
+
+def test_manual_criteria_route_to_review() -> None:
+    rule = bundled_rules()["cn-srdi-sme"].on(dt.date(2026, 5, 1)).criterion
+    good = {
+        **BASE,
+        "tiers": "cn-innovative-sme@2025-01-01",
+        "rd_expense": 1_200_000.0,
+        "debt_ratio": 0.5,
+    }
+    out = evaluate(rule, good, dt.date(2026, 5, 1))
+    assert out.state == "manual"
+    assert "细分市场占有率「较为靠前」" in out.why()
+
+
+def test_tiers_held_are_dated() -> None:
+    rule = bundled_rules()["cn-srdi-sme"].on(dt.date(2026, 5, 1)).criterion
+    later = evaluate(rule, {**BASE, "tiers": "cn-innovative-sme@2026-06-01"}, dt.date(2026, 5, 1))
+    assert "已是科技和创新型中小企业 (cn-innovative-sme stands for it): not held on 2026-05-01" in (
+        later.explain()
+    )
+
+
+def test_versions_by_date() -> None:
+    srdi = tier_rules("专精特新中小企业")
+    assert srdi.on(dt.date(2026, 3, 31)).mark == "V"
+    assert srdi.on(dt.date(2026, 4, 1)).mark == "P"
+    with pytest.raises(RuleError, match="no rules for tier 'cn-nope'"):
+        tier_rules("cn-nope")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "tiers: [{tier: t, versions: [{mark: U, citation: c, criterion: {manual: x}}]}]",
+            "V or P",
+        ),
+        ("tiers: [{tier: t, versions: [{mark: P, criterion: {manual: x}}]}]", "citation"),
+        (
+            "tiers: [{tier: t, versions: [{mark: P, citation: c,"
+            " criterion: {column: a, op: '=>', value: 1}}]}]",
+            "operator '=>'",
+        ),
+        (
+            "tiers: [{tier: t, versions: [{mark: P, citation: c,"
+            " criterion: {column: a, ratio: [a, b]}}]}]",
+            "exactly one kind",
+        ),
+        (
+            "tiers: [{tier: t, versions: [{mark: P, citation: c,"
+            " criterion: !!python/object:os.system {}}]}]",
+            "not valid YAML",
+        ),
+        (
+            "tiers: [{tier: t, versions: [{mark: P, citation: c, end: 2020-01-01,"
+            " criterion: {manual: x}},"
+            " {mark: P, citation: c, start: 2019-01-01, criterion: {manual: x}}]}]",
+            "overlap",
+        ),
+    ],
+)
+def test_bad_rule_packs_are_refused(text: str, message: str) -> None:
+    with pytest.raises(RuleError, match=message):
+        read_rules(text, "my.yaml")
+
+
+def test_bundled_rules_carry_citations_and_marks() -> None:
+    for rules in bundled_rules().values():
+        for version in rules.versions:
+            assert version.citation
+            assert version.mark in ("V", "P")
+
+
+# ---------------------------------------------------------------------- row = column
+
+_money = st.none() | st.integers(0, 10**9).map(float)
+_ratio = st.none() | st.sampled_from([-0.1, 0.0, 0.05, 0.1, 0.15, 0.55, 0.75, 0.8, 0.9, 0.3])
+_count = st.none() | st.integers(0, 5)
+_bool = st.none() | st.booleans()
+_tiers = st.none() | st.sampled_from(
+    [
+        "",
+        "cn-innovative-sme",
+        "cn-innovative-sme@2027-01-01",
+        "cn-srdi-sme@2020-01-01/2030-01-01",
+        "x",
+    ]
+)
+_row = st.fixed_dictionaries(
+    {
+        "industry": st.none()
+        | st.sampled_from(["工业", "批发业", "5310", "C13", "软件和信息技术服务业"]),
+        "employees": st.none() | st.integers(0, 3000),
+        "revenue": _money,
+        "total_assets": _money,
+        "main_revenue": _money,
+        "main_revenue_growth": _ratio,
+        "rd_expense": _money,
+        "debt_ratio": _ratio,
+        "strategic_emerging": _bool,
+        "ip_class1": _count,
+        "ip_class1_own": _count,
+        "ip_class1_high_value": _count,
+        "ip_class2": _count,
+        "award_3y": _bool,
+        "title_valid": _bool,
+        "rd_institution": _bool,
+        "new_equity_3y": _money,
+        "compliant": _bool,
+        "tiers": _tiers,
+    }
+)
+_SCHEMA = {
+    "industry": pl.String,
+    "employees": pl.Int64,
+    "revenue": pl.Float64,
+    "total_assets": pl.Float64,
+    "main_revenue": pl.Float64,
+    "main_revenue_growth": pl.Float64,
+    "rd_expense": pl.Float64,
+    "debt_ratio": pl.Float64,
+    "strategic_emerging": pl.Boolean,
+    "ip_class1": pl.Int64,
+    "ip_class1_own": pl.Int64,
+    "ip_class1_high_value": pl.Int64,
+    "ip_class2": pl.Int64,
+    "award_3y": pl.Boolean,
+    "title_valid": pl.Boolean,
+    "rd_institution": pl.Boolean,
+    "new_equity_3y": pl.Float64,
+    "compliant": pl.Boolean,
+    "tiers": pl.String,
+}
+_TIERS = [
+    ("cn-innovative-sme", dt.date(2024, 6, 30)),
+    ("cn-srdi-sme", dt.date(2024, 6, 30)),
+    ("cn-srdi-sme", dt.date(2026, 6, 30)),
+    ("cn-little-giant", dt.date(2024, 6, 30)),
+    ("cn-little-giant", dt.date(2026, 6, 30)),
+]
+
+
+def _register(rows: list[dict[str, Any]]) -> Any:
+    frame = (
+        pl.DataFrame(rows, schema=_SCHEMA)
+        .with_row_index("id")
+        .with_columns(pl.col("id").cast(pl.String))
+    )
+    return read_register(frame)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_row, min_size=1, max_size=25), st.sampled_from(_TIERS))
+def test_compiled_equals_row_by_row(
+    rows: list[dict[str, Any]], tier_day: tuple[str, dt.date]
+) -> None:
+    register = _register(rows)
+    tier, day = tier_day
+    assert eligible(register, tier, day).rows() == eligible_rows(register, tier, day).rows()
+
+
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_row, min_size=1, max_size=15))
+def test_pandas_and_arrow_frames_give_the_same_answers(rows: list[dict[str, Any]]) -> None:
+    register = _register(rows)
+    frame = prepare(register, INNOVATIVE, DAY)
+    want = (
+        evaluate_frame(frame, INNOVATIVE, DAY).with_columns(pl.col("score").cast(pl.Int64)).rows()
+    )
+    pandas_out = evaluate_frame(frame.to_pandas(use_pyarrow_extension_array=True), INNOVATIVE, DAY)
+    arrow_out = evaluate_frame(frame.to_arrow(), INNOVATIVE, DAY)
+    as_int = pl.col("score").cast(pl.Int64)
+    assert pl.from_pandas(pandas_out).with_columns(as_int).rows() == want
+    assert pl.from_arrow(arrow_out).with_columns(as_int).rows() == want  # type: ignore[union-attr]
+
+
+def test_dask_on_a_local_cluster() -> None:
+    dd = pytest.importorskip("dask.dataframe")
+    distributed = pytest.importorskip("distributed")
+    register = _register(
+        [dict.fromkeys(_SCHEMA) | {"industry": "工业", "employees": n} for n in range(40)]
+    )
+    frame = prepare(register, INNOVATIVE, DAY)
+    want = (
+        evaluate_frame(frame, INNOVATIVE, DAY).with_columns(pl.col("score").cast(pl.Int64)).rows()
+    )
+    with (
+        distributed.LocalCluster(
+            n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster),
+    ):
+        lazy = dd.from_pandas(frame.to_pandas(use_pyarrow_extension_array=True), npartitions=3)
+        got = evaluate_frame(lazy, INNOVATIVE, DAY).compute()
+    assert pl.from_pandas(got).with_columns(pl.col("score").cast(pl.Int64)).rows() == want
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def _run(module: Any, argv: list[str]) -> str:
+    parser = argparse.ArgumentParser()
+    module.add_parser(parser.add_subparsers())
+    args = parser.parse_args(argv)
+    out = io.StringIO()
+    assert args.run(args, out) == 0
+    return out.getvalue()
+
+
+def test_cli_eligible_and_explain(tmp_path: Path) -> None:
+    from smeeco.cli import eligible as eligible_cmd
+    from smeeco.cli import explain as explain_cmd
+
+    path = tmp_path / "r.csv"
+    pl.DataFrame([BASE, {**BASE, "id": "e2", "employees": 5000, "revenue": 5e9}]).write_csv(path)
+    text = _run(
+        eligible_cmd,
+        [
+            "eligible",
+            str(path),
+            "--tier",
+            "cn-innovative-sme",
+            "--as-of",
+            "2024-06-30",
+            "-o",
+            str(tmp_path / "out.csv"),
+        ],
+    )
+    assert (
+        text == f"2 enterprises, cn-innovative-sme on 2024-06-30 → {tmp_path / 'out.csv'}:"
+        " met 1, unmet 1\n"
+    )
+    out = pl.read_csv(tmp_path / "out.csv")
+    assert out.columns == ["id", "status", "score", "why"]
+    assert out.row(0)[:3] == ("e1", "met", 75)
+    assert out["why"][0] in ("", None)  # an empty text cell reads back as empty or null
+    text = _run(
+        explain_cmd,
+        ["explain", str(path), "e1", "--tier", "创新型中小企业", "--as-of", "2024-06-30"],
+    )
+    assert text.startswith("e1: 创新型中小企业 (cn-innovative-sme) on 2024-06-30\ncriteria: ")
+    assert "[met] 创新能力 25 ≥ 20" in text
+    assert explain_enterprise(read_register(path), "e2", "cn-innovative-sme", DAY).state == "unmet"
