@@ -93,7 +93,9 @@ def test_access_by_id_kind_and_class(eco: Ecosystem) -> None:
     assert eco.counts()["measure"] == 2
     assert eco.counts()["fund"] == 0
     assert [r.kind for r in eco][:2] == ["jurisdiction", "agency"]  # kinds in registry order
-    assert repr(eco) == "<Ecosystem: 1 jurisdictions, 2 agencies, 1 documents, 2 measures>"
+    assert repr(eco) == (
+        "<Ecosystem: 6 records — 1 jurisdictions, 2 agencies, 1 documents, 2 measures>"
+    )
     with pytest.raises(UnknownReferenceError, match="'tj-mit'; did you mean 'tj-miit'"):
         eco["tj-mit"]
     with pytest.raises(UnknownReferenceError, match="is an agency, not a measure"):

@@ -218,3 +218,59 @@ def test_clicking_a_measure_lists_its_units_in_stated_order_lead_first(tmp_path:
     assert roles[0].startswith("牵头")
     assert names == [eco[h.unit].name.zh for h in four.holders]
     assert len(names) == 7
+
+
+def _type_then_dump(page: Path, words: str) -> str:
+    """The page as a person sees it after typing ``words`` into the search box.
+
+    A copy of the page gets a script that puts the words in the box and fires the
+    ``input`` event typing fires, so the page's own handler runs.
+    """
+    html = page.read_text(encoding="utf-8")
+    typing = (
+        "<script>(function(){var s=document.getElementById('search');s.focus();s.value="
+        + json.dumps(words)
+        + ";s.dispatchEvent(new Event('input',{bubbles:true}));})();</script>"
+    )
+    typed = page.with_name("typed-" + page.name)
+    typed.write_text(html.replace("</body>", typing + "</body>"), encoding="utf-8")
+    return _dump_dom(typed)
+
+
+@pytest.mark.browser
+def test_typing_a_word_of_a_measure_text_finds_the_measure(tmp_path: Path) -> None:
+    eco = smeeco.load("tianjin-2022-measures")
+    view = responsibility_view(eco, "tj-2022-measures")
+    (four,) = [m for m in view.measures if m.number == "(四)"]
+    assert "金融" not in four.name.zh
+    assert "金融" in four.text
+    page = write_html(eco, tmp_path / "tianjin.html", "tj-2022-measures")
+    dom = _type_then_dump(page, "金融")
+    status = _status(dom)
+    assert status["data-errors"] == "0", status["text"]
+    panel = dom[dom.index('<aside id="panel"') :]
+    listed = re.search(r'<ul class="hits">(.*?)</ul>', panel, re.S)
+    assert listed, "the panel shows no list of matches after typing"
+    items = [_text(li) for li in re.findall(r"<li>(.*?)</li>", listed.group(1), re.S)]
+    assert int(status["data-hits"]) == len(items)
+    # (四) is listed, by number and title, with the passage of its text that holds the
+    # word, the word marked
+    assert [i for i in items if i.startswith("措施") and "(四) " + four.name.zh in i]
+    passage = re.search(
+        r'data-goto="' + re.escape(four.id) + r'".*?<div class="passage">(.*?)</div>',
+        listed.group(1),
+        re.S,
+    )
+    assert passage
+    assert "<mark>金融</mark>" in passage.group(1)
+    # … and lit up in the picture, while a measure without the word is dimmed
+    node = re.search(r'<g class="([^"]*)"[^>]*data-id="' + re.escape(four.id) + '"', dom)
+    assert node
+    assert "hit" in node.group(1).split()
+    missing = [m for m in view.measures if "金融" not in m.text + m.name.zh + m.name.en]
+    other = re.search(r'<g class="([^"]*)"[^>]*data-id="' + re.escape(missing[0].id) + '"', dom)
+    assert other
+    assert "dim" in other.group(1).split()
+    # every listed measure really holds the word; every measure holding it is listed
+    holding = [m for m in view.measures if "金融" in m.text or "金融" in m.name.zh]
+    assert sum(1 for i in items if i.startswith("措施")) == len(holding)

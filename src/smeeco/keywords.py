@@ -89,7 +89,7 @@ class SearchResult:
         return f"<SearchResult {' '.join(self.words)!r}: {len(self.hits)} measures>"
 
     def _repr_html_(self) -> str:
-        from smeeco.tables.columns import html_table
+        from smeeco.notebook import html_table
 
         return html_table(
             ("no.", "measure", "document", "score", "found in", "units"),

@@ -151,6 +151,7 @@ class ViewMeasure:
     text: str = ""
     source: str = ""
     holders: tuple[Holder, ...] = ()
+    notes: str = ""
     attributes: Mapping[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
@@ -551,6 +552,7 @@ def responsibility_view(
             section=m.section if (m.document, m.section) in known_sections else None,
             text=m.text,
             source=_source_text(eco, m),
+            notes=m.notes,
             holders=tuple(
                 Holder(r.unit, r.role, i, r.explicit, agencies[r.unit].collective, r.named_as)
                 for i, r in enumerate(m.responsibilities)
@@ -806,6 +808,7 @@ def _view_from_graph(graph: nx.Graph[Any]) -> ResponsibilityView:
                 text=str(data.get("text") or ""),
                 source=str(data.get("source") or ""),
                 holders=tuple(holders),
+                notes=str(data.get("notes") or ""),
             )
         )
     document_ids = list(dict.fromkeys(m.document for m in measures))

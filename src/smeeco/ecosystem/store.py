@@ -148,6 +148,10 @@ class Ecosystem:
             raise self._unknown(record_id, ()) from None
 
     def __repr__(self) -> str:
+        """One line, counts not contents.
+
+        ``<Ecosystem 'tianjin': 115 records — 5 jurisdictions, 36 agencies, …>``
+        """
         counts = ", ".join(
             f"{len(self._by_kind[spec.name])} {spec.collection}"
             for spec in self.registry.order()
@@ -155,7 +159,39 @@ class Ecosystem:
         )
         when = f" as of {self._as_of}" if self._as_of else ""
         label = f" {self.name!r}" if self.name else ""
-        return f"<Ecosystem{label}{when}: {counts or 'empty'}>"
+        total = len(self._index)
+        body = f"{total} record{'' if total == 1 else 's'} — {counts}" if total else "empty"
+        return f"<Ecosystem{label}{when}: {body}>"
+
+    def _repr_html_(self) -> str:
+        """Notebook tables: how many records of each kind (one row), then the documents."""
+        from smeeco.notebook import html_table
+
+        held_kinds = [spec for spec in self.registry.order() if self._by_kind.get(spec.name)]
+        kinds = html_table(
+            [spec.collection for spec in held_kinds],
+            [[len(self._by_kind[spec.name]) for spec in held_kinds]],
+            caption=repr(self),
+        )
+        held: dict[str, int] = {}
+        for m in self._by_kind.get("measure", {}).values():
+            document = getattr(m, "document", "")
+            held[document] = held.get(document, 0) + 1
+        documents = html_table(
+            ("id", "title", "文号", "issued", "measures"),
+            (
+                (
+                    d.id,
+                    d.label(),
+                    getattr(d, "number", ""),
+                    getattr(d, "issued", None),
+                    held.get(d.id, 0),
+                )
+                for d in self._by_kind.get("document", {}).values()
+            ),
+            caption="documents",
+        )
+        return kinds + documents
 
     @property
     def base(self) -> Ecosystem:

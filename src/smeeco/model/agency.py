@@ -41,7 +41,7 @@ class AgencyKind(StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Agency(Record):
     """A responsible unit (责任单位).
 

@@ -31,7 +31,7 @@ def _size_classes(_inst: object, _a: attrs.Attribute[Any], value: tuple[str, ...
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class BeneficiaryGroup(Record):
     """A group a measure is meant to reach.
 

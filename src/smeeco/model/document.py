@@ -35,6 +35,7 @@ from smeeco.model.common import (
     optional_id_validator,
     ref,
 )
+from smeeco.model.record import _as_text
 
 if TYPE_CHECKING:
     from smeeco.model.context import CheckContext, DateContext
@@ -125,7 +126,7 @@ def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class PolicyDocument(Record):
     """A policy text, reply, report or interview that states measures and facts.
 
@@ -178,6 +179,20 @@ class PolicyDocument(Record):
                 return section
         raise KeyError(f"document {self.id!r} has no section {ordinal}")
 
+    def _repr_html_(self) -> str:
+        """The document's main fields, then its sections in order (a notebook table)."""
+        from smeeco.notebook import html_table
+
+        rows = [r for r in self._repr_rows() if r[0] != "sections"]
+        rows[2:2] = [("文号", self.number), ("issued", self.issued)]
+        head = html_table(("field", "value"), _as_text(rows), caption=repr(self))
+        sections = html_table(
+            ("no.", "section", "section (en)"),
+            ((s.number or s.ordinal, s.title.zh, s.title.en) for s in self.sections),
+            caption=f"{len(self.sections)} sections",
+        )
+        return head + sections
+
     def references(self) -> Iterator[Reference]:
         yield from super().references()
         for i, issuer in enumerate(self.issuers):
@@ -219,7 +234,7 @@ def _responsibilities(value: Iterable[Responsibility]) -> tuple[Responsibility, 
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Measure(Record):
     """One measure (措施, 任务) of a document.
 
@@ -291,6 +306,33 @@ class Measure(Record):
     def units(self) -> tuple[str, ...]:
         """Responsible unit ids in stated order."""
         return tuple(r.unit for r in self.responsibilities)
+
+    def _repr_counts(self) -> dict[str, int]:
+        return {"units": len(self.responsibilities)}
+
+    def _repr_html_(self) -> str:
+        """The measure's units in the order its text states them, with their roles."""
+        from smeeco.notebook import html_table
+
+        caption = f"{self!r} — {self.document} {self.number or self.ordinal}"
+        if not self.responsibility_stated:
+            caption += " — the text names no unit"
+        elif self.truncated:
+            caption += " — the text breaks off"
+        return html_table(
+            ("order", "unit", "role", "stated", "named as"),
+            (
+                (
+                    i + 1,
+                    r.unit,
+                    r.role.value,
+                    "stated" if r.explicit else "inferred from listing order",
+                    r.named_as,
+                )
+                for i, r in enumerate(self.responsibilities)
+            ),
+            caption=caption,
+        )
 
     def references(self) -> Iterator[Reference]:
         yield from super().references()

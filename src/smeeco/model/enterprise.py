@@ -103,8 +103,6 @@ def _credit_code(_inst: object, attribute: attrs.Attribute[Any], value: str | No
             raise exc.at(attribute.name) from None
 
 
-
-
 @attrs.frozen
 class TierMembership:
     """An enterprise's recognition in a tier, from ``awarded`` to ``expires``.
@@ -145,7 +143,7 @@ def _memberships(value: Iterable[TierMembership]) -> tuple[TierMembership, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Enterprise(Record):
     """A named enterprise.
 

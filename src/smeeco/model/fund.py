@@ -192,13 +192,11 @@ class RiskSharing:
         return tuple((s.party, Money(p)) for s, p in zip(self.shares, parts, strict=True))
 
 
-
-
 def _optional_share(value: Any) -> Decimal | None:
     return None if value is None else parse_share(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Fund(Record):
     """A fund or budget line.
 

@@ -179,7 +179,7 @@ def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Indicator(Record):
     """A measured quantity with dated observations and targets.
 

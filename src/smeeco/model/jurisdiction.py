@@ -40,7 +40,7 @@ def _division_code(_inst: object, _a: attrs.Attribute[Any], value: str) -> None:
         )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Jurisdiction(Record):
     """An administrative area: China, Shandong, Tianjin, Qingdao, Binhai New Area…"""
 

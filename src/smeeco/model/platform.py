@@ -46,7 +46,7 @@ class NetworkRole(StrEnum):
     NODE = "node"  # other member
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Platform(Record):
     """A service platform, base or carrier; ``network`` names the network it belongs to."""
 

@@ -145,6 +145,51 @@ class Record:
         """The record's name in ``lang``."""
         return self.name.label(lang)
 
+    # -- how a record shows itself (one line; a table in a notebook) ---------------------
+
+    def _repr_counts(self) -> dict[str, int]:
+        """What the one-line repr counts: each non-empty tuple field but the sources."""
+        counts: dict[str, int] = {}
+        for field in attrs.fields(type(self)):
+            value = getattr(self, field.name)
+            if field.name != "sources" and isinstance(value, tuple) and value:
+                counts[field.name] = len(value)
+        return counts
+
+    def __repr__(self) -> str:
+        """One line, counts not contents: ``Measure(id='…', '加强信贷支持', 7 units)``.
+
+        Shipped kinds are declared with ``repr=False`` so that attrs keeps this one; a
+        downstream subclass does the same to keep it (equality, hashing and cattrs do not
+        depend on the repr).
+        """
+        parts = [f"id={self.id!r}", repr(self.label())]
+        parts += [f"{n} {what}" for what, n in self._repr_counts().items()]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def _repr_rows(self) -> list[tuple[str, Any]]:
+        rows: list[tuple[str, Any]] = [
+            ("kind", self.kind),
+            ("id", self.id),
+            ("name", self.name.zh),
+            ("name (en)", self.name.en),
+        ]
+        if self.name.aliases:
+            rows.append(("also", "、".join(self.name.aliases)))
+        if self.valid.start is not None or self.valid.end is not None:
+            rows.append(("valid", str(self.valid)))
+        rows += list(self._repr_counts().items())
+        rows.append(("sources", len(self.sources)))
+        if self.notes:
+            rows.append(("notes", self.notes))
+        return rows
+
+    def _repr_html_(self) -> str:
+        """The record as a notebook table of its main fields."""
+        from smeeco.notebook import html_table
+
+        return html_table(("field", "value"), _as_text(self._repr_rows()), caption=repr(self))
+
     def node_attributes(self) -> dict[str, Any]:
         """Attributes of the record's graph node beyond ``kind`` and the names.
 
@@ -174,6 +219,11 @@ class Record:
             if scalar is not None:
                 attributes[field] = scalar
         return attributes
+
+
+def _as_text(rows: list[tuple[str, Any]]) -> list[tuple[str, str]]:
+    """Field/value rows with every value as text, so a column of mixed values aligns."""
+    return [(field, "" if value is None else str(value)) for field, value in rows]
 
 
 _ADDED_FIELDS: dict[type, tuple[str, ...]] = {}

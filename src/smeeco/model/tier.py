@@ -67,7 +67,7 @@ def _criteria(value: Iterable[CriteriaVersion]) -> tuple[CriteriaVersion, ...]:
     return versions
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Tier(Record):
     """One rung of a cultivation ladder (创新型中小企业, 专精特新"小巨人", 雏鹰…).
 
@@ -121,7 +121,7 @@ def _names(value: Iterable[Name]) -> tuple[Name, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class TierLadder(Record):
     """An ordered ladder of tiers, bottom first, and the pipeline that feeds it.
 

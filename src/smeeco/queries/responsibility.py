@@ -222,6 +222,19 @@ class ResponsibilityMatrix:
     units: tuple[Agency, ...]
     cells: dict[tuple[str, str], Responsibility]
 
+    def __repr__(self) -> str:
+        return (
+            f"<ResponsibilityMatrix: {len(self.measures)} measures × {len(self.units)} units,"
+            f" {len(self.cells)} filled cells>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The grid of :meth:`rows` as a notebook table (``*``: inferred from listing order)."""
+        from smeeco.notebook import html_table
+
+        header, *body = self.rows()
+        return html_table(header, body, caption=repr(self) + " — * inferred from listing order")
+
     def cell(self, measure: str, unit: str) -> Responsibility | None:
         """The responsibility of ``unit`` for ``measure``, or ``None``."""
         return self.cells.get((measure, unit))

@@ -10,7 +10,8 @@ the reader
 * pan (drag) and zoom (wheel, ``+``/``-`` buttons, double-click to fit);
 * click a unit to light up its measures and read, beside the picture, each measure's
   role, text and source; click a measure to see its units in stated order;
-* search by any name, abbreviation or id;
+* search units by any name, abbreviation or id, and measures by title, text or notes
+  (every word must appear); the panel lists the hits with the passage that matched;
 * switch labels between Chinese and English;
 * link to what they see: the address keeps ``#view=…&lang=…&select=<id>`` (and ``q=``
   for a search), and a page opened with such an address shows it.
@@ -103,7 +104,8 @@ def page_data(
     undirected graph) for a page with only the network; a source with nothing to show is
     refused (:meth:`~smeeco.views.ResponsibilityView.require_measures`). Each measure row lists its
     ``units`` in the order the text states them, the lead first, with ``role``,
-    ``order`` and ``explicit``.
+    ``order`` and ``explicit``; its ``text`` and (when it has any) ``notes`` are what the
+    page's search reads.
     """
     if lang not in ("zh", "en"):
         raise ExportError(f"unknown language {lang!r}; use 'zh' or 'en'")
@@ -146,6 +148,8 @@ def page_data(
                 m = by_measure[row.id]
                 entry["short"] = _names(m.name)
                 entry["text"] = m.text
+                if m.notes:
+                    entry["notes"] = m.notes
                 entry["source"] = m.source
                 entry["units"] = [_holder_item(h) for h in m.holders]
             data["rows"].append(entry)

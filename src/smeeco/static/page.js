@@ -13,15 +13,16 @@
   var NS = "http://www.w3.org/2000/svg";
   var DATA = JSON.parse(document.getElementById("smeeco-data").textContent);
   var WORDS = {
-    zh: {resp: "责任分工", co: "共同责任", search: "搜索单位或措施…", fit: "适应窗口",
+    zh: {resp: "责任分工", co: "共同责任", search: "搜索单位、措施或条文…", fit: "适应窗口",
       lang: "English", lead: "牵头", support: "配合", executing: "实施", funding: "出资",
       hint: "点击单位查看其负责的措施；点击措施查看责任单位。拖动平移，滚轮缩放。",
       units: "责任单位", measures: "措施", inferred: "（按列示顺序推定）",
       none: "原文未列责任单位", partners: "共同负责的单位", shared: "项共同措施",
       collective: "集体单位", legendUnit: "责任单位", legendMeasure: "措施",
       legendWidth: "线宽＝共同措施数", source: "出处", nunits: "个责任单位",
-      nmeasures: "项措施", holds: "负责措施", leadsN: "牵头"},
-    en: {resp: "Responsibilities", co: "Co-responsibility", search: "Search units or measures…",
+      nmeasures: "项措施", holds: "负责措施", leadsN: "牵头", found: "搜索",
+      hits: "项结果", nothing: "没有单位或措施含有这些字词"},
+    en: {resp: "Responsibilities", co: "Co-responsibility", search: "Search units, measures, texts…",
       fit: "Fit", lang: "中文", lead: "lead", support: "support", executing: "executing",
       funding: "funding",
       hint: "Click a unit to see its measures; click a measure to see its units. " +
@@ -31,7 +32,8 @@
       partners: "Units sharing measures", shared: "shared measures",
       collective: "collective unit", legendUnit: "unit", legendMeasure: "measure",
       legendWidth: "width = shared measures", source: "Source", nunits: "units",
-      nmeasures: "measures", holds: "measures", leadsN: "leads"}
+      nmeasures: "measures", holds: "measures", leadsN: "leads", found: "Search ",
+      hits: "found", nothing: "no unit or measure holds these words"}
   };
   var lang = DATA.lang === "en" ? "en" : "zh";
   var view = DATA.units.length ? "resp" : "co";
@@ -198,7 +200,9 @@
     document.getElementById("lang").textContent = W("lang");
     search.placeholder = W("search");
     legend();
-    if (selected) { select(selected); } else { showHint(); }
+    if (selected) { select(selected); } else if (search.value.trim()) { doSearch(); } else {
+      showHint();
+    }
   }
 
   function legend() {
@@ -334,20 +338,76 @@
 
   function clearSelection() { selected = null; highlight(null, null); showHint(); }
 
+  // Search: every word must appear in a unit's names, or in a measure's titles, text or
+  // notes. The panel lists the hits in the order drawn, each measure with the passage of
+  // its text (or notes) where the first word that is not in its title stands.
+  function searchForms(n) {
+    var d = n.data, names = [n.data.id, d.zh, d.en].concat(d.aliases || []);
+    if (d.short) { names = names.concat([d.short.zh, d.short.en], d.short.aliases || []); }
+    return {names: names.filter(function (f) { return !!f; }).join("\n").toLowerCase(),
+      text: String(d.text || "").toLowerCase(), notes: String(d.notes || "").toLowerCase()};
+  }
+
+  function passage(parent, str, word) {
+    var at = str.toLowerCase().indexOf(word), from = Math.max(0, at - 24);
+    var to = Math.min(str.length, at + word.length + 40);
+    var p = add(parent, "div", "passage");
+    text(p, (from > 0 ? "…" : "") + str.slice(from, at));
+    add(p, "mark", null, str.slice(at, at + word.length));
+    text(p, str.slice(at + word.length, to) + (to < str.length ? "…" : ""));
+  }
+
+  function showHits(q, list, where) {
+    panel.textContent = "";
+    add(panel, "h2", null, W("found") + "\u201c" + q + "\u201d");
+    if (!list.length) { add(panel, "p", "hint", W("nothing")); return; }
+    add(panel, "p", "meta", list.length + " " + W("hits"));
+    var ul = add(panel, "ul", "hits");
+    list.forEach(function (id) {
+      var n = nodes[id], li = add(ul, "li");
+      add(li, "span", "kind", n.kind === "unit" ? W("legendUnit") : W("legendMeasure"));
+      link(li, id, label(n.data));
+      var w = where[id];
+      if (w) {
+        passage(li, w.field === "notes" ? n.data.notes : n.data.text, w.word);
+        if (w.field === "notes") { li.lastChild.className += " notes"; }
+      }
+    });
+  }
+
   function doSearch() {
-    var q = search.value.trim().toLowerCase();
-    if (!q) { highlight(null, null); return []; }
-    var hits = {}, keep = {}, list = [];
+    var raw = search.value.trim();
+    var words = raw.toLowerCase().split(/\s+/).filter(function (w) { return !!w; });
+    if (!words.length) {
+      highlight(null, null);
+      if (!selected) { showHint(); }
+      status.removeAttribute("data-hits");
+      return [];
+    }
+    var hits = {}, list = [], where = {};
     Object.keys(nodes).forEach(function (id) {
       var n = nodes[id];
       if (n.kind === "section") { return; }
-      var d = n.data, forms = [id, d.zh, d.en].concat(d.aliases || []);
-      if (d.short) { forms = forms.concat([d.short.zh, d.short.en], d.short.aliases || []); }
-      var ok = forms.some(function (f) { return f && String(f).toLowerCase().indexOf(q) >= 0; });
-      if (ok) { hits[id] = true; keep[id] = true; list.push(id); }
+      var f = searchForms(n), shown = null;
+      var ok = words.every(function (w) {
+        if (f.names.indexOf(w) >= 0) { return true; }
+        var field = f.text.indexOf(w) >= 0 ? "text" : (f.notes.indexOf(w) >= 0 ? "notes" : "");
+        if (field && !shown) { shown = {field: field, word: w}; }
+        return !!field;
+      });
+      if (ok) { hits[id] = true; list.push(id); if (shown) { where[id] = shown; } }
+    });
+    var order = {};
+    DATA.rows.forEach(function (r, i) { order[r.id] = i; });
+    (view === "resp" ? DATA.units : DATA.co.nodes).forEach(function (u, i) { order[u.id] = i; });
+    list.sort(function (a, b) {
+      var ka = nodes[a].kind === "unit" ? 0 : 1, kb = nodes[b].kind === "unit" ? 0 : 1;
+      return ka - kb || order[a] - order[b];
     });
     selected = null;
-    highlight(list.length ? keep : null, hits);
+    highlight(list.length ? hits : null, hits);
+    showHits(raw, list, where);
+    status.setAttribute("data-hits", String(list.length));
     return list;
   }
 

@@ -21,6 +21,7 @@ import attrs
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError
 from smeeco.model import Agency, Measure, Money, Record, Role
+from smeeco.notebook import html_table
 from smeeco.queries import agency_metrics, responsibility_matrix
 from smeeco.queries.selection import MeasureFilter, measures_in_order
 
@@ -45,31 +46,16 @@ class Columns:
         return f"<Columns: {len(self)} rows × {len(self.names)} columns>"
 
     def _repr_html_(self, limit: int = 20) -> str:
-        """A notebook table of the first ``limit`` rows."""
+        """A notebook table of the first ``limit`` rows (the caption says when it cut)."""
+        shown = min(len(self), limit)
+        caption = f"{len(self)} rows × {len(self.names)} columns"
+        if shown < len(self):
+            caption += f" (the first {shown} shown)"
         return html_table(
             self.names,
-            [[self.data[n][i] for n in self.names] for i in range(min(len(self), limit))],
-            caption=f"{len(self)} rows × {len(self.names)} columns",
+            [[self.data[n][i] for n in self.names] for i in range(shown)],
+            caption=caption,
         )
-
-
-def html_table(
-    header: Iterable[str], rows: Iterable[Iterable[Any]], *, caption: str = ""
-) -> str:
-    """A small HTML table (for notebooks): cells escaped, missing values empty."""
-    import html
-
-    def cell(value: Any) -> str:
-        return "" if value is None else html.escape(str(value))
-
-    parts = ["<table>"]
-    if caption:
-        parts.append(f"<caption>{html.escape(caption)}</caption>")
-    parts.append("<thead><tr>" + "".join(f"<th>{cell(h)}</th>" for h in header) + "</tr></thead>")
-    parts.append("<tbody>")
-    parts += ["<tr>" + "".join(f"<td>{cell(v)}</td>" for v in row) + "</tr>" for row in rows]
-    parts.append("</tbody></table>")
-    return "".join(parts)
 
 
 class _Builder:

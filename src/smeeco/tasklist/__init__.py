@@ -89,7 +89,7 @@ class TaskList:
         return f"<TaskList {self.document}: {len(self.rows)} tasks>"
 
     def _repr_html_(self) -> str:
-        from smeeco.tables.columns import html_table
+        from smeeco.notebook import html_table
 
         caption = f"{self.title} {self.subtitle()}".strip()
         table = html_table(self.header(), (r.cells() for r in self.rows), caption=caption)
