@@ -29,13 +29,6 @@ FIXTURES = sorted(p.name.removesuffix(".expected.yaml") for p in NOTICES.glob("*
 
 #: slug → why the parser's answer differs from the expected file.
 DISAGREE: dict[str, str] = {
-    "fujian-xiamen-2019-business-environment-first-unit": (
-        "'第一责任单位为牵头单位' states the first unit's role only: the rest stay support,"
-        " inferred; the fixture marks them explicit"
-    ),
-    "sichuan-2022-modern-circulation-plan": (
-        "'A牵头，B按职责分工负责' / listings: the fixture's explicit flags differ from DOMAIN §4"
-    ),
     "guangdong-jiangmen-2018-manufacturing-costs-runon": (
         "parser limit: every level inside one run-on line (numbers must start a line)"
     ),
@@ -43,29 +36,8 @@ DISAGREE: dict[str, str] = {
         "parser limit: item 1's unlabelled names stand in 〔〕 with spaces inside names"
         " ('各市 (地) 、县 (市) 政府 (行署)')"
     ),
-    "guangxi-2022-sme-competitiveness": (
-        "'A、B按职责分工负责' states no role (DOMAIN §4): support, inferred; the fixture marks"
-        " the units explicit (and guangdong-2023 infers a lead from the same form)"
-    ),
-    "anhui-maanshan-2021-private-economy-pinyin": (
-        "'A，B、C按职责分工负责': support, inferred (DOMAIN §4); the fixture marks them explicit"
-    ),
-    "liaoning-anshan-lishan-2023-work-division": (
-        "'责任单位:' after '牵头单位:' is a listing without a stated role: support, inferred;"
-        " the fixture marks it explicit"
-    ),
-    "hubei-xianan-2023-government-report-division": (
-        "'责任单位:' after '牵头单位:' is a listing without a stated role: support, inferred;"
-        " the fixture marks it explicit"
-    ),
     "anhui-qiaocheng-2023-work-report-table": (
         "parser limit: a table whose columns are separated by single spaces is not read"
-    ),
-    "hebei-2021-zhuanjingtexin-measures": (
-        "parser limit: 'A等B成员单位按职责分工负责' (等 inside a list) is read as one name"
-    ),
-    "guangdong-2023-private-investment-trad": (
-        "'A、B按职责分工负责' names no lead (DOMAIN §4); the fixture infers the first as lead"
     ),
     "fujian-yongchun-2023-zhuanjingtexin-draft-trad": (
         "the copy is one line: items numbered mid-line are not read (markers start a line)"

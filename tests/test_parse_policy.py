@@ -74,8 +74,48 @@ def test_first_listed_leads_by_a_rule_note_here_and_below() -> None:
     first, second = find_responsibility_clauses(text)
     assert first.names == ("市工信局", "市财政局")
     assert first.note == "排在首位的为牵头单位,下同"
-    assert [(u.role, u.explicit) for u in first.units] == [(L, True), (S, False)]
-    assert [(u.role, u.explicit) for u in second.units] == [(L, True), (S, False)]
+    # the text's own rule states every role it governs: the others are stated support
+    assert [(u.role, u.explicit) for u in first.units] == [(L, True), (S, True)]
+    assert [(u.role, u.explicit) for u in second.units] == [(L, True), (S, True)]
+
+
+def test_without_a_rule_note_a_listing_stays_inferred() -> None:
+    (clause,) = find_responsibility_clauses("(责任单位:市科技局、市财政局)")
+    assert [(u.role, u.explicit) for u in clause.units] == [(L, False), (S, False)]
+
+
+def test_a_responsibility_label_after_a_lead_label_is_stated_support() -> None:
+    (clause,) = find_responsibility_clauses("(牵头单位:区发改局;责任单位:区财政局、区商务局)")
+    assert [(u.name, u.role, u.explicit) for u in clause.units] == [
+        ("区发改局", L, True),
+        ("区财政局", S, True),
+        ("区商务局", S, True),
+    ]
+    on_lines = "1.加强支持。\n牵头单位:区发改局\n责任单位:区财政局\n"
+    (measure,) = smeeco.parse_policy(on_lines, document_id="d").measures
+    assert [(r.role, r.explicit) for r in measure.responsibilities] == [(L, True), (S, True)]
+
+
+def test_no_lead_word_names_no_lead_also_inside_a_label() -> None:
+    (clause,) = find_responsibility_clauses(
+        "〔责任单位:省发展改革委、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,"
+        "不再做分工,下同。〕"
+    )
+    assert clause.form.value == "division"
+    assert not clause.lead_named
+    assert [(u.name, u.role, u.explicit) for u in clause.units] == [
+        ("省发展改革委", S, False),
+        ("省商务厅", S, False),
+    ]
+    assert clause.note == "具体任务均涉及相关市(州)人民政府,不再做分工,下同"
+
+
+def test_etc_before_a_class_of_units_inside_a_list() -> None:
+    (clause,) = find_responsibility_clauses("(省财政厅等省民营经济领导小组成员单位按职责分工负责)")
+    assert clause.etc
+    assert [(u.name, u.role, u.explicit) for u in clause.units] == [("省财政厅", S, False)]
+    (prefixed,) = find_responsibility_clauses("(自治区财政厅、工业和信息化厅按职责分工负责)")
+    assert prefixed.names == ("自治区财政厅", "自治区工业和信息化厅")
 
 
 def test_a_scope_note_is_never_a_unit_and_etc_is_marked() -> None:
