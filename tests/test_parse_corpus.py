@@ -48,20 +48,9 @@ DISAGREE: dict[str, str] = {
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).
 METADATA_GAPS: dict[str, str] = {
     "chongqing-2024-sme-gradient-docx-viewer": "title inside a document viewer's page",
-    "fujian-xiamen-2019-business-environment-first-unit": "the 通知 title, not the 《》 one",
-    "guangdong-jiangmen-2018-manufacturing-costs-runon": "the 通知 title is read, not the 《》 one",
-    "jiangsu-huaian-2022-relief-measures": "the title keeps its 《》",
-    "yunnan-2017-steady-growth-opinions": "主送 '各州、市、县、区人民政府' is split",
     "anhui-maanshan-2021-private-economy-pinyin": "title line starts after the place name",
     "anhui-qiaocheng-2023-work-report-table": "title only in a web page's 名称: field",
-    "hebei-2021-zhuanjingtexin-measures": "the 通知 title is read, the fixture wants the 《》 one",
-    "liaoning-anshan-lishan-2023-work-division": (
-        "the 通知 title is taken, the fixture wants the 《》 title"
-    ),
     "fujian-yongchun-2023-zhuanjingtexin-draft-trad": "title inside one long line",
-    "guangdong-2025-investment-reform-trad": "title split over two lines",
-    "guangdong-zhuhai-sme-stable-development": "issuer named only in the title",
-    "hubei-2018-business-environment-trad": "title split over two lines",
     "jiangxi-2010-sme-opinions-table": "date not on a line of its own",
     "zhejiang-2023-sme-regulation-trad": "issuer is a 主席团 announcement line",
     "zhejiang-shengzhou-2022-industry-policy-trad": "title without a document word",

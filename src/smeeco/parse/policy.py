@@ -391,6 +391,8 @@ def parse_policy(
             )
         )
     notes = []
+    if metadata.notice_title:  # the 通知 that issues the document, named by its own title
+        notes.append("印发通知: " + metadata.notice_title)
     if metadata.addressees:
         notes.append("主送: " + "、".join(metadata.addressees))
     document = PolicyDocument(
