@@ -480,3 +480,40 @@ def test_an_unlabelled_bracket_of_names_is_a_listing_with_a_warning() -> None:
     assert first.text == "支持技改。给予贴息。"  # the trailing clause is not text
     assert second.clause is None
     assert [w.kind for w in parsed.warnings] == ["unlabelled", "no-clause"]
+
+
+# --------------------------------------------------------------------------- run-on copies
+
+
+_FILLER = "加强政策宣传解读,推动各项政策落地见效,切实减轻企业负担。" * 6
+
+
+def test_items_numbered_inside_a_run_on_line_are_read_with_a_warning() -> None:
+    text = (
+        "为促进发展,制定方案如下:一、工作目标全面落实各项政策。二、工作措施(一)降低企业税收负担。"
+        f"1.执行税额标准{_FILLER}[责任单位:市财政局、市税务局,排在首位为牵头单位,下同]"
+        f"2.执行印花税核定办法{_FILLER}(责任单位:市税务局)"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    got = [
+        (m.number, p.headings, [(r.role, r.explicit) for r in m.responsibilities])
+        for m, p in zip(result.measures, result.parsed.measures, strict=True)
+    ]
+    assert got == [
+        ("1.", ("二、", "(一)"), [(L, True), (S, True)]),
+        ("2.", ("二、", "(一)"), [(L, True)]),
+    ]
+    (run_on,) = [u for u in result.uncertainties if u.kind == "run-on"]
+    assert "5 item numbers" in run_on.message
+    for measure in result.measures:
+        for source in measure.sources:
+            assert source.span is not None
+            assert text[source.span[0] : source.span[1]] == source.quote
+
+
+def test_short_lines_and_numerals_in_words_are_not_cut() -> None:
+    from smeeco.parse.prepare import prepare
+
+    assert prepare("支持发展。1.加大支持。2.优化服务。").breaks == 0  # a short line
+    long = f"{_FILLER}一、二级企业给予奖励。{_FILLER}1.5亿元用于支持。{_FILLER}"
+    assert prepare(long).breaks == 0  # "一、二级", "1.5亿" are not item numbers

@@ -317,6 +317,16 @@ def parse_policy(
                 " was read unconverted; pip install 'smeeco[zh]' to convert it",
             )
         )
+    if prepared.breaks:
+        warnings.append(
+            ParseWarning(
+                "run-on",
+                (0, 0),
+                f"the text runs its items together on long lines: {prepared.breaks} item"
+                " numbers inside a line (after 。, ：, or a closing bracket) were read as the"
+                " start of an item; check the measures' numbers and titles",
+            )
+        )
     resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued, new_agencies)
     measures: list[Measure] = []
     width = max(2, len(str(len(parsed.measures) + sum(len(t.rows) for t in tables))))

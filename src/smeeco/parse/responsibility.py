@@ -174,7 +174,7 @@ _DIVISION_IN = re.compile(_DIVISION_END)
 #: One pass finds every place a clause can be anchored; each anchor is then read by
 #: looking a bounded window back and forward, so the search is linear in the text.
 _ANCHOR = re.compile(
-    rf"(?P<paren>[(（〔][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    rf"(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     rf"|(?P<bare>^[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     r"|(?P<assign>(?:此项|该项|本项|这项|上述|以上|各项)(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
@@ -248,8 +248,8 @@ _DEPARTMENT = re.compile(
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
-_OPENERS = "(（〔"  # 〔责任单位:…〕 in some provinces' notices
-_CLOSERS = ")）〕"
+_OPENERS = "(（〔["  # 〔责任单位:…〕, [责任单位:…] in some notices
+_CLOSERS = ")）〕]"
 
 
 # --------------------------------------------------------------------------- units
@@ -450,7 +450,7 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
 # --------------------------------------------------------------------------- clauses
 
 
-_CLOSE_OR_LINE = re.compile(r"[)）〕\n]")
+_CLOSE_OR_LINE = re.compile(r"[)）〕\]\n]")
 
 
 def _closing(text: str, start: int, end: int) -> int:
