@@ -517,3 +517,21 @@ def test_short_lines_and_numerals_in_words_are_not_cut() -> None:
     assert prepare("支持发展。1.加大支持。2.优化服务。").breaks == 0  # a short line
     long = f"{_FILLER}一、二级企业给予奖励。{_FILLER}1.5亿元用于支持。{_FILLER}"
     assert prepare(long).breaks == 0  # "一、二级", "1.5亿" are not item numbers
+
+
+def test_a_table_with_single_space_columns_is_reported_not_read() -> None:
+    text = (
+        "谯城区2023年重点工作任务分解表\n"
+        "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+        "33 新培育科技型中小企业50家以上。 区科技局 区经信局、区商务局 2023年12月底\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert result.measures == ()
+    (unread,) = [u for u in result.uncertainties if u.kind == "table-unread"]
+    assert (unread.line, unread.column) == (2, 1)
+    assert "'序号 重点工作任务 主要责任单位 协同配合单位 完成期限'" in unread.message
+    # two spaces between the columns: the same table is read, and nothing is reported
+    aligned = text.replace(" ", "  ")
+    read = smeeco.parse_policy(aligned, document_id="d")
+    assert [m.number for m in read.measures] == ["33"]
+    assert "table-unread" not in {u.kind for u in read.uncertainties}

@@ -29,7 +29,7 @@ from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
 from smeeco.parse.responsibility import ClauseUnit
-from smeeco.parse.table import TableRow, find_tables
+from smeeco.parse.table import TableRow, find_tables, unread_table_headers
 from smeeco.types import DocumentId
 
 __all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
@@ -315,6 +315,17 @@ def parse_policy(
                 (0, 0),
                 "the text is in traditional characters and OpenCC is not installed, so it"
                 " was read unconverted; pip install 'smeeco[zh]' to convert it",
+            )
+        )
+    for span in unread_table_headers(body, tables):
+        warnings.append(
+            ParseWarning(
+                "table-unread",
+                span,
+                f"{body[span[0] : span[1]].strip()!r} looks like the header of a 任务分工表"
+                " whose columns are separated by single spaces; its rows were not read (the"
+                " spaces inside cells cannot be told from the column breaks): separate the"
+                " columns with a tab, | or two spaces",
             )
         )
     if prepared.breaks:
