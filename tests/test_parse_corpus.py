@@ -48,10 +48,8 @@ DISAGREE: dict[str, str] = {
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).
 METADATA_GAPS: dict[str, str] = {
     "chongqing-2024-sme-gradient-docx-viewer": "title inside a document viewer's page",
-    "anhui-maanshan-2021-private-economy-pinyin": "title line starts after the place name",
     "anhui-qiaocheng-2023-work-report-table": "title only in a web page's 名称: field",
     "fujian-yongchun-2023-zhuanjingtexin-draft-trad": "title inside one long line",
-    "jiangxi-2010-sme-opinions-table": "date not on a line of its own",
     "zhejiang-2023-sme-regulation-trad": "issuer is a 主席团 announcement line",
     "zhejiang-shengzhou-2022-industry-policy-trad": "title without a document word",
 }

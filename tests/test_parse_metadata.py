@@ -94,3 +94,18 @@ def test_page_furniture_is_not_half_a_title() -> None:
     assert meta.title == "关于做好工作的通知"
     meta = _meta("广东省人民政府办公厅印发广东省关于进一步\n深化投融资体制改革若干举措的通知\n")
     assert meta.title == "广东省人民政府办公厅印发广东省关于进一步深化投融资体制改革若干举措的通知"
+
+
+def test_a_place_line_above_a_guanyu_title_is_part_of_it() -> None:
+    meta = _meta("马鞍山市\n关于推进民营经济高质量发展的实施细则\n为深入贯彻。\n")
+    assert (meta.title, meta.issuer) == ("马鞍山市关于推进民营经济高质量发展的实施细则", None)
+
+
+def test_a_date_line_after_the_last_measure_is_the_date() -> None:
+    text = (
+        "(二十四)加强统计。(责任单位:省统计局)\n附件:分工表\n二○一○年三月二十三日\n2011年1月1日\n"
+    )
+    meta = read_metadata(text, 0, None, last_measure=0)
+    assert meta.issued is not None
+    assert meta.issued.isoformat() == "2010-03-23"
+    assert read_metadata(text, 0, None).issued is None  # without it, nothing is guessed

@@ -75,8 +75,14 @@ def _date(line: str) -> dt.date | None:
     return None
 
 
-def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Metadata:
+def read_metadata(
+    text: str, head_end: int, tail_start: int | None = None, *, last_measure: int | None = None
+) -> Metadata:
     """Metadata from ``text[:head_end]`` (and the 落款 in ``text[tail_start:]``).
+
+    When no trailer was told apart (the last measure runs to the end, e.g. into a 附件),
+    ``last_measure`` is where that measure starts: a line after it that is only a date
+    ("二○一○年三月二十三日") is the date of the document, when the head gives none.
 
     Examples
     --------
@@ -156,6 +162,9 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
+    if issued is None and last_measure is not None:
+        found = _DATE_LINE.search(text, last_measure)  # the first: the 落款, not an 附件's
+        issued = _date(found.group().strip()) if found else None
     notice_title = title
     if title is not None and title_span is not None:
         if issuer is None:
@@ -169,6 +178,13 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
 
 
 _ISSUES = re.compile(r"印发|转发|颁布|发布")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|自治区|自治州|州|盟|旗)")
+_DATE_LINE = re.compile(
+    r"^[^\S\n]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
 _TITLE_WORDS = re.compile(r"[\u4e00-\u9fff()（）“”]{4,60}")
 _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
@@ -187,8 +203,10 @@ def _title_head(head: tuple[str, int], title: str) -> bool:
         return False  # "首页 | 关于我们": page furniture, not half a title
     if text.endswith(("关于", "印发", "转发")) or _UNIT_ISSUES.match(text):
         return True
-    # "河北省民营经济领导小组" above "关于印发《…》的通知": the issuer heads the title
-    return title.startswith("关于") and _ISSUER_END.search(text) is not None
+    # "河北省民营经济领导小组" (an issuer) or "马鞍山市" (a place) above "关于…": one title
+    return title.startswith("关于") and (
+        _ISSUER_END.search(text) is not None or _PLACE.fullmatch(text) is not None
+    )
 
 
 def _issuer_in_title(title: str) -> str | None:

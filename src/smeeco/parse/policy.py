@@ -306,7 +306,8 @@ def parse_policy(
     parsed = _parse(body, document_id, len(body), masked)
     head_end = parsed.preamble_span[1]
     tail = parsed.trailer_span[0] if parsed.trailer_span else None
-    metadata = read_metadata(body, head_end, tail)
+    last = parsed.measures[-1].span[0] if parsed.measures and tail is None else None
+    metadata = read_metadata(body, head_end, tail, last_measure=last)
     warnings = list(parsed.warnings)
     if prepared.traditional and not prepared.converted:
         warnings.append(
