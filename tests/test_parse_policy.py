@@ -74,8 +74,48 @@ def test_first_listed_leads_by_a_rule_note_here_and_below() -> None:
     first, second = find_responsibility_clauses(text)
     assert first.names == ("市工信局", "市财政局")
     assert first.note == "排在首位的为牵头单位,下同"
-    assert [(u.role, u.explicit) for u in first.units] == [(L, True), (S, False)]
-    assert [(u.role, u.explicit) for u in second.units] == [(L, True), (S, False)]
+    # the text's own rule states every role it governs: the others are stated support
+    assert [(u.role, u.explicit) for u in first.units] == [(L, True), (S, True)]
+    assert [(u.role, u.explicit) for u in second.units] == [(L, True), (S, True)]
+
+
+def test_without_a_rule_note_a_listing_stays_inferred() -> None:
+    (clause,) = find_responsibility_clauses("(责任单位:市科技局、市财政局)")
+    assert [(u.role, u.explicit) for u in clause.units] == [(L, False), (S, False)]
+
+
+def test_a_responsibility_label_after_a_lead_label_is_stated_support() -> None:
+    (clause,) = find_responsibility_clauses("(牵头单位:区发改局;责任单位:区财政局、区商务局)")
+    assert [(u.name, u.role, u.explicit) for u in clause.units] == [
+        ("区发改局", L, True),
+        ("区财政局", S, True),
+        ("区商务局", S, True),
+    ]
+    on_lines = "1.加强支持。\n牵头单位:区发改局\n责任单位:区财政局\n"
+    (measure,) = smeeco.parse_policy(on_lines, document_id="d").measures
+    assert [(r.role, r.explicit) for r in measure.responsibilities] == [(L, True), (S, True)]
+
+
+def test_no_lead_word_names_no_lead_also_inside_a_label() -> None:
+    (clause,) = find_responsibility_clauses(
+        "〔责任单位:省发展改革委、商务厅按职责分工负责。具体任务均涉及相关市(州)人民政府,"
+        "不再做分工,下同。〕"
+    )
+    assert clause.form.value == "division"
+    assert not clause.lead_named
+    assert [(u.name, u.role, u.explicit) for u in clause.units] == [
+        ("省发展改革委", S, False),
+        ("省商务厅", S, False),
+    ]
+    assert clause.note == "具体任务均涉及相关市(州)人民政府,不再做分工,下同"
+
+
+def test_etc_before_a_class_of_units_inside_a_list() -> None:
+    (clause,) = find_responsibility_clauses("(省财政厅等省民营经济领导小组成员单位按职责分工负责)")
+    assert clause.etc
+    assert [(u.name, u.role, u.explicit) for u in clause.units] == [("省财政厅", S, False)]
+    (prefixed,) = find_responsibility_clauses("(自治区财政厅、工业和信息化厅按职责分工负责)")
+    assert prefixed.names == ("自治区财政厅", "自治区工业和信息化厅")
 
 
 def test_a_scope_note_is_never_a_unit_and_etc_is_marked() -> None:
@@ -440,3 +480,58 @@ def test_an_unlabelled_bracket_of_names_is_a_listing_with_a_warning() -> None:
     assert first.text == "支持技改。给予贴息。"  # the trailing clause is not text
     assert second.clause is None
     assert [w.kind for w in parsed.warnings] == ["unlabelled", "no-clause"]
+
+
+# --------------------------------------------------------------------------- run-on copies
+
+
+_FILLER = "加强政策宣传解读,推动各项政策落地见效,切实减轻企业负担。" * 6
+
+
+def test_items_numbered_inside_a_run_on_line_are_read_with_a_warning() -> None:
+    text = (
+        "为促进发展,制定方案如下:一、工作目标全面落实各项政策。二、工作措施(一)降低企业税收负担。"
+        f"1.执行税额标准{_FILLER}[责任单位:市财政局、市税务局,排在首位为牵头单位,下同]"
+        f"2.执行印花税核定办法{_FILLER}(责任单位:市税务局)"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    got = [
+        (m.number, p.headings, [(r.role, r.explicit) for r in m.responsibilities])
+        for m, p in zip(result.measures, result.parsed.measures, strict=True)
+    ]
+    assert got == [
+        ("1.", ("二、", "(一)"), [(L, True), (S, True)]),
+        ("2.", ("二、", "(一)"), [(L, True)]),
+    ]
+    (run_on,) = [u for u in result.uncertainties if u.kind == "run-on"]
+    assert "5 item numbers" in run_on.message
+    for measure in result.measures:
+        for source in measure.sources:
+            assert source.span is not None
+            assert text[source.span[0] : source.span[1]] == source.quote
+
+
+def test_short_lines_and_numerals_in_words_are_not_cut() -> None:
+    from smeeco.parse.prepare import prepare
+
+    assert prepare("支持发展。1.加大支持。2.优化服务。").breaks == 0  # a short line
+    long = f"{_FILLER}一、二级企业给予奖励。{_FILLER}1.5亿元用于支持。{_FILLER}"
+    assert prepare(long).breaks == 0  # "一、二级", "1.5亿" are not item numbers
+
+
+def test_a_table_with_single_space_columns_is_reported_not_read() -> None:
+    text = (
+        "谯城区2023年重点工作任务分解表\n"
+        "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+        "33 新培育科技型中小企业50家以上。 区科技局 区经信局、区商务局 2023年12月底\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert result.measures == ()
+    (unread,) = [u for u in result.uncertainties if u.kind == "table-unread"]
+    assert (unread.line, unread.column) == (2, 1)
+    assert "'序号 重点工作任务 主要责任单位 协同配合单位 完成期限'" in unread.message
+    # two spaces between the columns: the same table is read, and nothing is reported
+    aligned = text.replace(" ", "  ")
+    read = smeeco.parse_policy(aligned, document_id="d")
+    assert [m.number for m in read.measures] == ["33"]
+    assert "table-unread" not in {u.kind for u in read.uncertainties}

@@ -266,7 +266,8 @@ def test_listing_beside_a_stated_non_lead_role_keeps_its_inferred_lead() -> None
         ("市财政局", S, False),
         ("市中小企业服务中心", Role.EXECUTING, True),
     ]
+    # after a stated lead, 责任单位 sets its units apart from the lead: stated support
     assert _units("(牵头单位:市工信局;责任单位:市财政局)") == [
         ("市工信局", L, True),
-        ("市财政局", S, False),
+        ("市财政局", S, True),
     ]

@@ -639,9 +639,9 @@ def _merge_adjacent(text: str, clauses: list[ResponsibilityClause]) -> list[Resp
         ):
             lead_stated = any(u.role is Role.LEAD and u.explicit for u in previous.units)
             units = list(previous.units)
-            for unit in clause.units:  # a listing after a stated lead: all support
-                if lead_stated and unit.role is Role.LEAD and not unit.explicit:
-                    unit = attrs.evolve(unit, role=Role.SUPPORT)
+            for unit in clause.units:  # a listing after a stated lead: all stated support
+                if lead_stated and not unit.explicit:
+                    unit = attrs.evolve(unit, role=Role.SUPPORT, explicit=True)
                 units.append(unit)
             span = (previous.span[0], clause.span[1])
             merged[-1] = attrs.evolve(

@@ -17,7 +17,7 @@ import attrs
 __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_END = re.compile(
-    r"(?:通知|意见|措施|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引)"
+    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引)"
     r"(?:》)?(?:\([^()]{1,12}\))?$"
 )
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
@@ -50,6 +50,8 @@ class Metadata:
     issuer: str | None = None
     issued: dt.date | None = None
     addressees: tuple[str, ...] = ()
+    #: the title of the 通知 that issues the document, when ``title`` is the issued one's
+    notice_title: str | None = None
 
 
 def _cn_number(text: str) -> int:
@@ -73,8 +75,14 @@ def _date(line: str) -> dt.date | None:
     return None
 
 
-def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Metadata:
+def read_metadata(
+    text: str, head_end: int, tail_start: int | None = None, *, last_measure: int | None = None
+) -> Metadata:
     """Metadata from ``text[:head_end]`` (and the 落款 in ``text[tail_start:]``).
+
+    When no trailer was told apart (the last measure runs to the end, e.g. into a 附件),
+    ``last_measure`` is where that measure starts: a line after it that is only a date
+    ("二○一○年三月二十三日") is the date of the document, when the head gives none.
 
     Examples
     --------
@@ -98,6 +106,7 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
     if tail_start is not None and tail_start < len(text):
         regions.append((tail_start, min(len(text), tail_start + 2000)))
     previous = before = ""
+    head_line = ("", 0)
     for start, end in regions:
         position = start
         for line in text[start:end].split("\n"):
@@ -109,14 +118,20 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
             bare = _TRAILING_NUMBER.sub("", stripped)
             if (
                 title is None
+                and start == 0
                 and 6 <= len(bare) <= 120
                 and _TITLE_END.search(bare)
                 and ("。" not in bare)
             ):
-                stripped_title = bare
-                title = stripped_title
-                offset = line.index(stripped_title)
-                title_span = (line_start + offset, line_start + offset + len(stripped_title))
+                offset = line.index(bare)
+                title = bare
+                title_span = (line_start + offset, line_start + offset + len(bare))
+                if _title_head(head_line, bare):  # a title split over two lines
+                    head_text, head_start = head_line
+                    title = head_text + bare
+                    title_span = (head_start, title_span[1])
+            if start == 0 and title is None:
+                head_line = (stripped, line_start + line.index(stripped))
             if number is None:
                 found = _NUMBER.search(stripped)
                 at_end = (found is not None and stripped.endswith(found.group() + ")")) or (
@@ -143,12 +158,137 @@ def read_metadata(text: str, head_end: int, tail_start: int | None = None) -> Me
                     and _ADDRESSEE_HINT.search(found_list["list"])
                     and not _NOT_ADDRESSEE.search(found_list["list"])
                 ):
-                    parts = _outside_brackets(found_list["list"])
-                    addressees = _join_each(parts)
+                    addressees = _addressees(found_list["list"])
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
-    return Metadata(title, title_span, number, issuer, issued, addressees)
+    if issued is None and last_measure is not None:
+        found = _DATE_LINE.search(text, last_measure)  # the first: the 落款, not an 附件's
+        issued = _date(found.group().strip()) if found else None
+    notice_title = title
+    if title is not None and title_span is not None:
+        if issuer is None:
+            issuer = _issuer_in_title(title)
+        issued_title = _issued_document(text, title, title_span, min(head_end, _HEAD_MAX))
+        if issued_title is not None:
+            title, title_span = issued_title
+    if notice_title == title:
+        notice_title = None
+    return Metadata(title, title_span, number, issuer, issued, addressees, notice_title)
+
+
+_ISSUES = re.compile(r"印发|转发|颁布|发布")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|自治区|自治州|州|盟|旗)")
+_DATE_LINE = re.compile(
+    r"^[^\S\n]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
+_TITLE_WORDS = re.compile(r"[\u4e00-\u9fff()（）“”]{4,60}")
+_UNIT_ISSUES = re.compile(
+    r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
+)
+_QUOTED = re.compile(r"《([^《》\n]{4,120})》")
+
+
+def _title_head(head: tuple[str, int], title: str) -> bool:
+    """Whether the line before ``title`` is its first half ("省人民政府关于" / "进一步…的意见")."""
+    text = head[0]
+    if not text or len(text) > 60 or any(c in text for c in "。:：《》") or _DATE.search(text):
+        return False
+    if _NUMBER.search(text) or _TITLE_END.search(text):
+        return False
+    if not _TITLE_WORDS.fullmatch(text):
+        return False  # "首页 | 关于我们": page furniture, not half a title
+    if text.endswith(("关于", "印发", "转发")) or _UNIT_ISSUES.match(text):
+        return True
+    # "河北省民营经济领导小组" (an issuer) or "马鞍山市" (a place) above "关于…": one title
+    return title.startswith("关于") and (
+        _ISSUER_END.search(text) is not None or _PLACE.fullmatch(text) is not None
+    )
+
+
+def _issuer_in_title(title: str) -> str | None:
+    """ "珠海市人民政府关于…的意见": the unit the title opens with, when it reads as one."""
+    at = title.find("关于")
+    issues = _ISSUES.search(title)
+    if issues is not None and (at < 0 or issues.start() < at):
+        at = issues.start()
+    head = title[:at] if at > 0 else ""
+    if 3 <= len(head) <= 30 and _ISSUER_END.search(head) and "《" not in head:
+        return head
+    return None
+
+
+def _issued_document(
+    text: str, title: str, span: tuple[int, int], head_end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """The title of the document a 通知 issues: its measures are that document's.
+
+    "关于印发《X》的通知" → X; a 印发 notice without 《》 → the 《X》 of the sentence that
+    issues it ("现将《X》印发给你们", "《X》已经市政府同意,现印发给你们"); a title written
+    as "《X》" → X. ``None`` when the title is the document's own.
+    """
+    s, e = span
+    if title.startswith("《") and title.endswith("》") and title.count("《") == 1:
+        return _clean(text[s + 1 : e - 1]), (s + 1, e - 1)
+    if not title.endswith(("通知", "通知》")) or not _ISSUES.search(title):
+        return None
+    quoted = _QUOTED.search(text, s, e)
+    if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
+        return _clean(quoted.group(1)), quoted.span(1)
+    for quoted in _QUOTED.finditer(text, e, head_end):
+        stop = text.find("。", quoted.end(), head_end)
+        begin = text.rfind("。", e, quoted.start()) + 1
+        sentence = text[max(begin, e) : quoted.start()] + text[quoted.end() : stop]
+        name = _clean(quoted.group(1))
+        if "印发" in sentence and _TITLE_END.search(name) and "通知" not in name:
+            return name, quoted.span(1)
+    return None
+
+
+def _clean(name: str) -> str:
+    """A title as one line: the spaces and line breaks of a pasted page removed."""
+    return re.sub(r"\s+", "", name)
+
+
+_UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|局|厅|办)$")
+
+
+def _addressees(line: str) -> tuple[str, ...]:
+    """The addressees of a 主送 line.
+
+    When the line separates them with commas, a 、 stays inside one addressee
+    ("各州、市、县、区人民政府", "各有关部门、机构和团体") unless it joins two whole ones
+    ("市政府各部门、各直属机构": a unit name, then one starting with 各). A line without
+    commas is split at 、, short pieces joining the one before (``_join_each``).
+
+    Examples
+    --------
+    >>> _addressees("各州、市、县、区人民政府,省直各委、办、厅、局")
+    ('各州、市、县、区人民政府', '省直各委、办、厅、局')
+    >>> _addressees("各县(市、区)人民政府,市政府各部门、各直属机构")
+    ('各县(市、区)人民政府', '市政府各部门', '各直属机构')
+    >>> _addressees("各县、区人民政府、市直各单位")
+    ('各县、区人民政府', '市直各单位')
+    """
+    parts = _outside_brackets(line, "，,；;")
+    if len(parts) == 1:
+        return _join_each(_outside_brackets(line, "，,、；;"))
+    found: list[str] = []
+    for part in parts:
+        pieces = [p.strip() for p in _outside_brackets(part, "、")]
+        current = ""
+        for piece in pieces:
+            if current and len(current) >= 4 and _UNIT_TAIL.search(current) and piece[:1] == "各":
+                found.append(current)
+                current = piece
+            else:
+                current = f"{current}、{piece}" if current else piece
+        if current:
+            found.append(current)
+    return tuple(found)
 
 
 def _join_each(parts: list[str]) -> tuple[str, ...]:
@@ -168,8 +308,8 @@ def _join_each(parts: list[str]) -> tuple[str, ...]:
     return tuple(joined)
 
 
-def _outside_brackets(text: str) -> list[str]:
-    """Split at 、，,；; outside brackets: "各县(市、区)人民政府" stays whole."""
+def _outside_brackets(text: str, separators: str = "，,、；;") -> list[str]:
+    """Split at ``separators`` outside brackets: "各县(市、区)人民政府" stays whole."""
     parts: list[str] = []
     depth = 0
     current = ""
@@ -178,7 +318,7 @@ def _outside_brackets(text: str) -> list[str]:
             depth += 1
         elif char in ")）":
             depth = max(0, depth - 1)
-        if depth == 0 and char in "，,、；;":
+        if depth == 0 and char in separators:
             parts.append(current)
             current = ""
         else:

@@ -29,7 +29,7 @@ from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
 from smeeco.parse.responsibility import ClauseUnit
-from smeeco.parse.table import TableRow, find_tables
+from smeeco.parse.table import TableRow, find_tables, unread_table_headers
 from smeeco.types import DocumentId
 
 __all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
@@ -306,7 +306,8 @@ def parse_policy(
     parsed = _parse(body, document_id, len(body), masked)
     head_end = parsed.preamble_span[1]
     tail = parsed.trailer_span[0] if parsed.trailer_span else None
-    metadata = read_metadata(body, head_end, tail)
+    last = parsed.measures[-1].span[0] if parsed.measures and tail is None else None
+    metadata = read_metadata(body, head_end, tail, last_measure=last)
     warnings = list(parsed.warnings)
     if prepared.traditional and not prepared.converted:
         warnings.append(
@@ -315,6 +316,27 @@ def parse_policy(
                 (0, 0),
                 "the text is in traditional characters and OpenCC is not installed, so it"
                 " was read unconverted; pip install 'smeeco[zh]' to convert it",
+            )
+        )
+    for span in unread_table_headers(body, tables):
+        warnings.append(
+            ParseWarning(
+                "table-unread",
+                span,
+                f"{body[span[0] : span[1]].strip()!r} looks like the header of a 任务分工表"
+                " whose columns are separated by single spaces; its rows were not read (the"
+                " spaces inside cells cannot be told from the column breaks): separate the"
+                " columns with a tab, | or two spaces",
+            )
+        )
+    if prepared.breaks:
+        warnings.append(
+            ParseWarning(
+                "run-on",
+                (0, 0),
+                f"the text runs its items together on long lines: {prepared.breaks} item"
+                " numbers inside a line (after 。, ：, or a closing bracket) were read as the"
+                " start of an item; check the measures' numbers and titles",
             )
         )
     resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued, new_agencies)
@@ -391,6 +413,8 @@ def parse_policy(
             )
         )
     notes = []
+    if metadata.notice_title:  # the 通知 that issues the document, named by its own title
+        notes.append("印发通知: " + metadata.notice_title)
     if metadata.addressees:
         notes.append("主送: " + "、".join(metadata.addressees))
     document = PolicyDocument(

@@ -67,6 +67,8 @@ class Prepared:
     traditional: bool = False
     converted: bool = False
     glosses: int = 0
+    #: line breaks inserted before item markers inside run-on lines
+    breaks: int = 0
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
@@ -192,7 +194,56 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     if convert or (convert is None and traditional and opencc_available()):
         stripped, mapping = _convert(stripped, mapping)
         converted = True
-    return Prepared(text, stripped, mapping, traditional, converted, glosses)
+    stripped, mapping, breaks = _break_run_on(stripped, mapping)
+    return Prepared(text, stripped, mapping, traditional, converted, glosses, breaks)
+
+
+#: A line this long is a page run together (a database copy flattened to one line).
+_RUN_ON_MIN = 300
+_CN = "一二三四五六七八九十"
+#: An item marker inside a run-on line where it cannot be anything else: after a stop, a
+#: colon or a closing bracket (a clause), followed by a word that is not a numeral.
+_MID_MARKER = re.compile(
+    rf"(?<=[。:;\]】)])(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|\d{{1,2}}[.、](?!\d))"
+    rf"(?=[\u4e00-\u9fff])(?![{_CN}])"
+)
+#: "二、工作措施(一)降低…": a short 一、 heading with its first (一) item run on.
+_HEADING_THEN_ITEM = re.compile(
+    rf"[{_CN}]{{1,3}}、[\u4e00-\u9fff]{{2,15}}(?=\([{_CN}]{{1,3}}\)[\u4e00-\u9fff])"
+)
+
+
+def _break_run_on(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int]:
+    """Start a line at each unambiguous item marker inside a run-on line.
+
+    Only lines of at least ``_RUN_ON_MIN`` characters with two or more markers are
+    touched. The inserted line break maps to the character before it, so spans keep
+    pointing at the original text.
+    """
+    cuts: list[int] = []
+    position = 0
+    for line in text.split("\n"):
+        if len(line) >= _RUN_ON_MIN:
+            found = [position + m.start() for m in _MID_MARKER.finditer(line)]
+            if len(found) >= 2:
+                heads = [position + m.end() for m in _HEADING_THEN_ITEM.finditer(line)]
+                heads = [h for h in heads if h - 1 > 0 and any(0 < h - f <= 20 for f in found)]
+                cuts.extend(sorted(set(found) | set(heads)))
+        position += len(line) + 1
+    if not cuts:
+        return text, offsets, 0
+    pieces: list[str] = []
+    mapped: list[int] = []
+    last = 0
+    for cut in cuts:
+        pieces.append(text[last:cut])
+        mapped.extend(offsets[last:cut])
+        pieces.append("\n")
+        mapped.append(offsets[cut - 1] if cut > 0 else offsets[0])
+        last = cut
+    pieces.append(text[last:])
+    mapped.extend(offsets[last:])
+    return "".join(pieces), mapped, len(cuts)
 
 
 #: Toneless syllables that glosses use (neutral tone); anything else without a tone mark

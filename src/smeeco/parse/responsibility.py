@@ -169,11 +169,12 @@ _PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "责任人", "
 _LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
+_DIVISION_IN = re.compile(_DIVISION_END)
 
 #: One pass finds every place a clause can be anchored; each anchor is then read by
 #: looking a bounded window back and forward, so the search is linear in the text.
 _ANCHOR = re.compile(
-    rf"(?P<paren>[(（][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    rf"(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     rf"|(?P<bare>^[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     r"|(?P<assign>(?:此项|该项|本项|这项|上述|以上|各项)(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
@@ -213,6 +214,8 @@ _NOT_UNIT = re.compile(r"[的了将把使对在为要是]|进一步|加快|推�
 _CONJ = re.compile("以及|及|和|与")
 _ETC = re.compile(
     r"等(?:其他|其它)?(?:[省市县区]级?)?(?:有关|相关)?(?:部门|单位|机构|成员单位|部门单位)?$"
+    # "省财政厅等省民营经济领导小组成员单位": the class the others belong to, not a unit
+    r"|等[^、，,;；等()（）]{2,16}?(?:成员单位|有关部门|有关单位|相关部门|相关单位)$"
 )
 _MODAL_TAIL = re.compile(
     r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头|落实|实施|推进|执行|办理)+$"
@@ -245,8 +248,8 @@ _DEPARTMENT = re.compile(
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
-_OPENERS = "(（"
-_CLOSERS = ")）"
+_OPENERS = "(（〔["  # 〔责任单位:…〕, [责任单位:…] in some notices
+_CLOSERS = ")）〕]"
 
 
 # --------------------------------------------------------------------------- units
@@ -320,10 +323,13 @@ def unit_like(name: str) -> bool:
 
 
 def _complete(names: list[str]) -> list[str]:
-    """Give a leading 省/市/县/区 of the first name to the departments written without it."""
-    if not names or names[0][:1] not in _PREFIXES or len(names[0]) < 3:
+    """Give a leading 省/市/县/区/自治区 of the first name to the departments without it."""
+    if names and names[0].startswith("自治区") and len(names[0]) > 4:
+        prefix = "自治区"  # 广西: "自治区财政厅、工业和信息化厅"
+    elif not names or names[0][:1] not in _PREFIXES or len(names[0]) < 3:
         return names
-    prefix = names[0][0]
+    else:
+        prefix = names[0][0]
     done = [names[0]]
     for name in names[1:]:
         if (
@@ -444,7 +450,7 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
 # --------------------------------------------------------------------------- clauses
 
 
-_CLOSE_OR_LINE = re.compile(r"[)）\n]")
+_CLOSE_OR_LINE = re.compile(r"[)）〕\]\n]")
 
 
 def _closing(text: str, start: int, end: int) -> int:
@@ -468,7 +474,7 @@ def _closing(text: str, start: int, end: int) -> int:
                 return -i - 2
             position = i + 1  # "(责任单位:" then the names on the next line
             continue
-        depth += text.count("(", position, i) + text.count("（", position, i) - 1
+        depth += sum(text.count(c, position, i) for c in _OPENERS) - 1
         if depth <= 0:
             return i + 1
         position = i + 1
@@ -492,24 +498,41 @@ def _labelled(text: str, start: int, end: int) -> ResponsibilityClause | None:
         None,
     )
     if Role.LEAD in roles:
+        # "牵头单位:A；责任单位:B": the text sets B apart from the lead, a stated support.
         listing = None
+        roles = [
+            Role.SUPPORT if r is None and m.group(1) not in _PERSON_LABELS else r
+            for r, m in zip(roles, labels, strict=True)
+        ]
     units: list[ClauseUnit] = []
     notes: list[str] = []
     etc = False
+    divided = False
     for k, label in enumerate(labels):
         part_end = labels[k + 1].start() if k + 1 < len(labels) else inner_end
         if label.group(1) in _PERSON_LABELS:
             ns, ne = _trim(text, label.start(), part_end)
             notes.append(text[ns:ne])
             continue
-        found = _names(text, label.end(), part_end, running=False)
+        names_end = part_end
+        division = _DIVISION_IN.search(text, label.end(), part_end)
+        if division is not None:
+            # "〔责任单位:A、B按职责分工负责。具体任务…〕": no lead named, the rest a note
+            names_end, divided = division.start(), True
+            ns, ne = _trim(text, division.end(), part_end, " \t\r\n\u3000。.，,；;")
+            if ns < ne:
+                notes.append(text[ns:ne])
+        found = _names(text, label.end(), names_end, running=False)
         etc = etc or found.etc
         if found.note:
             notes.append(found.note)
-        units.extend(_units(text, found, roles[k], first_leads=k == listing))
+        leads = k == listing and division is None
+        units.extend(_units(text, found, roles[k], first_leads=leads))
     if not units:
         return None
     form = ClauseForm.ROLES if stated or any(u.explicit for u in units) else ClauseForm.LISTING
+    if divided and not stated:
+        form = ClauseForm.DIVISION
     end = _trim(text, start, end, " \t\r\u3000")[1]
     return ResponsibilityClause(
         form, tuple(units), (start, end), text[start:end], "；".join(notes), etc
@@ -823,10 +846,14 @@ def _cut(text: str, start: int, end: int) -> ResponsibilityClause | None:
 
 
 def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
-    """The first unit of an inferred listing is a stated lead ("排在首位的为牵头单位")."""
+    """An inferred listing under a rule note ("排在首位的为牵头单位"): every role is stated.
+
+    The text's own rule makes the first unit the lead and the others support, so all are
+    ``explicit``.
+    """
     units = list(clause.units)
     if units and units[0].role is Role.LEAD and not units[0].explicit:
-        units[0] = attrs.evolve(units[0], explicit=True)
+        units = [attrs.evolve(u, explicit=True) for u in units]
         return attrs.evolve(clause, units=tuple(units), first_leads=True)
     return clause
 

@@ -19,7 +19,7 @@ import attrs
 from smeeco.model.document import Role
 from smeeco.parse.responsibility import ClauseUnit, _names
 
-__all__ = ["Table", "TableRow", "deadline_date", "find_tables"]
+__all__ = ["Table", "TableRow", "deadline_date", "find_tables", "unread_table_headers"]
 
 _TASK = re.compile(r"任务|工作|措施|事项|内容|举措")
 _LEAD = re.compile(r"牵头|主责|主办")
@@ -236,3 +236,31 @@ def find_tables(text: str) -> list[Table]:
             done = table_end
     tables.sort(key=lambda t: t.span)
     return tables
+
+
+_ONE_SPACE = re.compile(r"[^\S\n]+")
+
+
+def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]]:
+    """Header lines of tables that :func:`find_tables` could not read.
+
+    A line of three or more short words separated by single spaces, naming a task column
+    and a unit column ("序号 重点工作任务 主要责任单位 协同配合单位 完成期限"), outside every
+    table found: its columns cannot be told from the spaces inside cells, so its rows
+    are not read. The caller warns, with the line.
+
+    Examples
+    --------
+    >>> text = "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\\n33 新培育企业 区科技局\\n"
+    >>> unread_table_headers(text, find_tables(text))
+    [(0, 28)]
+    """
+    found: list[tuple[int, int]] = []
+    for header in _HEADER.finditer(text):
+        s, e = header.span()
+        if any(t.span[0] <= s < t.span[1] for t in tables):
+            continue
+        words = _ONE_SPACE.split(text[s:e].strip())
+        if len(words) >= 3 and all(len(w) <= 10 for w in words) and _columns(words):
+            found.append((s, e))
+    return found
