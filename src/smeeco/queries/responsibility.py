@@ -76,8 +76,19 @@ def _measures_in(eco: Ecosystem, document: str | PolicyDocument | None) -> tuple
             sorted(eco.measures, key=lambda m: (order.get(m.document, len(order)), m.ordinal))
         )
     doc = record_of(eco, document, PolicyDocument)
-    found = [m for m in eco.measures if m.document == doc.id]
-    return tuple(sorted(found, key=lambda m: m.ordinal))
+    return _by_document(eco).get(doc.id, ())
+
+
+def _by_document(eco: Ecosystem) -> dict[str, tuple[Measure, ...]]:
+    """Measures per document, in ordinal order: built once per ecosystem (and as-of view)."""
+
+    def build() -> dict[str, tuple[Measure, ...]]:
+        index: dict[str, list[Measure]] = defaultdict(list)
+        for measure in eco.measures:
+            index[measure.document].append(measure)
+        return {d: tuple(sorted(ms, key=lambda m: m.ordinal)) for d, ms in index.items()}
+
+    return eco.cached(("responsibility", "by_document"), build)
 
 
 def responsible_units(
