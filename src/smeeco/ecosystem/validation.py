@@ -86,8 +86,10 @@ def check_record(
     ``pending`` holds ids of records that could not be read; references to them are not
     reported a second time.
     """
-    get = context.get
-    for reference in record.references():  # the hot loop of every add: keep it lean
+    # Checking.get, inlined: this is the hot loop of every add, keep it lean.
+    stored = context._index.get
+    staged = context.staged.get
+    for reference in record.references():
         relation = reference.relation
         if relation is not None and relation not in relations:
             yield InvalidValueError(
@@ -97,7 +99,9 @@ def check_record(
         for endpoint in (reference.target, reference.origin):
             if endpoint is None:
                 continue
-            target = get(endpoint)
+            target = stored(endpoint)
+            if target is None:
+                target = staged(endpoint)
             if target is None or target.kind not in reference.kinds:
                 yield from _bad_endpoint(
                     endpoint,

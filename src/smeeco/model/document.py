@@ -397,21 +397,22 @@ class Measure(Record):
         if (
             self.section is not None
             and document.sections
-            and all(s.ordinal != self.section for s in document.sections)
+            and not any(s.ordinal == self.section for s in document.sections)
         ):
             yield InvalidValueError(
                 f"document {document.id!r} has no section {self.section}"
                 f" (it has {', '.join(str(s.ordinal) for s in document.sections)})",
                 "section",
             )
+        start = self.valid.start
         if (
-            not document.is_report
+            start is not None
             and document.issued is not None
-            and self.valid.start is not None
-            and self.valid.start < document.issued
+            and start < document.issued
+            and not document.is_report
         ):
             yield InvalidValueError(
-                f"measure takes effect on {self.valid.start}, before its document"
+                f"measure takes effect on {start}, before its document"
                 f" was issued on {document.issued}",
                 "valid.start",
             )
