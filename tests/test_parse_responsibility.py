@@ -271,3 +271,14 @@ def test_listing_beside_a_stated_non_lead_role_keeps_its_inferred_lead() -> None
         ("市工信局", L, True),
         ("市财政局", S, True),
     ]
+
+
+def test_wrong_argument_types_are_a_clear_error() -> None:
+    import smeeco
+    from smeeco.errors import InvalidValueError
+    from smeeco.parse import parse_responsibility, resolve_clause
+
+    with pytest.raises(InvalidValueError, match="needs the text as a str, got NoneType"):
+        parse_responsibility(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidValueError, match="needs a ResponsibilityClause"):
+        resolve_clause(smeeco.load("example"), "x")  # type: ignore[arg-type]

@@ -910,6 +910,10 @@ def parse_responsibility(text: str) -> ResponsibilityClause:
     >>> c.text
     '由市工业和信息化局会同市财政局、市金融局等部门'
     """
+    if not isinstance(text, str):
+        raise InvalidValueError(
+            f"parse_responsibility needs the text as a str, got {type(text).__name__}"
+        )
     for clause in find_responsibility_clauses(text):
         return clause
     shown = text if len(text) <= 60 else text[:57] + "…"
@@ -936,6 +940,11 @@ def resolve_clause(eco: Ecosystem, clause: ResponsibilityClause) -> tuple[Respon
     >>> [(r.unit, r.role.value, r.explicit) for r in resolve_clause(eco, clause)]
     [('ex-miit', 'lead', True), ('ex-finance', 'support', True)]
     """
+    if not isinstance(clause, ResponsibilityClause):
+        raise InvalidValueError(
+            "resolve_clause needs a ResponsibilityClause (from parse_responsibility),"
+            f" got {type(clause).__name__}"
+        )
     problems: list[Problem] = []
     result: list[Responsibility] = []
     seen: dict[tuple[str, Role], int] = {}
