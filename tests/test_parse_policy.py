@@ -535,3 +535,26 @@ def test_a_table_with_single_space_columns_is_reported_not_read() -> None:
     read = smeeco.parse_policy(aligned, document_id="d")
     assert [m.number for m in read.measures] == ["33"]
     assert "table-unread" not in {u.kind for u in read.uncertainties}
+
+
+def test_smeeco_parse_names_every_file_that_is_not_a_notice(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smeeco.cli import main
+
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    (tmp_path / "junk.txt").write_text("abc 123", encoding="utf-8")
+    status = main(
+        [
+            "parse",
+            str(tmp_path / "empty.txt"),
+            str(tmp_path / "junk.txt"),
+            "-o",
+            str(tmp_path / "x.yaml"),
+        ]
+    )
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "empty.txt: the input is empty" in err
+    assert "junk.txt: the input holds no Chinese characters" in err
+    assert not (tmp_path / "x.yaml").exists()

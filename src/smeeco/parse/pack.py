@@ -20,7 +20,7 @@ from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import InvalidValueError, UnknownPackError
 from smeeco.model.agency import Agency
 from smeeco.model.common import Record
-from smeeco.parse.policy import ParseResult, parse_policy
+from smeeco.parse.policy import NotAPolicyTextError, ParseResult, parse_policy
 from smeeco.parse.prepare import prepare
 
 __all__ = ["ParsedPack", "document_id_for", "parse_to_pack"]
@@ -134,6 +134,7 @@ def parse_to_pack(
     records: list[Record] = list(carried)
     seen_ids: set[str] = set()
     new_agencies: dict[str, Agency] = {}  # one unresolved name → one agency in the pack
+    refused: list[str] = []
     for k, (text_name, text) in enumerate(texts):
         if progress is not None:
             progress(k, len(texts), text_name)
@@ -141,17 +142,23 @@ def parse_to_pack(
         while document_id in seen_ids:
             document_id += "-2"
         seen_ids.add(document_id)
-        result = parse_policy(
-            text,
-            document_id=document_id,
-            agencies=eco,
-            jurisdiction=jurisdiction,
-            new_agencies=new_agencies,
-        )
+        try:
+            result = parse_policy(
+                text,
+                document_id=document_id,
+                agencies=eco,
+                jurisdiction=jurisdiction,
+                new_agencies=new_agencies,
+            )
+        except NotAPolicyTextError as error:  # every bad file at once, each named
+            refused.append(f"{text_name}: {error}")
+            continue
         results.append((text_name, result))
         records.extend(result.records)
     if progress is not None:
         progress(len(texts), len(texts), "")
+    if refused:
+        raise NotAPolicyTextError("; ".join(refused))
     info = PackInfo(
         name=name,
         title="Parsed by smeeco parse: " + "; ".join(r.document.name.zh for _n, r in results),
