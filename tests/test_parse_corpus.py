@@ -46,13 +46,7 @@ DISAGREE: dict[str, str] = {
 
 
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).
-METADATA_GAPS: dict[str, str] = {
-    "chongqing-2024-sme-gradient-docx-viewer": "title inside a document viewer's page",
-    "anhui-qiaocheng-2023-work-report-table": "title only in a web page's 名称: field",
-    "fujian-yongchun-2023-zhuanjingtexin-draft-trad": "title inside one long line",
-    "zhejiang-2023-sme-regulation-trad": "issuer is a 主席团 announcement line",
-    "zhejiang-shengzhou-2022-industry-policy-trad": "title without a document word",
-}
+METADATA_GAPS: dict[str, str] = {}
 
 
 def _expected(slug: str) -> dict[str, Any]:

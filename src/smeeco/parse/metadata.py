@@ -16,19 +16,33 @@ import attrs
 
 __all__ = ["Metadata", "read_metadata"]
 
-_TITLE_END = re.compile(
-    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引)"
-    r"(?:》)?(?:\([^()]{1,12}\))?$"
+_TITLE_WORD = (
+    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
+    r"|若干政策|(?:分解|分工|任务|责任|清单|一览)表)"
 )
+_TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
+#: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECASE)
+#: Characters of a page's breadcrumb or menu (">> 投资嵊州 >> 投资政策"), never of a title.
+_MENU = re.compile(r"[>|»<›]")
+#: A page run together into one line starts with its title, then the qualifiers of a
+#: draft ("(征求意见稿)(2023-2025年)") or the first sentence ("为深入学习…").
+_RUN_ON_TITLE = re.compile(
+    rf"[^\S\n]*(?!为|根据|按照)(?P<title>[^\s。，,；;:：()（）]{{4,80}}?{_TITLE_WORD})"
+    r"(?=(?:[(（][^()（）\n]{1,20}[)）])+|为|根据|按照|现将|近年来)"
+)
+_RUN_ON_MIN = 200
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
-_ISSUER_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委|部|政府)$")
-_ADDRESSEES = re.compile(r"^(?P<list>[^\n。]{2,200}?)[:：]\s*$", re.MULTILINE)
+_ISSUER_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|领导小组|主席团|局|厅|委|部|政府)$")
+_ADDRESSEES = re.compile(r"^(?P<list>[^\n。:：]{2,200}?)[:：]\s*$", re.MULTILINE)
 _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
-_NOT_ADDRESSEE = re.compile(r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击)")
+_NOT_ADDRESSEE = re.compile(
+    r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击|名称|文号|索引|分类)"
+)
 _TRAILING_NUMBER = re.compile(
     r"[(（][\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号[)）]$"
 )
@@ -115,13 +129,14 @@ def read_metadata(
             stripped = line.strip()
             if not stripped:
                 continue
-            bare = _TRAILING_NUMBER.sub("", stripped)
+            bare = _FILE_EXTENSION.sub("", _TRAILING_NUMBER.sub("", stripped))
             if (
                 title is None
                 and start == 0
                 and 6 <= len(bare) <= 120
                 and _TITLE_END.search(bare)
                 and ("。" not in bare)
+                and not _MENU.search(bare)
             ):
                 offset = line.index(bare)
                 title = bare
@@ -162,6 +177,9 @@ def read_metadata(
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
+    if title is None:
+        title_span = _run_on_title(text, min(head_end, _HEAD_MAX))
+        title = text[title_span[0] : title_span[1]] if title_span else None
     if issued is None and last_measure is not None:
         found = _DATE_LINE.search(text, last_measure)  # the first: the 落款, not an 附件's
         issued = _date(found.group().strip()) if found else None
@@ -190,6 +208,26 @@ _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
 )
 _QUOTED = re.compile(r"《([^《》\n]{4,120})》")
+
+
+def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
+    """The title at the start of a page run together into one line, when it has one.
+
+    "永春县促进…行动方案(征求意见稿)(2023-2025年)为深入学习…": the title ends at its
+    document word; the bracketed qualifiers and the first sentence that follow are not
+    part of it (a draft's status stands on a line of its own where lines are kept).
+    """
+    line_start = 0
+    while line_start < head_end:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip():
+            if line_end - line_start < _RUN_ON_MIN:
+                return None
+            found = _RUN_ON_TITLE.match(text, line_start, line_end)
+            return found.span("title") if found else None
+        line_start = line_end + 1
+    return None
 
 
 def _title_head(head: tuple[str, int], title: str) -> bool:
