@@ -29,10 +29,6 @@ FIXTURES = sorted(p.name.removesuffix(".expected.yaml") for p in NOTICES.glob("*
 
 #: slug → why the parser's answer differs from the expected file.
 DISAGREE: dict[str, str] = {
-    "heilongjiang-2025-industrial-revitalization": (
-        "parser limit: item 1's unlabelled names stand in 〔〕 with spaces inside names"
-        " ('各市 (地) 、县 (市) 政府 (行署)')"
-    ),
     "anhui-qiaocheng-2023-work-report-table": (
         "parser limit: a table whose columns are separated by single spaces is not read"
         " (cells hold spaces too); the parser reports its header as 'table-unread'"

@@ -311,15 +311,27 @@ def unit_like(name: str) -> bool:
 
     Examples
     --------
+    A second name in brackets after it counts as part of it ("区商务局(区药发中心)",
+    "各市(地)、县(市)政府(行署)").
+
     >>> unit_like("市工业和信息化局"), unit_like("各县市区"), unit_like("加快推进工作")
     (True, True, False)
+    >>> unit_like("县(市)政府(行署)"), unit_like("制定方案(试行)")
+    (True, False)
     """
+    core = _TRAILING_BRACKET.sub("", name)
     return (
         2 <= len(name) <= 40
-        and name[-1] in _UNIT_END
+        and len(core) >= 2
+        and core[-1] in _UNIT_END
         and _NOT_UNIT.search(name) is None
         and not any(c in name for c in "，,。；;:：")
     )
+
+
+_TRAILING_BRACKET = re.compile(r"[(（〔\[][^()（）〔〕\[\]]{1,12}[)）〕\]]$")
+#: Spaces a PDF puts inside and around names ("各市 (地) 、县 (市) 政府"): not the name's.
+_INNER_SPACE = re.compile(r"\s+")
 
 
 def _complete(names: list[str]) -> list[str]:
@@ -405,7 +417,7 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     k = 0
     while k < len(names):
         s, e = names[k]
-        word = text[s:e]
+        word = _INNER_SPACE.sub("", text[s:e])
         if (
             k + 1 < len(names)
             and _BARE_EACH.fullmatch(word)
@@ -417,11 +429,12 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
             continue
         merged.append((s, e))
         k += 1
-    written = [text[s:e] for s, e in merged]
+    written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
     return _Names(tuple(merged), tuple(_complete(written)), etc, note)
 
 
-_BARE_EACH = re.compile(r"各[省市县区镇乡州盟旗]")
+#: "各县", "各市(地)": the head of a collective whose list goes on after a 、.
+_BARE_EACH = re.compile(r"各[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?")
 _LEVELS = "省市县区镇乡州盟旗"
 
 
@@ -875,8 +888,8 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     s, e = _trim(text, max(0, start), end, " \t\r\n\u3000。.")
     if e - s < 4 or text[e - 1] not in _CLOSERS:
         return None
-    opener = max(text.rfind("(", max(s, e - 200), e), text.rfind("（", max(s, e - 200), e))
-    if opener < 0 or any(c in _CLOSERS or c in "\n" for c in text[opener + 1 : e - 1]):
+    opener = _opener(text, max(s, e - 200), e - 1)
+    if opener < 0 or "\n" in text[opener + 1 : e - 1]:
         return None
     found = _names(text, opener + 1, e - 1, running=False)
     if not found.names or not all(unit_like(n) and len(n) >= 3 for n in found.names):
@@ -885,6 +898,23 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     return ResponsibilityClause(
         ClauseForm.LISTING, tuple(units), (opener, e), text[opener:e], found.note, found.etc
     )
+
+
+def _opener(text: str, low: int, closer: int) -> int:
+    """The bracket that the one at ``closer`` closes, at or after ``low`` (-1 if none).
+
+    "〔省工信厅, 各市(地)、县(市)政府(行署)〕": the outer 〔, past the inner brackets.
+    """
+    depth = 0
+    for i in range(closer, low - 1, -1):
+        char = text[i]
+        if char in _CLOSERS:
+            depth += 1
+        elif char in _OPENERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
 
 
 def parse_responsibility(text: str) -> ResponsibilityClause:
