@@ -33,11 +33,6 @@ DISAGREE: dict[str, str] = {
         "parser limit: a table whose columns are separated by single spaces is not read"
         " (cells hold spaces too); the parser reports its header as 'table-unread'"
     ),
-    "fujian-yongchun-2023-zhuanjingtexin-draft-trad": (
-        "the run-on items and their units are read now, but no stop ends a title"
-        " ('(三)实施专精特新特色园区建设行动鼓励…'): where the title ends cannot be told"
-        " without guessing, so the measure's title is its whole text"
-    ),
 }
 
 

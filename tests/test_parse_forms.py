@@ -6,6 +6,7 @@ a user sees: the measures, their units in stated order with roles, and the warni
 
 from __future__ import annotations
 
+import smeeco
 from smeeco import Role
 from smeeco.parse import parse_policy_text
 
@@ -42,3 +43,36 @@ def test_a_bracket_inside_the_item_is_still_not_a_listing() -> None:
     text = "一、甲\n1.支持改造。按入统时贷款市场报价利率(LPR)给予贴息 (含)。\n"
     parsed = parse_policy_text(text, document_id="d")
     assert [m.clause for m in parsed.measures] == [None]
+
+
+# ------------------------------------------------- yongchun: titles run into their text
+
+
+_RUN_ON = "为促进专精特新企业发展,制定本方案,,力争培育创新型中小企业,,省级专精特新企业,," * 4
+
+
+def test_a_title_without_a_stop_ends_where_the_heading_phrase_does() -> None:
+    text = (
+        f"某县促进专精特新企业发展行动方案{_RUN_ON}制定本方案。"
+        "(一)实施专精特新园区建设行动鼓励专精特新企业集聚发展,对集聚企业的园区授予称号,,"
+        "(责任单位:县工信局,、发改局、各乡镇)"
+        "(二)实施金融服务保障行动搭建融资对接平台,,支持金融机构创新信贷产品,,"
+        "(责任单位:县金融办,、县财政局)"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert [m.name.zh for m in result.measures] == [
+        "实施专精特新园区建设行动",
+        "实施金融服务保障行动",
+    ]
+    titles = [u for u in result.uncertainties if u.kind == "title"]
+    assert [text[u.span[0] : u.span[1]] for u in titles] == [m.name.zh for m in result.measures]
+    assert result.metadata.title == "某县促进专精特新企业发展行动方案"
+
+
+def test_a_long_first_sentence_without_a_heading_phrase_stays_the_title() -> None:
+    text = (
+        "一、甲\n(一)推进完善长效机制和基础性制度建设,加强存量项目监管,规范有序推进项目建设。"
+        "(责任单位:市财政局)\n"
+    )
+    (measure,) = parse_policy_text(text, document_id="d").measures
+    assert measure.title == "推进完善长效机制和基础性制度建设,加强存量项目监管,规范有序推进项目建设"

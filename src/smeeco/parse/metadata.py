@@ -31,7 +31,7 @@ _RUN_ON_TITLE = re.compile(
     rf"[^\S\n]*(?!为|根据|按照)(?P<title>[^\s。，,；;:：()（）]{{4,80}}?{_TITLE_WORD})"
     r"(?=(?:[(（][^()（）\n]{1,20}[)）])+|为|根据|按照|现将|近年来)"
 )
-_RUN_ON_MIN = 200
+_RUN_ON_MIN = 121  # longer than any title line read above
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CN_DATE = re.compile(
