@@ -76,3 +76,52 @@ def test_a_long_first_sentence_without_a_heading_phrase_stays_the_title() -> Non
     )
     (measure,) = parse_policy_text(text, document_id="d").measures
     assert measure.title == "推进完善长效机制和基础性制度建设,加强存量项目监管,规范有序推进项目建设"
+
+
+# ------------------------------------- qiaocheng: a flattened HTML table, single spaces
+
+
+def test_a_single_space_table_with_a_wrapped_cell_is_read_and_the_guess_reported() -> None:
+    text = (
+        "某区2024年重点工作任务分解表\n"
+        "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+        "7 新培育科技型中小企业20家以上。 区科技局"
+        " 区经信局、区财政局等区政府有关部门,某园区管委会。 2024年6月底\n"
+        "8 推动科技园区提档升级。 区科技局\n"
+        "区农业农村局\n"
+        "区发改委、区商务局、等区政府有关部门,区农投公司。 2024年12月底\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    names = {agency: name for name, agency in result.resolved.items()}
+    got = [
+        (m.number, m.name.zh, [(names[r.unit], r.role, r.explicit) for r in m.responsibilities])
+        for m in result.measures
+    ]
+    assert got == [
+        (
+            "7",
+            "新培育科技型中小企业20家以上",
+            [
+                ("区科技局", L, True),
+                ("区经信局", S, True),
+                ("区财政局", S, True),
+                ("某园区管委会", S, True),
+            ],
+        ),
+        (
+            "8",
+            "推动科技园区提档升级",
+            [
+                ("区科技局", L, True),
+                ("区农业农村局", L, True),
+                ("区发改委", S, True),
+                ("区商务局", S, True),
+                ("区农投公司", S, True),
+            ],
+        ),
+    ]
+    table = [(u.line, u.message) for u in result.uncertainties if u.kind == "table"]
+    assert [line for line, _ in table] == [3, 4]
+    assert "starts at 7" in table[0][1]
+    assert "row 8 of the table runs over lines" in table[1][1]
+    assert "2024-06-30" in result.measures[0].notes

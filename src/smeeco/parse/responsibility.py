@@ -399,6 +399,9 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         if etc_match is not None and etc_match.start() > s:
             etc = True
             e = etc_match.start()
+        elif etc_match is not None and text[s] == "等":  # "A、等有关部门": the class alone
+            etc = True
+            continue
         if running:
             lead_head = _LEAD_HEAD.match(text, s, e)
             if lead_head is not None and e - lead_head.end() >= 2:
