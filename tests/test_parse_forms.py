@@ -125,3 +125,107 @@ def test_a_single_space_table_with_a_wrapped_cell_is_read_and_the_guess_reported
     assert "starts at 7" in table[0][1]
     assert "row 8 of the table runs over lines" in table[1][1]
     assert "2024-06-30" in result.measures[0].notes
+
+
+def test_a_table_heading_row_is_skipped_and_a_row_cut_by_the_end_is_not_read() -> None:
+    text = (
+        "序号 重点工作任务 主要责任单位 协同配合单位\n"
+        "一、主要预期目标\n"
+        "1 地区生产总值增长6%左右。 区发改委 区政府各部门,各乡镇人民政府、街道办事处。\n"
+        "二、重点工作\n"
+        "2 财政收入增长5%左右。 区财政局\n"
+        "区税务局\n"
+        "区政府有关部门,某经开区管委\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    names = {agency: name for name, agency in result.resolved.items()}
+    got = [
+        (m.number, [(names[r.unit], r.role, r.explicit) for r in m.responsibilities])
+        for m in result.measures
+    ]
+    assert got == [
+        (
+            "1",
+            [
+                ("区发改委", L, True),
+                ("区政府各部门", S, True),
+                ("各乡镇人民政府、街道办事处", S, True),
+            ],
+        )
+    ]
+    (cut,) = [u for u in result.uncertainties if u.kind == "table"]
+    assert cut.line == 5
+    assert cut.message.startswith("row 2 of the table breaks off at the end of the text")
+
+
+# ------------------------------------------- dongguan: "(A、B负责)", a bare list with 负责
+
+
+def test_a_bracket_of_names_ending_in_fuze_is_a_listing() -> None:
+    text = (
+        "一、减负稳岗\n(一)减轻企业负担\n"
+        "1.继续实施阶段性降费政策。(市人力资源社会保障局、市医保局、市税务局负责)\n"
+        "2.继续征收残疾人就业保障金。(市残联、市财政局共同负责)\n"
+        "3.有关细则另行制定。(详见附件负责)\n"
+    )
+    assert _clause_units(text) == [
+        [("市人力资源社会保障局", L, False), ("市医保局", S, False), ("市税务局", S, False)],
+        [("市残联", L, False), ("市财政局", S, False)],
+        [],  # not unit names: no clause
+    ]
+
+
+# ------------------------------ chuzhou: 牵头责任单位 / 协同责任单位 and a leader on lines
+
+
+def test_lead_and_coordinating_labels_on_lines_with_a_leader_line_between() -> None:
+    text = (
+        "一、主要预期目标\n\n"
+        "1. 地区生产总值增长7%以上。\n\n"
+        "牵头负责领导:张三。\n\n"
+        "牵头责任单位:市发展改革委。\n\n"
+        "协同责任单位:市经信局、某经开区管委会等,各县、市、区政府。\n"
+    )
+    parsed = parse_policy_text(text, document_id="d")
+    (measure,) = parsed.measures
+    assert measure.clause is not None
+    assert [(u.name, u.role, u.explicit) for u in measure.clause.units] == [
+        ("市发展改革委", L, True),
+        ("市经信局", S, True),
+        ("某经开区管委会", S, True),
+        ("各县、市、区政府", S, True),
+    ]
+    assert measure.clause.etc
+    assert "张三" not in measure.clause.names
+
+
+def test_a_collective_keeps_its_inner_dun_but_a_park_committee_stays_apart() -> None:
+    text = (
+        "一、甲\n1.加强服务。(责任单位:区发改委,各乡镇人民政府、街道办事处,各县、市、区政府)\n"
+        "2.加强协调。(责任单位:县工信局,、各乡镇,、工业园区管委会)\n"
+    )
+    assert [[name for name, _, _ in units] for units in _clause_units(text)] == [
+        ["区发改委", "各乡镇人民政府、街道办事处", "各县、市、区政府"],
+        ["县工信局", "各乡镇", "工业园区管委会"],
+    ]
+
+
+# ------------------------------------------- guandu: "(A牵头,B、C等部门,D配合)"
+
+
+def test_lead_then_support_after_a_comma_with_deng_inside_the_support_part() -> None:
+    text = (
+        "一、加快推进项目建设\n"
+        "4. 加强项目谋划储备。编制三年滚动投资计划。"
+        "(区发改局牵头,区财政局、区水务局等部门,区国投公司、各街道办事处配合)\n"
+    )
+    (measure,) = parse_policy_text(text, document_id="d").measures
+    assert measure.clause is not None
+    assert [(u.name, u.role, u.explicit) for u in measure.clause.units] == [
+        ("区发改局", L, True),
+        ("区财政局", S, True),
+        ("区水务局", S, True),
+        ("区国投公司", S, True),
+        ("各街道办事处", S, True),
+    ]
+    assert measure.clause.etc

@@ -154,3 +154,15 @@ def test_a_page_run_into_one_line_starts_with_its_title() -> None:
     meta = _meta(f"某县促进专精特新企业发展行动方案为深入贯彻{body}\n")
     assert meta.title == "某县促进专精特新企业发展行动方案"
     assert _meta(f"为深入贯彻落实若干措施的通知{body}\n").title is None  # a sentence, not a title
+
+
+def test_a_page_category_tag_is_not_part_of_the_title_or_the_issuer() -> None:
+    meta = _meta("【重点工作】某市人民政府关于2024年重点工作及责任分解的通知\n各县、区人民政府:\n")
+    assert (meta.title, meta.issuer) == (
+        "某市人民政府关于2024年重点工作及责任分解的通知",
+        "某市人民政府",
+    )
+    field = "名称: 某区2025年重点工作任务分解表 文号:\n"
+    meta = _meta(field + "某区2025年重点工作任务分解表\n")
+    assert meta.title == "某区2025年重点工作任务分解表"
+    assert meta.title_span == (len(field), len(field) + len(meta.title))  # the line, not the field

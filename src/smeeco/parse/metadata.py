@@ -23,6 +23,12 @@ _TITLE_WORD = (
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
 _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECASE)
+#: "【市政府重点工作及责任分解】滁州市人民政府关于…": a page's category tag before a title.
+_CATEGORY_TAG = re.compile(r"^【[^【】]{1,30}】")
+#: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line.
+_PAGE_FIELD = re.compile(
+    r"^(?:名称|标题|题名|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)[:：]"
+)
 #: Characters of a page's breadcrumb or menu (">> 投资嵊州 >> 投资政策"), never of a title.
 _MENU = re.compile(r"[>|»<›]")
 #: A page run together into one line starts with its title, then the qualifiers of a
@@ -130,6 +136,7 @@ def read_metadata(
             if not stripped:
                 continue
             bare = _FILE_EXTENSION.sub("", _TRAILING_NUMBER.sub("", stripped))
+            bare = _CATEGORY_TAG.sub("", bare)
             if (
                 title is None
                 and start == 0
@@ -137,6 +144,7 @@ def read_metadata(
                 and _TITLE_END.search(bare)
                 and ("。" not in bare)
                 and not _MENU.search(bare)
+                and not _PAGE_FIELD.match(bare)
             ):
                 offset = line.index(bare)
                 title = bare

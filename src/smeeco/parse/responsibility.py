@@ -158,6 +158,8 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "配合单位": Role.SUPPORT,
     "配合部门": Role.SUPPORT,
     "协同单位": Role.SUPPORT,
+    "协同责任单位": Role.SUPPORT,
+    "协同责任部门": Role.SUPPORT,
     "协办单位": Role.SUPPORT,
     "参与单位": Role.SUPPORT,
     "参与部门": Role.SUPPORT,
@@ -165,7 +167,7 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "出资单位": Role.FUNDING,
 }
 #: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
-_PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "责任人", "联系人")
+_PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
 _LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
@@ -179,7 +181,8 @@ _ANCHOR = re.compile(
     r"|(?P<assign>(?:此项|该项|本项|这项|上述|以上|各项)(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
-    r"|(?P<joint>会同)",
+    r"|(?P<joint>会同)"
+    r"|(?P<duty>负责(?=[^\S\n]{0,3}[)）〕]))",
     re.MULTILINE,
 )
 _SHARED_HEAD = ("上述", "以上", "各项")
@@ -415,29 +418,30 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         s, e = _trim(text, s, e)
         if e > s:
             names.append((s, e))
-    # "各县、区人民政府", "各区、县级市": a bare 各X joins the next item.
+    # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
+    # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
-    k = 0
-    while k < len(names):
-        s, e = names[k]
-        word = _INNER_SPACE.sub("", text[s:e])
-        if (
-            k + 1 < len(names)
-            and _BARE_EACH.fullmatch(word)
-            and text[names[k + 1][0] : names[k + 1][0] + 1] in _LEVELS
-            and "、" in text[e : names[k + 1][0]]
-        ):
-            merged.append((s, names[k + 1][1]))
-            k += 2
-            continue
+    for s, e in names:
+        if merged and "、" in text[merged[-1][1] : s]:
+            ms, me = merged[-1]
+            word = _INNER_SPACE.sub("", text[ms:me])
+            follower = _INNER_SPACE.sub("", text[s:e])
+            if (_BARE_EACH.fullmatch(word) and follower[:1] in _LEVELS) or (
+                word.startswith("各") and _UNIT_CLASS.fullmatch(follower)
+            ):
+                merged[-1] = (ms, e)
+                continue
         merged.append((s, e))
-        k += 1
     written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
     return _Names(tuple(merged), tuple(_complete(written)), etc, note)
 
 
 #: "各县", "各市(地)": the head of a collective whose list goes on after a 、.
-_BARE_EACH = re.compile(r"各[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?")
+_BARE_EACH = re.compile(
+    r"各[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?(?:、[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?)*"
+)
+#: Kinds of local unit that follow a 各 collective without their own 各 ("、街道办事处").
+_UNIT_CLASS = re.compile(r"(?:街道办事处|街道|乡镇人民政府|乡镇|镇人民政府|社区居委会|社区)")
 _LEVELS = "省市县区镇乡州盟旗"
 
 
@@ -685,6 +689,29 @@ def _division_at(
     )
 
 
+def _duty_at(text: str, anchor: re.Match[str], floor: int, end: int) -> ResponsibilityClause | None:
+    """ "(A、B、C负责)": a bracket of unit names ending in 负责, no lead word.
+
+    Read like a bare listing (the first unit the inferred lead), and only when every
+    name reads like a unit ("(详见附件负责)" is no clause).
+    """
+    low = max(floor, anchor.start() - _BACK)
+    opener = max(text.rfind(c, low, anchor.start()) for c in _OPENERS)
+    if opener < 0 or any(c in _CLOSERS or c == "\n" for c in text[opener + 1 : anchor.start()]):
+        return None
+    found = _names(text, opener + 1, anchor.start(), running=True)
+    if not found.names or not all(unit_like(n) and "由" not in n for n in found.names):
+        return None
+    units = _units(text, found, None, first_leads=True)
+    closer = _CLOSE_OR_LINE.search(text, anchor.end(), min(end, anchor.end() + 4))
+    if not units or closer is None or text[closer.start()] == "\n":
+        return None
+    span = (opener, closer.end())
+    return ResponsibilityClause(
+        ClauseForm.LISTING, tuple(units), span, text[span[0] : span[1]], found.note, found.etc
+    )
+
+
 def _joint_end(text: str, start: int, end: int) -> int:
     """Where the unit list after 会同 ends: before the sentence's verb."""
     items = _items(text, start, end)
@@ -826,6 +853,8 @@ def find_responsibility_clauses(
             clause = _lead_at(text, anchor, floor, end)
         elif kind == "div":
             clause = _division_at(text, anchor, floor, end)
+        elif kind == "duty":
+            clause = _duty_at(text, anchor, floor, end)
         else:
             clause = _joint_at(text, anchor, floor, end)
         if clause is None:

@@ -315,7 +315,12 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
     notes: list[tuple[tuple[int, int], str]] = []
     position = end + 1
     table_end = end
-    while position < len(text) and _ROW_START.match(text, position):
+    while position < len(text):
+        if _heading_row(text, position):  # "一、主要预期目标": a heading inside the table
+            position = _line_end(text, position) + 1
+            continue
+        if not _ROW_START.match(text, position):
+            break
         row_start = position
         row_end = _line_end(text, position)
         while True:  # continuation lines, while the spaces give too few cells
@@ -326,13 +331,22 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
                 or following >= len(text)
                 or not text[following : _line_end(text, following)].strip()
                 or _ROW_START.match(text, following)
+                or _heading_row(text, following)
             ):
                 break
             row_end = _line_end(text, following)
         cells = _cells(text, row_start, row_end)
         span = (row_start, row_end)
         number = text[cells[0][0] : cells[0][1]]
-        if len(cells) > width:
+        if len(cells) < width and not text[row_end:].strip() and _cut(text, cells[-1]):
+            notes.append(
+                (
+                    span,
+                    f"row {number} of the table breaks off at the end of the text with"
+                    f" {len(cells)} cells for {width} columns: it is not read",
+                )
+            )
+        elif len(cells) > width:
             notes.append(
                 (
                     span,
@@ -365,6 +379,21 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
     if not rows and not notes:
         return None
     return Table((start, table_end), tuple(rows), tuple(notes))
+
+
+_CN = "一二三四五六七八九十"
+_HEADING_ROW = re.compile(rf"[^\S\n]*(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）])\S*$")
+
+
+def _cut(text: str, cell: tuple[int, int]) -> bool:
+    """Whether a row's last cell looks broken off: no stop and no date at its end."""
+    value = text[cell[0] : cell[1]].rstrip()
+    return not value.endswith(("。", ".", ")", "）")) and deadline_date(value) is None
+
+
+def _heading_row(text: str, position: int) -> bool:
+    """Whether the line at ``position`` is a heading of the table's rows, one cell alone."""
+    return _HEADING_ROW.match(text[position : _line_end(text, position)]) is not None
 
 
 def _line_end(text: str, position: int) -> int:
