@@ -6,6 +6,8 @@ a user sees: the measures, their units in stated order with roles, and the warni
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import smeeco
 from smeeco import Role
 from smeeco.parse import parse_policy_text
@@ -229,3 +231,36 @@ def test_lead_then_support_after_a_comma_with_deng_inside_the_support_part() -> 
         ("各街道办事处", S, True),
     ]
     assert measure.clause.etc
+
+
+# ------------------------------- zhongyuan: 第七章 → 第一节 headings, and clauses below them
+
+
+def test_chapter_and_section_headings_of_a_real_plan_nest_and_invent_nothing() -> None:
+    path = Path(__file__).parent / "fixtures" / "notices"
+    text = (path / "national-2016-zhongyuan-city-cluster-plan-sections.txt").read_text("utf-8")
+    result = smeeco.parse_policy(text, document_id="d")
+    assert [(s.marker, s.title, s.parent) for s in result.parsed.sections] == [
+        ("第七章", "推进生态环境共保共治", None),
+        ("第一节", "共筑生态屏障", 1),
+    ]
+    assert result.measures == ()
+    assert [u.kind for u in result.uncertainties] == ["no-measures", "numbering"]
+
+
+def test_measures_under_chapter_and_section_headings_carry_both() -> None:
+    text = (
+        "第二章 支持措施\n第一节 财税支持\n"
+        "一、加大资金支持。设立专项资金。(责任单位:省财政厅、省工信厅)\n"
+        "二、落实税收优惠。(责任单位:省税务局)\n"
+        "第二节 融资支持\n一、扩大信贷投放。(牵头单位:人行某中心支行;配合单位:省金融局)\n"
+    )
+    parsed = parse_policy_text(text, document_id="d")
+    assert [
+        (m.number, m.headings, m.clause.names if m.clause else ()) for m in parsed.measures
+    ] == [
+        ("一、", ("第二章", "第一节"), ("省财政厅", "省工信厅")),
+        ("二、", ("第二章", "第一节"), ("省税务局",)),
+        ("一、", ("第二章", "第二节"), ("人行某中心支行", "省金融局")),
+    ]
+    assert [w.kind for w in parsed.warnings] == ["numbering"]  # 第二章 without 第一章

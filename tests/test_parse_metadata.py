@@ -166,3 +166,11 @@ def test_a_page_category_tag_is_not_part_of_the_title_or_the_issuer() -> None:
     meta = _meta(field + "某区2025年重点工作任务分解表\n")
     assert meta.title == "某区2025年重点工作任务分解表"
     assert meta.title_span == (len(field), len(field) + len(meta.title))  # the line, not the field
+
+
+def test_a_page_line_naming_the_document_in_quotes_gives_its_title() -> None:
+    meta = _meta(
+        "首页>文件连载\n《某省城市群发展规划》(下)时间: 2019-08-30信息来源:某委\n第七章 总则\n"
+    )
+    assert meta.title == "某省城市群发展规划"
+    assert meta.issued is None  # the page's date

@@ -37,6 +37,11 @@ _RUN_ON_TITLE = re.compile(
     rf"[^\S\n]*(?!为|根据|按照)(?P<title>[^\s。，,；;:：()（）]{{4,80}}?{_TITLE_WORD})"
     r"(?=(?:[(（][^()（）\n]{1,20}[)）])+|为|根据|按照|现将|近年来)"
 )
+#: "《中原城市群发展规划》(下)时间: 2019-08-30 信息来源:…": a page line naming the document.
+_QUOTED_LINE = re.compile(
+    r"《(?P<title>[^《》\n]{4,80})》(?:[(（][^()（）]{1,6}[)）])?[^\S\n]*"
+    r"(?:发布)?(?:时间|日期|来源|作者)[:：]"
+)
 _RUN_ON_MIN = 121  # longer than any title line read above
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
@@ -153,6 +158,11 @@ def read_metadata(
                     head_text, head_start = head_line
                     title = head_text + bare
                     title_span = (head_start, title_span[1])
+            quoted_line = _QUOTED_LINE.match(stripped) if title is None and start == 0 else None
+            if quoted_line is not None and _TITLE_END.search(quoted_line["title"]):
+                offset = line.index(stripped) + quoted_line.start("title")
+                title = quoted_line["title"]
+                title_span = (line_start + offset, line_start + offset + len(title))
             if start == 0 and title is None:
                 head_line = (stripped, line_start + line.index(stripped))
             if number is None:
