@@ -264,3 +264,48 @@ def test_measures_under_chapter_and_section_headings_carry_both() -> None:
         ("一、", ("第二章", "第二节"), ("人行某中心支行", "省金融局")),
     ]
     assert [w.kind for w in parsed.warnings] == ["numbering"]  # 第二章 without 第一章
+
+
+# ----------------- yuncheng: (1)…(4) sub-items, one clause on its own line after the last
+
+
+def test_a_clause_alone_after_the_last_sub_item_is_the_clause_of_the_item_above() -> None:
+    text = (
+        "(一)预案建设\n1.完善应急预案体系\n(1)加强预案管理。\n(2)推进预案精编化。\n"
+        "(3)加强预案演练。\n(责任单位:市应急局、各县(市、区)人民政府)\n"
+        "2.健全应急管理体制\n(1)推进办事机构建设。\n(2)完善运行机制。\n(责任单位:市应急局)\n"
+    )
+    parsed = parse_policy_text(text, document_id="d")
+    got = [(m.number, m.title, m.clause.names if m.clause else ()) for m in parsed.measures]
+    assert got == [
+        ("1.", "完善应急预案体系", ("市应急局", "各县(市、区)人民政府")),
+        ("2.", "健全应急管理体制", ("市应急局",)),
+    ]
+    assert "(3)加强预案演练。" in parsed.measures[0].text  # the sub-items are its text
+    assert parsed.warnings == ()
+
+
+def test_sub_items_with_clauses_of_their_own_stay_the_measures() -> None:
+    text = (
+        "1.完善应急预案体系\n(1)加强预案管理。(责任单位:市应急局)\n"
+        "(2)推进预案精编化。\n(责任单位:市司法局)\n"
+    )
+    parsed = parse_policy_text(text, document_id="d")
+    got = [(m.number, m.clause.names if m.clause else ()) for m in parsed.measures]
+    assert got == [("(1)", ("市应急局",)), ("(2)", ("市司法局",))]
+
+
+def test_an_item_whose_sub_items_state_nothing_is_a_measure_without_a_clause() -> None:
+    text = (
+        "1.完善预案。(责任单位:市应急局)\n"
+        "2.健全机制\n(1)推进机构建设。\n(2)完善运行机制。\n"
+        "3.加强队伍。(责任单位:市消防救援支队)\n"
+    )
+    parsed = parse_policy_text(text, document_id="d")
+    assert [(m.number, m.clause is None) for m in parsed.measures] == [
+        ("1.", False),
+        ("2.", True),
+        ("3.", False),
+    ]
+    (warning,) = parsed.warnings
+    assert (warning.kind, text[warning.span[0] : warning.span[1]]) == ("no-clause", "2.")

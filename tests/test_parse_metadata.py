@@ -174,3 +174,15 @@ def test_a_page_line_naming_the_document_in_quotes_gives_its_title() -> None:
     )
     assert meta.title == "某省城市群发展规划"
     assert meta.issued is None  # the page's date
+
+
+def test_a_notice_issuing_a_document_without_quotes_is_named_by_its_heading_line() -> None:
+    head = (
+        "某市人民政府办公厅关于印发某市应急体系建设规划责任分解的通知\n各县(市、区)人民政府:\n"
+        "现将《某市应急体系建设规划》责任分解印发给你们。\n某市人民政府办公厅\n2017年4月13日\n"
+        "某市应急体系建设规划责任分解\n"
+    )
+    meta = _meta(head)
+    assert meta.title == "某市应急体系建设规划责任分解"  # not the plan it breaks down
+    assert meta.title_span is not None
+    assert head[meta.title_span[0] : meta.title_span[1]] == meta.title

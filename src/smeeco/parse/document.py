@@ -375,6 +375,7 @@ def _parse(
     for k, item in enumerate(items):
         if item.parent is not None:
             children[item.parent].append(k)
+    _lift_group_clauses(text, items, children, own)
     # Where each item ends: at the next item at its depth or above.
     extent = [body_end] * n
     open_items: list[int] = []
@@ -447,7 +448,13 @@ def _parse(
     for k in range(n):
         if role[k] != "text" or inside[k]:
             continue
-        if (items[k].kind in measure_kinds and not children[k]) or (
+        parent = items[k].parent
+        if parent is not None and (role[parent] == "measure" or inside[parent]):
+            inside[k] = True  # below an item made a measure here: its text
+            continue
+        # an item of a measure's kind whose sub-items state no clause is a measure too
+        # (without a clause, warned), its sub-items its text
+        if (items[k].kind in measure_kinds and not has_below[k]) or (
             not any_clause and not children[k] and items[k].kind in _MEASURE_KINDS
         ):
             role[k] = "measure"
@@ -653,6 +660,35 @@ def _run_on_heading(text: str, start: int, end: int) -> int | None:
         if 4 <= found.start() - start <= 25:
             cut = found.start()
     return cut
+
+
+def _lift_group_clauses(
+    text: str,
+    items: list[Item],
+    children: list[list[int]],
+    own: list[list[ResponsibilityClause]],
+) -> None:
+    """Give a clause on a line of its own after an item's last sub-item to the item itself.
+
+    "1.完善应急预案体系 / (1)… / (2)… / (3)… / (4)… / (责任单位:…)": when none of the
+    sub-items states a clause of its own, the clause standing alone after the last one is
+    stated for them all, so it is the clause of "1.", whose sub-items are its text.
+    """
+    for parent, kids in enumerate(children):
+        if len(kids) < 2 or own[parent]:
+            continue
+        last = kids[-1]
+        if children[last] or not own[last] or any(own[k] for k in kids[:-1]):
+            continue
+        body_line_end = text.find("\n", items[last].body)
+        alone = all(
+            body_line_end >= 0
+            and clause.span[0] > body_line_end
+            and not text[text.rfind("\n", 0, clause.span[0]) + 1 : clause.span[0]].strip()
+            for clause in own[last]
+        )
+        if alone:
+            own[parent], own[last] = own[last], []
 
 
 def _ancestors(items: list[Item], k: int) -> list[int]:

@@ -294,6 +294,9 @@ def _issued_document(
     quoted = _QUOTED.search(text, s, e)
     if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
+    heading = _heading_line(text, title, e, head_end)
+    if heading is not None:
+        return heading
     for quoted in _QUOTED.finditer(text, e, head_end):
         stop = text.find("。", quoted.end(), head_end)
         begin = text.rfind("。", e, quoted.start()) + 1
@@ -301,6 +304,27 @@ def _issued_document(
         name = _clean(quoted.group(1))
         if "印发" in sentence and _TITLE_END.search(name) and "通知" not in name:
             return name, quoted.span(1)
+    return None
+
+
+_ISSUED_OBJECT = re.compile(r"(?:印发|转发|颁布|发布)(?P<document>[^《》]{4,80}?)的通知$")
+
+
+def _heading_line(
+    text: str, title: str, start: int, head_end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """ "关于印发X规划责任分解的通知" and a line "X规划责任分解" below it: that line.
+
+    The document's own heading, where the notice names it without 《》; it wins over a
+    《X》 in the issuing sentence that names only part of it ("现将《X规划》责任分解印发").
+    """
+    found = _ISSUED_OBJECT.search(title)
+    if found is None:
+        return None
+    name = found["document"]
+    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[start:head_end], re.MULTILINE):
+        if _clean(line.group(1)) == name:
+            return name, (start + line.start(1), start + line.end(1))
     return None
 
 
