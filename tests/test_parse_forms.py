@@ -6,10 +6,12 @@ a user sees: the measures, their units in stated order with roles, and the warni
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import smeeco
 from smeeco import Role
+from smeeco.datasets import available
 from smeeco.parse import parse_policy_text
 
 L, S = Role.LEAD, Role.SUPPORT
@@ -309,3 +311,15 @@ def test_an_item_whose_sub_items_state_nothing_is_a_measure_without_a_clause() -
     ]
     (warning,) = parsed.warnings
     assert (warning.kind, text[warning.span[0] : warning.span[1]]) == ("no-clause", "2.")
+
+
+def test_every_notice_the_parsing_docs_cite_is_in_the_corpus() -> None:
+    """docs/parsing.md names its source document for each form: each must be a fixture."""
+    root = Path(__file__).parent
+    docs = (root.parent / "docs" / "parsing.md").read_text("utf-8")
+    notices = root / "fixtures" / "notices"
+    slugs = {p.name.removesuffix(".expected.yaml") for p in notices.rglob("*.expected.yaml")}
+    slugs |= {f"bad/{p.name.removesuffix('.expected.yaml')}" for p in notices.glob("bad/*.yaml")}
+    cited = set(re.findall(r"`((?:bad/)?[a-z]+(?:-[a-z0-9]+){2,})`", docs)) - set(available())
+    assert cited, "the docs cite no notice"
+    assert sorted(cited - slugs) == []
