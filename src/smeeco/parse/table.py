@@ -292,6 +292,8 @@ def _numbered(table: Table) -> Table:
     return attrs.evolve(table, notes=tuple(notes)) if len(notes) > len(table.notes) else table
 
 
+#: A cell is wrapped over at most this many lines (a unit a line); the rest are not the row's.
+_WRAPPED_LINES = 30
 _ROW_START = re.compile(r"[^\S\n]*\d{1,4}[^\S\n]+\S")
 
 
@@ -323,8 +325,8 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
             break
         row_start = position
         row_end = _line_end(text, position)
-        while True:  # continuation lines, while the spaces give too few cells
-            hard = len(_cells(text, row_start, row_end))
+        hard = len(_cells(text, row_start, row_end))
+        for _ in range(_WRAPPED_LINES):  # continuation lines, while the spaces give too few cells
             following = row_end + 1
             if (
                 hard >= width
@@ -335,6 +337,7 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
             ):
                 break
             row_end = _line_end(text, following)
+            hard += len(_cells(text, following, row_end)) - 1  # a line break ends no cell
         cells = _cells(text, row_start, row_end)
         span = (row_start, row_end)
         number = text[cells[0][0] : cells[0][1]]
