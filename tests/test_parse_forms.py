@@ -171,11 +171,15 @@ def test_a_bracket_of_names_ending_in_fuze_is_a_listing() -> None:
         "1.继续实施阶段性降费政策。(市人力资源社会保障局、市医保局、市税务局负责)\n"
         "2.继续征收残疾人就业保障金。(市残联、市财政局共同负责)\n"
         "3.有关细则另行制定。(详见附件负责)\n"
+        "4.费用由企业承担。(企业自行负责)\n"
+        "5.加强自律。(企业负责)\n"
     )
     assert _clause_units(text) == [
         [("市人力资源社会保障局", L, False), ("市医保局", S, False), ("市税务局", S, False)],
         [("市残联", L, False), ("市财政局", S, False)],
         [],  # not unit names: no clause
+        [],
+        [],  # 企业 is not an agency
     ]
 
 

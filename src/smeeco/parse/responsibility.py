@@ -213,7 +213,9 @@ _VERB = re.compile(
 _SUFFIX = set("局委厅办部会行府位门关联心院署室所司组处队站社馆团")
 #: Last characters a unit named in running text may end with (a unit-like word).
 _UNIT_END = _SUFFIX | set("市县区镇业校台园")
-_NOT_UNIT = re.compile(r"[的了将把使对在为要是]|进一步|加快|推动|推进|支持|鼓励|开展|建立")
+_NOT_UNIT = re.compile(
+    r"[的了将把使对在为要是]|进一步|加快|推动|推进|支持|鼓励|开展|建立|自行|自主"
+)
 _CONJ = re.compile("以及|及|和|与")
 _ETC = re.compile(
     r"等(?:其他|其它)?(?:[省市县区]级?)?(?:有关|相关)?(?:部门|单位|机构|成员单位|部门单位)?$"
@@ -700,7 +702,9 @@ def _duty_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     if opener < 0 or any(c in _CLOSERS or c == "\n" for c in text[opener + 1 : anchor.start()]):
         return None
     found = _names(text, opener + 1, anchor.start(), running=True)
-    if not found.names or not all(unit_like(n) and "由" not in n for n in found.names):
+    if not found.names or not all(
+        unit_like(n) and len(n) >= 3 and "由" not in n for n in found.names
+    ):
         return None
     units = _units(text, found, None, first_leads=True)
     closer = _CLOSE_OR_LINE.search(text, anchor.end(), min(end, anchor.end() + 4))
