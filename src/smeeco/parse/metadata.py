@@ -4,7 +4,9 @@ Read from the text before the first numbered item (and the 落款 after the last
 title is the first line that names a document (通知, 意见, 措施, 方案, 办法, 要点…);
 the 文号 is "X〔2022〕2号"; the date is "2022年6月18日" (or 二〇二二年六月十八日); the
 issuer is the line just above the date that ends like a unit (人民政府, 办公厅, 局…); the
-addressees are the line that ends with "：" before the body.
+addressees are the line that ends with "：" before the body. A web page's furniture is
+not a title: a breadcrumb (">> …"), a "【…】" category tag, a metadata field ("名称: …"),
+a viewer's ".docx"; a page run into one line starts with its title.
 """
 
 from __future__ import annotations
