@@ -327,3 +327,26 @@ def test_every_notice_the_parsing_docs_cite_is_in_the_corpus() -> None:
     cited = set(re.findall(r"`((?:bad/)?[a-z]+(?:-[a-z0-9]+){2,})`", docs)) - set(available())
     assert cited, "the docs cite no notice"
     assert sorted(cited - slugs) == []
+
+
+# ----------------------------- ⑴ ⑵ ⑶: the parenthesized-number characters stand for (1)
+
+
+def test_parenthesized_number_characters_are_items_of_the_1_kind() -> None:
+    text = (
+        "一、教育\n1.改善办学条件\n⑴改善教学条件。(责任单位:县教育局)\n"
+        "⑵建好教师队伍。(责任单位:县教育局、县人社局)\n"
+    )
+    parsed = parse_policy_text(text, document_id="d")
+    got = [
+        (m.number, m.value, m.headings, m.clause.names if m.clause else ()) for m in parsed.measures
+    ]
+    assert got == [
+        ("⑴", 1, ("一、", "1."), ("县教育局",)),
+        ("⑵", 2, ("一、", "1."), ("县教育局", "县人社局")),
+    ]
+    run_on = "推进学校标准化建设,健全特色功能室。" * 10
+    text = f"⑴改善条件。{run_on}⑵建好队伍。{run_on}⑶健全资助。{run_on}"  # one line
+    result = smeeco.parse_policy(text, document_id="d")
+    assert [m.number for m in result.measures] == ["⑴", "⑵", "⑶"]
+    assert "run-on" in {u.kind for u in result.uncertainties}

@@ -587,7 +587,7 @@ def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
 #: An item's number at the start of a line ("第四十七条", "一、", "1.", "一是"): not a name.
 _ITEM_MARKER = re.compile(
     r"[^\S\n]*(?:第[一二三四五六七八九十百]{1,4}[条章节]|[一二三四五六七八九十]{1,3}[、是]"
-    r"|\d{1,3}[.．、](?!\d)|[①-⑳])[^\S\n]*"
+    r"|\d{1,3}[.．、](?!\d)|[①-⑳]|[⑴-⒇])[^\S\n]*"
 )
 
 
