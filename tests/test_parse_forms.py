@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import smeeco
 from smeeco import Role
 from smeeco.datasets import available
@@ -350,3 +353,47 @@ def test_parenthesized_number_characters_are_items_of_the_1_kind() -> None:
     result = smeeco.parse_policy(text, document_id="d")
     assert [m.number for m in result.measures] == ["⑴", "⑵", "⑶"]
     assert "run-on" in {u.kind for u in result.uncertainties}
+
+
+_NEW_FORMS = [
+    (Path(__file__).parent / "fixtures" / "notices" / f"{slug}.txt").read_text("utf-8")
+    for slug in (
+        "anhui-qiaocheng-2025-work-report-table",
+        "guangdong-dongguan-2021-employment-trad",
+        "shanxi-yuncheng-2017-emergency-plan-division",
+        "unknown-county-2021-education-tasks-parenthesized-numbers",
+    )
+]
+
+
+_INSERTS = [
+    *("", " ", "\n", "负责)", "(", "⑴", "一、", "、街道办事处", "【类】", "\n区财政局\n"),
+    "\n序号 重点工作任务 主要责任单位 协同配合单位\n1 任务。 区发改委\n",
+]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(_NEW_FORMS),
+    st.lists(
+        st.tuples(
+            st.floats(0, 1),
+            st.integers(0, 30),
+            st.sampled_from(_INSERTS),
+        ),
+        max_size=6,
+    ),
+)
+def test_the_new_forms_never_crash_and_spans_stay_true(
+    text: str, cuts: list[tuple[float, int, str]]
+) -> None:
+    for where, length, insert in cuts:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + length :]
+    result = smeeco.parse_policy(text, document_id="fuzz")
+    for measure in result.measures:
+        for source in measure.sources:
+            assert source.span is not None
+            assert text[slice(*source.span)] == source.quote
+    for uncertainty in result.uncertainties:
+        assert 1 <= uncertainty.line <= text.count("\n") + 1
