@@ -20,7 +20,7 @@ __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_WORD = (
     r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
-    r"|若干政策|(?:分解|分工|任务|责任|清单|一览)表)"
+    r"|若干政策|清单|(?:分解|分工|任务|责任|清单|一览)表)"
 )
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
@@ -29,7 +29,15 @@ _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECAS
 _CATEGORY_TAG = re.compile(r"^【[^【】]{1,30}】")
 #: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line.
 _PAGE_FIELD = re.compile(
-    r"^(?:名称|标题|题名|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)[:：]"
+    r"^(?:名称|标题|题名|信息名称|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)[:：]"
+)
+#: "成文日期: 2023年3月3日": a labelled field of a page's metadata block.
+_FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
+#: "• 信息名称: …", "· 发文序号: …": a page's list bullet, never part of a line's text.
+_BULLET = re.compile(r"^[•·▪●◆■]\s*")
+#: "一、…", "(一)…", "1.…": a numbered item or heading of the body, never the title.
+_NUMBERED_LINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．])"
 )
 #: Characters of a page's breadcrumb or menu (">> 投资嵊州 >> 投资政策"), never of a title.
 _MENU = re.compile(r"[>|»<›]")
@@ -103,9 +111,18 @@ def _date(line: str) -> dt.date | None:
 
 
 def read_metadata(
-    text: str, head_end: int, tail_start: int | None = None, *, last_measure: int | None = None
+    text: str,
+    head_end: int,
+    tail_start: int | None = None,
+    *,
+    last_measure: int | None = None,
+    first_measure: int | None = None,
 ) -> Metadata:
     """Metadata from ``text[:head_end]`` (and the 落款 in ``text[tail_start:]``).
+
+    A cover notice with numbered paragraphs of its own ("一、提高政治站位…") signs after
+    them: when the head names no issuer, a signature (an issuer's line, then a line that
+    is only a date) between ``head_end`` and ``first_measure`` gives the issuer and date.
 
     When no trailer was told apart (the last measure runs to the end, e.g. into a 附件),
     ``last_measure`` is where that measure starts: a line after it that is only a date
@@ -134,12 +151,13 @@ def read_metadata(
         regions.append((tail_start, min(len(text), tail_start + 2000)))
     previous = before = ""
     head_line = ("", 0)
+    dated_by_field = False
     for start, end in regions:
         position = start
         for line in text[start:end].split("\n"):
             line_start = position
             position += len(line) + 1
-            stripped = line.strip()
+            stripped = _BULLET.sub("", line.strip())
             if not stripped:
                 continue
             bare = _FILE_EXTENSION.sub("", _TRAILING_NUMBER.sub("", stripped))
@@ -152,6 +170,7 @@ def read_metadata(
                 and ("。" not in bare)
                 and not _MENU.search(bare)
                 and not _PAGE_FIELD.match(bare)
+                and not _NUMBERED_LINE.match(bare)
             ):
                 offset = line.index(bare)
                 title = bare
@@ -178,11 +197,18 @@ def read_metadata(
                     and "《" not in stripped[: found.start()]
                 ):
                     number = re.sub(r"\s+", "", found.group())
-            if issued is None and len(stripped) <= 20 and not _PUBLISHED.search(stripped):
+            if (
+                (issued is None or (dated_by_field and issuer is None))
+                and len(stripped) <= 20
+                and not _PUBLISHED.search(stripped)
+            ):
                 day = _date(stripped)
-                if day is not None:
-                    issued = day
-                    if previous and _ISSUER_END.search(previous) and len(previous) <= 40:
+                field = _FIELD_LABEL.match(stripped) is not None
+                signed = bool(previous and _ISSUER_END.search(previous) and len(previous) <= 40)
+                # "成文日期: …" in a page's metadata gives the date until a signature does.
+                if day is not None and (issued is None or (signed and not field)):
+                    issued, dated_by_field = day, field
+                    if signed and not field:
                         issuer = previous.strip("()（）")
                         if issuer.startswith(_NAME_TAILS) and before and len(before) <= 30:
                             issuer = before + issuer  # a name broken over two lines
@@ -197,6 +223,10 @@ def read_metadata(
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
+    if issuer is None and first_measure is not None and first_measure > head_end:
+        signature = _signature(text, head_end, min(first_measure, _HEAD_MAX))
+        if signature is not None and (issued is None or dated_by_field or issued == signature[1]):
+            issuer, issued = signature
     if title is None:
         title_span = _run_on_title(text, min(head_end, _HEAD_MAX))
         title = text[title_span[0] : title_span[1]] if title_span else None
@@ -217,6 +247,25 @@ def read_metadata(
 
 _ISSUES = re.compile(r"印发|转发|颁布|发布")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|自治区|自治州|州|盟|旗)")
+_SIGNATURE = re.compile(
+    r"^[^\S\n]*(?P<issuer>[^\s()（）。，,：:]{4,40})[^\S\n]*\n(?:[^\S\n]*\n){0,3}"
+    r"[^\S\n]*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
+
+
+def _signature(text: str, start: int, end: int) -> tuple[str, dt.date] | None:
+    """The first 落款 in ``text[start:end]``: an issuer's name on a line, then its date."""
+    for found in _SIGNATURE.finditer(text, start, end):
+        issuer = found["issuer"]
+        day = _date(found["date"])
+        if day is not None and _ISSUER_END.search(issuer):
+            return issuer, day
+    return None
+
+
 _DATE_LINE = re.compile(
     r"^[^\S\n]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"

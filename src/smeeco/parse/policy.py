@@ -307,7 +307,8 @@ def parse_policy(
     head_end = parsed.preamble_span[1]
     tail = parsed.trailer_span[0] if parsed.trailer_span else None
     last = parsed.measures[-1].span[0] if parsed.measures and tail is None else None
-    metadata = read_metadata(body, head_end, tail, last_measure=last)
+    first = parsed.measures[0].span[0] if parsed.measures else None
+    metadata = read_metadata(body, head_end, tail, last_measure=last, first_measure=first)
     warnings = list(parsed.warnings)
     if prepared.traditional and not prepared.converted:
         warnings.append(

@@ -1,0 +1,119 @@
+"""Built variants of forms first met in notices of provinces the corpus had not seen.
+
+Inner Mongolia, Tianjin and Beijing notices (tests/fixtures/notices) each showed a form the
+parser read wrongly or silently; each test writes a small text of its own in that shape and
+checks what a user sees: units in stated order with roles, metadata and warnings.
+"""
+
+from __future__ import annotations
+
+import smeeco
+from smeeco import Role
+from smeeco.parse import parse_policy_text
+
+L, S = Role.LEAD, Role.SUPPORT
+
+
+def _units(text: str) -> list[list[tuple[str, Role, bool]]]:
+    parsed = parse_policy_text(text, document_id="d")
+    return [
+        [(u.name, u.role, u.explicit) for u in m.clause.units] if m.clause else []
+        for m in parsed.measures
+    ]
+
+
+# ------------------------------------ inner mongolia 2024: a cut clause after a bracketed name
+
+
+def test_a_clause_cut_after_a_name_with_a_bracket_keeps_the_whole_name() -> None:
+    text = (
+        "一、推进农业现代化\n"
+        "1.增强粮食生产能力。〔责任单位:自治区农牧厅(乡村振兴局)、财政厅〕\n"
+        "2.实施耕地保护行动。〔责任单位:自治区农牧厅(乡村振兴局)、发"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert _units(text)[1] == [("自治区农牧厅(乡村振兴局)", L, False)]
+    names = sorted(str(a.name.zh) for a in result.agencies)
+    assert names == ["自治区农牧厅(乡村振兴局)", "自治区财政厅"]  # one agency, never a fragment
+    cut = [u for u in result.uncertainties if u.kind == "clause-cut"]
+    assert [(u.line, u.column) for u in cut] == [(3, 12)]  # at the 〔
+
+
+def test_a_cut_clause_whose_last_kept_name_ends_in_a_bracket_in_round_brackets() -> None:
+    text = "1.加强监管。(责任单位:市场监管局(知识产权局)、市"
+    assert _units(text) == [[("市场监管局(知识产权局)", L, False)]]
+
+
+# ------------------------- inner mongolia 2024: a 政策清单 is a document; its title is read
+
+
+def test_a_policy_list_is_a_title_and_a_numbered_heading_never_is() -> None:
+    text = (
+        "各盟行政公署、市人民政府,自治区各委、办、厅、局:\n现将清单印发给你们。\n"
+        "2024年1月21日\n"
+        "某自治区2024年推动产业高质量发展政策清单\n"
+        "一、推进农业现代化\n"
+        "1.增强粮食生产能力。〔责任单位:自治区农牧厅、财政厅〕\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.title == "某自治区2024年推动产业高质量发展政策清单"
+    headed = "一、公布部门责任清单\n1.编制清单。(责任单位:市司法局)\n"
+    assert smeeco.parse_policy(headed, document_id="d").metadata.title is None
+
+
+# ------------- beijing daxing 2023: a page's bulleted metadata block, then a cover notice
+
+
+_DAXING_LIKE = (
+    "• 信息名称:关于印发《2023年区重点工作分工方案》的通知\n"
+    "  • 发文序号:京兴政办发〔2023〕1 号\n"
+    "  • 成文日期:2023年3月3日\n"
+    "关于印发《2023年区重点工作分工方案》的通知\n"
+    "  各镇人民政府,各街道办事处:\n"
+    "  现印发给你们,并就有关事项通知如下:\n"
+    "  一、提高政治站位。各部门要早部署。\n"
+    "  二、狠抓工作落实。各部门要逐项落实。\n"
+    "  某区人民政府办公室\n\n"
+    "  2023年3月3日 \n\n"
+    "  2023年区重点工作分工方案\n"
+    "  一、主要预期目标\n"
+    "  1.地区生产总值增长4.5%以上。\n\n"
+    "  牵头领导:常务副区长\n\n"
+    "  主要责任单位:区发展改革委\n\n"
+)
+
+
+def test_a_bulleted_page_field_is_never_the_notice_title_and_the_signature_names_the_issuer() -> (
+    None
+):
+    result = smeeco.parse_policy(_DAXING_LIKE, document_id="d")
+    meta = result.metadata
+    assert meta.title == "2023年区重点工作分工方案"
+    assert meta.notice_title == "关于印发《2023年区重点工作分工方案》的通知"
+    assert (meta.number, meta.issuer, str(meta.issued)) == (
+        "京兴政办发〔2023〕1号",
+        "某区人民政府办公室",
+        "2023-03-03",
+    )
+    # the plan numbers afresh after the cover notice's signature: no numbering warning
+    assert [u.kind for u in result.uncertainties if u.kind == "numbering"] == []
+    assert _units(_DAXING_LIKE) == [[("区发展改革委", L, True)]]  # 牵头领导 names a person
+
+
+def test_numbering_that_goes_back_without_a_signature_between_is_still_a_warning() -> None:
+    text = _DAXING_LIKE.replace("  2023年3月3日 \n", "")
+    kinds = [u.kind for u in smeeco.parse_policy(text, document_id="d").uncertainties]
+    assert "numbering" in kinds
+
+
+def test_a_label_line_the_text_breaks_off_in_is_a_truncation_with_its_position() -> None:
+    for cut in ("完成时", "完成时限:", "配合单"):
+        text = _DAXING_LIKE + "  " + cut
+        result = smeeco.parse_policy(text, document_id="d")
+        warned = [u for u in result.uncertainties if u.kind == "truncated"]
+        assert len(warned) == 1, cut
+        assert (warned[0].line, warned[0].column) == (text.count("\n") + 1, 3), cut
+        assert repr(cut.rstrip(":")) in warned[0].message or repr(cut) in warned[0].message
+    whole = _DAXING_LIKE + "  完成时限:2023年12月底\n"
+    kinds = [u.kind for u in smeeco.parse_policy(whole, document_id="d").uncertainties]
+    assert "truncated" not in kinds
