@@ -117,3 +117,46 @@ def test_a_label_line_the_text_breaks_off_in_is_a_truncation_with_its_position()
     whole = _DAXING_LIKE + "  完成时限:2023年12月底\n"
     kinds = [u.kind for u in smeeco.parse_policy(whole, document_id="d").uncertainties]
     assert "truncated" not in kinds
+
+
+# --------- the same notices with a web page's footer after them (上一篇/下一篇, phone, address)
+
+_FOOTER = "\n\n上一篇:关于某事的通知\n下一篇:关于另一事的通知\n联系电话:0471-6945000\n"
+
+
+def test_a_name_broken_off_before_page_furniture_is_no_unit_and_is_warned() -> None:
+    text = "1.加强监管。〔责任单位:自治区农牧厅(乡村振兴局)、发" + _FOOTER
+    result = smeeco.parse_policy(text, document_id="d")
+    assert _units(text) == [[("自治区农牧厅(乡村振兴局)", L, False)]]
+    assert [str(a.name.zh) for a in result.agencies] == ["自治区农牧厅(乡村振兴局)"]
+    unclosed = [u for u in result.uncertainties if u.kind == "unclosed"]
+    assert [(u.line, u.column) for u in unclosed] == [(1, 8)]
+    # a whole last name at the line end is kept: the bracket may simply be unclosed
+    whole = "1.加强监管。〔责任单位:自治区农牧厅、自治区财政厅" + _FOOTER
+    assert _units(whole) == [[("自治区农牧厅", L, False), ("自治区财政厅", S, False)]]
+
+
+def test_a_label_broken_off_before_page_furniture_is_still_a_truncation() -> None:
+    text = _DAXING_LIKE + "  完成时" + _FOOTER
+    warned = smeeco.parse_policy(text, document_id="d").uncertainties
+    truncated = [(u.line, u.column) for u in warned if u.kind == "truncated"]
+    assert truncated == [(_DAXING_LIKE.count("\n") + 1, 3)]
+
+
+def test_a_table_row_cut_before_page_furniture_is_not_read_and_is_warned() -> None:
+    table = (
+        "序号 重点工作任务 主要责任单位 协同配合单位\n"
+        "1 地区生产总值增长6.5%左右。 区发改委 区政府各部门,谯城经开区管委会。\n"
+        "2 城镇居民收入增长5.2%左右。 区人社局\n"
+        "区农业农村局\n"
+        "区发改委,各乡镇人民政府、街道办事处,谯城经开"
+    )
+    for text in (table, table + _FOOTER):
+        result = smeeco.parse_policy(text, document_id="d")
+        assert [m.number for m in result.measures] == ["1"]
+        rows = [u for u in result.uncertainties if u.kind == "table"]
+        assert [(u.line, "row 2" in u.message) for u in rows] == [(3, True)]
+        assert "谯城经开" not in {str(a.name.zh) for a in result.agencies}
+    whole = table.replace("谯城经开", "谯城经开区管委会") + _FOOTER
+    result = smeeco.parse_policy(whole, document_id="d")
+    assert [m.number for m in result.measures] == ["1", "2"]  # a whole last name: the row is read

@@ -318,12 +318,13 @@ WARNINGS_PER_KIND = 200
 
 
 def _cut_label_span(text: str, trailer: tuple[int, int] | None) -> tuple[int, int] | None:
-    """The span of a label line the text's end broke off ("完成时"), ending the trailer."""
+    """The span of a label line the text broke off in ("完成时"), first of the trailer."""
     if trailer is None:
         return None
-    start = text.rfind("\n", trailer[0], trailer[1]) + 1
-    start = max(start, trailer[0])
-    start, end = _strip(text, start, trailer[1])
+    start, stop = _strip(text, trailer[0], trailer[1])
+    line_end = text.find("\n", start, stop)
+    end = stop if line_end < 0 else line_end  # its first line: page furniture may follow
+    start, end = _strip(text, start, end)
     return (start, end) if start < end and cut_label(text[start:end]) else None
 
 
@@ -379,7 +380,7 @@ def _parse(
                     "unclosed",
                     found.span,
                     f"the bracket of {found.text!r} is not closed on its line; read to the"
-                    " line end",
+                    " line end (a last name that does not read as a unit is left out)",
                 )
             )
     starts = [item.span[0] for item in items]

@@ -880,8 +880,12 @@ def find_responsibility_clauses(
             if closing > 0:
                 clause = _labelled(text, anchor.start(), closing)
             elif closing < -1:  # open at a line end
-                clause = _labelled(text, anchor.start(), -closing - 2)
-                clause = attrs.evolve(clause, unclosed=True) if clause else None
+                line_end = -closing - 2
+                clause = _labelled(text, anchor.start(), line_end)
+                if clause is not None and clause.units and not unit_like(clause.units[-1].name):
+                    # "〔责任单位:A、发⏎上一篇…": a name broken off at the line end is no unit
+                    clause = _cut(text, anchor.start(), line_end)
+                clause = attrs.evolve(clause, unclosed=True, cut=False) if clause else None
             elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
                 clause = _cut(text, anchor.start(), end)
         elif kind == "bare":
