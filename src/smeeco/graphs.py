@@ -46,6 +46,7 @@ def as_graph(source: GraphSource) -> AnyGraph:
     return found
 
 
+
 def edge_rows(graph: AnyGraph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:
     """``(u, v, key, data)`` for every edge; ``key`` is ``None`` in a simple graph."""
     if graph.is_multigraph():
