@@ -167,38 +167,55 @@ def _chunk(
                 .otherwise(_any([mine, *theirs]))
             )
         frame = frame.with_columns(member.alias(f"__m:{gid}"))
-    ids: list[str] = []
-    columns: list[pl.Expr] = []
+    places: dict[str, Jurisdiction] = {}
+    plan: list[tuple[str, list[str], str | None]] = []  # measure, member columns, place
     for measure in measures_in_order(eco):
-        named = [
-            pl.col(f"__m:{g}") if g in children else pl.lit(_MANUAL) for g in measure.beneficiaries
-        ]
-        who = _any(named) if named else pl.lit(_MANUAL)
+        named = [f"__m:{g}" if g in children else "" for g in measure.beneficiaries]
         place = measure_place(eco, measure)
-        if place is None:
-            state = who
-        elif isinstance(place, Jurisdiction):
-            state = pl.max_horizontal(who, _place(frame.schema, place))
+        if isinstance(place, Jurisdiction):
+            places[place.id] = place
+            plan.append((measure.id, named, f"__p:{place.id}"))
         else:
-            state = pl.max_horizontal(who, pl.lit(_MANUAL))
-        columns.append(state.alias(f"__s:{len(ids)}"))
-        ids.append(measure.id)
-    frame = frame.with_columns(columns)
-    states = [pl.col(f"__s:{i}") for i in range(len(ids))]
+            plan.append((measure.id, named, None if place is None else ""))
+    frame = frame.with_columns(_place(frame.schema, p).alias(f"__p:{j}") for j, p in places.items())
+    # Every answer is a function of a few small state codes; compute each distinct
+    # combination once and look the rows up by one integer key.
+    keys = [f"__m:{g}" for g in children] + [f"__p:{j}" for j in places]
+    keys += [f"__t:{t}" for t in tiers]
+    key = pl.sum_horizontal([pl.col(k).cast(pl.Int64) * 4**i for i, k in enumerate(keys)])
+    frame = frame.with_columns(key.alias("__key") if keys else pl.lit(0).alias("__key"))
+    combos = frame.select("__key", *keys).unique(subset="__key")
+    states = []
+    for _mid, named, place in plan:
+        members = [pl.col(c) if c else pl.lit(_MANUAL) for c in named]
+        who = _any(members) if members else pl.lit(_MANUAL)
+        if place is None:
+            states.append(who)
+        else:
+            states.append(pl.max_horizontal(who, pl.col(place) if place else pl.lit(_MANUAL)))
+    ids = [mid for mid, _named, _place in plan]
     tier_ids = list(tiers)
-    id_column = (
-        pl.col("id").cast(pl.String)
-        if "id" in frame.columns
-        else pl.format("row {}", pl.int_range(1, pl.len() + 1))
-    )
-    return frame.select(
-        id_column.alias("id"),
-        pl.col("size_class"),
+    answers = combos.select(
+        "__key",
         _listed(tier_ids, [pl.col(f"__t:{t}") for t in tier_ids], _MET).alias("tiers_met"),
         _listed(ids, states, _MET).alias("measures_met"),
         _listed(ids, states, _UNKNOWN).alias("measures_unknown"),
         _listed(ids, states, _MANUAL).alias("measures_manual"),
     )
+    lookups = []
+    for column in ("tiers_met", "measures_met", "measures_unknown", "measures_manual"):
+        table = dict(zip(answers["__key"].to_list(), answers[column].to_list(), strict=True))
+        lookups.append(
+            pl.col("__key")
+            .replace_strict(table, default=None, return_dtype=pl.String)
+            .alias(column)
+        )
+    id_column = (
+        pl.col("id").cast(pl.String)
+        if "id" in frame.columns
+        else pl.format("row {}", pl.int_range(1, pl.len() + 1))
+    )
+    return frame.select(id_column.alias("id"), pl.col("size_class"), *lookups)
 
 
 def match_register(
