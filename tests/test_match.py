@@ -229,6 +229,69 @@ def test_measures_not_in_force_are_not_answered(everything: smeeco.Ecosystem) ->
     assert len(ids) == len(everything.at(DAY).measures)
 
 
+# ---------------------------------------------------------------------- Tianjin tiers
+
+TJ_DAY = dt.date(2024, 6, 30)
+
+
+def _tj(tier: str, row: dict[str, Any], day: dt.date = TJ_DAY) -> tuple[str, str]:
+    from smeeco.rules import bundled_rules, evaluate
+
+    outcome = evaluate(bundled_rules()[tier].on(day).criterion, row, day)
+    return outcome.state, outcome.why()
+
+
+def test_chuying_needs_10_wan_revenue_and_leaves_the_rest_to_review() -> None:
+    assert _tj("tj-chuying", {"revenue": 99_999.0}) == (
+        "unmet",
+        "上一年营业收入 10.00万元 < 10.00万元",
+    )
+    state, why = _tj("tj-chuying", {"revenue": 100_000.0, "ip_class1": 1})
+    assert state == "manual"
+    assert why.startswith("天津市注册，具有独立法人资格的企业，注册时间8年以内")
+    # no IP, award or R&D institution in the register: still manual (eight other conditions)
+    state, why = _tj(
+        "tj-chuying",
+        {
+            "revenue": 2e5,
+            "ip_class1": 0,
+            "ip_class2": 1,
+            "award_3y": False,
+            "rd_institution": False,
+        },
+    )
+    assert state == "manual"
+    assert "单笔单家创业投资100万元以上" in why
+
+
+def test_chuying_is_not_evaluated_after_2024() -> None:
+    from smeeco.rules import bundled_rules
+
+    with pytest.raises(RuleError, match="no criteria of 'tj-chuying' are in force on 2025-01-01"):
+        bundled_rules()["tj-chuying"].on(dt.date(2025, 1, 1))
+
+
+@pytest.mark.parametrize(
+    ("revenue", "rd", "ip1", "state"),
+    [
+        (1.99e8, 1e7, 9, "unmet"),  # below 2亿: neither 领军 nor 培育
+        (2e8, 5.99e6, 9, "unmet"),  # R&D 2.995 % < 3 %
+        (2e8, 6e6, 3, "manual"),  # 培育 thresholds met; registration and growth to review
+        (2e8, 6e6, 2, "manual"),  # IP: 15 of any kind may still hold
+        (6e8, 1.8e7, None, "unknown"),  # Class I IP missing: could decide it
+    ],
+)
+def test_tech_leader_thresholds(revenue: float, rd: float, ip1: int | None, state: str) -> None:
+    row = {"revenue": revenue, "rd_expense": rd, "ip_class1": ip1}
+    assert _tj("tj-tech-leader", row)[0] == state
+
+
+def test_tech_leader_says_which_threshold_failed() -> None:
+    assert _tj("tj-tech-leader", {"revenue": 1e8, "rd_expense": 1e7})[1] == (
+        "上一年度营业收入 10000.00万元 < 50000.00万元; 上一年度营业收入 10000.00万元 < 20000.00万元"
+    )
+
+
 # ---------------------------------------------------------------------- whole registers
 
 _rows = st.fixed_dictionaries(
@@ -240,6 +303,8 @@ _rows = st.fixed_dictionaries(
         "rd_expense": st.none() | st.integers(0, 10**8).map(float),
         "main_revenue": st.none() | st.integers(0, 10**9).map(float),
         "compliant": st.none() | st.booleans(),
+        "ip_class1": st.none() | st.integers(0, 6),
+        "rd_institution": st.none() | st.booleans(),
         "region": st.none()
         | st.sampled_from(["120104", "120116", "120000", "370202", "370000", "12", "0000ab"]),
         "tiers": st.none()
@@ -256,6 +321,8 @@ _SCHEMA = {
     "rd_expense": pl.Float64,
     "main_revenue": pl.Float64,
     "compliant": pl.Boolean,
+    "ip_class1": pl.Int64,
+    "rd_institution": pl.Boolean,
     "region": pl.String,
     "tiers": pl.String,
 }
@@ -264,7 +331,7 @@ _SCHEMA = {
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(_rows, min_size=1, max_size=12),
-    st.sampled_from([DAY, dt.date(2026, 6, 30)]),
+    st.sampled_from([DAY, dt.date(2024, 6, 30), dt.date(2026, 6, 30)]),
     st.sampled_from([5, 1000]),
 )
 def test_column_wise_equals_row_by_row(
