@@ -124,15 +124,20 @@ def _listed(ids: list[str], states: list[pl.Expr], code: int) -> pl.Expr:
 
 
 def _states(frame: pl.DataFrame, criteria: Mapping[str, Criterion], day: dt.date) -> pl.DataFrame:
-    """``frame`` plus one state-code column per criterion (named by its key)."""
-    data = nw.from_native(frame, eager_only=True)
-    keep = list(data.columns)
+    """``frame`` plus one state-code column per criterion (named by its key).
+
+    Lazily: only the states are kept, so the query optimiser drops the explanation texts
+    the compiled rules would otherwise build.
+    """
+    data = nw.from_native(frame.lazy())
+    schema = data.collect_schema()
+    keep = list(frame.columns)
     for key, criterion in criteria.items():
-        rule = compile_criterion(criterion, data.collect_schema(), day)
+        rule = compile_criterion(criterion, schema, day)
         data = rule.apply(data).with_columns(rule.state.cast(nw.Int64()).alias(key))
         keep.append(key)
         data = data.select(keep)
-    out: pl.DataFrame = data.to_native()
+    out: pl.DataFrame = data.to_native().collect()
     return out
 
 
