@@ -343,6 +343,17 @@ def test_column_wise_equals_row_by_row(
     assert fast.rows() == match_rows(everything, register, day).rows()
 
 
+def test_progress_is_reported_per_chunk(everything: smeeco.Ecosystem) -> None:
+    register = read_register(pl.DataFrame([SMALL_TJ | {"id": f"e{i}"} for i in range(12)]))
+    seen: list[tuple[int, int]] = []
+    out = match_register(
+        everything, register, DAY, chunk_rows=5, progress=lambda d, t: seen.append((d, t))
+    )
+    assert seen == [(5, 12), (10, 12), (12, 12)]
+    assert out["id"].to_list() == [f"e{i}" for i in range(12)]
+    assert out["measures_met"].n_unique() == 1
+
+
 def test_row_by_row_follows_eligible_measures(everything: smeeco.Ecosystem) -> None:
     register = read_register(pl.DataFrame([SMALL_TJ, {**SMALL_TJ, "id": "e2", "region": None}]))
     out = match_register(everything, register, DAY)

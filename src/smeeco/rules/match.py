@@ -24,6 +24,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import attrs
 import narwhals.stable.v2 as nw
 import polars as pl
 
@@ -31,7 +32,7 @@ from smeeco.ecosystem import Ecosystem
 from smeeco.model import Jurisdiction
 from smeeco.model.values import as_date
 from smeeco.register import Register
-from smeeco.register.chunks import CHUNK_ROWS, in_chunks, with_row_ids
+from smeeco.register.chunks import CHUNK_ROWS, with_row_ids
 from smeeco.rules.compile import compile_criterion, prepare
 from smeeco.rules.criteria import AllOf, Criterion, SizeIn
 from smeeco.rules.evaluate import evaluate
@@ -123,35 +124,36 @@ def _listed(ids: list[str], states: list[pl.Expr], code: int) -> pl.Expr:
     return pl.when(joined == "").then(None).otherwise(joined)
 
 
-def _states(frame: pl.DataFrame, criteria: Mapping[str, Criterion], day: dt.date) -> pl.DataFrame:
-    """``frame`` plus one state-code column per criterion (named by its key).
+@attrs.frozen
+class _Plan:
+    """The whole register's answer as one lazy query, and how to name its key columns."""
 
-    Lazily: only the states are kept, so the query optimiser drops the explanation texts
-    the compiled rules would otherwise build.
-    """
-    data = nw.from_native(frame.lazy())
-    schema = data.collect_schema()
-    keep = list(frame.columns)
-    for key, criterion in criteria.items():
-        rule = compile_criterion(criterion, schema, day)
-        data = rule.apply(data).with_columns(rule.state.cast(nw.Int64()).alias(key))
-        keep.append(key)
-        data = data.select(keep)
-    out: pl.DataFrame = data.to_native().collect()
-    return out
+    query: pl.LazyFrame  # id, size_class, __key and the key columns
+    keys: tuple[str, ...]
+    measures: tuple[tuple[str, tuple[str, ...], str | None], ...]  # id, members, place
+    tiers: tuple[str, ...]
 
 
-def _chunk(
+def _plan(
     eco: Ecosystem,
-    register: Register,
+    frame: pl.DataFrame,
     day: dt.date,
     groups: Mapping[str, RuleVersion],
     tiers: Mapping[str, RuleVersion],
-) -> pl.DataFrame:
+) -> _Plan:
+    """Build the query once; lazily, so only the states are computed (the optimiser drops
+    the explanation texts the compiled rules would otherwise build)."""
     criteria: dict[str, Criterion] = {f"__g:{g}": v.criterion for g, v in groups.items()}
     criteria |= {f"__t:{t}": v.criterion for t, v in tiers.items()}
-    frame = prepare(register, AllOf((SizeIn(("micro",)), *criteria.values())), day)
-    frame = _states(frame, criteria, day)
+    data = nw.from_native(frame.lazy())
+    schema = data.collect_schema()
+    keep = list(frame.columns)
+    for name, criterion in criteria.items():
+        rule = compile_criterion(criterion, schema, day)
+        data = rule.apply(data).with_columns(rule.state.cast(nw.Int64()).alias(name))
+        keep.append(name)
+        data = data.select(keep)
+    query: pl.LazyFrame = data.to_native()
     own = {
         g.id: pl.col(f"__g:{g.id}") if g.id in groups else pl.lit(_MANUAL)
         for g in eco.beneficiaries
@@ -171,38 +173,49 @@ def _chunk(
                 )
                 .otherwise(_any([mine, *theirs]))
             )
-        frame = frame.with_columns(member.alias(f"__m:{gid}"))
+        query = query.with_columns(member.alias(f"__m:{gid}"))
     places: dict[str, Jurisdiction] = {}
-    plan: list[tuple[str, list[str], str | None]] = []  # measure, member columns, place
+    measures: list[tuple[str, tuple[str, ...], str | None]] = []
     for measure in measures_in_order(eco):
-        named = [f"__m:{g}" if g in children else "" for g in measure.beneficiaries]
+        named = tuple(f"__m:{g}" if g in children else "" for g in measure.beneficiaries)
         place = measure_place(eco, measure)
         if isinstance(place, Jurisdiction):
             places[place.id] = place
-            plan.append((measure.id, named, f"__p:{place.id}"))
+            measures.append((measure.id, named, f"__p:{place.id}"))
         else:
-            plan.append((measure.id, named, None if place is None else ""))
-    frame = frame.with_columns(_place(frame.schema, p).alias(f"__p:{j}") for j, p in places.items())
-    # Every answer is a function of a few small state codes; compute each distinct
-    # combination once and look the rows up by one integer key.
+            measures.append((measure.id, named, None if place is None else ""))
+    query = query.with_columns(_place(frame.schema, p).alias(f"__p:{j}") for j, p in places.items())
+    # Every answer is a function of a few small state codes: each distinct combination is
+    # answered once and the rows look it up by one integer key.
     keys = [f"__m:{g}" for g in children] + [f"__p:{j}" for j in places]
     keys += [f"__t:{t}" for t in tiers]
     key = pl.sum_horizontal([pl.col(k).cast(pl.Int64) * 4**i for i, k in enumerate(keys)])
-    frame = frame.with_columns(key.alias("__key") if keys else pl.lit(0).alias("__key"))
-    combos = frame.select("__key", *keys).unique(subset="__key")
+    query = query.select(
+        pl.col("id").cast(pl.String),
+        "size_class",
+        (key if keys else pl.lit(0, dtype=pl.Int64)).alias("__key"),
+        *keys,
+    )
+    return _Plan(query, tuple(keys), tuple(measures), tuple(tiers))
+
+
+def _answer(plan: _Plan, part: pl.DataFrame) -> pl.DataFrame:
+    """The output rows of one collected slice of the plan."""
+    combos = part.select("__key", *plan.keys).unique(subset="__key")
     states = []
-    for _mid, named, place in plan:
+    for _mid, named, place in plan.measures:
         members = [pl.col(c) if c else pl.lit(_MANUAL) for c in named]
         who = _any(members) if members else pl.lit(_MANUAL)
         if place is None:
             states.append(who)
         else:
             states.append(pl.max_horizontal(who, pl.col(place) if place else pl.lit(_MANUAL)))
-    ids = [mid for mid, _named, _place in plan]
-    tier_ids = list(tiers)
+    ids = [mid for mid, _named, _place in plan.measures]
     answers = combos.select(
         "__key",
-        _listed(tier_ids, [pl.col(f"__t:{t}") for t in tier_ids], _MET).alias("tiers_met"),
+        _listed(list(plan.tiers), [pl.col(f"__t:{t}") for t in plan.tiers], _MET).alias(
+            "tiers_met"
+        ),
         _listed(ids, states, _MET).alias("measures_met"),
         _listed(ids, states, _UNKNOWN).alias("measures_unknown"),
         _listed(ids, states, _MANUAL).alias("measures_manual"),
@@ -215,12 +228,7 @@ def _chunk(
             .replace_strict(table, default=None, return_dtype=pl.String)
             .alias(column)
         )
-    id_column = (
-        pl.col("id").cast(pl.String)
-        if "id" in frame.columns
-        else pl.format("row {}", pl.int_range(1, pl.len() + 1))
-    )
-    return frame.select(id_column.alias("id"), pl.col("size_class"), *lookups)
+    return part.select("id", "size_class", *lookups)
 
 
 def match_register(
@@ -271,13 +279,16 @@ def match_register(
     )
     if len(register) == 0:
         return pl.DataFrame(schema=_SCHEMA)
-    result = in_chunks(
-        with_row_ids(register),
-        lambda part: _chunk(view, part, day, groups, tiers),
-        rows=chunk_rows,
-        progress=progress,
-    )
-    return result.cast(_SCHEMA)  # type: ignore[arg-type]
+    criteria = [v.criterion for v in (*groups.values(), *tiers.values())]
+    frame = prepare(with_row_ids(register), AllOf((SizeIn(("micro",)), *criteria)), day)
+    plan = _plan(view, frame, day, groups, tiers)
+    total, step = frame.height, max(1, chunk_rows)
+    parts = []
+    for start in range(0, total, step):
+        parts.append(_answer(plan, plan.query.slice(start, step).collect()))
+        if progress is not None:
+            progress(min(start + step, total), total)
+    return pl.concat(parts).cast(_SCHEMA)  # type: ignore[arg-type]
 
 
 def match_rows(
