@@ -406,6 +406,14 @@ def test_cli_match_writes_one_row_per_enterprise(
         back = pl.read_csv(out, infer_schema=False)
     elif suffix == ".xlsx":
         back = pl.read_excel(out, engine="openpyxl", infer_schema_length=0)
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(out).active
+        assert sheet is not None
+        # readable widths: the longest of header and cells, capped at 60 characters
+        assert sheet.column_dimensions["A"].width == len("row 1") + 2
+        assert sheet.column_dimensions["B"].width == len("undetermined") + 2
+        assert sheet.column_dimensions["D"].width == 60 + 2
     else:
         back = pl.read_parquet(out)
     assert back.columns == list(MATCH_COLUMNS)
@@ -435,6 +443,16 @@ def test_cli_match_reports_bad_rows_with_row_and_column(
     assert status == 1
     assert "row 1 (line 2), column employees: '80.5' is not a whole" in err
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_cli_match_refuses_an_unknown_output_format_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["match", str(_write(tmp_path)), "--pack", "nosuch", "-o", str(tmp_path / "o.txt")]
+    assert main(argv) == 1
+    assert capsys.readouterr().err == (
+        "smeeco: error: cannot write 'o.txt': use one of .csv, .xlsx, .parquet\n"
+    )
 
 
 def test_cli_match_uses_the_group_rules_given(

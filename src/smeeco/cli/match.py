@@ -50,11 +50,18 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Match, write the result, print how many enterprises each kind of answer reached."""
-    from smeeco.register import read_register, write_table
+    from pathlib import Path
+
+    from smeeco.errors import RegisterError
+    from smeeco.register import TABLE_FORMATS, read_register, write_table
     from smeeco.rules import load_rules
     from smeeco.rules.groups import load_group_rules
     from smeeco.rules.match import match_register
 
+    if Path(args.output).suffix.lower() not in TABLE_FORMATS:  # refused before the work
+        raise RegisterError(
+            f"cannot write {Path(args.output).name!r}: use one of {', '.join(TABLE_FORMATS)}"
+        )
     eco = load_pack(args.pack)
     rules = load_rules(args.rules)
     group_rules = load_group_rules(args.group_rules)

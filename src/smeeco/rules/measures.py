@@ -72,9 +72,10 @@ class MeasureMatch:
 
     ``group`` is the named beneficiary group the enterprise belongs to (or may belong to:
     the group part's state), ``None`` when it is in none of them or the measure names
-    none; ``via`` the path from it to the group whose criterion decided, e.g.
-    ``("smes", "little-giants")`` when it is a 中小企业 because it holds 小巨人. The place
-    part may still make the measure unmet.
+    none; ``via`` the path from it down the ``broader`` links to the group whose criterion
+    decided, e.g. ``("smes", "srdi-smes", "little-giants")`` when it is a 中小企业 because
+    it holds 小巨人 while its size is unknown. The place part may still make the measure
+    unmet.
     """
 
     measure: str
