@@ -445,6 +445,26 @@ def test_cli_match_reports_bad_rows_with_row_and_column(
     assert not (tmp_path / "o.csv").exists()
 
 
+def test_cli_match_explains_one_enterprise(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["match", str(_write(tmp_path)), "--pack", "tianjin-2022-measures"]
+    argv += ["--as-of", "2025-06-30", "--money-unit", "万元", "--explain", "row 2"]
+    assert main(argv) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == (
+        "row 2: 24 measures of tianjin-2022-measures on 2025-06-30 — met 0, unknown 3,"
+        " manual 1, unmet 20"
+    )
+    assert lines[5:7] == [
+        "[unmet] tj-2022-measures.m03 精准服务税务办理",
+        "    for 小微企业 (small-micro): size class (工信部联企业〔2011〕300号) large,"
+        " needs small/micro",
+    ]
+    assert main(["match", str(_write(tmp_path)), "--pack", "tianjin"]) == 1
+    assert "give -o OUT for the whole register, or --explain ID" in capsys.readouterr().err
+
+
 def test_cli_match_refuses_an_unknown_output_format_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
