@@ -160,3 +160,46 @@ def test_a_table_row_cut_before_page_furniture_is_not_read_and_is_warned() -> No
     whole = table.replace("谯城经开", "谯城经开区管委会") + _FOOTER
     result = smeeco.parse_policy(whole, document_id="d")
     assert [m.number for m in result.measures] == ["1", "2"]  # a whole last name: the row is read
+
+
+# -------- ningxia 2023: a joint notice, its title over three lines, its signers over two
+
+
+_JOINT = (
+    "— 1 —\n"
+    "某自治区财政厅\n"
+    "某 自治 区工业和信息化厅 文件\n"
+    "某财规发〔2023〕5 号\n"
+    "自治区财政厅 工业和信息化厅 发展改革委\n"
+    "关于印发《自治区中小企业高质量发展\n"
+    "专项资金管理办法》的通知\n"
+    "各市财政局:\n"
+    "现印发给你们, 请遵照执行。\n"
+    "某自治区财政厅 某自治区工业和信息化厅\n"
+    "某自治区发展和改革委员会\n"
+    "2023 年 5 月 19 日\n"
+    "第一章 总 则\n"
+    "第一条 为规范资金管理,制定本办法。\n"
+)
+
+
+def test_a_title_whose_quotation_runs_over_lines_is_read_whole() -> None:
+    meta = smeeco.parse_policy(_JOINT, document_id="d").metadata
+    assert meta.title == "自治区中小企业高质量发展专项资金管理办法"
+    assert meta.notice_title == (
+        "自治区财政厅 工业和信息化厅 发展改革委关于印发《自治区中小企业高质量发展专项资金管理办法》的通知"
+    )
+    assert meta.title_span is not None
+    assert "".join(_JOINT[slice(*meta.title_span)].split()) == meta.title
+
+
+def test_a_joint_signature_gives_every_issuer_in_its_order() -> None:
+    result = smeeco.parse_policy(_JOINT, document_id="d")
+    meta = result.metadata
+    names = ("某自治区财政厅", "某自治区工业和信息化厅", "某自治区发展和改革委员会")
+    assert (meta.issuer, meta.joint_issuers, str(meta.issued)) == (names[0], names, "2023-05-19")
+    by_id = {a.id: str(a.name.zh) for a in result.agencies}
+    assert tuple(by_id[i] for i in result.document.issuers) == names
+    # one issuer over two lines is still one name, not a joint signature
+    single = "某市人民政府\n办公室\n2023年5月19日\n"
+    assert smeeco.parse_policy(single, document_id="d").metadata.joint_issuers == ()

@@ -87,6 +87,8 @@ class Metadata:
     addressees: tuple[str, ...] = ()
     #: the title of the 通知 that issues the document, when ``title`` is the issued one's
     notice_title: str | None = None
+    #: every issuer a joint signature names, in its order (``issuer`` is the first)
+    joint_issuers: tuple[str, ...] = ()
 
 
 def _cn_number(text: str) -> int:
@@ -151,6 +153,8 @@ def read_metadata(
         regions.append((tail_start, min(len(text), tail_start + 2000)))
     previous = before = ""
     head_line = ("", 0)
+    earlier: list[tuple[str, int]] = []  # the last lines before a title, with their starts
+    joint_issuers: tuple[str, ...] = ()
     dated_by_field = False
     for start, end in regions:
         position = start
@@ -175,9 +179,14 @@ def read_metadata(
                 offset = line.index(bare)
                 title = bare
                 title_span = (line_start + offset, line_start + offset + len(bare))
-                if _title_head(head_line, bare):  # a title split over two lines
+                opened = _opened_quote(earlier, title)
+                if opened is not None:  # "关于印发《X" ⏎ "Y》的通知": one title over lines
+                    head_text, head_start, k = opened
+                    title, title_span = head_text + title, (head_start, title_span[1])
+                    head_line = earlier[k - 1] if k > 0 else ("", 0)
+                if _title_head(head_line, title):  # a title split over two lines
                     head_text, head_start = head_line
-                    title = head_text + bare
+                    title = head_text + title
                     title_span = (head_start, title_span[1])
             quoted_line = _QUOTED_LINE.match(stripped) if title is None and start == 0 else None
             if quoted_line is not None and _TITLE_END.search(quoted_line["title"]):
@@ -186,6 +195,7 @@ def read_metadata(
                 title_span = (line_start + offset, line_start + offset + len(title))
             if start == 0 and title is None:
                 head_line = (stripped, line_start + line.index(stripped))
+                earlier = [*earlier[-2:], head_line]
             if number is None:
                 found = _NUMBER.search(stripped)
                 at_end = (found is not None and stripped.endswith(found.group() + ")")) or (
@@ -210,7 +220,10 @@ def read_metadata(
                     issued, dated_by_field = day, field
                     if signed and not field:
                         issuer = previous.strip("()（）")
-                        if issuer.startswith(_NAME_TAILS) and before and len(before) <= 30:
+                        joint = _joint(before, issuer)
+                        if joint:  # "A厅 B厅" ⏎ "C委员会" ⏎ date: a joint signature
+                            joint_issuers, issuer = joint, joint[0]
+                        elif issuer.startswith(_NAME_TAILS) and before and len(before) <= 30:
                             issuer = before + issuer  # a name broken over two lines
             if not addressees and start == 0:
                 found_list = _ADDRESSEES.match(stripped)
@@ -242,7 +255,9 @@ def read_metadata(
             title, title_span = issued_title
     if notice_title == title:
         notice_title = None
-    return Metadata(title, title_span, number, issuer, issued, addressees, notice_title)
+    return Metadata(
+        title, title_span, number, issuer, issued, addressees, notice_title, joint_issuers
+    )
 
 
 _ISSUES = re.compile(r"印发|转发|颁布|发布")
@@ -299,6 +314,40 @@ def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
     return None
 
 
+def _joint(before: str, last: str) -> tuple[str, ...]:
+    """The issuers of a joint signature over one or two lines, names apart by spaces.
+
+    Empty unless there are at least two and every one reads as an issuer.
+    """
+    names = last.split()
+    if before and all(_ISSUER_END.search(n) and len(n) >= 4 for n in before.split()):
+        names = [*before.split(), *names]
+    if len(names) < 2 or not all(_ISSUER_END.search(n) and 4 <= len(n) <= 40 for n in names):
+        return ()
+    return tuple(names)
+
+
+def _opened_quote(earlier: list[tuple[str, int]], title: str) -> tuple[str, int, int] | None:
+    """The lines above ``title`` that open the 《 its 》 closes: their text, start and index.
+
+    "关于印发《自治区中小企业高质量发展" ⏎ "专项资金管理办法》的通知": the title line closes a
+    quotation opened up to two lines above; ``None`` when it closes none.
+    """
+    depth = title.count("》") - title.count("《")
+    if depth <= 0:
+        return None
+    text = ""
+    for k in range(len(earlier) - 1, -1, -1):
+        line, start = earlier[k]
+        if any(c in line for c in "。:：") or _NUMBER.search(line) or len(text + line) > 100:
+            return None
+        text = line + text
+        depth += line.count("》") - line.count("《")
+        if depth <= 0:
+            return text, start, k
+    return None
+
+
 def _title_head(head: tuple[str, int], title: str) -> bool:
     """Whether the line before ``title`` is its first half ("省人民政府关于" / "进一步…的意见")."""
     text = head[0]
@@ -306,6 +355,10 @@ def _title_head(head: tuple[str, int], title: str) -> bool:
         return False
     if _NUMBER.search(text) or _TITLE_END.search(text):
         return False
+    joint = text.split()
+    if len(joint) > 1 and title.startswith("关于"):
+        # "自治区财政厅 工业和信息化厅 发展改革委" above "关于…": the joint issuers' line
+        return all(_TITLE_WORDS.fullmatch(n) and _ISSUER_END.search(n) for n in joint)
     if not _TITLE_WORDS.fullmatch(text):
         return False  # "首页 | 关于我们": page furniture, not half a title
     if text.endswith(("关于", "印发", "转发")) or _UNIT_ISSUES.match(text):
@@ -345,6 +398,11 @@ def _issued_document(
     quoted = _QUOTED.search(text, s, e)
     if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
+    opened, closed = text.find("《", s, e), text.rfind("》", s, e)
+    if 0 <= opened < closed and "\n" in text[opened:closed]:  # 《X ⏎ Y》 over lines
+        inner = _clean("".join(text[opened + 1 : closed].split()))
+        if _TITLE_END.search(inner) and "《" not in inner:
+            return inner, (opened + 1, closed)
     heading = _heading_line(text, title, e, head_end)
     if heading is not None:
         return heading

@@ -405,7 +405,9 @@ def parse_policy(
     if not parsed.measures and measures:
         warnings = [w for w in warnings if w.kind != "no-measures"]
     issuers: tuple[str, ...] = ()
-    if metadata.issuer:
+    if metadata.joint_issuers:
+        issuers = tuple(resolver.resolve_name(name) for name in metadata.joint_issuers)
+    elif metadata.issuer:
         issuers = (resolver.resolve_name(metadata.issuer),)
     for name, agency in resolver.used.items():
         warnings.append(
