@@ -187,7 +187,8 @@ def test_a_title_whose_quotation_runs_over_lines_is_read_whole() -> None:
     meta = smeeco.parse_policy(_JOINT, document_id="d").metadata
     assert meta.title == "自治区中小企业高质量发展专项资金管理办法"
     assert meta.notice_title == (
-        "自治区财政厅 工业和信息化厅 发展改革委关于印发《自治区中小企业高质量发展专项资金管理办法》的通知"
+        "自治区财政厅 工业和信息化厅 发展改革委"
+        "关于印发《自治区中小企业高质量发展专项资金管理办法》的通知"
     )
     assert meta.title_span is not None
     assert "".join(_JOINT[slice(*meta.title_span)].split()) == meta.title
