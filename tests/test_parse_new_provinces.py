@@ -204,3 +204,31 @@ def test_a_joint_signature_gives_every_issuer_in_its_order() -> None:
     # one issuer over two lines is still one name, not a joint signature
     single = "某市人民政府\n办公室\n2023年5月19日\n"
     assert smeeco.parse_policy(single, document_id="d").metadata.joint_issuers == ()
+
+
+# -------------- qinghai 2017 (and a Beijing page): a heading line "文号《title》" above the notice
+
+
+def test_a_page_heading_of_a_document_number_and_a_quoted_title_gives_the_title() -> None:
+    text = (
+        "青政〔2017〕42号《青海省人民政府关于促进实体经济发展的若干意见》\n"
+        "青海省人民政府关于促进实体经济发展的若干意见\n"
+        "青政〔2017〕42号\n"
+        "各市、自治州人民政府,省政府各委、办、厅、局:\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert (meta.title, meta.number, meta.issuer) == (
+        "青海省人民政府关于促进实体经济发展的若干意见",
+        "青政〔2017〕42号",
+        "青海省人民政府",
+    )
+
+
+def test_an_issued_document_in_angle_quotes_inside_a_quoted_heading_is_the_title() -> None:
+    text = (
+        "京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉"
+        "的通知》\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.title == "北京市2016年政务公开工作要点"
+    assert meta.issuer == "北京市人民政府办公厅"

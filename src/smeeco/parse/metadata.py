@@ -64,6 +64,11 @@ _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
 _NOT_ADDRESSEE = re.compile(
     r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击|名称|文号|索引|分类)"
 )
+#: "青政〔2017〕42号《青海省人民政府关于…的若干意见》": a page heading, 文号 then the title.
+_NUMBER_THEN_TITLE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号\s*"
+    r"《(?P<title>[^《》]{4,118}(?:《[^《》]*》[^《》]*)*)》$"
+)
 _TRAILING_NUMBER = re.compile(
     r"[(（][\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号[)）]$"
 )
@@ -166,6 +171,9 @@ def read_metadata(
                 continue
             bare = _FILE_EXTENSION.sub("", _TRAILING_NUMBER.sub("", stripped))
             bare = _CATEGORY_TAG.sub("", bare)
+            numbered = _NUMBER_THEN_TITLE.match(bare)
+            if numbered is not None:  # "青政〔2017〕42号《…的若干意见》": a page's heading
+                bare = numbered["title"]
             if (
                 title is None
                 and start == 0
@@ -291,7 +299,7 @@ _TITLE_WORDS = re.compile(r"[\u4e00-\u9fff()（）“”]{4,60}")
 _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
 )
-_QUOTED = re.compile(r"《([^《》\n]{4,120})》")
+_QUOTED = re.compile(r"[《〈]([^《》〈〉\n]{4,120})[》〉]")  # 〈〉: inside a 《》 heading
 
 
 def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
