@@ -232,3 +232,36 @@ def test_an_issued_document_in_angle_quotes_inside_a_quoted_heading_is_the_title
     meta = smeeco.parse_policy(text, document_id="d").metadata
     assert meta.title == "北京市2016年政务公开工作要点"
     assert meta.issuer == "北京市人民政府办公厅"
+
+
+# ------- guizhou zunyi 2022 / hainan sanya 2025: page fields without colons, 主送 lines
+
+
+def test_page_fields_apart_by_spaces_are_never_the_title_and_a_plans_division_is_the_title() -> (
+    None
+):
+    text = (
+        "文号 遵府办函〔2022〕56号 是否有效\n"
+        "标题 市人民政府办公室关于印发《某都市圈发展规划》重点任务责任分工方案的通知\n"
+        "时间:2022-05-11 16:14\n"
+        "市人民政府办公室关于印发《某都市圈发展规划》重点任务责任分工方案的通知\n"
+        "各县、自治县、区(市)人民政府、新蒲新区管委会、市政府各部门、各直属机构:\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.title == "《某都市圈发展规划》重点任务责任分工方案"  # not the plan it divides
+    assert (meta.number, meta.issuer) == ("遵府办函〔2022〕56号", "市人民政府办公室")
+    assert meta.addressees == (
+        "各县、自治县、区(市)人民政府",
+        "新蒲新区管委会",
+        "市政府各部门",
+        "各直属机构",
+    )
+    # the plain form is unchanged: 《X》的通知 issues X
+    plain = "市人民政府办公室关于印发《某都市圈发展规划》的通知\n各县人民政府:\n"
+    assert smeeco.parse_policy(plain, document_id="d").metadata.title == "某都市圈发展规划"
+
+
+def test_a_space_inside_an_addressee_is_not_kept() -> None:
+    text = "市各相关单位,各 区委优化营商环境领导小组办公室:\n现印发给你们。\n"
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.addressees == ("市各相关单位", "各区委优化营商环境领导小组办公室")

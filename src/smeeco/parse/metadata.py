@@ -29,7 +29,8 @@ _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECAS
 _CATEGORY_TAG = re.compile(r"^【[^【】]{1,30}】")
 #: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line.
 _PAGE_FIELD = re.compile(
-    r"^(?:名称|标题|题名|信息名称|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)[:：]"
+    r"^(?:名称|标题|题名|信息名称|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)"
+    r"(?:[:：]|[^\S\n]+)"
 )
 #: "成文日期: 2023年3月3日": a labelled field of a page's metadata block.
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
@@ -404,6 +405,12 @@ def _issued_document(
     if not title.endswith(("通知", "通知》")) or not _ISSUES.search(title):
         return None
     quoted = _QUOTED.search(text, s, e)
+    tail_end = e - len("的通知》" if title.endswith("》") else "的通知")
+    if quoted is not None and quoted.end() < tail_end and text[tail_end:e].startswith("的通知"):
+        # "关于印发《X规划》主要目标重点任务责任分工方案的通知": the 方案 of X, not X
+        whole = text[quoted.start() : tail_end]
+        if _TITLE_END.search(whole) and "《" not in text[quoted.end() : tail_end]:
+            return _clean(whole), (quoted.start(), tail_end)
     if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
     opened, closed = text.find("《", s, e), text.rfind("》", s, e)
@@ -454,6 +461,15 @@ _UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小
 
 
 def _addressees(line: str) -> tuple[str, ...]:
+    """The addressees of a 主送 line, a PDF's spaces between characters left out."""
+    return tuple(_CJK_SPACE.sub("", a) for a in _split_addressees(line))
+
+
+#: "各 区委…": a space a PDF or a page put between two characters of one name.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _split_addressees(line: str) -> tuple[str, ...]:
     """The addressees of a 主送 line.
 
     When the line separates them with commas, a 、 stays inside one addressee
@@ -496,7 +512,8 @@ def _join_each(parts: list[str]) -> tuple[str, ...]:
             continue
         if (joined and len(part) <= 2 and not part.startswith("各")) or (
             joined
-            and re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", joined[-1])
+            and joined[-1].startswith("各")
+            and not _UNIT_TAIL.search(joined[-1])  # "各县、自治县" is still a list of places
             and not part.startswith("各")
         ):
             joined[-1] += "、" + part
