@@ -7,6 +7,11 @@ checks what a user sees: units in stated order with roles, metadata and warnings
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 import smeeco
 from smeeco import Role
 from smeeco.parse import parse_policy_text
@@ -265,3 +270,38 @@ def test_a_space_inside_an_addressee_is_not_kept() -> None:
     text = "市各相关单位,各 区委优化营商环境领导小组办公室:\n现印发给你们。\n"
     meta = smeeco.parse_policy(text, document_id="d").metadata
     assert meta.addressees == ("市各相关单位", "各区委优化营商环境领导小组办公室")
+
+
+# ------------------------------- the new provinces' notices, mutated: never a crash, spans true
+
+_NOTICES = Path(__file__).parent / "fixtures" / "notices"
+_NEW = sorted(
+    p.read_text(encoding="utf-8")[:1500]
+    for prefix in ("inner-mongolia", "beijing", "ningxia", "qinghai", "jilin", "guizhou", "hainan")
+    for p in _NOTICES.glob(f"{prefix}-*.txt")
+)
+_CUTS = ("", "\n", "(", "〔责任单位:", "、", "完成时", "— 1 —\n", "(略)", "《", "》")
+_CUTS += ("2023年3月3日\n", "• 标题 ", "某厅 某委\n")
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(_NEW),
+    st.lists(st.tuples(st.floats(0, 1), st.integers(0, 40), st.sampled_from(_CUTS)), max_size=5),
+)
+def test_the_new_provinces_notices_mutated_never_crash_and_spans_stay_true(
+    text: str, cuts: list[tuple[float, int, str]]
+) -> None:
+    for where, length, insert in cuts:
+        at = int(where * len(text))
+        text = text[:at] + insert + text[at + length :]
+    if not text.strip():
+        return
+    result = smeeco.parse_policy(text, document_id="fuzz")
+    for measure in result.measures:
+        for source in measure.sources:
+            assert source.span is not None
+            assert text[slice(*source.span)] == source.quote
+    for source in result.document.sources:
+        assert source.span is not None
+        assert text[slice(*source.span)] == source.quote
