@@ -265,7 +265,14 @@ def read_metadata(
     if notice_title == title:
         notice_title = None
     return Metadata(
-        title, title_span, number, issuer, issued, addressees, notice_title, joint_issuers
+        title,
+        title_span,
+        number,
+        issuer,
+        issued,
+        addressees,
+        notice_title,
+        joint_issuers=joint_issuers,
     )
 
 
