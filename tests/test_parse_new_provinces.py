@@ -305,3 +305,31 @@ def test_the_new_provinces_notices_mutated_never_crash_and_spans_stay_true(
     for source in result.document.sources:
         assert source.span is not None
         assert text[slice(*source.span)] == source.quote
+
+
+# ------------- qinghai (a PDF transcription): every character spaced apart, also the clauses
+
+
+def test_a_text_whose_characters_are_spaced_apart_is_read_and_spans_quote_it() -> None:
+    text = (
+        "青 海 省 人 民 政 府 关 于 印 发 若 干 政 策 措 施 的 通 知\n"
+        "一 、 扩 大 信 贷 投 放 。 实 施 办 法 由 省 财 政 厅 会 同 省 金 融 办 制 定 。\n"
+        "二 、 支 持 企 业 上 市 。 ( 责 任 单 位 : 省 金 融 办 、 省 财 政 厅 )\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert result.metadata.title == "青海省人民政府关于印发若干政策措施的通知"
+    got = [
+        [(u.name, u.role, u.explicit) for u in m.clause.units] if m.clause else []
+        for m in result.parsed.measures
+    ]
+    assert got == [
+        [("省财政厅", L, True), ("省金融办", S, True)],
+        [("省金融办", L, False), ("省财政厅", S, False)],
+    ]
+    for measure in result.measures:
+        for source in measure.sources:
+            assert source.span is not None
+            assert text[slice(*source.span)] == source.quote
+    # a line with a few spaces (a letterhead, "各 区委") keeps them
+    letterhead = "宁 夏 回族 自治 区工业和信息化厅 文件\n1.加强管理。(责任单位:区财政局)\n"
+    assert smeeco.parse_policy(letterhead, document_id="d").prepared.text.startswith("宁 夏 回族")

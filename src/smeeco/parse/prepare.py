@@ -194,8 +194,54 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     if convert or (convert is None and traditional and opencc_available()):
         stripped, mapping = _convert(stripped, mapping)
         converted = True
+    stripped, mapping = _unspace(stripped, mapping)
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
     return Prepared(text, stripped, mapping, traditional, converted, glosses, breaks)
+
+
+#: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").
+_SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
+_SPACED_GAP = re.compile(rf"(?<={_SPACED_CHAR})[ \t]+(?={_SPACED_CHAR})")
+_SPACED_MIN = 8  # Chinese characters a line needs before it is judged spaced out
+
+
+def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """Join the characters of lines a PDF transcription spaced apart, one by one.
+
+    A line is spaced out when at least four in five of its Chinese characters are
+    followed by a space ("省 财 政 厅 会 同 省 金 融 办"); there every gap between two
+    characters is removed. A line with a few spaces ("宁 夏 回族 自治 区…", "各 区委")
+    is left as it is. The offsets of the kept characters are kept, so spans still point
+    at the original text.
+    """
+    if " " not in text:
+        return text, offsets
+    pieces: list[str] = []
+    mapped: list[int] = []
+    position = 0
+    changed = False
+    for line in text.split("\n"):
+        han = len(_HAN.findall(line))
+        spaced = len(re.findall(rf"[{_CJK}][ \t]", line))
+        end = position + len(line)
+        stop = min(end + 1, len(text))  # with the line's "\n", never past the text
+        if han >= _SPACED_MIN and spaced * 5 >= han * 4:
+            last = position
+            for gap in _SPACED_GAP.finditer(text, position, end):
+                pieces.append(text[last : gap.start()])
+                mapped.extend(offsets[last : gap.start()])
+                last = gap.end()
+            pieces.append(text[last:stop])
+            mapped.extend(offsets[last:stop])
+            changed = True
+        else:
+            pieces.append(text[position:stop])
+            mapped.extend(offsets[position:stop])
+        position = end + 1
+    if not changed:
+        return text, offsets
+    mapped.append(offsets[len(text)])
+    return "".join(pieces), mapped
 
 
 #: A line this long is a page run together (a database copy flattened to one line).
