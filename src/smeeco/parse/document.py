@@ -67,7 +67,7 @@ class ParseWarning:
     off inside a measure), ``clause-cut`` (a clause broken off by the end of the text),
     ``unclosed`` (a bracket still open at its line end), ``heading-clause`` (a clause on
     a heading whose items state their own) and, from :func:`~smeeco.parse_policy`,
-    ``script``, ``unresolved`` and ``table``.
+    ``script``, ``unresolved``, ``table`` and ``deadline`` (a 完成时限 read as no date).
     """
 
     kind: str

@@ -24,6 +24,7 @@ from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, SmeecoError
 from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.common import Name, Record, Source
+from smeeco.model.deadline import Deadline, unread_reason
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role
 from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
@@ -349,6 +350,18 @@ def parse_policy(
         s, e = prepared.original_span(start, end)
         return Source(DocumentId(document_id), locator, original[s:e], (s, e))
 
+    def deadline(row: TableRow | None, locator: str, sources: list[Source]) -> Deadline | None:
+        """The row's 完成时限 read, its source added; a warning when it gives no date."""
+        if row is None or row.deadline_span is None:
+            return None
+        found = row.read_deadline
+        if found is None:
+            return None
+        sources.append(source(f"{locator} 完成时限".strip(), *row.deadline_span))
+        if found.unread:
+            warnings.append(ParseWarning("deadline", row.deadline_span, unread_reason(found.text)))
+        return found
+
     for measure in parsed_measures:
         responsibilities: list[Responsibility] = []
         row = rows.match(measure.number, measure.title)
@@ -364,8 +377,7 @@ def parse_policy(
             notes.append("responsibility stated once for its section (以上任务由…负责)")
         if measure.clause is not None and measure.clause.etc:
             notes.append("the listing ends in 等: not exhaustive")
-        if row is not None and row.deadline:
-            notes.append(_deadline(row))
+        due = deadline(row, measure.locator, sources)
         measures.append(
             Measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
@@ -377,6 +389,7 @@ def parse_policy(
                 text=measure.text,
                 responsibilities=tuple(responsibilities),
                 responsibility_stated=bool(responsibilities),
+                deadline=due,
                 truncated=measure.truncated,
                 sources=tuple(sources),
                 notes="; ".join(notes),
@@ -384,6 +397,9 @@ def parse_policy(
         )
     for row in rows.left():  # rows that match no measure of the text are measures of their own
         responsibilities = _responsibilities(row.units, resolver, warnings)
+        locator = f"任务分工表 {row.number}".strip()
+        row_sources = [source(locator, *row.span)]
+        due = deadline(row, locator, row_sources)
         measures.append(
             Measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
@@ -394,8 +410,8 @@ def parse_policy(
                 text=row.title,
                 responsibilities=tuple(responsibilities),
                 responsibility_stated=bool(responsibilities),
-                sources=(source(f"任务分工表 {row.number}".strip(), *row.span),),
-                notes=_deadline(row) if row.deadline else "",
+                deadline=due,
+                sources=tuple(row_sources),
             )
         )
     if not parsed.measures and measures:
@@ -415,8 +431,9 @@ def parse_policy(
     notes = []
     if metadata.notice_title:  # the 通知 that issues the document, named by its own title
         notes.append("印发通知: " + metadata.notice_title)
-    if metadata.addressees:
-        notes.append("主送: " + "、".join(metadata.addressees))
+    document_sources = [source("title", *metadata.title_span)] if metadata.title_span else []
+    if metadata.addressees_span is not None:
+        document_sources.append(source("主送", *metadata.addressees_span))
     document = PolicyDocument(
         id=document_id,
         name=Name(metadata.title or document_id),
@@ -425,9 +442,10 @@ def parse_policy(
         issued=metadata.issued,
         jurisdiction=jurisdiction if agencies is not None and jurisdiction in agencies else None,
         sections=parsed.section_records(),
+        addressees=metadata.addressees,
         truncated=parsed.truncated,
         notes="; ".join(notes),
-        sources=(source("title", *metadata.title_span),) if metadata.title_span else (),
+        sources=tuple(document_sources),
     )
     starts = _line_starts(original)
     uncertainties = sorted(
@@ -544,7 +562,3 @@ class _Rows:
         """The rows no measure took."""
         return [row for row, used in zip(self.rows, self.used, strict=True) if not used]
 
-
-def _deadline(row: TableRow) -> str:
-    day = row.deadline_date
-    return f"完成时限: {row.deadline}" + (f" (by {day.isoformat()})" if day else "")

@@ -1,0 +1,358 @@
+"""Deadlines (完成时限) and addressees (主送): the model, data packs, the parser, outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import smeeco
+from smeeco import (
+    Deadline,
+    DeadlineReading,
+    InvalidValueError,
+    Measure,
+    Name,
+    PolicyDocument,
+    ValidationError,
+)
+from smeeco.io.convert import record_from_data, record_to_data
+from smeeco.model.deadline import unread_reason
+from strategies import DEADLINE_FORMS, deadline_texts, deadlines
+
+D = dt.date
+R = DeadlineReading
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "reading"),
+    [
+        ("2023年12月底前", D(2023, 12, 31), R.MONTH),
+        ("2023年底前", D(2023, 12, 31), R.YEAR),
+        ("2023年年底前", D(2023, 12, 31), R.YEAR),
+        ("2023年末", D(2023, 12, 31), R.YEAR),
+        ("2023年内", D(2023, 12, 31), R.YEAR),
+        ("2024年6月底前", D(2024, 6, 30), R.MONTH),
+        ("2024年6月", D(2024, 6, 30), R.MONTH),
+        ("2024年2月底前", D(2024, 2, 29), R.MONTH),  # a leap year
+        ("2023年2月", D(2023, 2, 28), R.MONTH),
+        ("2025年", D(2025, 12, 31), R.YEAR),
+        ("2024年上半年", D(2024, 6, 30), R.HALF_YEAR),
+        ("2024年下半年", D(2024, 12, 31), R.HALF_YEAR),
+        ("2024年一季度", D(2024, 3, 31), R.QUARTER),
+        ("2024年第三季度末", D(2024, 9, 30), R.QUARTER),
+        ("2022年9月15日", D(2022, 9, 15), R.DAY),
+        ("2022年9月15日前", D(2022, 9, 15), R.DAY),
+        ("于2023年底前完成", D(2023, 12, 31), R.YEAR),
+        ("２０２４年６月底前", D(2024, 6, 30), R.MONTH),
+        (" 2024 年 6 月底前。", D(2024, 6, 30), R.MONTH),
+        ("二〇二三年十二月底前", D(2023, 12, 31), R.MONTH),
+        ("长期坚持", None, R.ONGOING),
+        ("持续推进", None, R.ONGOING),
+        ("常态化", None, R.ONGOING),
+        ("常态化推进", None, R.ONGOING),
+        ("长期", None, R.ONGOING),
+        # never a guess
+        ("6月底前", None, R.UNREAD),  # no year
+        ("年底前", None, R.UNREAD),
+        ("2025年6月前", None, R.UNREAD),  # before June begins, or by its end?
+        ("2023年前", None, R.UNREAD),
+        ("2023—2025年", None, R.UNREAD),
+        ("2023年起", None, R.UNREAD),
+        ("每年年底前", None, R.UNREAD),
+        ("2023年底前完成，长期坚持", None, R.UNREAD),
+        ("2024年2月30日", None, R.UNREAD),  # no such day
+        ("2024年13月", None, R.UNREAD),
+        ("尽快", None, R.UNREAD),
+    ],
+)
+def test_deadline_readings(text: str, date: dt.date | None, reading: DeadlineReading) -> None:
+    deadline = Deadline.read(text)
+    assert (deadline.text, deadline.date, deadline.reading) == (text, date, reading)
+    assert deadline.ongoing == (reading is R.ONGOING)
+    assert deadline.unread == (reading is R.UNREAD)
+
+
+def test_a_deadline_prints_its_text_and_its_reading() -> None:
+    assert str(Deadline.read("2023年底前")) == "2023年底前 (by 2023-12-31)"
+    assert str(Deadline.read("长期坚持")) == "长期坚持 (ongoing)"
+    assert str(Deadline.read("尽快")) == "尽快 (no date read)"
+    assert repr(Deadline.read("2024年上半年")) == "Deadline('2024年上半年', 2024-06-30, half_year)"
+
+
+def test_why_a_deadline_has_no_date() -> None:
+    assert "before June 2025 begins or by its end" in unread_reason("2025年6月前")
+    assert "'2025年6月底前'" in unread_reason("2025年6月前")
+    assert "names no year" in unread_reason("6月底前")
+    assert "does not exist" in unread_reason("2024年2月30日")
+    assert "2023年底前" in unread_reason("尽快")  # the forms it reads
+
+
+def test_a_date_read_from_the_text_must_be_the_texts() -> None:
+    with pytest.raises(InvalidValueError, match=r"reads as 2023-12-31 \(year\), not 2024-01-01"):
+        Deadline("2023年底前", D(2024, 1, 1), "year")
+    with pytest.raises(InvalidValueError, match="reads as 2023-12-31"):
+        Deadline("2023年底前", None, "unread")
+    # a date from elsewhere says so
+    assert Deadline("年底前", D(2023, 12, 31), "given").date == D(2023, 12, 31)
+    assert Deadline("年底前", "2023-12-31").reading is R.GIVEN
+
+
+@pytest.mark.parametrize(
+    ("args", "path", "words"),
+    [
+        (("年底前",), "date", "needs a date"),
+        (("长期坚持", D(2023, 1, 1), "ongoing"), "date", "has no date"),
+        (("尽快", D(2023, 1, 1), "unread"), "date", "has no date"),
+        ((" ",), "text", "as written"),
+        ((5,), "text", "must be text"),
+        (("2023年\x1b底前", D(2023, 12, 31)), "text", r"U\+001B"),
+        (("2023年底前", D(2023, 12, 31), "soon"), "reading", "'soon'"),
+        (("2023年底前", "2023-13-01"), "", "2023-13-01"),
+    ],
+)
+def test_bad_deadlines_are_refused_with_their_field(
+    args: tuple[object, ...], path: str, words: str
+) -> None:
+    with pytest.raises(InvalidValueError, match=words) as caught:
+        Deadline(*args)  # type: ignore[arg-type]
+    assert caught.value.path == path
+
+
+def test_a_measure_takes_a_deadline_or_its_text() -> None:
+    m = Measure(id="d.m1", name=Name("甲"), document="d", ordinal=1, deadline="2024年6月底前")
+    assert m.deadline == Deadline("2024年6月底前", D(2024, 6, 30), "month")
+    assert Measure(id="d.m1", name=Name("甲"), document="d", ordinal=1).deadline is None
+    with pytest.raises(InvalidValueError, match="Deadline or its text") as caught:
+        Measure(id="d.m1", name=Name("甲"), document="d", ordinal=1, deadline=D(2024, 6, 30))  # type: ignore[arg-type]
+    assert caught.value.path == "deadline"
+
+
+def test_addressees_are_texts_in_stated_order() -> None:
+    doc = PolicyDocument(
+        id="d", name=Name("通知"), addressees=["各区人民政府", "市政府各委、办、局", "各有关单位"]
+    )
+    assert doc.addressees == ("各区人民政府", "市政府各委、办、局", "各有关单位")
+    assert PolicyDocument(id="d", name=Name("通知")).addressees == ()
+    for bad, path in ((("各区人民政府", " "), "addressees[1]"), (("a\x00",), "addressees[0]")):
+        with pytest.raises(InvalidValueError) as caught:
+            PolicyDocument(id="d", name=Name("通知"), addressees=bad)
+        assert caught.value.path == path
+    with pytest.raises(InvalidValueError, match="one item per addressee"):
+        PolicyDocument(id="d", name=Name("通知"), addressees="各区人民政府")  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- packs
+
+
+def test_a_deadline_read_from_its_text_is_written_as_its_text() -> None:
+    m = Measure(id="d.m1", name=Name("甲"), document="d", ordinal=1, deadline="2023年底前")
+    assert record_to_data(m)["deadline"] == "2023年底前"
+    given_ = Measure(
+        id="d.m1",
+        name=Name("甲"),
+        document="d",
+        ordinal=1,
+        deadline=Deadline("年底前", "2023-12-31"),
+    )
+    assert record_to_data(given_)["deadline"] == {"text": "年底前", "date": "2023-12-31"}
+    ongoing = Deadline("按季度推进", None, "ongoing")  # ongoing by the curator's reading
+    data = record_to_data(attrs_evolve(m, ongoing))
+    assert data["deadline"] == {"text": "按季度推进", "reading": "ongoing"}
+    assert record_from_data(data, Measure).deadline == ongoing
+
+
+def attrs_evolve(m: Measure, deadline: Deadline) -> Measure:
+    import attrs
+
+    return attrs.evolve(m, deadline=deadline)
+
+
+@given(deadlines())
+@settings(max_examples=200)
+def test_deadlines_round_trip_through_plain_data(deadline: Deadline) -> None:
+    m = Measure(id="d.m1", name=Name("甲"), document="d", ordinal=1, deadline=deadline)
+    data = json.loads(json.dumps(record_to_data(m), ensure_ascii=False))
+    assert record_from_data(data, Measure) == m
+
+
+@given(deadline_texts())
+@settings(max_examples=300)
+def test_reading_never_fails_and_every_date_is_a_real_end(text: str) -> None:
+    deadline = Deadline.read(text)
+    assert deadline.text == text
+    assert (deadline.date is None) == (deadline.reading in (R.ONGOING, R.UNREAD))
+    if deadline.reading in (R.MONTH, R.QUARTER, R.HALF_YEAR, R.YEAR):
+        assert deadline.date is not None
+        assert (deadline.date + dt.timedelta(days=1)).day == 1  # the last day of a month
+
+
+def test_the_strategy_forms_cover_every_reading() -> None:
+    readings = {Deadline.read(f.format(y=2024, m=6, d=15, q="二")).reading for f in DEADLINE_FORMS}
+    assert readings == set(DeadlineReading) - {R.GIVEN}
+
+
+PACK = """smeeco: 1
+pack: {name: due}
+documents:
+- id: due-doc
+  name: 某市关于若干措施的通知
+  addressees: [各区人民政府, 市政府各委、办、局, 各有关单位]
+measures:
+- {id: due-doc.m1, name: 甲, document: due-doc, ordinal: 1, deadline: 2023年底前}
+- id: due-doc.m2
+  name: 乙
+  document: due-doc
+  ordinal: 2
+  deadline: {text: 年底前, date: 2023-12-31, reading: given}
+- {id: due-doc.m3, name: 丙, document: due-doc, ordinal: 3, deadline: 长期坚持}
+- {id: due-doc.m4, name: 丁, document: due-doc, ordinal: 4}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+def test_packs_carry_deadlines_and_addressees(tmp_path: Path, fmt: str) -> None:
+    source = tmp_path / "due.yaml"
+    source.write_text(PACK, encoding="utf-8")
+    eco = smeeco.read_pack(source)
+    due = [eco.require(f"due-doc.m{i}", Measure).deadline for i in range(1, 5)]
+    assert [(d.date, d.reading.value) if d else None for d in due] == [
+        (D(2023, 12, 31), "year"),
+        (D(2023, 12, 31), "given"),
+        (None, "ongoing"),
+        None,
+    ]
+    doc = eco.require("due-doc", PolicyDocument)
+    assert doc.addressees == ("各区人民政府", "市政府各委、办、局", "各有关单位")
+    out = tmp_path / f"out.{fmt}"
+    smeeco.write_pack(eco, out)
+    again = smeeco.read_pack(out)
+    assert list(again.records()) == list(eco.records())
+    text = out.read_text(encoding="utf-8")
+    assert "2023年底前" in text
+    assert "各有关单位" in text
+
+
+def test_a_bad_deadline_in_a_pack_names_the_file_the_path_and_the_value(tmp_path: Path) -> None:
+    bad = tmp_path / "due.yaml"
+    bad.write_text(
+        PACK.replace(
+            "date: 2023-12-31, reading: given", "date: 2023-12-32, reading: given"
+        ).replace(
+            "deadline: 长期坚持", "deadline: {text: 长期坚持, date: 2023-01-01, reading: ongoing}"
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(ValidationError) as caught:
+        smeeco.read_pack(bad)
+    message = str(caught.value)
+    assert "due.yaml" in message
+    assert "measures[1].deadline.date" in message
+    assert "2023-12-32" in message
+    assert "measures[2].deadline.date" in message
+    assert "has no date" in message
+
+
+def test_packs_without_the_fields_load_as_before() -> None:
+    eco = smeeco.load("example")
+    assert all(m.deadline is None for m in eco.measures)
+    assert all(d.addressees == () for d in eco.documents)
+
+
+def test_the_bundled_addressees_are_quoted_from_their_source() -> None:
+    eco = smeeco.load("tianjin")
+    stated = {d.id: d for d in eco.documents if d.addressees}
+    assert set(stated) == {"tj-2022-measures", "tj-2021-reply"}
+    for doc in stated.values():
+        (quote,) = [s.quote for s in doc.sources if s.locator == "主送"]
+        assert "、".join(doc.addressees).replace("、", "") == quote.replace("、", "").replace(
+            ",", ""
+        )
+
+
+# --------------------------------------------------------------------------- the parser
+
+TABLE = (
+    "某省关于若干措施的通知\n各设区市人民政府，省政府各部门：\n"
+    "一、融资\n(一)拓宽融资渠道。鼓励发行债券。\n\n附件：分工表\n"
+    "序号 | 工作任务 | 牵头部门 | 参与部门 | 完成时限\n"
+    "1 | 拓宽融资渠道 | 省金融办 | 省财政厅 | 2023年6月底前\n"
+    "2 | 完善担保体系 | 省中小企业局 | 省财政厅 | 长期坚持\n"
+    "3 | 建设服务平台 | 省中小企业局 | 省财政厅 | 2025年6月前\n"
+    "4 | 开展培训 | 省中小企业局 | 省财政厅 |  \n"
+)
+
+
+def test_the_parser_reads_the_deadline_column_into_the_measure() -> None:
+    result = smeeco.parse_policy(TABLE, document_id="t")
+    due = [m.deadline for m in result.measures]
+    assert [(d.text, d.date, d.reading.value) if d else None for d in due] == [
+        ("2023年6月底前", D(2023, 6, 30), "month"),
+        ("长期坚持", None, "ongoing"),
+        ("2025年6月前", None, "unread"),
+        None,
+    ]
+    assert not any("完成时限" in m.notes for m in result.measures)
+    for m in result.measures[:3]:
+        (source,) = [s for s in m.sources if s.locator.endswith("完成时限")]
+        assert source.span is not None
+        assert TABLE[source.span[0] : source.span[1]] == source.quote == m.deadline.text  # type: ignore[union-attr]
+
+
+def test_a_deadline_without_a_date_is_reported_with_its_place() -> None:
+    result = smeeco.parse_policy(TABLE, document_id="t")
+    (warning,) = [u for u in result.uncertainties if u.kind == "deadline"]
+    line = TABLE.split("\n")[warning.line - 1]
+    assert line[warning.column - 1 :].startswith("2025年6月前")
+    assert "before June 2025 begins or by its end" in warning.message
+    assert "长期坚持" not in result.report()  # ongoing is read, not uncertain
+
+
+def test_the_parser_reads_the_addressees_into_the_document() -> None:
+    result = smeeco.parse_policy(TABLE, document_id="t")
+    doc = result.document
+    assert doc.addressees == ("各设区市人民政府", "省政府各部门")
+    (source,) = [s for s in doc.sources if s.locator == "主送"]
+    assert source.span is not None
+    assert (
+        TABLE[source.span[0] : source.span[1]] == source.quote == "各设区市人民政府，省政府各部门"
+    )
+    assert "主送" not in doc.notes
+
+
+def test_addressees_and_deadlines_of_a_traditional_text_quote_the_original() -> None:
+    pytest.importorskip("opencc")
+    text = (
+        "某省關於若干措施的通知\n各設區市人民政府，省政府各部門：\n"
+        "附件：分工表\n序號 | 工作任務 | 牽頭部門 | 完成時限\n"
+        "1 | 拓寬融資渠道 | 省財政廳 | 2023年6月底前\n"
+    )
+    result = smeeco.parse_policy(text, document_id="t")
+    assert result.document.addressees == ("各设区市人民政府", "省政府各部门")
+    (quote,) = [s for s in result.document.sources if s.locator == "主送"]
+    assert quote.quote == "各設區市人民政府，省政府各部門"
+    (measure,) = result.measures
+    assert measure.deadline is not None
+    assert measure.deadline.date == D(2023, 6, 30)
+    (due,) = [s for s in measure.sources if s.locator.endswith("完成时限")]
+    assert due.span is not None
+    assert text[due.span[0] : due.span[1]] == "2023年6月底前"
+
+
+@given(st.sampled_from(DEADLINE_FORMS), st.integers(1995, 2035), st.integers(1, 12))
+@settings(max_examples=40, deadline=None)
+def test_the_parsed_deadline_is_what_the_reader_reads(form: str, year: int, month: int) -> None:
+    written = form.format(y=year, m=month, d=1, q="四")
+    text = (
+        "某省关于若干措施的通知\n附件：分工表\n序号 | 工作任务 | 牵头部门 | 完成时限\n"
+        f"1 | 拓宽融资渠道 | 省财政厅 | {written}\n"
+    )
+    (measure,) = smeeco.parse_policy(text, document_id="t").measures
+    assert measure.deadline == Deadline.read(written)
