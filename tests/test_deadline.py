@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smeeco
+import smeeco.cli
 from smeeco import (
     Deadline,
     DeadlineReading,
@@ -356,3 +358,134 @@ def test_the_parsed_deadline_is_what_the_reader_reads(form: str, year: int, mont
     )
     (measure,) = smeeco.parse_policy(text, document_id="t").measures
     assert measure.deadline == Deadline.read(written)
+
+
+# --------------------------------------------------------------------------- outputs
+
+
+@pytest.fixture(scope="module")
+def parsed_pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("due")
+    notice = folder / "notice.txt"
+    notice.write_text(TABLE, encoding="utf-8")
+    pack = folder / "due.yaml"
+    assert smeeco.cli.main(["parse", str(notice), "-o", str(pack), "--id", "due"]) == 0
+    return pack
+
+
+def test_the_measures_table_has_the_deadline_columns(parsed_pack: Path) -> None:
+    cols = smeeco.table_columns(smeeco.load(str(parsed_pack)), "measures")
+    assert cols.names[cols.names.index("deadline") + 1] == "deadline_date"
+    assert cols.types[cols.names.index("deadline_date")] == "date"
+    assert list(zip(cols.data["deadline"], cols.data["deadline_date"], strict=True)) == [
+        ("2023年6月底前", D(2023, 6, 30)),
+        ("长期坚持", None),
+        ("2025年6月前", None),
+        (None, None),
+    ]
+    documents = smeeco.table_columns(smeeco.load(str(parsed_pack)), "documents")
+    assert documents.data["addressees"] == ["各设区市人民政府|省政府各部门"]
+
+
+def test_the_list_form_has_a_deadline_column_only_when_a_measure_has_one(
+    parsed_pack: Path, tmp_path: Path
+) -> None:
+    (lst,) = smeeco.task_lists(smeeco.load(str(parsed_pack)))
+    assert lst.header() == ("序号", "任务", "牵头单位", "配合单位", "完成时限", "说明")
+    assert [cells[4] for cells in lst.row_cells()] == [
+        "2023年6月底前",
+        "长期坚持",
+        "2025年6月前",
+        "",
+    ]
+    (plain,) = smeeco.task_lists(smeeco.load("example"))
+    assert plain.header() == ("序号", "任务", "牵头单位", "配合单位", "说明")
+    assert all(len(cells) == 5 for cells in plain.row_cells())
+    from smeeco.tasklist.files import dumps_csv, dumps_markdown
+
+    csv_lines = dumps_csv([lst, plain]).splitlines()
+    assert csv_lines[0] == "文件,序号,任务,牵头单位,配合单位,完成时限,说明"
+    assert csv_lines[1].split(",")[5] == "2023年6月底前"
+    assert csv_lines[-1].split(",")[5] == ""  # a list without deadlines: an empty cell
+    markdown = dumps_markdown([lst, plain])
+    assert (
+        "| 序号 | 任务 | 牵头单位 | 配合单位 | 完成时限 | 说明 |\n|---|---|---|---|---|---|"
+        in markdown
+    )
+    assert "| 序号 | 任务 | 牵头单位 | 配合单位 | 说明 |\n|---|---|---|---|---|\n" in markdown
+
+
+def test_the_list_form_files_show_the_deadlines(parsed_pack: Path, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    docx = pytest.importorskip("docx")
+    for suffix in ("xlsx", "docx"):
+        code = smeeco.cli.main(
+            ["matrix", str(parsed_pack), "--form", "list", "-o", str(tmp_path / f"l.{suffix}")]
+        )
+        assert code == 0
+    sheet = openpyxl.load_workbook(tmp_path / "l.xlsx").worksheets[0]
+    assert [c.value for c in sheet[3]] == [
+        "序号",
+        "任务",
+        "牵头单位",
+        "配合单位",
+        "完成时限",
+        "说明",
+    ]
+    assert [sheet.cell(row, 5).value for row in range(4, 8)] == [
+        "2023年6月底前",
+        "长期坚持",
+        "2025年6月前",
+        None,
+    ]
+    (table,) = docx.Document(str(tmp_path / "l.docx")).tables
+    assert [c.text for c in table.rows[0].cells][4] == "完成时限"
+    assert [r.cells[4].text for r in table.rows[1:]] == [
+        "2023年6月底前",
+        "长期坚持",
+        "2025年6月前",
+        "",
+    ]
+
+
+def test_graph_files_carry_the_deadline_and_the_addressees(
+    parsed_pack: Path, tmp_path: Path
+) -> None:
+    eco = smeeco.load(str(parsed_pack))
+    for suffix in ("graphml", "gexf", "json"):
+        path = tmp_path / f"g.{suffix}"
+        smeeco.export_graph(eco.graph, path)
+        graph = smeeco.read_graph(path)
+        first = graph.nodes["due.m01"]
+        assert (first["deadline"], first["deadline_date"], first["deadline_reading"]) == (
+            "2023年6月底前",
+            "2023-06-30",
+            "month",
+        )
+        assert "deadline_date" not in graph.nodes["due.m02"]  # ongoing: no date
+        assert graph.nodes["due.m02"]["deadline_reading"] == "ongoing"
+        assert "deadline" not in graph.nodes["due.m04"]
+        assert graph.nodes["due"]["addressees"] == "各设区市人民政府|省政府各部门"
+
+
+def test_who_and_show_print_them(parsed_pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert smeeco.cli.main(["who", str(parsed_pack), "due.m01"]) == 0
+    assert "完成时限: 2023年6月底前 (by 2023-06-30)" in capsys.readouterr().out.splitlines()
+    assert smeeco.cli.main(["who", str(parsed_pack), "due.m03", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["measure"]["deadline"] == {
+        "text": "2025年6月前",
+        "date": None,
+        "reading": "unread",
+    }
+    assert smeeco.cli.main(["show", str(parsed_pack)]) == 0
+    assert "due 主送: 各设区市人民政府，省政府各部门" in capsys.readouterr().out.splitlines()
+    assert smeeco.cli.main(["show", str(parsed_pack), "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["documents"][0]["addressees"] == ["各设区市人民政府", "省政府各部门"]
+
+
+def test_notebook_views_show_them(parsed_pack: Path) -> None:
+    eco = smeeco.load(str(parsed_pack))
+    assert "完成时限 2023年6月底前 (by 2023-06-30)" in eco["due.m01"]._repr_html_()
+    page = re.sub(r"<td[^>]*>", "<td>", eco["due"]._repr_html_())
+    assert "<td>主送</td><td>各设区市人民政府，省政府各部门</td>" in page

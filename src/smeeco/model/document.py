@@ -215,7 +215,8 @@ class PolicyDocument(Record):
         rows[2:2] = [("文号", self.number), ("issued", self.issued)]
         rows = [r for r in rows if r[0] != "addressees"]
         if self.addressees:
-            rows.insert(4, ("主送", "，".join(self.addressees)))
+            at = next(i for i, r in enumerate(rows) if r[0] == "name (en)") + 1
+            rows.insert(at, ("主送", "，".join(self.addressees)))
         head = html_table(("field", "value"), _as_text(rows), caption=repr(self))
         sections = html_table(
             ("no.", "section", "section (en)"),
