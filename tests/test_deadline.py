@@ -489,3 +489,47 @@ def test_notebook_views_show_them(parsed_pack: Path) -> None:
     assert "完成时限 2023年6月底前 (by 2023-06-30)" in eco["due.m01"]._repr_html_()
     page = re.sub(r"<td[^>]*>", "<td>", eco["due"]._repr_html_())
     assert "<td>主送</td><td>各设区市人民政府，省政府各部门</td>" in page
+
+
+STATED = (
+    "某市关于若干措施的通知\n一、环境\n"
+    "(一)推进项目建设。规范有序推进项目。\n\n责任单位:市发改委、市财政局\n\n时限要求:持续推进\n\n"
+    "(二)优化审批服务。(市建设局牵头,市财政局配合;完成时限:2024年6月底前)\n"
+    "(三)减轻企业负担。2017年3月底前拨付经费。(责任单位:市财政局)\n"
+    "(四)完善融资服务。(责任单位:市金融局;完成时限:尽快)\n"
+)
+
+
+def test_a_deadline_stated_under_an_item_is_read() -> None:
+    result = smeeco.parse_policy(STATED, document_id="s")
+    due = [m.deadline for m in result.measures]
+    assert due == [
+        Deadline("持续推进", None, "ongoing"),
+        Deadline("2024年6月底前", D(2024, 6, 30), "month"),
+        None,  # a date in the prose is part of the task, not its deadline
+        Deadline("尽快", None, "unread"),
+    ]
+    for m in (result.measures[0], result.measures[1], result.measures[3]):
+        (source,) = [s for s in m.sources if s.locator.endswith("完成时限")]
+        assert source.span is not None
+        assert STATED[source.span[0] : source.span[1]] == source.quote == m.deadline.text  # type: ignore[union-attr]
+    (warning,) = [u for u in result.uncertainties if u.kind == "deadline"]
+    assert (warning.line, STATED.split("\n")[warning.line - 1][warning.column - 1 :]) == (
+        11,
+        "尽快)",
+    )
+    # the responsibilities are read as before
+    assert [r.unit for r in result.measures[1].responsibilities] == ["s.u03", "s.u02"]
+
+
+def test_a_row_and_a_stated_deadline_that_disagree_are_reported() -> None:
+    text = (
+        "某省关于若干措施的通知\n一、融资\n"
+        "(一)拓宽融资渠道。鼓励发行债券。(省财政厅牵头;完成时限:2024年底前)\n"
+        "附件：分工表\n序号 | 工作任务 | 牵头部门 | 完成时限\n"
+        "1 | 拓宽融资渠道 | 省财政厅 | 2023年底前\n"
+    )
+    result = smeeco.parse_policy(text, document_id="t")
+    assert result.measures[0].deadline == Deadline.read("2023年底前")  # the table's
+    (warning,) = [u for u in result.uncertainties if u.kind == "deadline"]
+    assert "2 deadlines ('2023年底前'; '2024年底前')" in warning.message

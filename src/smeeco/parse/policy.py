@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -26,6 +26,7 @@ from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.common import Name, Record, Source
 from smeeco.model.deadline import Deadline, unread_reason
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role
+from smeeco.parse.deadlines import find_stated_deadlines
 from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
@@ -350,17 +351,36 @@ def parse_policy(
         s, e = prepared.original_span(start, end)
         return Source(DocumentId(document_id), locator, original[s:e], (s, e))
 
-    def deadline(row: TableRow | None, locator: str, sources: list[Source]) -> Deadline | None:
-        """The row's 完成时限 read, its source added; a warning when it gives no date."""
-        if row is None or row.deadline_span is None:
+    def deadline(
+        row: TableRow | None,
+        locator: str,
+        sources: list[Source],
+        stated: Sequence[tuple[str, tuple[int, int]]] = (),
+    ) -> Deadline | None:
+        """The 完成时限 of a row, else the one the measure's text states (时限要求:…), read;
+        its source added; a warning when it gives no date, or when several disagree."""
+        found: list[tuple[str, tuple[int, int]]] = []
+        if row is not None and row.deadline_span is not None and row.deadline.strip():
+            found.append((row.deadline, row.deadline_span))
+        found += stated
+        if not found:
             return None
-        found = row.read_deadline
-        if found is None:
-            return None
-        sources.append(source(f"{locator} 完成时限".strip(), *row.deadline_span))
-        if found.unread:
-            warnings.append(ParseWarning("deadline", row.deadline_span, unread_reason(found.text)))
-        return found
+        if len({Deadline.read(text) for text, _ in found}) > 1:
+            written = "; ".join(repr(text) for text, _ in found)
+            warnings.append(
+                ParseWarning(
+                    "deadline",
+                    found[1][1],
+                    f"the measure states {len(found)} deadlines ({written}); the first is"
+                    " taken: check which is meant",
+                )
+            )
+        text, span = found[0]
+        read = Deadline.read(text)
+        sources.append(source(f"{locator} 完成时限".strip(), *span))
+        if read.unread:
+            warnings.append(ParseWarning("deadline", span, unread_reason(read.text)))
+        return read
 
     for measure in parsed_measures:
         responsibilities: list[Responsibility] = []
@@ -377,7 +397,11 @@ def parse_policy(
             notes.append("responsibility stated once for its section (以上任务由…负责)")
         if measure.clause is not None and measure.clause.etc:
             notes.append("the listing ends in 等: not exhaustive")
-        due = deadline(row, measure.locator, sources)
+        region = (
+            min(measure.span[0], measure.text_span[0]),
+            max(measure.span[1], measure.text_span[1]),
+        )
+        due = deadline(row, measure.locator, sources, find_stated_deadlines(body, *region))
         measures.append(
             Measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
