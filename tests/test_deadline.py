@@ -533,3 +533,32 @@ def test_a_row_and_a_stated_deadline_that_disagree_are_reported() -> None:
     assert result.measures[0].deadline == Deadline.read("2023年底前")  # the table's
     (warning,) = [u for u in result.uncertainties if u.kind == "deadline"]
     assert "2 deadlines ('2023年底前'; '2024年底前')" in warning.message
+
+
+def test_a_changed_deadline_is_a_change_between_generations(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first = tmp_path / "first.yaml"
+    first.write_text(PACK, encoding="utf-8")
+    second = tmp_path / "second.yaml"
+    second.write_text(PACK.replace("deadline: 2023年底前", "deadline: 2024年6月底前"), "utf-8")
+    comparison = smeeco.diff(smeeco.read_pack(first), smeeco.read_pack(second))
+    (changed,) = comparison.changed
+    assert (changed.new.id, changed.changes) == ("due-doc.m1", ("deadline",))
+    assert len(comparison.unchanged) == 3
+    assert smeeco.cli.main(["diff", str(first), str(second)]) == 0
+    assert "deadline 2023年底前 (by 2023-12-31) → 2024年6月底前 (by 2024-06-30)" in (
+        capsys.readouterr().out
+    )
+
+
+def test_a_deadline_cell_with_a_control_character_is_reported_not_read() -> None:
+    text = (
+        "某省关于若干措施的通知\n附件：分工表\n序号 | 工作任务 | 牵头部门 | 完成时限\n"
+        "1 | 拓宽融资渠道 | 省财政厅 | 2023年\x1b底前\n"
+    )
+    result = smeeco.parse_policy(text, document_id="t")
+    assert result.measures[0].deadline is None
+    (warning,) = [u for u in result.uncertainties if u.kind == "deadline"]
+    assert "U+001B" in warning.message
+    assert (warning.line, warning.column) == (4, 21)

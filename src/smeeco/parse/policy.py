@@ -363,20 +363,25 @@ def parse_policy(
         if row is not None and row.deadline_span is not None and row.deadline.strip():
             found.append((row.deadline, row.deadline_span))
         found += stated
-        if not found:
+        readable = []
+        for text, span in found:
+            try:
+                readable.append((text, span, Deadline.read(text)))
+            except InvalidValueError as error:  # a control character in the cell
+                warnings.append(ParseWarning("deadline", span, f"{error.message}; not read"))
+        if not readable:
             return None
-        if len({Deadline.read(text) for text, _ in found}) > 1:
-            written = "; ".join(repr(text) for text, _ in found)
+        if len({read for _, _, read in readable}) > 1:
+            written = "; ".join(repr(text) for text, _, _ in readable)
             warnings.append(
                 ParseWarning(
                     "deadline",
-                    found[1][1],
-                    f"the measure states {len(found)} deadlines ({written}); the first is"
+                    readable[1][1],
+                    f"the measure states {len(readable)} deadlines ({written}); the first is"
                     " taken: check which is meant",
                 )
             )
-        text, span = found[0]
-        read = Deadline.read(text)
+        text, span, read = readable[0]
         sources.append(source(f"{locator} 完成时限".strip(), *span))
         if read.unread:
             warnings.append(ParseWarning("deadline", span, unread_reason(read.text)))
