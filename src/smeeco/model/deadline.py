@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from enum import StrEnum
 from typing import Any
@@ -127,6 +128,7 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
+@functools.lru_cache(maxsize=4096)  # a 任务分工表 repeats a few deadlines over many rows
 def _read(text: str) -> tuple[DeadlineReading, dt.date | None]:
     cleaned = _clean(text)
     if _ONGOING.fullmatch(cleaned):
