@@ -562,3 +562,19 @@ def test_a_deadline_cell_with_a_control_character_is_reported_not_read() -> None
     (warning,) = [u for u in result.uncertainties if u.kind == "deadline"]
     assert "U+001B" in warning.message
     assert (warning.line, warning.column) == (4, 21)
+
+
+def test_an_html_deadline_cell_is_read_without_its_tags() -> None:
+    text = (
+        "某省关于若干措施的通知\n<table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td>"
+        "<td>完成时限</td></tr><tr><td>1</td><td>拓宽融资渠道</td><td>省财政厅</td>"
+        "<td><p>2023年<br>底前</p></td></tr><tr><td>2</td><td>完善担保体系</td>"
+        "<td>省财政厅</td><td><b>长期坚持</b></td></tr></table>\n"
+    )
+    first, second = smeeco.parse_policy(text, document_id="t").measures
+    assert first.deadline == Deadline.read("2023年底前")
+    assert second.deadline == Deadline.read("长期坚持")
+    for m, quote in ((first, "<p>2023年<br>底前</p>"), (second, "长期坚持")):
+        (source,) = [s for s in m.sources if s.locator.endswith("完成时限")]
+        assert source.span is not None
+        assert text[source.span[0] : source.span[1]] == source.quote == quote

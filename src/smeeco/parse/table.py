@@ -5,7 +5,7 @@ A table is found by its header row: one column names the task (任务, 工作任
 Columns 序号 and 完成时限 are read when present. Each row gives a :class:`TableRow`:
 its number, task title, units (牵头 column: stated leads; 配合/参与 column: stated
 supports; a single 责任单位 column: a listing, first unit the inferred lead) and its
-deadline as written, read by :meth:`smeeco.Deadline.read` (:attr:`TableRow.read_deadline`).
+deadline as written (read by :meth:`smeeco.Deadline.read` in :func:`smeeco.parse_policy`).
 """
 
 from __future__ import annotations
@@ -52,11 +52,6 @@ class TableRow:
     def key(self) -> str:
         """The title without spaces and punctuation, to match a measure's title."""
         return _KEY.sub("", self.title)
-
-    @property
-    def read_deadline(self) -> Deadline | None:
-        """The 完成时限 read (:meth:`smeeco.Deadline.read`), or ``None`` for an empty cell."""
-        return Deadline.read(self.deadline) if self.deadline.strip() else None
 
     @property
     def deadline_date(self) -> dt.date | None:
@@ -162,12 +157,14 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
         return text[found[0] : found[1]] if found else ""
 
     deadline = cell("deadline")
-    if deadline is not None and "<" in text[deadline[0] : deadline[1]]:  # an HTML cell
-        inner = _TAG.sub("", text[deadline[0] : deadline[1]]).strip()
-        at = text.find(inner, *deadline) if inner else -1
-        deadline = (at, at + len(inner)) if at >= 0 else None
-    if deadline is not None and deadline[0] == deadline[1]:
-        deadline = None
+    written = text[deadline[0] : deadline[1]] if deadline else ""
+    if deadline is not None and "<" in written:  # an HTML cell: its text, without the tags
+        written = re.sub(r"\s+", "", _TAG.sub("", written))
+        at = text.find(written, *deadline) if written else -1
+        if at >= 0:  # the span of the text alone, when the tags only surround it
+            deadline = (at, at + len(written))
+    if not written.strip():
+        deadline, written = None, ""
     units: list[ClauseUnit] = []
     for name, role in (("lead", Role.LEAD), ("support", Role.SUPPORT), ("listing", None)):
         found = cell(name)
@@ -184,7 +181,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
         value("number"),
         value("task"),
         tuple(units),
-        text[deadline[0] : deadline[1]] if deadline else "",
+        written,
         span,
         deadline,
     )
