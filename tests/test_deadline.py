@@ -578,3 +578,21 @@ def test_an_html_deadline_cell_is_read_without_its_tags() -> None:
         (source,) = [s for s in m.sources if s.locator.endswith("完成时限")]
         assert source.span is not None
         assert text[source.span[0] : source.span[1]] == source.quote == quote
+
+
+@given(st.text(st.characters(codec="utf-8", exclude_characters="|\n\r"), max_size=30))
+@settings(max_examples=80, deadline=None)
+def test_any_deadline_cell_is_kept_as_written_and_quoted(cell: str) -> None:
+    text = (
+        "某省关于若干措施的通知\n附件：分工表\n序号 | 工作任务 | 牵头部门 | 完成时限\n"
+        f"1 | 拓宽融资渠道 | 省财政厅 | {cell}\n"
+    )
+    result = smeeco.parse_policy(text, document_id="t")  # never raises
+    for m in result.measures:
+        if m.deadline is None:
+            continue
+        (source,) = [s for s in m.sources if s.locator.endswith("完成时限")]
+        assert source.span is not None
+        assert text[source.span[0] : source.span[1]] == source.quote
+        if m.deadline.unread:
+            assert any(u.kind == "deadline" for u in result.uncertainties)

@@ -128,8 +128,17 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-@functools.lru_cache(maxsize=4096)  # a 任务分工表 repeats a few deadlines over many rows
 def _read(text: str) -> tuple[DeadlineReading, dt.date | None]:
+    # a 任务分工表 repeats a few short deadlines over many rows: those are read once
+    return _read_short(text) if len(text) <= 64 else _read_text(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _read_short(text: str) -> tuple[DeadlineReading, dt.date | None]:
+    return _read_text(text)
+
+
+def _read_text(text: str) -> tuple[DeadlineReading, dt.date | None]:
     cleaned = _clean(text)
     if _ONGOING.fullmatch(cleaned):
         return DeadlineReading.ONGOING, None
