@@ -596,3 +596,22 @@ def test_any_deadline_cell_is_kept_as_written_and_quoted(cell: str) -> None:
         assert text[source.span[0] : source.span[1]] == source.quote
         if m.deadline.unread:
             assert any(u.kind == "deadline" for u in result.uncertainties)
+
+
+def test_a_deadline_is_due_by_its_date_and_an_ongoing_one_never() -> None:
+    due = Deadline.read("2023年底前")
+    assert [due.is_due_by(d) for d in (D(2023, 12, 30), D(2023, 12, 31), D(2024, 1, 1))] == [
+        False,
+        True,
+        True,
+    ]
+    assert not Deadline.read("长期坚持").is_due_by(D(2099, 1, 1))
+    assert not Deadline.read("2025年6月前").is_due_by(D(2099, 1, 1))
+    # a measure past its deadline is still in force: the deadline is not its validity
+    eco = smeeco.Ecosystem(
+        [
+            PolicyDocument(id="d", name=Name("通知")),
+            Measure(id="d.m1", name=Name("甲"), document="d", ordinal=1, deadline="2023年底前"),
+        ]
+    )
+    assert [m.id for m in eco.at("2030-01-01").measures] == ["d.m1"]
