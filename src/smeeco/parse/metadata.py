@@ -95,6 +95,8 @@ class Metadata:
     notice_title: str | None = None
     #: every issuer a joint signature names, in its order (``issuer`` is the first)
     joint_issuers: tuple[str, ...] = ()
+    #: where the 主送 line's list of addressees stands (without its final colon)
+    addressees_span: tuple[int, int] | None = None
 
 
 def _cn_number(text: str) -> int:
@@ -154,6 +156,7 @@ def read_metadata(
     issuer: str | None = None
     issued: dt.date | None = None
     addressees: tuple[str, ...] = ()
+    addressees_span: tuple[int, int] | None = None
     regions = [(0, min(head_end, _HEAD_MAX))]
     if tail_start is not None and tail_start < len(text):
         regions.append((tail_start, min(len(text), tail_start + 2000)))
@@ -242,6 +245,8 @@ def read_metadata(
                     and not _NOT_ADDRESSEE.search(found_list["list"])
                 ):
                     addressees = _addressees(found_list["list"])
+                    at = line_start + line.index(stripped)
+                    addressees_span = (at + found_list.start("list"), at + found_list.end("list"))
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
@@ -273,6 +278,7 @@ def read_metadata(
         addressees,
         notice_title,
         joint_issuers=joint_issuers,
+        addressees_span=addressees_span if addressees else None,
     )
 
 
