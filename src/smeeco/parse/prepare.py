@@ -201,46 +201,46 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
 
 #: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").
 _SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
-_SPACED_GAP = re.compile(rf"(?<={_SPACED_CHAR})[ \t]+(?={_SPACED_CHAR})")
 _SPACED_MIN = 8  # Chinese characters a line needs before it is judged spaced out
+_SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN}}}")
+_HAN_SPACE = re.compile(rf"[{_CJK}][ \t]")
 
 
 def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     """Join the characters of lines a PDF transcription spaced apart, one by one.
 
     A line is spaced out when at least four in five of its Chinese characters are
-    followed by a space ("省 财 政 厅 会 同 省 金 融 办"); there every gap between two
-    characters is removed. A line with a few spaces ("宁 夏 回族 自治 区…", "各 区委")
-    is left as it is. The offsets of the kept characters are kept, so spans still point
-    at the original text.
+    followed by a space ("省 财 政 厅 会 同 省 金 融 办"); there every space is removed.
+    A line with a few spaces ("宁 夏 回族 自治 区…", "各 区委") is left as it is. The
+    offsets of the kept characters are kept, so spans still point at the original text.
+    Only lines holding a run of eight spaced characters are looked at, so a text without
+    one costs a single scan.
     """
-    if " " not in text:
+    lines: list[tuple[int, int]] = []
+    position = 0
+    while (run := _SPACED_RUN.search(text, position)) is not None:
+        line_start = text.rfind("\n", position, run.start()) + 1 or position
+        line_end = text.find("\n", run.end())
+        line_end = len(text) if line_end < 0 else line_end
+        position = line_end + 1  # the next line: each line is looked at once
+        line = text[line_start:line_end]
+        han = len(_HAN.findall(line))
+        if han >= _SPACED_MIN and len(_HAN_SPACE.findall(line)) * 5 >= han * 4:
+            lines.append((line_start, line_end))
+    if not lines:
         return text, offsets
     pieces: list[str] = []
     mapped: list[int] = []
-    position = 0
-    changed = False
-    for line in text.split("\n"):
-        han = len(_HAN.findall(line))
-        spaced = len(re.findall(rf"[{_CJK}][ \t]", line))
-        end = position + len(line)
-        stop = min(end + 1, len(text))  # with the line's "\n", never past the text
-        if han >= _SPACED_MIN and spaced * 5 >= han * 4:
-            last = position
-            for gap in _SPACED_GAP.finditer(text, position, end):
-                pieces.append(text[last : gap.start()])
-                mapped.extend(offsets[last : gap.start()])
-                last = gap.end()
-            pieces.append(text[last:stop])
-            mapped.extend(offsets[last:stop])
-            changed = True
-        else:
-            pieces.append(text[position:stop])
-            mapped.extend(offsets[position:stop])
-        position = end + 1
-    if not changed:
-        return text, offsets
-    mapped.append(offsets[len(text)])
+    last = 0
+    for line_start, line_end in lines:
+        pieces.append(text[last:line_start])
+        mapped.extend(offsets[last:line_start])
+        line = text[line_start:line_end]
+        pieces.append(line.replace(" ", "").replace("\t", ""))
+        mapped.extend(offsets[line_start + i] for i, c in enumerate(line) if c not in " \t")
+        last = line_end
+    pieces.append(text[last:])
+    mapped.extend(offsets[last:])
     return "".join(pieces), mapped
 
 
