@@ -18,6 +18,7 @@ from smeeco._load import load
 from smeeco.datasets import pack_path
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import InvalidValueError, UnknownPackError
+from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency
 from smeeco.model.common import Record
 from smeeco.parse.policy import NotAPolicyTextError, ParseResult, parse_policy
@@ -135,26 +136,27 @@ def parse_to_pack(
     seen_ids: set[str] = set()
     new_agencies: dict[str, Agency] = {}  # one unresolved name → one agency in the pack
     refused: list[str] = []
-    for k, (text_name, text) in enumerate(texts):
-        if progress is not None:
-            progress(k, len(texts), text_name)
-        document_id = ids[k] if ids else document_id_for(text_name, text)
-        while document_id in seen_ids:
-            document_id += "-2"
-        seen_ids.add(document_id)
-        try:
-            result = parse_policy(
-                text,
-                document_id=document_id,
-                agencies=eco,
-                jurisdiction=jurisdiction,
-                new_agencies=new_agencies,
-            )
-        except NotAPolicyTextError as error:  # every bad file at once, each named
-            refused.append(f"{text_name}: {error}")
-            continue
-        results.append((text_name, result))
-        records.extend(result.records)
+    with paused_gc():  # the records make no cycles; the collector would rescan them all
+        for k, (text_name, text) in enumerate(texts):
+            if progress is not None:
+                progress(k, len(texts), text_name)
+            document_id = ids[k] if ids else document_id_for(text_name, text)
+            while document_id in seen_ids:
+                document_id += "-2"
+            seen_ids.add(document_id)
+            try:
+                result = parse_policy(
+                    text,
+                    document_id=document_id,
+                    agencies=eco,
+                    jurisdiction=jurisdiction,
+                    new_agencies=new_agencies,
+                )
+            except NotAPolicyTextError as error:  # every bad file at once, each named
+                refused.append(f"{text_name}: {error}")
+                continue
+            results.append((text_name, result))
+            records.extend(result.records)
     if progress is not None:
         progress(len(texts), len(texts), "")
     if refused:

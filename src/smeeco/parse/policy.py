@@ -140,6 +140,9 @@ def _kind_of(name: str) -> tuple[AgencyKind, bool]:
     return AgencyKind.OTHER, False
 
 
+_FOUND_KEY = ("smeeco.parse.policy", "agencies by name form")
+
+
 class _Resolver:
     """Names → agency ids through an ecosystem; one name → one agency per document."""
 
@@ -172,8 +175,13 @@ class _Resolver:
             forms += [place + name[1:] for place in self.places]
         elif self.places:
             forms += [place + name for place in self.places]
+        # the agencies of each name form, looked up once per ecosystem (not per document)
+        known: dict[str, tuple[Record, ...]] = self.eco.cached(_FOUND_KEY, dict)
         for form in forms:
-            found = list(self.eco.find(form, "agency"))
+            hits = known.get(form)
+            if hits is None:
+                hits = known[form] = self.eco.find(form, "agency")
+            found = list(hits)
             if len(found) > 1 and self.on is not None:
                 found = [r for r in found if r.in_force(self.on)] or found
             if len(found) > 1 and self.jurisdiction is not None:
