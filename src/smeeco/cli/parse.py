@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
@@ -58,17 +59,23 @@ def _read(name: str) -> str:
         ) from None
 
 
-def _bar(total_size: int) -> object:
+def _bar(total_size: int) -> Callable[[int, int, str], None] | None:
+    """A progress bar on standard error, by characters read, for large inputs on a terminal."""
     if total_size < PROGRESS_FROM or not sys.stderr.isatty():
         return None
+    shown: list[tuple[int, str]] = []
 
     def show(done: int, total: int, name: str) -> None:
         width = 30
         filled = width * done // max(1, total)
-        end = "\n" if done == total else ""
+        percent = 100 * done // max(1, total)
+        if shown and shown[-1] == (percent, name) and done < total:
+            return  # nothing new to draw
+        shown[:] = [(percent, name)]
+        end = "\n" if done >= total else ""
         sys.stderr.write(
-            f"\rsmeeco parse [{'#' * filled}{'.' * (width - filled)}]"
-            f" {done}/{total} {name[:30]:<30}{end}"
+            f"\rsmeeco parse [{'#' * filled}{'.' * (width - filled)}] {percent:3d}%"
+            f" {done / 1e6:.1f}/{total / 1e6:.1f}M characters {name[-30:]:<30}{end}"
         )
         sys.stderr.flush()
 
@@ -89,7 +96,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         jurisdiction=args.jurisdiction,
         ids=args.id,
         name=args.name or output.stem,
-        progress=progress,  # type: ignore[arg-type]
+        progress=progress,
     )
     write_pack(pack.records, output, info=pack.info)
     measures = sum(len(r.measures) for _n, r in pack.results)

@@ -171,15 +171,28 @@ _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
 
+_ASSIGN_HEADS = ("此项", "该项", "本项", "这项", "上述", "以上", "各项")
+#: The first character of every anchor (a bracket, a space before a bare label, a label,
+#: 此项…, 牵头, 按职责, 分别, 会同): looked ahead for first, so that the search skips
+#: the other characters at C speed instead of trying every alternative at each one.
+_ANCHOR_FIRST = "".join(
+    sorted(
+        {"(", "（", "〔", "["}
+        | {label[0] for label in (*_LABEL_ROLES, *_PERSON_LABELS)}
+        | {head[0] for head in _ASSIGN_HEADS}
+        | {"牵", "按", "分", "会"}
+    )
+)
 #: One pass finds every place a clause can be anchored; each anchor is then read by
 #: looking a bounded window back and forward, so the search is linear in the text.
 _ANCHOR = re.compile(
-    rf"(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    rf"(?=[{re.escape(_ANCHOR_FIRST)}\s])"
+    rf"(?:(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     rf"|(?P<bare>^[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    r"|(?P<assign>(?:此项|该项|本项|这项|上述|以上|各项)(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
+    rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)})(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
-    r"|(?P<joint>会同)",
+    r"|(?P<joint>会同))",
     re.MULTILINE,
 )
 _SHARED_HEAD = ("上述", "以上", "各项")
