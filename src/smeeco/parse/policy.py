@@ -193,9 +193,11 @@ class _Resolver:
         return None
 
     def resolve(self, unit: ClauseUnit) -> str:
-        for name in dict.fromkeys((unit.name, unit.written)):
-            if name in self.resolved:
-                return self.resolved[name]
+        found = self.resolved.get(unit.name)
+        if found is not None:
+            return found
+        if unit.written in self.resolved:
+            return self.resolved[unit.written]
         for name in dict.fromkeys((unit.name, unit.written)):
             record = self._find(name)
             if record is not None:

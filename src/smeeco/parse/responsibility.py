@@ -244,6 +244,11 @@ _ROLE_TAIL = (
     (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
     (re.compile(r"(?:协同|积极)?(?:配合|参与|协助)$"), Role.SUPPORT),
 )
+#: How the tails above end ("$" also matches before a final line break).
+_ROLE_TAIL_ENDS = ("牵头", "牵头负责", "配合", "参与", "协助", "\n")
+#: The last characters of _MODAL_TAIL and _VERB_TAIL (looked at before searching).
+_MODAL_LAST = frozenset("要当应须别同均自责头实施进行理\n")
+_VERB_LAST = frozenset("实施进行理\n")
 #: 省/市/县/区 written once before a list of departments ("市经济和信息化委、发展改革委").
 _PREFIXES = "省市县区"
 #: Stems of the departments every 省/市/县/区 government has; only these are given the
@@ -261,6 +266,7 @@ _DEPARTMENT = re.compile(
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
+_TRIM_BUT_ETC = _TRIM.replace("等", "")
 _OPENERS = "(（〔["  # 〔责任单位:…〕, [责任单位:…] in some notices
 _CLOSERS = ")）〕]"
 
@@ -395,8 +401,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     etc = False
     names: list[tuple[int, int]] = []
     for s, e in spans:
-        s, e = _trim(text, s, e, _TRIM.replace("等", ""))
-        etc_match = _ETC.search(text, s, e)
+        s, e = _trim(text, s, e, _TRIM_BUT_ETC)
+        etc_match = _ETC.search(text, s, e) if text.find("等", s, e) >= 0 else None
         if etc_match is not None and etc_match.start() > s:
             etc = True
             e = etc_match.start()
@@ -404,10 +410,10 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
             lead_head = _LEAD_HEAD.match(text, s, e)
             if lead_head is not None and e - lead_head.end() >= 2:
                 s = lead_head.end()
-            tail = _MODAL_TAIL.search(text, s, e)
+            tail = _MODAL_TAIL.search(text, s, e) if text[e - 1 : e] in _MODAL_LAST else None
             if tail is not None and tail.start() - s >= 2:
                 e = tail.start()
-        verb = _VERB_TAIL.search(text, s, e)
+        verb = _VERB_TAIL.search(text, s, e) if text[e - 1 : e] in _VERB_LAST else None
         if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = _trim(text, s, e)
@@ -446,7 +452,7 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
     units: list[ClauseUnit] = []
     for i, ((s, e), name) in enumerate(zip(found.spans, found.names, strict=True)):
         unit_role, explicit = role, role is not None
-        for pattern, tail_role in _ROLE_TAIL:
+        for pattern, tail_role in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
             tail = pattern.search(name)
             if tail is not None and tail.start() >= 2:
                 cut = len(name) - tail.start()
@@ -866,7 +872,7 @@ def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     """
     units = list(clause.units)
     if units and units[0].role is Role.LEAD and not units[0].explicit:
-        units = [attrs.evolve(u, explicit=True) for u in units]
+        units = [ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units]
         return attrs.evolve(clause, units=tuple(units), first_leads=True)
     return clause
 
