@@ -673,7 +673,8 @@ def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item
         while parent is not None and parent not in new_index:
             parent = items[parent].parent
         new_index[old] = len(kept)
-        kept.append(attrs.evolve(item, parent=None if parent is None else new_index[parent]))
+        parent = None if parent is None else new_index[parent]
+        kept.append(item if parent == item.parent else attrs.evolve(item, parent=parent))
     return kept
 
 
