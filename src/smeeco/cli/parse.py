@@ -15,6 +15,7 @@ from typing import TextIO
 from smeeco.cli._common import add_debug, check_output_folder, warn
 from smeeco.errors import DataPackError
 from smeeco.io.datapack import write_pack
+from smeeco.io.packtext import paused_gc
 from smeeco.parse.pack import parse_to_pack
 
 __all__ = ["add_parser", "run"]
@@ -90,15 +91,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     check_output_folder(output)
     texts = [(name if name != "-" else "stdin", _read(name)) for name in args.files]
     progress = _bar(sum(len(t) for _n, t in texts))
-    pack = parse_to_pack(
-        texts,
-        agencies=args.agencies,
-        jurisdiction=args.jurisdiction,
-        ids=args.id,
-        name=args.name or output.stem,
-        progress=progress,
-    )
-    write_pack(pack.records, output, info=pack.info)
+    with paused_gc():  # parsing and writing make no cycles: nothing for the collector
+        pack = parse_to_pack(
+            texts,
+            agencies=args.agencies,
+            jurisdiction=args.jurisdiction,
+            ids=args.id,
+            name=args.name or output.stem,
+            progress=progress,
+        )
+        write_pack(pack.records, output, info=pack.info)
     measures = sum(len(r.measures) for _n, r in pack.results)
     unresolved = sum(len(r.agencies) for _n, r in pack.results)
     uncertain = sum(len(r.uncertainties) for _n, r in pack.results)
