@@ -24,6 +24,9 @@ def test_an_offset_map_is_its_pieces_one_after_another(raw: list[tuple[int, int]
     mapped = OffsetMap.build(pieces)
     assert len(mapped) == len(expected)
     assert list(mapped) == expected
+    assert mapped == expected  # a map equals the indexes it holds
+    assert mapped == OffsetMap.build(pieces)
+    assert hash(mapped) == hash(OffsetMap.build(pieces))
     assert mapped[1:4] == expected[1:4]
     if expected:
         assert mapped[-1] == expected[-1]
@@ -44,6 +47,7 @@ def test_glosses_are_kept_as_runs_and_point_at_the_original() -> None:
     start = prepared.text.index("市财政局")
     assert prepared.quote(start, start + 4) == "市财政局"
     assert prepared.quote(2, 4) == "发(fā)展"
+    assert prepare(text, convert=False) == prepared  # equal preparations compare equal
 
 
 def test_a_clause_stated_for_each_of_many_sections() -> None:

@@ -104,6 +104,25 @@ class OffsetMap(Sequence[int]):
     def __len__(self) -> int:
         return self._length
 
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return (self._length, self._starts, self._origins) == (
+                other._length,
+                other._starts,
+                other._origins,
+            )
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            if len(other) != self._length:
+                return False
+            return all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, tuple(self._starts), tuple(self._origins)))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({len(self._starts)} runs over {self._length} characters)"
+
     @overload
     def __getitem__(self, index: int) -> int: ...
     @overload
