@@ -127,7 +127,7 @@ def _linearity(timed: list[tuple[float, float]]) -> float:
         per_mb = (seconds / s0) / (mb / mb0)
         worst = max(worst, per_mb)
         print(
-            f"  {mb:.0f} MB / {mb0:.0f} MB: {mb / mb0:.1f}x the size took {seconds / s0:.1f}x"
+            f"  {mb:.3g} MB / {mb0:.3g} MB: {mb / mb0:.1f}x the size took {seconds / s0:.1f}x"
             f" the time ({per_mb:.2f}x per MB)"
         )
     return worst
