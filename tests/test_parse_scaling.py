@@ -126,3 +126,30 @@ def test_json_refuses_what_json_dumps_refuses() -> None:
         dump_json({"a": math.inf})
     with pytest.raises(TypeError, match="not JSON serializable"):
         dump_json({"a": {"b": {1, 2}}})
+
+
+def test_a_bracket_left_open_to_the_end_is_cut_wherever_a_bracket_closes_before() -> None:
+    from smeeco.parse import find_responsibility_clauses
+
+    closed = "(一)甲。(责任单位:市财政局)\n(二)乙。(市工业和信息化局牵头，市财政局配合"
+    found = list(find_responsibility_clauses(closed))
+    assert [(c.names, c.cut) for c in found] == [
+        (("市财政局",), False),
+        (("市工业和信息化局", "市财政局"), True),
+    ]
+    later = "(市工业和信息化局牵头，市财政局配合)。(二)乙。"
+    assert [c.cut for c in find_responsibility_clauses(later)] == [False]
+
+
+def test_a_label_line_goes_on_to_the_next_line_a_few_times_only() -> None:
+    from smeeco.parse import find_responsibility_clauses
+
+    two = "(牵头单位:\n市财政局；配合单位:\n市工信局)"
+    assert [c.names for c in find_responsibility_clauses(two)] == [("市财政局", "市工信局")]
+    many = "(责任单位:\n" * 5 + "市财政局)"  # no clause is laid out so
+    assert [(c.names, c.unclosed) for c in find_responsibility_clauses(many)] == [
+        (("市财政局",), False)  # the open brackets above name no unit (never a "(" unit)
+    ]
+    assert [c.names for c in find_responsibility_clauses("(责任单位:\n(责任单位:\n市财政局)")] == [
+        ("市财政局",)
+    ]

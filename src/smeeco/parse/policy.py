@@ -22,6 +22,7 @@ import attrs
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, SmeecoError
+from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.common import Name, Record, Source
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role
@@ -313,6 +314,21 @@ def parse_policy(
     ('示例市农业局', ['unresolved'])
     """
     original = _check_input(text)
+    with paused_gc():  # the parse makes no cycles; the collector would rescan every object
+        return _parse_policy(
+            original, document_id, agencies, jurisdiction, convert, new_agencies, progress
+        )
+
+
+def _parse_policy(
+    original: str,
+    document_id: str | None,
+    agencies: Ecosystem | None,
+    jurisdiction: str | None,
+    convert: bool | None,
+    new_agencies: dict[str, Agency] | None,
+    progress: Callable[[int], None] | None,
+) -> ParseResult:
     document_id = _document_id(original, document_id)
     report = _Progress(progress, len(original))
     prepared = prepare(original, convert=convert)

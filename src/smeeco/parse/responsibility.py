@@ -200,6 +200,9 @@ _SHARED_HEAD = ("上述", "以上", "各项")
 _BACK = 160
 _FORWARD = 320
 _LABELLED_MAX = 800
+#: Lines ending in a colon ("(责任单位:", "牵头单位:") a bracket is read past; a run of more
+#: is no clause's layout, and reading on would make each anchor rescan its whole window.
+_LABEL_LINES = 3
 
 # Characters a unit list in running text never crosses: sentence ends, colons, brackets.
 _STOP = "。；;！!？?\n\r:：()（）"
@@ -417,7 +420,7 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = _trim(text, s, e)
-        if e > s:
+        if e > s and text[s:e].strip(_OPENERS + _CLOSERS):  # a lone "(" names nothing
             names.append((s, e))
     # "各县、区人民政府", "各区、县级市": a bare 各X joins the next item.
     merged: list[tuple[int, int]] = []
@@ -470,26 +473,33 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
 
 
 _CLOSE_OR_LINE = re.compile(r"[)）〕\]\n]")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _closing(text: str, start: int, end: int) -> int:
     """Index just past the bracket closing the one at ``start``; -1 if none in the window.
 
     A bracket still open at a line end closes there: then ``-(line_end) - 2`` is
-    returned, so that the caller can tell.
+    returned, so that the caller can tell. A line ending in a colon ("(责任单位:") goes on
+    to the next line, at most :data:`_LABEL_LINES` times.
     """
     limit = min(end, start + _LABELLED_MAX)
     depth = 0
     position = start
+    continued = 0  # lines ending in a colon read past
     while True:
         found = _CLOSE_OR_LINE.search(text, position, limit)
         if found is None:
             return -1
         i = found.start()
         if text[i] == "\n":
-            if end == len(text) and not text[i:end].strip():
+            if end == len(text) and _NOT_SPACE.search(text, i, end) is None:
                 return -1  # the text ends here: the clause is cut off
-            if not text[start:i].rstrip(" \t\r").endswith((":", "：")):
+            before = i  # the line's end, without trailing spaces (no copy of the line)
+            while before > start and text[before - 1] in " \t\r":
+                before -= 1
+            continued += 1
+            if before == start or text[before - 1] not in ":：" or continued > _LABEL_LINES:
                 return -i - 2
             position = i + 1  # "(责任单位:" then the names on the next line
             continue
@@ -806,6 +816,7 @@ def find_responsibility_clauses(
     start = max(0, min(start, end))
     floor = start
     first_leads_everywhere = False
+    last_closer = max(text.rfind(c, start, end) for c in _CLOSERS)
     for anchor in _ANCHOR.finditer(text, start, end):
         if anchor.start() < floor:
             continue
@@ -841,7 +852,7 @@ def find_responsibility_clauses(
             and s > 0
             and text[s - 1] in _OPENERS
             and end == len(text)
-            and not any(c in _CLOSERS for c in text[e:end])
+            and last_closer < e  # no bracket closes after it
         ):
             clause = attrs.evolve(clause, cut=True)  # "(A牵头，B按职责分工负责，…" to the end
         rule = _FIRST_LEADS.search(clause.note) is not None
