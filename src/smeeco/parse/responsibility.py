@@ -496,6 +496,8 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
 
 _CLOSE_OR_LINE = re.compile(r"[)）〕\]\n]")
 _NOT_SPACE = re.compile(r"\S")
+#: A line that opens a labelled bracket of its own ("(责任单位:").
+_PAREN_LABEL = re.compile(rf"[^\S\n]*[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：]")
 
 
 def _closing(text: str, start: int, end: int) -> int:
@@ -521,7 +523,12 @@ def _closing(text: str, start: int, end: int) -> int:
             while before > start and text[before - 1] in " \t\r":
                 before -= 1
             continued += 1
-            if before == start or text[before - 1] not in ":：" or continued > _LABEL_LINES:
+            if (
+                before == start
+                or text[before - 1] not in ":："
+                or continued > _LABEL_LINES
+                or _PAREN_LABEL.match(text, i + 1, limit) is not None  # a clause of its own
+            ):
                 return -i - 2
             position = i + 1  # "(责任单位:" then the names on the next line
             continue
