@@ -313,6 +313,8 @@ _SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
 _SPACED_MIN = 8  # Chinese characters a line needs before it is judged spaced out
 _SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN}}}")
 _HAN_SPACE = re.compile(rf"[{_CJK}][ \t]")
+_SPACED_HAN = re.compile(f"[{_CJK}]")
+_NOT_SPACE = re.compile(r"[^ \t]+")
 
 
 def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
@@ -333,24 +335,24 @@ def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
         line_end = len(text) if line_end < 0 else line_end
         position = line_end + 1  # the next line: each line is looked at once
         line = text[line_start:line_end]
-        han = len(_HAN.findall(line))
+        han = len(_SPACED_HAN.findall(line))
         if han >= _SPACED_MIN and len(_HAN_SPACE.findall(line)) * 5 >= han * 4:
             lines.append((line_start, line_end))
     if not lines:
         return text, offsets
     pieces: list[str] = []
-    mapped: list[int] = []
+    mapped: list[tuple[int, int]] = []
     last = 0
     for line_start, line_end in lines:
         pieces.append(text[last:line_start])
-        mapped.extend(offsets[last:line_start])
-        line = text[line_start:line_end]
-        pieces.append(line.replace(" ", "").replace("\t", ""))
-        mapped.extend(offsets[line_start + i] for i, c in enumerate(line) if c not in " \t")
+        mapped.extend(_pieces(offsets, last, line_start))
+        for kept in _NOT_SPACE.finditer(text, line_start, line_end):
+            pieces.append(kept.group())
+            mapped.extend(_pieces(offsets, kept.start(), kept.end()))
         last = line_end
     pieces.append(text[last:])
-    mapped.extend(offsets[last:])
-    return "".join(pieces), mapped
+    mapped.extend(_pieces(offsets, last, len(offsets)))  # and the end
+    return "".join(pieces), OffsetMap.build(mapped)
 
 
 #: A line this long is a page run together (a database copy flattened to one line).
