@@ -183,6 +183,7 @@ def _check(
 ) -> tuple[pl.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     exprs: list[pl.Expr] = []
+    tests: dict[str, tuple[pl.Expr, Callable[[Any], str]]] = {}
     for column in frame.columns:
         spec = COLUMNS.get(column)
         if spec is None:
@@ -191,11 +192,23 @@ def _check(
         value, bad, why = _READERS[spec.kind](series, unit)
         exprs.append(value.alias(column))
         if bad is not None:
-            mask = frame.select(bad.fill_null(False).alias("bad"))["bad"]
-            count = int(mask.sum())
-            if count:
-                problems.extend(_report(frame, column, mask, count, why, first_line))
-    if "id" in frame.columns:
+            tests[column] = (bad.fill_null(False), why)
+    # One pass counts the bad cells of every column (and whether ids repeat); only the
+    # columns with bad cells are read again, to list them.
+    counts = (
+        frame.select(
+            *[bad.sum().alias(column) for column, (bad, _) in tests.items()],
+            *([_ids_repeat().alias("__ids_repeat")] if "id" in frame.columns else []),
+        ).row(0, named=True)
+        if tests or "id" in frame.columns
+        else {}
+    )
+    for column, (bad, why) in tests.items():
+        count = int(counts[column])
+        if count:
+            mask = frame.select(bad.alias("bad"))["bad"]
+            problems.extend(_report(frame, column, mask, count, why, first_line))
+    if counts.get("__ids_repeat"):
         problems.extend(_duplicates(frame, first_line))
     if problems:
         return frame, problems
@@ -227,6 +240,11 @@ def _where(row: int, first_line: int | None) -> str:
     if first_line is None:
         return f"row {row + 1}"
     return f"row {row + 1} (line {row + first_line})"
+
+
+def _ids_repeat() -> pl.Expr:
+    """Whether any id may repeat: a cheap count (exact duplicates are then listed)."""
+    return pl.col("id").n_unique() < pl.len()
 
 
 def _duplicates(frame: pl.DataFrame, first_line: int | None) -> list[Problem]:
