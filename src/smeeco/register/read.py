@@ -51,6 +51,8 @@ class Register:
     source: str
     money_unit: str = "元"
     first_line: int | None = None
+    _ids: dict[str, int] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _lookups: int = attrs.field(default=0, init=False, eq=False, repr=False)
 
     def __len__(self) -> int:
         return self.frame.height
@@ -62,13 +64,32 @@ class Register:
         return f"row {row + 1} (line {row + self.first_line})"
 
     def row_of(self, enterprise_id: str) -> int:
-        """The 0-based row of the enterprise with ``id`` ``enterprise_id``."""
+        """The 0-based row of the enterprise with ``id`` ``enterprise_id``.
+
+        The first lookup scans the column; from the second on, an index of the ids
+        (built once) answers in constant time.
+        """
         if "id" not in self.frame.columns:
             raise RegisterError(f"{self.source} has no 'id' column; add one to name enterprises")
-        hits = self.frame.with_row_index("__row").filter(pl.col("id") == enterprise_id)
-        if hits.height == 0:
+        index = self._ids
+        if index is None:
+            object.__setattr__(self, "_lookups", self._lookups + 1)
+            if self._lookups < 2:
+                hits = self.frame.with_row_index("__row").filter(pl.col("id") == enterprise_id)
+                if hits.height == 0:
+                    raise RegisterError(
+                        f"{self.source} has no enterprise with id {enterprise_id!r}"
+                    )
+                return int(hits["__row"][0])
+            index = {}
+            for i, value in enumerate(self.frame["id"].cast(pl.String).to_list()):
+                if value is not None:
+                    index.setdefault(value, i)
+            object.__setattr__(self, "_ids", index)
+        found = index.get(enterprise_id)
+        if found is None:
             raise RegisterError(f"{self.source} has no enterprise with id {enterprise_id!r}")
-        return int(hits["__row"][0])
+        return found
 
 
 def read_register(

@@ -39,8 +39,9 @@ from smeeco.rules.criteria import (
     Ratio,
     Score,
     SizeIn,
+    walk,
 )
-from smeeco.rules.evaluate import MONEY_COLUMNS, RATIO_COLUMNS, percent, show_threshold
+from smeeco.rules.evaluate import HUGE, MONEY_COLUMNS, RATIO_COLUMNS, percent, show_threshold
 from smeeco.rules.pack import TierRules
 
 __all__ = ["STATES", "CompiledRule", "compile_criterion", "eligible", "evaluate_frame", "prepare"]
@@ -131,15 +132,26 @@ def _cat(*parts: nw.Expr | str) -> nw.Expr:
 def _fixed(x: nw.Expr, places: int, before: str = "", after: nw.Expr | str = "") -> nw.Expr:
     """``before``, ``x`` with ``places`` decimals rounded half up, ``after``: one join."""
     scale = 10**places
-    safe = nw.when(x.is_finite()).then(x).otherwise(nw.lit(0.0))  # the text is unused then
+    small = x.abs() < HUGE  # false for infinities: shown as fixed() shows them
+    safe = nw.when(small).then(x).otherwise(nw.lit(0.0))
     n = (safe * scale + 0.5).floor().fill_null(0).cast(nw.Int64())
     a = n.abs()
     q = a // scale
-    head = nw.when(n < 0).then(_lit(before + "-")).otherwise(_lit(before))
+    head = (
+        nw.when(~small & (x > 0))
+        .then(_lit(f"{before}>{HUGE:.0e}".replace("e+", "e")))
+        .when(~small)
+        .then(_lit(f"{before}<-{HUGE:.0e}".replace("e+", "e")))
+        .when(n < 0)
+        .then(_lit(before + "-"))
+        .otherwise(_lit(before))
+    )
+    whole = nw.when(small).then(q.cast(nw.String())).otherwise(_lit(""))
     if not places:
-        return _cat(head, q.cast(nw.String()), after)
+        return _cat(head, whole, after)
     frac = (a - q * scale).cast(nw.String()).str.zfill(places)
-    return _cat(head, q.cast(nw.String()), ".", frac, after)
+    point = nw.when(small).then(_cat(".", frac)).otherwise(_lit(""))
+    return _cat(head, whole, point, after)
 
 
 #: A text with few possible values: an integer code per row and the text of each code.
@@ -590,24 +602,10 @@ def compile_criterion(
     )
 
 
-def _walk(c: Criterion) -> Iterator[Criterion]:
-    yield c
-    if isinstance(c, AllOf | AnyOf):
-        for item in c.items:
-            yield from _walk(item)
-    elif isinstance(c, NotOf):
-        yield from _walk(c.item)
-    elif isinstance(c, Score):
-        for ind in c.indicators:
-            for band in ind.bands:
-                if band.when is not None:
-                    yield from _walk(band.when)
-
-
 def prepare(register: Register, criterion: Criterion, as_of: dt.date) -> pl.DataFrame:
     """The register plus what the compiled rule reads: size columns and tiers held."""
     frame = register.frame
-    nodes = list(_walk(criterion))
+    nodes = list(walk(criterion))
     if any(isinstance(n, SizeIn) for n in nodes):
         from smeeco.sizing.frame import classify_register
 

@@ -7,6 +7,7 @@ node is a mapping with exactly one of the keys ``all``, ``any``, ``not``, ``colu
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -29,6 +30,7 @@ __all__ = [
     "Score",
     "SizeIn",
     "structure_criterion",
+    "walk",
 ]
 
 #: The comparison operators a rule may use.
@@ -143,6 +145,21 @@ Criterion = (
     Compare | Ratio | SizeIn | HoldsTier | AgeAtLeast | Manual | Score | AllOf | AnyOf | NotOf
 )
 _SIZES = ("large", "medium", "small", "micro")
+
+
+def walk(criterion: Criterion) -> Iterator[Criterion]:
+    """``criterion`` and every criterion inside it (items, band tests), depth first."""
+    yield criterion
+    if isinstance(criterion, AllOf | AnyOf):
+        for item in criterion.items:
+            yield from walk(item)
+    elif isinstance(criterion, NotOf):
+        yield from walk(criterion.item)
+    elif isinstance(criterion, Score):
+        for ind in criterion.indicators:
+            for band in ind.bands:
+                if band.when is not None:
+                    yield from walk(band.when)
 
 
 def _op(op: Any, path: str) -> str:

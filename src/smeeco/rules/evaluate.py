@@ -42,6 +42,8 @@ MONEY_COLUMNS = frozenset(
     {"revenue", "total_assets", "main_revenue", "rd_expense", "net_profit", "new_equity_3y"}
 )
 RATIO_COLUMNS = frozenset({"debt_ratio", "main_revenue_growth"})
+#: Values this large or larger are not written out digit by digit.
+HUGE = 1e15
 
 
 @attrs.frozen
@@ -83,9 +85,16 @@ class Outcome:
 def fixed(value: float, places: int) -> str:
     """``value`` with ``places`` decimals, rounded half up (the compiled rules format alike).
 
-    >>> fixed(630000 / 10000, 2), fixed(-0.0512 * 100, 1)
-    ('63.00', '-5.1')
+    Magnitudes of :data:`HUGE` and more (and infinities) are written ``>1e15`` or
+    ``<-1e15``.
+
+    >>> fixed(630000 / 10000, 2), fixed(-0.0512 * 100, 1), fixed(3e6 / 1e-300, 1)
+    ('63.00', '-5.1', '>1e15')
     """
+    if not abs(value) < HUGE:
+        return (
+            f">{HUGE:.0e}".replace("e+", "e") if value > 0 else f"<-{HUGE:.0e}".replace("e+", "e")
+        )
     scale = 10**places
     n = math.floor(value * scale + 0.5)
     sign = "-" if n < 0 else ""
@@ -505,7 +514,13 @@ def _combine(states: list[str], *, all_of: bool) -> str:
 
 
 def evaluate(criterion: Criterion, row: Mapping[str, Any], as_of: dt.date) -> Outcome:
-    """Evaluate ``criterion`` for one register row (a mapping of column → value)."""
+    """Evaluate ``criterion`` for one register row (a mapping of column → value).
+
+    Raises :class:`~smeeco.InvalidValueError` (path ``column industry``) when a size class
+    is needed and ``industry`` names no industry of the size standard: a bad cell, as
+    :func:`smeeco.register.read_register` treats any other, never "unknown". A known code
+    the standard does not size (铁路运输业 53) is unknown, with the reason.
+    """
     run = _Eval(row, as_of)
     state = run.run(criterion, 0)
     return Outcome(state, run.score, tuple(run.lines))

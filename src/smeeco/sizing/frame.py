@@ -32,7 +32,7 @@ from smeeco.register import Register
 from smeeco.sizing.industries import resolve_industry
 from smeeco.sizing.miit import INDICATORS, SizeStandard, miit_2011
 
-__all__ = ["SIZE_COLUMNS", "STANDARDS", "classify_register"]
+__all__ = ["SIZE_COLUMNS", "STANDARDS", "check_industries", "classify_register"]
 
 #: The columns :func:`classify_register` adds.
 SIZE_COLUMNS = ("size_class", "size_candidates", "size_missing", "size_industry", "size_note")
@@ -91,6 +91,18 @@ def classify_register(
     if "industry" not in register.frame.columns:
         raise RegisterError(f"{register.source} has no 'industry' column; sizing needs one")
     return _classify_cn(register, miit_2011())
+
+
+def check_industries(register: Register, standard: SizeStandard | None = None) -> None:
+    """Refuse a register whose ``industry`` cells name no industry the standard knows.
+
+    Each bad cell is an :class:`~smeeco.InvalidValueError` naming its row and column (the
+    first 50, then a count), all in one :class:`~smeeco.ValidationError` — what
+    :func:`classify_register` raises for the same register. A known code the standard
+    does not size is not an error: its rows are unsized, with the reason.
+    """
+    if "industry" in register.frame.columns:
+        _resolve_all(register, standard or miit_2011())
 
 
 def _resolve_all(
