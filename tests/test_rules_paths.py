@@ -189,7 +189,9 @@ def test_ids_are_found_by_scan_then_by_index() -> None:
         register.row_of("e9")
 
 
-_whole = st.none() | st.sampled_from([0.0, 1.0, 2.0, 1e12, 1e14]) | st.integers(0, 10**12).map(float)
+_whole = (
+    st.none() | st.sampled_from([0.0, 1.0, 2.0, 1e12, 1e14]) | st.integers(0, 10**12).map(float)
+)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -217,3 +219,32 @@ def test_extreme_ratios_read_alike_on_both_paths(rows: list[dict[str, Any]], tie
     )
     tier, day = tier_day
     assert eligible(register, tier, day).rows() == eligible_rows(register, tier, day).rows()
+
+
+@pytest.mark.parametrize("distinct", [5, 60])
+def test_registers_with_few_or_many_industry_cells_size_alike(distinct: int) -> None:
+    from smeeco.sizing import resolve_industry
+    from smeeco.sizing.frame import classify_register
+
+    cells = (INDUSTRIES + [f"C{d}" for d in range(13, 44)] + ["5310", "591", "7010"])[:distinct]
+    rows = [
+        (cell, employees, revenue)
+        for cell in cells
+        for employees, revenue in ((5, 5e5), (300, 2e7), (None, 4e8), (1000, None))
+    ]
+    frame = pl.DataFrame(rows, schema=["industry", "employees", "revenue"], orient="row")
+    result = classify_register(read_register(frame))
+    for (cell, employees, revenue), got in zip(rows, result.iter_rows(named=True), strict=True):
+        industry = resolve_industry(cell).industry
+        if industry is None:
+            assert (got["size_class"], got["size_industry"]) == ("undetermined", None)
+            assert got["size_note"]
+            continue
+        money = None if revenue is None else Money(Decimal(str(revenue)))
+        want = classify(industry, employees=employees, revenue=money)
+        assert got["size_industry"] == industry
+        assert got["size_class"] == (want.size_class or "undetermined")
+        assert got["size_candidates"] == (
+            None if want.size_class else "|".join(c.value for c in want.candidates)
+        )
+        assert got["size_missing"] == (None if want.size_class else "|".join(want.missing))

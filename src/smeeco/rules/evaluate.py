@@ -20,6 +20,8 @@ from typing import Any
 
 import attrs
 
+from smeeco.errors import InvalidValueError
+from smeeco.model.common import Money
 from smeeco.rules.criteria import (
     AgeAtLeast,
     AllOf,
@@ -33,6 +35,8 @@ from smeeco.rules.criteria import (
     Score,
     SizeIn,
 )
+from smeeco.sizing import classify, miit_2011, resolve_industry
+from smeeco.sizing.miit import size_candidates
 
 __all__ = ["Line", "Outcome", "evaluate", "fixed", "percent", "show", "show_threshold"]
 
@@ -261,6 +265,39 @@ def _ratio_state(c: Ratio) -> _StateOf:
     return state
 
 
+_Test = Callable[["_Eval"], str]
+_Plan = tuple[tuple[str, str, tuple[tuple[int, _Test | None], ...]], ...]
+_PLANS: dict[int, tuple[Score, _Plan]] = {}
+
+
+def _plan_of(c: Score) -> _Plan:
+    """Each indicator of ``c``: its group, its line's head, its bands' points and tests."""
+    hit = _PLANS.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+
+    def test_of(when: Criterion | None) -> _Test | None:
+        if when is None:
+            return None
+        if isinstance(when, Compare | Ratio):
+            state = _state_of(when)
+            return lambda ev: state(ev.row)
+        return lambda ev: ev.test(when)
+
+    plan = tuple(
+        (
+            ind.group,
+            f"{ind.name} ({ind.group}): ",
+            tuple((band.points, test_of(band.when)) for band in ind.bands),
+        )
+        for ind in c.indicators
+    )
+    if len(_PLANS) > 1024:
+        _PLANS.clear()
+    _PLANS[id(c)] = (c, plan)  # the criterion is kept, so its id is not reused
+    return plan
+
+
 def _neg(op: str) -> str:
     return {">=": "<", ">": "≤", "<=": ">", "<": "≥", "==": "≠"}[op]
 
@@ -362,11 +399,6 @@ class _Eval:
         return self.add(state, shown, depth)
 
     def size(self, c: SizeIn, depth: int) -> str:
-        from smeeco.errors import InvalidValueError
-        from smeeco.model.common import Money
-        from smeeco.sizing import classify, miit_2011, resolve_industry
-        from smeeco.sizing.miit import size_candidates
-
         name = c.label or "size class"
         wanted = "/".join(c.classes)
         industry = self.row.get("industry")
@@ -441,22 +473,23 @@ class _Eval:
         self.lines.append(Line(UNKNOWN, "", depth))
         lows: dict[str, int] = {}
         highs: dict[str, int] = {}
-        for ind in c.indicators:
+        lines = self.lines
+        for group, head, bands in _plan_of(c):
             possible: list[int] = []
-            for band in ind.bands:
-                state = MET if band.when is None else self.test(band.when)
+            for points, test in bands:
+                state = MET if test is None else test(self)
                 if state == MET:
-                    possible.append(band.points)
+                    possible.append(points)
                     break
                 if state != UNMET:
-                    possible.append(band.points)
+                    possible.append(points)
             low, high = min(possible), max(possible)
-            lows[ind.group] = lows.get(ind.group, 0) + low
-            highs[ind.group] = highs.get(ind.group, 0) + high
-            shown = f"{low}" if low == high else f"{low}-{high} (data missing)"
-            self.add(
-                MET if low == high else UNKNOWN, f"{ind.name} ({ind.group}): {shown}", depth + 1
-            )
+            lows[group] = lows.get(group, 0) + low
+            highs[group] = highs.get(group, 0) + high
+            if low == high:
+                lines.append(Line(MET, f"{head}{low}", depth + 1))
+            else:
+                lines.append(Line(UNKNOWN, f"{head}{low}-{high} (data missing)", depth + 1))
         total_low, total_high = sum(lows.values()), sum(highs.values())
         fails = [g for g, f in c.floors.items() if highs.get(g, 0) < f]
         unsure = [g for g, f in c.floors.items() if lows.get(g, 0) < f <= highs.get(g, 0)]
