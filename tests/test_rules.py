@@ -159,7 +159,7 @@ def test_versions_by_date() -> None:
         (
             "tiers: [{tier: t, versions: [{mark: P, citation: c,"
             " criterion: !!python/object:os.system {}}]}]",
-            "not valid YAML",
+            "tiers[0].versions[0].criterion: the YAML tag",
         ),
         (
             "tiers: [{tier: t, versions: [{mark: P, citation: c, end: 2020-01-01,"
@@ -170,8 +170,10 @@ def test_versions_by_date() -> None:
     ],
 )
 def test_bad_rule_packs_are_refused(text: str, message: str) -> None:
-    with pytest.raises(RuleError, match=message):
+    with pytest.raises(RuleError) as caught:
         read_rules(text, "my.yaml")
+    assert message in str(caught.value)
+    assert "my.yaml" in str(caught.value)
 
 
 def test_bundled_rules_carry_citations_and_marks() -> None:
