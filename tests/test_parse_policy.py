@@ -4,6 +4,7 @@ agencies, the report, and the pack end to end."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -290,7 +291,10 @@ def test_table_rows_attach_to_the_measure_of_the_same_title() -> None:
     assert first.name.zh == "拓宽融资渠道"
     assert [r.role for r in first.responsibilities] == [L, S, S]
     assert first.sources[1].locator.endswith("任务分工表")
-    assert "完成时限: 2023年6月底前 (by 2023-06-30)" in first.notes
+    assert first.deadline == smeeco.Deadline("2023年6月底前", dt.date(2023, 6, 30), "month")
+    assert "完成时限" not in first.notes
+    due = first.sources[2]
+    assert (due.locator, due.quote) == ("一(一) 完成时限", "2023年6月底前")
     assert not second.responsibility_stated  # 其他工作: no clause, no row
     assert third.name.zh == "完善担保体系"  # a row that matches nothing is a measure
 
@@ -309,7 +313,9 @@ def test_names_resolve_through_the_registry_with_the_jurisdiction_as_context() -
     assert result.agencies == ()
     doc = result.document
     assert (doc.number, doc.issued.isoformat()) == ("津中小企组〔2022〕2号", "2022-06-18")
-    assert "主送: 市领导小组各成员单位、各相关部门、各区领导小组办公室" in doc.notes
+    assert doc.addressees == curated.require("tj-2022-measures", smeeco.PolicyDocument).addressees
+    assert doc.addressees == ("市领导小组各成员单位", "各相关部门", "各区领导小组办公室")
+    assert "主送" not in doc.notes
 
 
 def test_an_unknown_name_is_one_new_agency_marked_unresolved_and_reported() -> None:

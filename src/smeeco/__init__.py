@@ -44,6 +44,8 @@ from smeeco.model import (
     AgencyKind,
     BeneficiaryGroup,
     CriteriaVersion,
+    Deadline,
+    DeadlineReading,
     DocumentKind,
     Enterprise,
     Fund,
@@ -158,6 +160,7 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
         render_graph,
         write_html,
     )
+    from smeeco.rules.measures import MeasureMatch, eligible_measures
     from smeeco.tables import table, table_columns
     from smeeco.tasklist import TaskList, task_lists
     from smeeco.views import (
@@ -212,6 +215,7 @@ _LAZY = {
     **dict.fromkeys(["TimelineEvent", "timeline"], "smeeco.chronology"),
     **dict.fromkeys(["SearchHit", "SearchResult", "search"], "smeeco.keywords"),
     **dict.fromkeys(["MeasureFilter", "select_measures"], "smeeco.queries.selection"),
+    **dict.fromkeys(["MeasureMatch", "eligible_measures"], "smeeco.rules.measures"),
     **dict.fromkeys(["table", "table_columns"], "smeeco.tables"),
     **dict.fromkeys(["TaskList", "task_lists"], "smeeco.tasklist"),
     "parse": "smeeco.parse",
@@ -271,6 +275,8 @@ __all__ = [
     "CreditCodeError",
     "CriteriaVersion",
     "DataPackError",
+    "Deadline",
+    "DeadlineReading",
     "DocumentKind",
     "DuplicateIdError",
     "DuplicateKeyError",
@@ -285,6 +291,7 @@ __all__ = [
     "Level",
     "Measure",
     "MeasureFilter",
+    "MeasureMatch",
     "MissingDependencyError",
     "Money",
     "MoneyParseError",
@@ -348,6 +355,7 @@ __all__ = [
     "draw_responsibility",
     "dump_pack",
     "dumps_pack",
+    "eligible_measures",
     "enterprises_in_tier",
     "expand_collective",
     "export_graph",

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -24,7 +24,9 @@ from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, SmeecoError
 from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.common import Name, Record, Source
+from smeeco.model.deadline import Deadline, unread_reason
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role
+from smeeco.parse.deadlines import find_stated_deadlines
 from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
@@ -352,6 +354,42 @@ def parse_policy(
         s, e = prepared.original_span(start, end)
         return Source(DocumentId(document_id), locator, original[s:e], (s, e))
 
+    def deadline(
+        row: TableRow | None,
+        locator: str,
+        sources: list[Source],
+        stated: Sequence[tuple[str, tuple[int, int]]] = (),
+    ) -> Deadline | None:
+        """The 完成时限 of a row, else the one the measure's text states (时限要求:…), read;
+        its source added; a warning when it gives no date, or when several disagree."""
+        found: list[tuple[str, tuple[int, int]]] = []
+        if row is not None and row.deadline_span is not None and row.deadline.strip():
+            found.append((row.deadline, row.deadline_span))
+        found += stated
+        readable = []
+        for text, span in found:
+            try:
+                readable.append((text, span, Deadline.read(text)))
+            except InvalidValueError as error:  # a control character in the cell
+                warnings.append(ParseWarning("deadline", span, f"{error.message}; not read"))
+        if not readable:
+            return None
+        if len({read for _, _, read in readable}) > 1:
+            written = "; ".join(repr(text) for text, _, _ in readable)
+            warnings.append(
+                ParseWarning(
+                    "deadline",
+                    readable[1][1],
+                    f"the measure states {len(readable)} deadlines ({written}); the first is"
+                    " taken: check which is meant",
+                )
+            )
+        text, span, read = readable[0]
+        sources.append(source(f"{locator} 完成时限".strip(), *span))
+        if read.unread:
+            warnings.append(ParseWarning("deadline", span, unread_reason(read.text)))
+        return read
+
     for measure in parsed_measures:
         responsibilities: list[Responsibility] = []
         row = rows.match(measure.number, measure.title)
@@ -367,8 +405,11 @@ def parse_policy(
             notes.append("responsibility stated once for its section (以上任务由…负责)")
         if measure.clause is not None and measure.clause.etc:
             notes.append("the listing ends in 等: not exhaustive")
-        if row is not None and row.deadline:
-            notes.append(_deadline(row))
+        region = (
+            min(measure.span[0], measure.text_span[0]),
+            max(measure.span[1], measure.text_span[1]),
+        )
+        due = deadline(row, measure.locator, sources, find_stated_deadlines(body, *region))
         measures.append(
             Measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
@@ -380,6 +421,7 @@ def parse_policy(
                 text=measure.text,
                 responsibilities=tuple(responsibilities),
                 responsibility_stated=bool(responsibilities),
+                deadline=due,
                 truncated=measure.truncated,
                 sources=tuple(sources),
                 notes="; ".join(notes),
@@ -387,6 +429,9 @@ def parse_policy(
         )
     for row in rows.left():  # rows that match no measure of the text are measures of their own
         responsibilities = _responsibilities(row.units, resolver, warnings)
+        locator = f"任务分工表 {row.number}".strip()
+        row_sources = [source(locator, *row.span)]
+        due = deadline(row, locator, row_sources)
         measures.append(
             Measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
@@ -397,8 +442,8 @@ def parse_policy(
                 text=row.title,
                 responsibilities=tuple(responsibilities),
                 responsibility_stated=bool(responsibilities),
-                sources=(source(f"任务分工表 {row.number}".strip(), *row.span),),
-                notes=_deadline(row) if row.deadline else "",
+                deadline=due,
+                sources=tuple(row_sources),
             )
         )
     if not parsed.measures and measures:
@@ -418,8 +463,9 @@ def parse_policy(
     notes = []
     if metadata.notice_title:  # the 通知 that issues the document, named by its own title
         notes.append("印发通知: " + metadata.notice_title)
-    if metadata.addressees:
-        notes.append("主送: " + "、".join(metadata.addressees))
+    document_sources = [source("title", *metadata.title_span)] if metadata.title_span else []
+    if metadata.addressees_span is not None:
+        document_sources.append(source("主送", *metadata.addressees_span))
     document = PolicyDocument(
         id=document_id,
         name=Name(metadata.title or document_id),
@@ -428,9 +474,10 @@ def parse_policy(
         issued=metadata.issued,
         jurisdiction=jurisdiction if agencies is not None and jurisdiction in agencies else None,
         sections=parsed.section_records(),
+        addressees=metadata.addressees,
         truncated=parsed.truncated,
         notes="; ".join(notes),
-        sources=(source("title", *metadata.title_span),) if metadata.title_span else (),
+        sources=tuple(document_sources),
     )
     starts = _line_starts(original)
     uncertainties = sorted(
@@ -552,7 +599,3 @@ class _Rows:
         """The rows no measure took."""
         return [row for row, used in zip(self.rows, self.used, strict=True) if not used]
 
-
-def _deadline(row: TableRow) -> str:
-    day = row.deadline_date
-    return f"完成时限: {row.deadline}" + (f" (by {day.isoformat()})" if day else "")
