@@ -154,7 +154,7 @@ def _twice(data: dict[str, Any]) -> None:
 
 CROSS: list[tuple[str, Callable[[dict[str, Any]], None], tuple[str, ...]]] = [
     ("versions-overlap", _overlap, ("tiers[1].versions", "overlap")),
-    ("tier-twice", _twice, ("tiers[3].tier", "'cn-innovative-sme' is listed twice")),
+    ("tier-twice", _twice, (f"tiers[{len(bundled()['tiers'])}].tier", "'cn-innovative-sme'")),
     ("pack-unknown-key", _set("", "tierz", []), ("tierz", "unknown key 'tierz'")),
 ]
 
