@@ -101,8 +101,8 @@ def test_bad_group_rule_files_name_every_problem_with_its_path(tmp_path: Path) -
         "5 problems in g.yaml:",
         "  groups[0]: unexpected key(s) ['colour']; use ['group', 'name', 'notes', 'versions']",
         "  groups[0].versions[0].mark 'U' must be V or P (unverified rules are not shipped)",
-        "  groups[0].versions[0].criterion.size must list size classes"
-        " (large, medium, small, micro)",
+        "  groups[0].versions[0].criterion.size: size must list size classes"
+        " (large, medium, small, micro), got a list ['tiny']",
         "  groups[1].group 'Bad Id' must be a beneficiary-group id",
         "  groups[2]: versions overlap (2020-01-01..None and 2021-01-01..)",
     ]

@@ -25,6 +25,7 @@ The tree::
     ├── RegistryError                 a record kind or relation is registered wrongly
     ├── RegisterError                 an enterprise register cannot be read or used
     ├── RuleError                     an eligibility rule pack is malformed
+    │   └── RulePackError             (also ValidationError) every problem of a rule pack
     ├── ExportError                   a graph or matrix cannot be written in that format
     └── MissingDependencyError        (also ImportError) an optional package is missing
 
@@ -56,6 +57,7 @@ __all__ = [
     "RegistryError",
     "RequiredPackError",
     "RuleError",
+    "RulePackError",
     "SmeecoError",
     "UnitError",
     "UnknownFieldError",
@@ -220,6 +222,10 @@ class RegisterError(SmeecoError):
 
 class RuleError(SmeecoError):
     """An eligibility rule pack is malformed, or names a tier it has no rules for."""
+
+
+class RulePackError(ValidationError, RuleError):
+    """A rule pack (or one criterion) is malformed: every problem, each with its path."""
 
 
 class ExportError(SmeecoError):

@@ -51,6 +51,8 @@ class Register:
     source: str
     money_unit: str = "元"
     first_line: int | None = None
+    _ids: dict[str, int] | None = attrs.field(default=None, init=False, eq=False, repr=False)
+    _lookups: int = attrs.field(default=0, init=False, eq=False, repr=False)
 
     def __len__(self) -> int:
         return self.frame.height
@@ -62,13 +64,32 @@ class Register:
         return f"row {row + 1} (line {row + self.first_line})"
 
     def row_of(self, enterprise_id: str) -> int:
-        """The 0-based row of the enterprise with ``id`` ``enterprise_id``."""
+        """The 0-based row of the enterprise with ``id`` ``enterprise_id``.
+
+        The first lookup scans the column; from the second on, an index of the ids
+        (built once) answers in constant time.
+        """
         if "id" not in self.frame.columns:
             raise RegisterError(f"{self.source} has no 'id' column; add one to name enterprises")
-        hits = self.frame.with_row_index("__row").filter(pl.col("id") == enterprise_id)
-        if hits.height == 0:
+        index = self._ids
+        if index is None:
+            object.__setattr__(self, "_lookups", self._lookups + 1)
+            if self._lookups < 2:
+                hits = self.frame.with_row_index("__row").filter(pl.col("id") == enterprise_id)
+                if hits.height == 0:
+                    raise RegisterError(
+                        f"{self.source} has no enterprise with id {enterprise_id!r}"
+                    )
+                return int(hits["__row"][0])
+            index = {}
+            for i, value in enumerate(self.frame["id"].cast(pl.String).to_list()):
+                if value is not None:
+                    index.setdefault(value, i)
+            object.__setattr__(self, "_ids", index)
+        found = index.get(enterprise_id)
+        if found is None:
             raise RegisterError(f"{self.source} has no enterprise with id {enterprise_id!r}")
-        return int(hits["__row"][0])
+        return found
 
 
 def read_register(
@@ -183,6 +204,7 @@ def _check(
 ) -> tuple[pl.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     exprs: list[pl.Expr] = []
+    tests: dict[str, tuple[pl.Expr, Callable[[Any], str]]] = {}
     for column in frame.columns:
         spec = COLUMNS.get(column)
         if spec is None:
@@ -191,11 +213,23 @@ def _check(
         value, bad, why = _READERS[spec.kind](series, unit)
         exprs.append(value.alias(column))
         if bad is not None:
-            mask = frame.select(bad.fill_null(False).alias("bad"))["bad"]
-            count = int(mask.sum())
-            if count:
-                problems.extend(_report(frame, column, mask, count, why, first_line))
-    if "id" in frame.columns:
+            tests[column] = (bad.fill_null(False), why)
+    # One pass counts the bad cells of every column (and whether ids repeat); only the
+    # columns with bad cells are read again, to list them.
+    counts = (
+        frame.select(
+            *[bad.sum().alias(column) for column, (bad, _) in tests.items()],
+            *([_ids_repeat().alias("__ids_repeat")] if "id" in frame.columns else []),
+        ).row(0, named=True)
+        if tests or "id" in frame.columns
+        else {}
+    )
+    for column, (bad, why) in tests.items():
+        count = int(counts[column])
+        if count:
+            mask = frame.select(bad.alias("bad"))["bad"]
+            problems.extend(_report(frame, column, mask, count, why, first_line))
+    if counts.get("__ids_repeat"):
         problems.extend(_duplicates(frame, first_line))
     if problems:
         return frame, problems
@@ -227,6 +261,16 @@ def _where(row: int, first_line: int | None) -> str:
     if first_line is None:
         return f"row {row + 1}"
     return f"row {row + 1} (line {row + first_line})"
+
+
+def _ids_repeat() -> pl.Expr:
+    """Whether any id may repeat: a cheap count (exact duplicates are then listed).
+
+    Distinct hashes mean distinct ids, and counting 64-bit hashes is several times faster
+    than counting texts; a shared hash (a repeated id, a null or a collision) sends the
+    register to the exact check.
+    """
+    return pl.col("id").hash().n_unique() < pl.len()
 
 
 def _duplicates(frame: pl.DataFrame, first_line: int | None) -> list[Problem]:

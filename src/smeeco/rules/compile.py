@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 import narwhals.stable.v2 as nw
 import polars as pl
+from narwhals.stable.v2.dependencies import is_dask_dataframe
 
 from smeeco.register import Register, parse_tiers
 from smeeco.rules.criteria import (
@@ -38,8 +39,9 @@ from smeeco.rules.criteria import (
     Ratio,
     Score,
     SizeIn,
+    walk,
 )
-from smeeco.rules.evaluate import MONEY_COLUMNS, RATIO_COLUMNS, percent, show_threshold
+from smeeco.rules.evaluate import HUGE, MONEY_COLUMNS, RATIO_COLUMNS, percent, show_threshold
 from smeeco.rules.pack import TierRules
 
 __all__ = ["STATES", "CompiledRule", "compile_criterion", "eligible", "evaluate_frame", "prepare"]
@@ -53,10 +55,46 @@ _FLIP = {">=": "<=", ">": "<", "<=": ">=", "<": ">", "==": "=="}
 
 @attrs.frozen
 class _Node:
+    """A compiled criterion: its state column and what its explanation line says.
+
+    ``kind`` follows :class:`smeeco.rules.Line`: a ``leaf`` gives its ``text``; a
+    ``group`` (all/any/not) gives the reasons of its ``kids`` that share its state, or its
+    ``text`` (the head) when none does; a ``score`` gives its ``text`` and the lines in
+    ``kids`` that share its state.
+    """
+
     state: nw.Expr
-    reasons: nw.Expr  # the decisive texts of this node, "; " between
-    text: nw.Expr  # this node's own line
+    text: nw.Expr | _Coded
     layer: int  # the columns above exist once this many layers are computed
+    kind: str = "leaf"
+    kids: tuple[_Node, ...] = ()
+
+
+def _slots(node: _Node, include: nw.Expr) -> Iterator[nw.Expr]:
+    """The texts ``why`` joins, in order, each null where ``node`` does not give it.
+
+    This is :meth:`smeeco.rules.Outcome.why` as masks: ``include`` says, row by row,
+    whether ``node`` is among the decisive criteria; a child is when its parent is and it
+    shares the parent's state. Texts are built once, in the final join.
+    """
+    if node.kind == "leaf":
+        yield _masked(node.text, include)
+        return
+    same = [kid.state == node.state for kid in node.kids]
+    if node.kind == "score":
+        yield _masked(node.text, include)
+        for kid, shared in zip(node.kids, same, strict=True):
+            yield _masked(kid.text, include & shared)
+        return
+    yield _masked(node.text, include & ~nw.any_horizontal(*same, ignore_nulls=True))
+    for kid, shared in zip(node.kids, same, strict=True):
+        yield from _slots(kid, include & shared)
+
+
+def _masked(text: nw.Expr | _Coded, include: nw.Expr) -> nw.Expr:
+    if isinstance(text, tuple):
+        return _coded(*text, include)
+    return nw.when(include).then(text)
 
 
 @attrs.frozen
@@ -91,18 +129,69 @@ def _cat(*parts: nw.Expr | str) -> nw.Expr:
     return nw.concat_str(exprs, separator="")
 
 
-def _fixed(x: nw.Expr, places: int) -> nw.Expr:
+def _fixed(x: nw.Expr, places: int, before: str = "", after: nw.Expr | str = "") -> nw.Expr:
+    """``before``, ``x`` with ``places`` decimals rounded half up, ``after``: one join."""
     scale = 10**places
-    safe = nw.when(x.is_finite()).then(x).otherwise(nw.lit(0.0))  # the text is unused then
+    small = x.abs() < HUGE  # false for infinities: shown as fixed() shows them
+    safe = nw.when(small).then(x).otherwise(nw.lit(0.0))
     n = (safe * scale + 0.5).floor().fill_null(0).cast(nw.Int64())
     a = n.abs()
     q = a // scale
-    whole = q.cast(nw.String())
-    sign = nw.when(n < 0).then(_lit("-")).otherwise(_lit(""))
+    head = (
+        nw.when(~small & (x > 0))
+        .then(_lit(f"{before}>{HUGE:.0e}".replace("e+", "e")))
+        .when(~small)
+        .then(_lit(f"{before}<-{HUGE:.0e}".replace("e+", "e")))
+        .when(n < 0)
+        .then(_lit(before + "-"))
+        .otherwise(_lit(before))
+    )
+    whole = nw.when(small).then(q.cast(nw.String())).otherwise(_lit(""))
     if not places:
-        return _cat(sign, whole)
+        return _cat(head, whole, after)
     frac = (a - q * scale).cast(nw.String()).str.zfill(places)
-    return _cat(sign, whole, ".", frac)
+    point = nw.when(small).then(_cat(".", frac)).otherwise(_lit(""))
+    return _cat(head, whole, point, after)
+
+
+#: A text with few possible values: an integer code per row and the text of each code.
+#: Looking a code up is several times faster than building the text row by row.
+_Coded = tuple[nw.Expr, Mapping[int, str]]
+
+
+def _coded(code: nw.Expr, table: Mapping[int, str], include: nw.Expr) -> nw.Expr:
+    """The text of each row's ``code`` where ``include`` holds, else null."""
+    masked = nw.when(include).then(code).otherwise(nw.lit(-1))
+    return masked.replace_strict(
+        dict(table), default=nw.lit(None, dtype=nw.String()), return_dtype=nw.String()
+    )
+
+
+def _fixed_text(text: str) -> _Coded:
+    return nw.lit(0), {0: text}
+
+
+def _sums(options: list[set[int]]) -> set[int]:
+    """Every total of one value from each set."""
+    totals = {0}
+    for values in options:
+        totals = {t + v for t in totals for v in values}
+    return totals
+
+
+_MAX_CODES = 20_000  # beyond this many (low, high) pairs, texts are built row by row
+
+
+def _ranged(
+    lo: nw.Expr, hi: nw.Expr, values: set[int], text: Callable[[int, int], str]
+) -> _Coded | None:
+    """``text(low, high)`` for the pairs a row may have, looked up (``None``: too many)."""
+    base, span = min(values), max(values) - min(values) + 1
+    pairs = [(a, b) for a in values for b in values if a <= b]
+    if len(pairs) > _MAX_CODES:
+        return None
+    table = {(a - base) * span + (b - base): text(a, b) for a, b in pairs}
+    return (lo - base) * span + (hi - base), table
 
 
 def _cmp(left: nw.Expr, op: str, right: Any) -> nw.Expr:
@@ -132,7 +221,6 @@ class _Compiler:
         self.needs_size = False
         self.tiers: list[str] = []
         self.layers: list[list[tuple[str, nw.Expr]]] = []
-        self.texts = True  # band tests need their states only
 
     def emit(self, expr: nw.Expr, after: int) -> nw.Expr:
         """Compute ``expr`` as a helper column once layers ``< after`` exist."""
@@ -142,17 +230,39 @@ class _Compiler:
         self.layers[after].append((name, expr))
         return nw.col(name)
 
-    def show(self, column: str, value: nw.Expr) -> nw.Expr:
+    def show(
+        self,
+        column: str,
+        value: nw.Expr,
+        before: str = "",
+        after: str | tuple[nw.Expr, str, str] = "",
+    ) -> nw.Expr:
+        """``before``, the value as :func:`smeeco.rules.evaluate.show` writes it, ``after``.
+
+        ``after`` may be ``(test, if_true, if_false)``: one join either way.
+        """
+
+        def tail(unit: str) -> nw.Expr | str:
+            if isinstance(after, str):
+                return unit + after
+            test, yes, no = after
+            return nw.when(test).then(_lit(unit + yes)).otherwise(_lit(unit + no))
+
         dtype = self.schema[column]
+        if dtype == nw.Boolean() and after == "":
+            return nw.when(value).then(_lit(f"{before}true")).otherwise(_lit(f"{before}false"))
         if dtype == nw.Boolean():
-            return nw.when(value).then(_lit("true")).otherwise(_lit("false"))
+            return _cat(
+                nw.when(value).then(_lit(f"{before}true")).otherwise(_lit(f"{before}false")),
+                tail(""),
+            )
         if column in MONEY_COLUMNS:
-            return _cat(_fixed(value.cast(nw.Float64()) / 10000, 2), "万元")
+            return _fixed(value.cast(nw.Float64()) / 10000, 2, before, tail("万元"))
         if column in RATIO_COLUMNS:
-            return _cat(_fixed(value.cast(nw.Float64()) * 100, 1), " %")
+            return _fixed(value.cast(nw.Float64()) * 100, 1, before, tail(" %"))
         if dtype.is_integer():
-            return value.cast(nw.String())
-        return _fixed(value.cast(nw.Float64()), 2)
+            return _cat(before, value.cast(nw.String()), tail(""))
+        return _fixed(value.cast(nw.Float64()), 2, before, tail(""))
 
     def node(self, c: Criterion) -> _Node:
         if isinstance(c, AllOf | AnyOf):
@@ -193,24 +303,15 @@ class _Compiler:
         if isinstance(c, AgeAtLeast):
             return self.age(c)
         if isinstance(c, Manual):
-            text = _lit(c.label or c.text)
-            return _Node(nw.lit(MANUAL), text, text, 0)
+            return _Node(nw.lit(MANUAL), _fixed_text(c.label or c.text), 0)
         return self.scored(c)
 
     def group(self, state: nw.Expr, kids: list[_Node], head: str) -> _Node:
         at = max(k.layer for k in kids)
-        state = self.emit(state, at)
-        same = nw.concat_str(
-            [nw.when(k.state == state).then(k.reasons) for k in kids],
-            separator="; ",
-            ignore_nulls=True,
-        )
-        reasons = nw.when(same.is_null() | (same == "")).then(_lit(head)).otherwise(same)
-        return _Node(state, self.emit(reasons, at + 1), _lit(head), at + 2)
+        return _Node(self.emit(state, at), _fixed_text(head), at + 1, "group", tuple(kids))
 
-    def leaf(self, state: nw.Expr, text: nw.Expr, at: int = 0) -> _Node:
-        text = self.emit(text, at) if self.texts else _lit("")
-        return _Node(self.emit(state, at), text, text, at + 1)
+    def leaf(self, state: nw.Expr, text: nw.Expr | _Coded, at: int = 0) -> _Node:
+        return _Node(self.emit(state, at), text, at + 1)
 
     def compare(self, c: Compare) -> _Node:
         name = c.label or c.column
@@ -222,18 +323,23 @@ class _Compiler:
             else f"{name} {c.op} {target}: {c.column} missing"
         )
         if c.column not in self.schema:
-            return self.leaf(nw.lit(UNKNOWN), _lit(missing))
+            return self.leaf(nw.lit(UNKNOWN), _fixed_text(missing))
         v = nw.col(c.column)
         if is_bool or self.schema[c.column] == nw.Boolean():
             ok = (v == c.value) if c.op == "==" else nw.lit(False)
             if not is_bool or self.schema[c.column] != nw.Boolean():
                 ok = nw.lit(False)
-            text = _cat(f"{name}: ", self.show(c.column, v))
+            state = nw.when(v.is_null()).then(UNKNOWN).when(ok).then(MET).otherwise(UNMET)
+            if self.schema[c.column] == nw.Boolean():
+                code = nw.when(v.is_null()).then(2).when(v).then(1).otherwise(0)
+                table = {0: f"{name}: false", 1: f"{name}: true", 2: missing}
+                return self.leaf(state, (code, table))
+            text = self.show(c.column, v, f"{name}: ")
         else:
             ok = _cmp(v, c.op, c.value)
-            shown = nw.when(ok).then(_lit(c.op)).otherwise(_lit(_NEG[c.op]))
-            text = _cat(f"{name} ", self.show(c.column, v), " ", shown, f" {target}")
-        state = nw.when(v.is_null()).then(UNKNOWN).when(ok).then(MET).otherwise(UNMET)
+            after = (ok, f" {c.op} {target}", f" {_NEG[c.op]} {target}")
+            text = self.show(c.column, v, f"{name} ", after)
+            state = nw.when(v.is_null()).then(UNKNOWN).when(ok).then(MET).otherwise(UNMET)
         return self.leaf(state, nw.when(v.is_null()).then(_lit(missing)).otherwise(text))
 
     def ratio(self, c: Ratio) -> _Node:
@@ -266,14 +372,17 @@ class _Compiler:
             separator=", ",
             ignore_nulls=True,
         )
-        shown = nw.when(ok).then(_lit(c.op)).otherwise(_lit(_NEG[c.op]))
-        value = _cat(_fixed(num / den * 100, 1), " %")
+        shown = (
+            nw.when(ok)
+            .then(_lit(f" % {c.op} {target}"))
+            .otherwise(_lit(f" % {_NEG[c.op]} {target}"))
+        )
         text = (
             nw.when(null)
             .then(_cat(head, absent, " missing"))
             .when(den == 0)
             .then(_lit(f"{head}{c.denominator} is 0"))
-            .otherwise(_cat(f"{name} ", value, " ", shown, f" {target}"))
+            .otherwise(_fixed(num / den * 100, 1, f"{name} ", shown))
         )
         state = nw.when(null | (den == 0)).then(UNKNOWN).when(ok).then(MET).otherwise(UNMET)
         return self.leaf(state, text)
@@ -335,19 +444,18 @@ class _Compiler:
         name = c.label or f"holds {c.tier}"
         held = nw.col(_tier_column(c.tier))
         state = nw.when(held.is_null()).then(UNKNOWN).when(held).then(MET).otherwise(UNMET)
-        text = (
-            nw.when(held.is_null())
-            .then(_lit(f"{name}: tiers missing"))
-            .when(held)
-            .then(_lit(f"{name} on {self.as_of}"))
-            .otherwise(_lit(f"{name}: not held on {self.as_of}"))
-        )
-        return self.leaf(state, text)
+        code = nw.when(held.is_null()).then(0).when(held).then(1).otherwise(2)
+        table = {
+            0: f"{name}: tiers missing",
+            1: f"{name} on {self.as_of}",
+            2: f"{name}: not held on {self.as_of}",
+        }
+        return self.leaf(state, (code, table))
 
     def age(self, c: AgeAtLeast) -> _Node:
         name = c.label or f"registered ≥ {c.years} years"
         if "registered_on" not in self.schema:
-            return self.leaf(nw.lit(UNKNOWN), _lit(f"{name}: registered_on missing"))
+            return self.leaf(nw.lit(UNKNOWN), _fixed_text(f"{name}: registered_on missing"))
         day = nw.col("registered_on")
         month, dom = day.dt.month(), day.dt.day()
         later = (month > self.as_of.month) | ((month == self.as_of.month) & (dom > self.as_of.day))
@@ -366,6 +474,7 @@ class _Compiler:
         lows: dict[str, list[nw.Expr]] = {}
         highs: dict[str, list[nw.Expr]] = {}
         lines: list[_Node] = []
+        points: dict[str, list[set[int]]] = {}  # the points each indicator can give, by group
         deepest = 0
         bounds: list[tuple[Any, nw.Expr, nw.Expr]] = []
         for ind in c.indicators:
@@ -375,9 +484,7 @@ class _Compiler:
                 if band.when is None:
                     options.append(nw.when(reach).then(nw.lit(band.points)))
                     break
-                texts, self.texts = self.texts, False
-                test = self.node(band.when)
-                self.texts = texts
+                test = self.node(band.when)  # its texts are never joined: not computed
                 s = test.state
                 deepest = max(deepest, test.layer)
                 options.append(nw.when(reach & (s != UNMET)).then(nw.lit(band.points)))
@@ -390,19 +497,22 @@ class _Compiler:
             lows.setdefault(ind.group, []).append(low)
             highs.setdefault(ind.group, []).append(high)
             decided = low == high
-            text = (
-                nw.when(decided)
-                .then(_cat(f"{ind.name} ({ind.group}): ", low.cast(nw.String())))
-                .otherwise(
+            head = f"{ind.name} ({ind.group}): "
+
+            def line(a: int, b: int, head: str = head) -> str:
+                return f"{head}{a}" if a == b else f"{head}{a}-{b} (data missing)"
+
+            text: nw.Expr | _Coded | None = _ranged(
+                low, high, {band.points for band in ind.bands}, line
+            )
+            if text is None:  # pragma: no cover - an indicator has a few bands
+                text = nw.when(decided).then(_cat(head, low.cast(nw.String())))
+                text = text.otherwise(
                     _cat(
-                        f"{ind.name} ({ind.group}): ",
-                        low.cast(nw.String()),
-                        "-",
-                        high.cast(nw.String()),
-                        " (data missing)",
+                        head, low.cast(nw.String()), "-", high.cast(nw.String()), " (data missing)"
                     )
                 )
-            )
+            points.setdefault(ind.group, []).append({band.points for band in ind.bands})
             lines.append(
                 self.leaf(nw.when(decided).then(MET).otherwise(UNKNOWN), text, deepest + 1)
             )
@@ -413,12 +523,25 @@ class _Compiler:
             summed = nw.sum_horizontal(*exprs) if exprs else nw.lit(0, dtype=nw.Int64())
             return self.emit(summed.cast(nw.Int64()), deepest + 1)
 
-        def got(lo: nw.Expr, hi: nw.Expr) -> nw.Expr:
-            return (
-                nw.when(lo == hi)
-                .then(lo.cast(nw.String()))
-                .otherwise(_cat(lo.cast(nw.String()), "-", hi.cast(nw.String())))
-            )
+        def got(
+            lo: nw.Expr,
+            hi: nw.Expr,
+            group: str | None,
+            text: Callable[[int, int], str],
+            parts: tuple[str, nw.Expr | str],
+        ) -> nw.Expr | _Coded:
+            """``text(low, high)`` of a group's (or the whole score's) points.
+
+            Looked up among the totals the indicators allow; when there are too many to
+            list, built row by row as ``parts[0]``, the range, ``parts[1]``.
+            """
+            sets = [v for g, vs in points.items() if group in (None, g) for v in vs]
+            looked_up = _ranged(lo, hi, _sums(sets), text)
+            if looked_up is not None:
+                return looked_up
+            both = _cat(lo.cast(nw.String()), "-", hi.cast(nw.String()))
+            middle = nw.when(lo == hi).then(lo.cast(nw.String())).otherwise(both)
+            return _cat(parts[0], middle, parts[1])
 
         fails: list[nw.Expr] = []
         unsure: list[nw.Expr] = []
@@ -427,12 +550,14 @@ class _Compiler:
             fails.append(hi < floor)
             unsure.append((lo < floor) & (hi >= floor))
             state = nw.when(lo >= floor).then(MET).when(hi < floor).then(UNMET).otherwise(UNKNOWN)
-            sign = nw.when(lo >= floor).then(_lit("≥")).otherwise(_lit("vs"))
-            lines.append(
-                self.leaf(
-                    state, _cat(f"{group} ", got(lo, hi), " ", sign, f" {floor}"), deepest + 2
-                )
-            )
+
+            def floor_text(a: int, b: int, group: str = group, floor: int = floor) -> str:
+                shown = f"{a}" if a == b else f"{a}-{b}"
+                return f"{group} {shown} {'≥' if a >= floor else 'vs'} {floor}"
+
+            sign = nw.when(lo >= floor).then(_lit(" ≥")).otherwise(_lit(" vs"))
+            parts = (f"{group} ", _cat(sign, f" {floor}"))
+            lines.append(self.leaf(state, got(lo, hi, group, floor_text, parts), deepest + 2))
         low_all, high_all = total(lows), total(highs)
         any_fail = nw.any_horizontal(*fails, ignore_nulls=True) if fails else nw.lit(False)
         any_unsure = nw.any_horizontal(*unsure, ignore_nulls=True) if unsure else nw.lit(False)
@@ -444,18 +569,16 @@ class _Compiler:
             .otherwise(UNKNOWN)
         )
         label = c.label or "score"
-        at = deepest + 3
         state = self.emit(state, deepest + 2)
-        text = self.emit(
-            _cat(f"{label} ", got(low_all, high_all), f" (needs ≥ {c.min})"), deepest + 2
-        )
-        reasons = nw.concat_str(
-            [text, *[nw.when(line.state == state).then(line.text) for line in lines]],
-            separator="; ",
-            ignore_nulls=True,
+        text = got(
+            low_all,
+            high_all,
+            None,
+            lambda a, b: f"{label} {a if a == b else f'{a}-{b}'} (needs ≥ {c.min})",
+            (f"{label} ", f" (needs ≥ {c.min})"),
         )
         self.score = self.emit(nw.when(low_all == high_all).then(low_all), deepest + 2)
-        return _Node(state, self.emit(reasons, at), text, at + 1)
+        return _Node(state, text, deepest + 3, "score", tuple(lines))
 
 
 def compile_criterion(
@@ -464,7 +587,10 @@ def compile_criterion(
     """Compile ``criterion`` for frames with ``schema`` (a narwhals schema) on ``as_of``."""
     compiler = _Compiler(schema, as_of)
     node = compiler.node(criterion)
-    why = nw.when(node.state == MET).then(_lit("")).otherwise(node.reasons)
+    reasons = nw.concat_str(
+        list(_slots(node, node.state != MET)), separator="; ", ignore_nulls=True
+    )
+    why = nw.when(node.state == MET).then(_lit("")).otherwise(reasons)
     score = compiler.score if compiler.score is not None else nw.lit(None, dtype=nw.Int64())
     return CompiledRule(
         tuple(tuple(layer) for layer in compiler.layers),
@@ -476,24 +602,10 @@ def compile_criterion(
     )
 
 
-def _walk(c: Criterion) -> Iterator[Criterion]:
-    yield c
-    if isinstance(c, AllOf | AnyOf):
-        for item in c.items:
-            yield from _walk(item)
-    elif isinstance(c, NotOf):
-        yield from _walk(c.item)
-    elif isinstance(c, Score):
-        for ind in c.indicators:
-            for band in ind.bands:
-                if band.when is not None:
-                    yield from _walk(band.when)
-
-
 def prepare(register: Register, criterion: Criterion, as_of: dt.date) -> pl.DataFrame:
     """The register plus what the compiled rule reads: size columns and tiers held."""
     frame = register.frame
-    nodes = list(_walk(criterion))
+    nodes = list(walk(criterion))
     if any(isinstance(n, SizeIn) for n in nodes):
         from smeeco.sizing.frame import classify_register
 
@@ -537,18 +649,31 @@ def evaluate_frame(frame: Any, criterion: Criterion, as_of: dt.date, *, ids: str
 
     The result has ``id`` (when the frame has ``ids``), ``status``, ``score`` and ``why``;
     ``score`` keeps the backend's number type (pandas may hold it as a float).
+
+    A Dask DataFrame is evaluated partition by partition (``map_partitions``): each
+    worker runs the same expressions on its partition with Polars and hands back a pandas
+    frame, so the task graph is one task per partition however large the rule. The result
+    is a lazy Dask DataFrame.
     """
+    if is_dask_dataframe(frame):
+        lazy: Any = frame
+        meta = _evaluate_partition(lazy._meta_nonempty, criterion, as_of, ids).iloc[:0]
+        return lazy.map_partitions(_evaluate_partition, criterion, as_of, ids, meta=meta)
+    return _evaluate(frame, criterion, as_of, ids)
+
+
+def _evaluate_partition(part: Any, criterion: Criterion, as_of: dt.date, ids: str) -> Any:
+    """One pandas partition of a Dask frame, evaluated with Polars, as pandas."""
+    out: pl.DataFrame = _evaluate(pl.from_pandas(part), criterion, as_of, ids)
+    return out.to_pandas(use_pyarrow_extension_array=True)
+
+
+def _evaluate(frame: Any, criterion: Criterion, as_of: dt.date, ids: str) -> Any:
     data = nw.from_native(frame)
     rule = compile_criterion(criterion, data.collect_schema(), as_of)
     data = rule.apply(data)
-    status = (
-        nw.when(rule.state == MET)
-        .then(_lit("met"))
-        .when(rule.state == MANUAL)
-        .then(_lit("manual"))
-        .when(rule.state == UNKNOWN)
-        .then(_lit("unknown"))
-        .otherwise(_lit("unmet"))
+    status = rule.state.replace_strict(
+        dict(STATES), default=_lit("unmet"), return_dtype=nw.String()
     )
     columns = [nw.col(ids).cast(nw.String()).alias("id")] if ids in data.columns else []
     out = data.select(

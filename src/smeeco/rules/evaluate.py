@@ -10,14 +10,18 @@ allow, so a missing debt ratio does not matter when the known indicators already
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
-from collections.abc import Mapping
+import operator
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 
+from smeeco.errors import InvalidValueError
+from smeeco.model.common import Money
 from smeeco.rules.criteria import (
     AgeAtLeast,
     AllOf,
@@ -31,6 +35,8 @@ from smeeco.rules.criteria import (
     Score,
     SizeIn,
 )
+from smeeco.sizing import classify, miit_2011, resolve_industry
+from smeeco.sizing.miit import size_candidates
 
 __all__ = ["Line", "Outcome", "evaluate", "fixed", "percent", "show", "show_threshold"]
 
@@ -40,6 +46,8 @@ MONEY_COLUMNS = frozenset(
     {"revenue", "total_assets", "main_revenue", "rd_expense", "net_profit", "new_equity_3y"}
 )
 RATIO_COLUMNS = frozenset({"debt_ratio", "main_revenue_growth"})
+#: Values this large or larger are not written out digit by digit.
+HUGE = 1e15
 
 
 @attrs.frozen
@@ -81,9 +89,16 @@ class Outcome:
 def fixed(value: float, places: int) -> str:
     """``value`` with ``places`` decimals, rounded half up (the compiled rules format alike).
 
-    >>> fixed(630000 / 10000, 2), fixed(-0.0512 * 100, 1)
-    ('63.00', '-5.1')
+    Magnitudes of :data:`HUGE` and more (and infinities) are written ``>1e15`` or
+    ``<-1e15``.
+
+    >>> fixed(630000 / 10000, 2), fixed(-0.0512 * 100, 1), fixed(3e6 / 1e-300, 1)
+    ('63.00', '-5.1', '>1e15')
     """
+    if not abs(value) < HUGE:
+        return (
+            f">{HUGE:.0e}".replace("e+", "e") if value > 0 else f"<-{HUGE:.0e}".replace("e+", "e")
+        )
     scale = 10**places
     n = math.floor(value * scale + 0.5)
     sign = "-" if n < 0 else ""
@@ -117,14 +132,170 @@ def percent(value: float) -> str:
     return fixed(value * 100, 1) + " %"
 
 
-def _cmp(left: Fraction, op: str, right: Fraction) -> bool:
-    return {
-        ">=": left >= right,
-        ">": left > right,
-        "<=": left <= right,
-        "<": left < right,
-        "==": left == right,
-    }[op]
+def _cmp(left: Any, op: str, right: Any) -> bool:
+    if op == ">=":
+        return bool(left >= right)
+    if op == ">":
+        return bool(left > right)
+    if op == "<=":
+        return bool(left <= right)
+    if op == "<":
+        return bool(left < right)
+    return bool(left == right)
+
+
+@functools.lru_cache(maxsize=1024)
+def _exact(value: float) -> Fraction:
+    """A threshold as the rational its text writes (``0.03`` is 3/100, not the float)."""
+    return Fraction(str(value))
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is an int or a finite float below 2**53 in size."""
+    return (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and math.isfinite(value)
+        and -(2**53) < value < 2**53
+    )
+
+
+def _compares(value: Any, op: str, threshold: float) -> bool:
+    """``value op threshold``, both read as the decimals their shortest texts write.
+
+    The meaning is ``Fraction(str(value)) op Fraction(str(threshold))``; for ints and
+    finite floats below 2**53 a plain comparison gives the same answer and is what runs:
+    the shortest text of a float rounds to that float, so two floats compare as their
+    texts do, and no integer lies between such a float and its text.
+
+    >>> _compares(0.1 + 0.2, ">=", 0.3), _compares(3, ">", 2.5)
+    (True, True)
+    """
+    if _plain(value) and _plain(threshold):
+        return _cmp(value, op, threshold)
+    return _cmp(Fraction(str(value)), op, _exact(threshold))
+
+
+def _ratio_compares(numerator: Any, denominator: Any, op: str, threshold: float) -> bool:
+    """``numerator / denominator op threshold`` exactly (``denominator`` is not 0).
+
+    Whole amounts below 2**53 are cross-multiplied as integers; anything else is divided
+    as fractions of the numbers' shortest texts.
+
+    >>> _ratio_compares(3, 100, ">=", 0.03), _ratio_compares(2999999, 100000000, ">=", 0.03)
+    (True, False)
+    """
+    whole = all(_plain(v) and v == int(v) for v in (numerator, denominator))
+    if whole:
+        p = _exact(threshold)
+        left, right = int(numerator) * p.denominator, int(denominator) * p.numerator
+        if denominator < 0:
+            left, right = -left, -right
+        return _cmp(left, op, right)
+    exact = Fraction(str(numerator)) / Fraction(str(denominator))
+    return _cmp(exact, op, _exact(threshold))
+
+
+_OPERATORS: dict[str, Callable[[Any, Any], bool]] = {
+    ">=": operator.ge,
+    ">": operator.gt,
+    "<=": operator.le,
+    "<": operator.lt,
+    "==": operator.eq,
+}
+_StateOf = Callable[[Mapping[str, Any]], str]
+_STATES: dict[int, tuple[Criterion, _StateOf]] = {}
+
+
+def _state_of(c: Compare | Ratio) -> _StateOf:
+    """A function giving ``c``'s state for a row, built once per criterion."""
+    hit = _STATES.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    fn = _compare_state(c) if isinstance(c, Compare) else _ratio_state(c)
+    if len(_STATES) > 4096:
+        _STATES.clear()
+    _STATES[id(c)] = (c, fn)  # the criterion is kept, so its id is not reused
+    return fn
+
+
+def _compare_state(c: Compare) -> _StateOf:
+    column, op, threshold = c.column, c.op, c.value
+    if isinstance(threshold, bool) or not _plain(threshold):
+        return lambda row: _Eval.compare_state(c, row.get(column))
+    test = _OPERATORS[op]
+
+    def state(row: Mapping[str, Any]) -> str:
+        value = row.get(column)
+        if value is None:
+            return UNKNOWN
+        kind = type(value)
+        if (kind is int or kind is float) and -(2**53) < value < 2**53:  # see _compares
+            return MET if test(value, threshold) else UNMET
+        return _Eval.compare_state(c, value)
+
+    return state
+
+
+def _ratio_state(c: Ratio) -> _StateOf:
+    num, den = c.numerator, c.denominator
+    if not _plain(c.value):
+        return lambda row: _Eval.ratio_state(c, row.get(num), row.get(den))
+    exact = _exact(c.value)
+    p, q = exact.numerator, exact.denominator
+    test = _OPERATORS[c.op]
+
+    def state(row: Mapping[str, Any]) -> str:
+        a, b = row.get(num), row.get(den)
+        if a is None or b is None or not b:
+            return UNKNOWN
+        if (
+            type(a) in (int, float)
+            and type(b) in (int, float)
+            and -(2**53) < a < 2**53
+            and -(2**53) < b < 2**53
+            and a == int(a)
+            and b == int(b)
+        ):  # whole amounts: cross-multiplied exactly (see _ratio_compares)
+            left, right = int(a) * q, int(b) * p
+            ok = test(left, right) if b > 0 else test(-left, -right)
+            return MET if ok else UNMET
+        return _Eval.ratio_state(c, a, b)
+
+    return state
+
+
+_Test = Callable[["_Eval"], str]
+_Plan = tuple[tuple[str, str, tuple[tuple[int, _Test | None], ...]], ...]
+_PLANS: dict[int, tuple[Score, _Plan]] = {}
+
+
+def _plan_of(c: Score) -> _Plan:
+    """Each indicator of ``c``: its group, its line's head, its bands' points and tests."""
+    hit = _PLANS.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+
+    def test_of(when: Criterion | None) -> _Test | None:
+        if when is None:
+            return None
+        if isinstance(when, Compare | Ratio):
+            state = _state_of(when)
+            return lambda ev: state(ev.row)
+        return lambda ev: ev.test(when)
+
+    plan = tuple(
+        (
+            ind.group,
+            f"{ind.name} ({ind.group}): ",
+            tuple((band.points, test_of(band.when)) for band in ind.bands),
+        )
+        for ind in c.indicators
+    )
+    if len(_PLANS) > 1024:
+        _PLANS.clear()
+    _PLANS[id(c)] = (c, plan)  # the criterion is kept, so its id is not reused
+    return plan
 
 
 def _neg(op: str) -> str:
@@ -173,9 +344,30 @@ class _Eval:
         return self.scored(c, depth)
 
     def test(self, c: Criterion) -> str:
-        """A band's test, evaluated without adding lines."""
-        sub = _Eval(self.row, self.as_of)
-        return sub.run(c, 0)
+        """A band's test: its state only (no lines, no texts)."""
+        if isinstance(c, Compare | Ratio):
+            return _state_of(c)(self.row)
+        if isinstance(c, AllOf | AnyOf):
+            states = [self.test(item) for item in c.items]
+            return _combine(states, all_of=isinstance(c, AllOf))
+        if isinstance(c, NotOf):
+            inner = self.test(c.item)
+            return {MET: UNMET, UNMET: MET}.get(inner, inner)
+        return _Eval(self.row, self.as_of).run(c, 0)
+
+    @staticmethod
+    def compare_state(c: Compare, value: Any) -> str:
+        if value is None:
+            return UNKNOWN
+        if isinstance(c.value, bool) or isinstance(value, bool):
+            return MET if c.op == "==" and value == c.value else UNMET
+        return MET if _compares(value, c.op, c.value) else UNMET
+
+    @staticmethod
+    def ratio_state(c: Ratio, num: Any, den: Any) -> str:
+        if num is None or den is None or not den:
+            return UNKNOWN
+        return MET if _ratio_compares(num, den, c.op, c.value) else UNMET
 
     def compare(self, c: Compare, depth: int) -> str:
         name = c.label or c.column
@@ -185,12 +377,11 @@ class _Eval:
             if isinstance(c.value, bool):
                 return self.add(UNKNOWN, f"{name}: {c.column} missing", depth)
             return self.add(UNKNOWN, f"{name} {c.op} {target}: {c.column} missing", depth)
+        state = self.compare_state(c, value)
         if isinstance(c.value, bool) or isinstance(value, bool):
-            ok = value == c.value if c.op == "==" else False
-            return self.add(MET if ok else UNMET, f"{name}: {show(c.column, value)}", depth)
-        ok = _cmp(Fraction(str(value)), c.op, Fraction(str(c.value)))
-        shown = f"{name} {show(c.column, value)} {c.op if ok else _neg(c.op)} {target}"
-        return self.add(MET if ok else UNMET, shown, depth)
+            return self.add(state, f"{name}: {show(c.column, value)}", depth)
+        op = c.op if state == MET else _neg(c.op)
+        return self.add(state, f"{name} {show(c.column, value)} {op} {target}", depth)
 
     def ratio(self, c: Ratio, depth: int) -> str:
         name = c.label or f"{c.numerator}/{c.denominator}"
@@ -202,16 +393,12 @@ class _Eval:
         if not den:
             return self.add(UNKNOWN, f"{name} {c.op} {target}: {c.denominator} is 0", depth)
         assert num is not None
-        exact = Fraction(str(num)) / Fraction(str(den))
-        ok = _cmp(exact, c.op, Fraction(str(c.value)))
-        shown = f"{name} {percent(float(num) / float(den))} {c.op if ok else _neg(c.op)} {target}"
-        return self.add(MET if ok else UNMET, shown, depth)
+        state = self.ratio_state(c, num, den)
+        op = c.op if state == MET else _neg(c.op)
+        shown = f"{name} {percent(float(num) / float(den))} {op} {target}"
+        return self.add(state, shown, depth)
 
     def size(self, c: SizeIn, depth: int) -> str:
-        from smeeco.errors import InvalidValueError
-        from smeeco.model.common import Money
-        from smeeco.sizing import classify, resolve_industry
-
         name = c.label or "size class"
         wanted = "/".join(c.classes)
         industry = self.row.get("industry")
@@ -220,20 +407,26 @@ class _Eval:
         try:
             resolved = resolve_industry(str(industry))
         except InvalidValueError as exc:
-            return self.add(UNKNOWN, f"{name} in {wanted}: {exc.message}", depth)
+            # a bad cell, as the compiled rules and classify_register report it
+            raise InvalidValueError(exc.message, "column industry") from None
         if resolved.industry is None:
             return self.add(UNKNOWN, f"{name} in {wanted}: {resolved.reason}", depth)
-        money = {
-            k: None if self.row.get(k) is None else Money(Decimal(str(self.row[k])))
-            for k in ("revenue", "total_assets")
-        }
-        result = classify(
-            resolved.industry,
-            employees=self.row.get("employees"),
-            revenue=money["revenue"],
-            total_assets=money["total_assets"],
+        employees = self.row.get("employees")
+        revenue, assets = self.row.get("revenue"), self.row.get("total_assets")
+        quick = size_candidates(
+            miit_2011().thresholds(resolved.industry), employees, revenue, assets
         )
-        got = {s.value for s in result.candidates}
+        if quick is not None:
+            candidates, missing = quick
+        else:
+            result = classify(
+                resolved.industry,
+                employees=employees,
+                revenue=None if revenue is None else Money(Decimal(str(revenue))),
+                total_assets=None if assets is None else Money(Decimal(str(assets))),
+            )
+            candidates, missing = result.candidates, result.missing
+        got = {k.value for k in candidates}
         if got <= set(c.classes):
             state = MET
         elif not got & set(c.classes):
@@ -241,10 +434,9 @@ class _Eval:
         else:
             state = UNKNOWN
         shown = (
-            result.size_class.value
-            if result.size_class is not None
-            else f"one of {'/'.join(k.value for k in result.candidates)}"
-            f" (missing {', '.join(result.missing)})"
+            candidates[0].value
+            if len(candidates) == 1
+            else f"one of {'/'.join(k.value for k in candidates)} (missing {', '.join(missing)})"
         )
         return self.add(state, f"{name} {shown}, needs {wanted}", depth)
 
@@ -281,22 +473,23 @@ class _Eval:
         self.lines.append(Line(UNKNOWN, "", depth))
         lows: dict[str, int] = {}
         highs: dict[str, int] = {}
-        for ind in c.indicators:
+        lines = self.lines
+        for group, head, bands in _plan_of(c):
             possible: list[int] = []
-            for band in ind.bands:
-                state = MET if band.when is None else self.test(band.when)
+            for points, test in bands:
+                state = MET if test is None else test(self)
                 if state == MET:
-                    possible.append(band.points)
+                    possible.append(points)
                     break
                 if state != UNMET:
-                    possible.append(band.points)
+                    possible.append(points)
             low, high = min(possible), max(possible)
-            lows[ind.group] = lows.get(ind.group, 0) + low
-            highs[ind.group] = highs.get(ind.group, 0) + high
-            shown = f"{low}" if low == high else f"{low}-{high} (data missing)"
-            self.add(
-                MET if low == high else UNKNOWN, f"{ind.name} ({ind.group}): {shown}", depth + 1
-            )
+            lows[group] = lows.get(group, 0) + low
+            highs[group] = highs.get(group, 0) + high
+            if low == high:
+                lines.append(Line(MET, f"{head}{low}", depth + 1))
+            else:
+                lines.append(Line(UNKNOWN, f"{head}{low}-{high} (data missing)", depth + 1))
         total_low, total_high = sum(lows.values()), sum(highs.values())
         fails = [g for g, f in c.floors.items() if highs.get(g, 0) < f]
         unsure = [g for g, f in c.floors.items() if lows.get(g, 0) < f <= highs.get(g, 0)]
@@ -354,7 +547,13 @@ def _combine(states: list[str], *, all_of: bool) -> str:
 
 
 def evaluate(criterion: Criterion, row: Mapping[str, Any], as_of: dt.date) -> Outcome:
-    """Evaluate ``criterion`` for one register row (a mapping of column → value)."""
+    """Evaluate ``criterion`` for one register row (a mapping of column → value).
+
+    Raises :class:`~smeeco.InvalidValueError` (path ``column industry``) when a size class
+    is needed and ``industry`` names no industry of the size standard: a bad cell, as
+    :func:`smeeco.register.read_register` treats any other, never "unknown". A known code
+    the standard does not size (铁路运输业 53) is unknown, with the reason.
+    """
     run = _Eval(row, as_of)
     state = run.run(criterion, 0)
     return Outcome(state, run.score, tuple(run.lines))

@@ -32,7 +32,7 @@ from typing import Any
 import attrs
 import yaml
 
-from smeeco.errors import RuleError
+from smeeco.errors import RuleError, RulePackError
 from smeeco.rules.criteria import structure_criterion
 from smeeco.rules.pack import MARKS, RuleVersion
 from smeeco.types import ID_PATTERN
@@ -92,8 +92,8 @@ def _version(v: Any, path: str, problems: list[str]) -> RuleVersion | None:
         problems.append(f"{path}: end {end} is before start {start}")
     try:
         criterion = structure_criterion(v.get("criterion"), f"{path}.criterion")
-    except RuleError as exc:
-        problems.append(str(exc))
+    except RulePackError as exc:  # every problem of the criterion, one line each
+        problems.extend(str(problem) for problem in exc.problems)
         return None
     if len(problems) > before:
         return None
@@ -117,7 +117,7 @@ def read_group_rules(text: str, where: str = "group rules") -> Mapping[str, Grou
     smeeco.errors.RuleError: 3 problems in g.yaml:
       groups[0].versions[0].mark 'U' must be V or P (unverified rules are not shipped)
       groups[0].versions[0].citation: give the source of the criterion (text)
-      groups[0].versions[0].criterion: a criterion must be a mapping, not NoneType
+      groups[0].versions[0].criterion: a criterion is required here (all, any, not, ...)
     """
     try:
         data = yaml.safe_load(text)

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import attrs
-import yaml
 
-from smeeco.errors import RuleError
-from smeeco.rules.criteria import Criterion, structure_criterion
+from smeeco.errors import InvalidValueError, RuleError
+from smeeco.rules.criteria import Criterion
 
 __all__ = ["MARKS", "RuleVersion", "TierRules", "bundled_rules", "read_rules"]
 
@@ -56,59 +53,30 @@ class TierRules:
         raise RuleError(f"no criteria of {self.tier!r} are in force on {day} (versions: {spans})")
 
 
-def _date(value: Any, path: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise RuleError(f"{path}: {value!r} is not a date (YYYY-MM-DD)") from None
-
-
 def read_rules(text: str, where: str = "rules") -> Mapping[str, TierRules]:
-    """Read a rule pack from YAML text (safe loading; no tags, no code)."""
+    """Read a rule pack from YAML text: the strict pack reader, then cattrs.
+
+    The text is read as data packs are (:mod:`smeeco.io.packtext`: no tags, no duplicate
+    keys, no NaN, bounded aliases); the tiers are then structured by
+    :mod:`smeeco.rules.structure`. Every problem is reported at once, with its path.
+
+    Raises
+    ------
+    RulePackError
+        A :class:`~smeeco.RuleError` (and :class:`~smeeco.ValidationError`) listing each
+        problem with its path, or the line where the text stops being YAML.
+    """
+    from smeeco.errors import DataPackError, RulePackError
+    from smeeco.io.packtext import read_text
+    from smeeco.rules.structure import structure_pack
+
     try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise RuleError(f"{where}: not valid YAML: {exc}") from None
-    if not isinstance(data, dict) or not isinstance(data.get("tiers"), list):
-        raise RuleError(f"{where}: a rule pack is a mapping with a 'tiers' list")
-    out: dict[str, TierRules] = {}
-    for i, tier in enumerate(data["tiers"]):
-        path = f"{where}: tiers[{i}]"
-        if not isinstance(tier, dict) or not isinstance(tier.get("versions"), list):
-            raise RuleError(f"{path} needs 'tier', 'name' and 'versions'")
-        versions = []
-        for j, v in enumerate(tier["versions"]):
-            vp = f"{path}.versions[{j}]"
-            if not isinstance(v, dict):
-                raise RuleError(f"{vp} must be a mapping")
-            mark = v.get("mark")
-            if mark not in MARKS:
-                raise RuleError(
-                    f"{vp}.mark {mark!r} must be V or P (unverified rules are not shipped)"
-                )
-            if not v.get("citation"):
-                raise RuleError(f"{vp} needs a citation")
-            versions.append(
-                RuleVersion(
-                    _date(v.get("start"), f"{vp}.start"),
-                    _date(v.get("end"), f"{vp}.end"),
-                    str(v["citation"]),
-                    mark,
-                    structure_criterion(v.get("criterion"), f"{vp}.criterion"),
-                    str(v.get("notes", "")),
-                )
-            )
-        ordered = sorted(versions, key=lambda v: v.start or dt.date.min)
-        for a, b in itertools.pairwise(ordered):
-            if a.end is None or (b.start is not None and a.end >= b.start):
-                raise RuleError(f"{path}: versions overlap ({a.start}..{a.end} and {b.start}..)")
-        tid = str(tier.get("tier"))
-        if tid in out:
-            raise RuleError(f"{path}: tier {tid!r} is listed twice")
-        out[tid] = TierRules(tid, str(tier.get("name", tid)), tuple(ordered))
-    return out
+        data, problems = read_text(text, "yaml", where)
+    except DataPackError as exc:
+        raise RulePackError(where, [InvalidValueError(f"not valid YAML: {exc}")]) from None
+    if problems:
+        raise RulePackError(where, problems)
+    return structure_pack(data, where)
 
 
 @functools.cache

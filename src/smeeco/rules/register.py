@@ -7,8 +7,9 @@ from collections.abc import Mapping
 
 import polars as pl
 
-from smeeco.errors import RuleError
+from smeeco.errors import InvalidValueError, RuleError, ValidationError
 from smeeco.register import Register
+from smeeco.rules.criteria import SizeIn, walk
 from smeeco.rules.evaluate import Outcome, evaluate
 from smeeco.rules.pack import TierRules, bundled_rules
 
@@ -48,8 +49,18 @@ def eligible_rows(
     Returns ``id``, ``status`` (met/unmet/unknown/manual), ``score`` (where the tier is
     scored and every indicator is decided) and ``why`` (the criteria that fail or are
     undecided).
+
+    Raises
+    ------
+    ValidationError
+        The tier needs a size class and ``industry`` cells name no industry of the size
+        standard: every such cell with its row, as the compiled :func:`eligible` does.
     """
     version = tier_rules(tier, rules).on(as_of)
+    if any(isinstance(c, SizeIn) for c in walk(version.criterion)):
+        from smeeco.sizing.frame import check_industries
+
+        check_industries(register)
     outcomes = [
         evaluate(version.criterion, row, as_of) for row in register.frame.iter_rows(named=True)
     ]
@@ -72,8 +83,19 @@ def explain_enterprise(
     *,
     rules: Mapping[str, TierRules] | None = None,
 ) -> Outcome:
-    """The full evaluation of one enterprise (by ``id``) against ``tier``."""
+    """The full evaluation of one enterprise (by ``id``) against ``tier``.
+
+    An ``industry`` cell the size standard does not know is refused with a
+    :class:`~smeeco.ValidationError` naming the row, as for a whole register.
+    """
     found = tier_rules(tier, rules)
     version = found.on(as_of)
-    row = register.frame.row(register.row_of(enterprise_id), named=True)
-    return evaluate(version.criterion, row, as_of)
+    at = register.row_of(enterprise_id)
+    row = register.frame.row(at, named=True)
+    try:
+        return evaluate(version.criterion, row, as_of)
+    except InvalidValueError as exc:
+        if exc.path != "column industry":
+            raise
+        where = f"{register.where(at)}, column industry"
+        raise ValidationError(register.source, [InvalidValueError(exc.message, where)]) from None

@@ -32,7 +32,7 @@ from smeeco.register import Register
 from smeeco.sizing.industries import resolve_industry
 from smeeco.sizing.miit import INDICATORS, SizeStandard, miit_2011
 
-__all__ = ["SIZE_COLUMNS", "STANDARDS", "classify_register"]
+__all__ = ["SIZE_COLUMNS", "STANDARDS", "check_industries", "classify_register"]
 
 #: The columns :func:`classify_register` adds.
 SIZE_COLUMNS = ("size_class", "size_candidates", "size_missing", "size_industry", "size_note")
@@ -93,6 +93,18 @@ def classify_register(
     return _classify_cn(register, miit_2011())
 
 
+def check_industries(register: Register, standard: SizeStandard | None = None) -> None:
+    """Refuse a register whose ``industry`` cells name no industry the standard knows.
+
+    Each bad cell is an :class:`~smeeco.InvalidValueError` naming its row and column (the
+    first 50, then a count), all in one :class:`~smeeco.ValidationError` — what
+    :func:`classify_register` raises for the same register. A known code the standard
+    does not size is not an error: its rows are unsized, with the reason.
+    """
+    if "industry" in register.frame.columns:
+        _resolve_all(register, standard or miit_2011())
+
+
 def _resolve_all(
     register: Register, standard: SizeStandard
 ) -> tuple[dict[str, str | None], dict[str, str]]:
@@ -125,62 +137,114 @@ def _resolve_all(
     return industries, notes
 
 
+def _lookup(code: pl.Expr, values: Sequence[Any], dtype: Any) -> pl.Expr:
+    """``values[code]`` for each row (null where ``code`` is null): a gather, no hashing."""
+    return pl.lit(pl.Series(list(values), dtype=dtype)).gather(code)
+
+
 def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
     industries, notes = _resolve_all(register, standard)
     frame = register.frame
-    ind_expr = pl.col("industry").replace_strict(industries, default=None, return_dtype=pl.String)
-    # Steps are materialised as helper columns, so each sub-expression is computed once.
-    work = frame.with_columns(ind_expr.alias("__ind"))
-    ind = pl.col("__ind")
+    names = list(standard.industries)
+    index = {name: i for i, name in enumerate(names)}
+    # Each row's industry as a small integer (one look-up of its text); everything after
+    # is arithmetic on numbers, and texts are picked from short lists by those numbers.
+    codes = {cell: index[ind] for cell, ind in industries.items() if ind is not None}
+    cell = pl.col("industry")
+    if len(codes) <= 32:
+        code_expr = pl.lit(None, dtype=pl.Int32)
+        for written, number in codes.items():
+            code_expr = (
+                pl.when(cell == written).then(pl.lit(number, dtype=pl.Int32)).otherwise(code_expr)
+            )
+    else:
+        code_expr = cell.replace_strict(codes, default=None, return_dtype=pl.Int32)
+    frame = frame.with_columns(code_expr.alias("__code"))
+    code = pl.col("__code")
+    sized = code.is_not_null()
 
-    def bound_expr(part: str, code: str) -> pl.Expr:
-        table: dict[str, float | None] = {}
-        for name, row in standard.industries.items():
-            bounds = {"sme": row.sme_upper, "medium": row.medium_lower, "small": row.small_lower}
-            value = bounds[part].get(code)
-            table[name] = None if value is None else float(value * _YUAN[code])
-        return ind.replace_strict(table, default=None, return_dtype=pl.Float64)
-
-    parts = ("sme", "medium", "small")
-    work = work.with_columns(
-        bound_expr(part, code).alias(f"__b_{part}_{code}") for part in parts for code in "XYZ"
-    )
-    present = [c for c in "XYZ" if _COLUMN[c] in frame.columns]
-
-    def value(code: str) -> pl.Expr:
-        if code in present:
-            return pl.col(_COLUMN[code]).cast(pl.Float64)
+    def value(indicator: str) -> pl.Expr:
+        if _COLUMN[indicator] in frame.columns:
+            return pl.col(_COLUMN[indicator]).cast(pl.Float64)
         return pl.lit(None, dtype=pl.Float64)
 
     def reached(part: str) -> pl.Expr:
         out = pl.lit(True)
-        for code in "XYZ":
-            b = pl.col(f"__b_{part}_{code}")
-            out = out & pl.when(b.is_null()).then(pl.lit(True)).otherwise(value(code) >= b)
+        for indicator in "XYZ":
+            bounds: list[float | None] = []
+            for row in standard.industries.values():
+                limits = {
+                    "sme": row.sme_upper,
+                    "medium": row.medium_lower,
+                    "small": row.small_lower,
+                }
+                bound = limits[part].get(indicator)
+                bounds.append(None if bound is None else float(bound * _YUAN[indicator]))
+            if all(b is None for b in bounds):
+                continue
+            b = _lookup(code, bounds, pl.Float64)
+            out = out & pl.when(b.is_null()).then(pl.lit(True)).otherwise(value(indicator) >= b)
         return out
 
-    work = work.with_columns(reached(part).alias(f"__{part}") for part in parts)
-    large, medium, small = pl.col("__sme"), pl.col("__medium"), pl.col("__small")
-    work = work.with_columns(
-        large.fill_null(True).alias("__p_large"),
-        (~large.fill_null(False) & medium.fill_null(True)).alias("__p_medium"),
-        (~large.fill_null(False) & ~medium.fill_null(False) & small.fill_null(True)).alias(
-            "__p_small"
-        ),
-        (~large.fill_null(False) & ~medium.fill_null(False) & ~small.fill_null(False)).alias(
-            "__p_micro"
-        ),
-        *[
-            ind.is_in([n for n, r in standard.industries.items() if code in r.indicators]).alias(
-                f"__uses_{code}"
-            )
-            for code in "XYZ"
-        ],
+    large, medium, small = reached("sme"), reached("medium"), reached("small")
+    possible = [
+        large.fill_null(True),
+        ~large.fill_null(False) & medium.fill_null(True),
+        ~large.fill_null(False) & ~medium.fill_null(False) & small.fill_null(True),
+        ~large.fill_null(False) & ~medium.fill_null(False) & ~small.fill_null(False),
+    ]
+    # the classes still possible as bits (large 8, medium 4, small 2, micro 1); a sized
+    # row has at least one, so 0 marks an unsized row
+    pattern = pl.sum_horizontal([p.cast(pl.Int32) * (8 >> i) for i, p in enumerate(possible)])
+    pattern = pl.when(sized).then(pattern).otherwise(pl.lit(0))
+    uses = {
+        ind: _lookup(code, [ind in r.indicators for r in standard.industries.values()], pl.Boolean)
+        for ind in "XYZ"
+    }
+    gaps = pl.sum_horizontal(
+        [
+            (uses[ind] & value(ind).is_null()).cast(pl.Int32) * (4 >> i)
+            for i, ind in enumerate("XYZ")
+        ]
     )
-    possible = {name: pl.col(f"__p_{name}") for name in _ORDER}
-    uses = {code: pl.col(f"__uses_{code}") for code in "XYZ"}
-    result = _finish(work, possible, ind, uses, value, notes)
-    return result.drop([c for c in result.columns if c.startswith("__")])
+    work = frame.with_columns(pattern.alias("__pattern"), gaps.fill_null(0).alias("__gaps"))
+    bits, gap = pl.col("__pattern"), pl.col("__gaps")
+    several = [bin(n).count("1") > 1 for n in range(16)]
+    classes = [
+        next(name for i, name in enumerate(_ORDER) if n & (8 >> i))
+        if bin(n).count("1") == 1
+        else UNDETERMINED
+        for n in range(16)
+    ]
+    candidates = [
+        "|".join(name for i, name in enumerate(_ORDER) if n & (8 >> i)) if several[n] else None
+        for n in range(16)
+    ]
+    figures = [
+        "|".join(INDICATORS[ind] for i, ind in enumerate("XYZ") if n & (4 >> i)) or None
+        for n in range(8)
+    ]
+    text = pl.String
+    note = (
+        pl.when(~sized)
+        .then(
+            cell.replace_strict(dict(notes), default=None, return_dtype=text)
+            if notes
+            else pl.lit(None, dtype=text)
+        )
+        .fill_null(pl.when(~sized).then(pl.lit("no industry given")))
+    )
+    drop = [c for c in SIZE_COLUMNS if c in frame.columns]
+    result = (work.drop(drop) if drop else work).with_columns(
+        _lookup(bits, classes, text).alias("size_class"),
+        _lookup(bits, candidates, text).alias("size_candidates"),
+        pl.when(_lookup(bits, several, pl.Boolean))
+        .then(_lookup(gap, figures, text))
+        .alias("size_missing"),
+        _lookup(code, names, text).alias("size_industry"),
+        note.alias("size_note"),
+    )
+    return result.drop("__code", "__pattern", "__gaps")
 
 
 def _finish(

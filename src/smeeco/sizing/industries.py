@@ -99,9 +99,26 @@ def resolve_industry(cell: str, standard: SizeStandard | None = None) -> Resolut
     Raises :class:`~smeeco.InvalidValueError` for a name the standard does not know (with
     close names) or a code GB/T 4754-2017 does not have; a known code the standard does
     not size, or a section that spans several of its industries, resolves to ``None``
-    with the reason.
+    with the reason. Answers under the default standard are remembered (registers repeat
+    a few industries many times).
     """
-    standard = standard or miit_2011()
+    if standard is None or standard is miit_2011():
+        found = _resolve_default(cell)
+        if isinstance(found, str):
+            raise InvalidValueError(found)
+        return found
+    return _resolve(cell, standard)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_default(cell: str) -> Resolution | str:
+    try:
+        return _resolve(cell, miit_2011())
+    except InvalidValueError as exc:
+        return exc.message
+
+
+def _resolve(cell: str, standard: SizeStandard) -> Resolution:
     text = cell.strip()
     match = _CODE.match(text.upper()) if text.isascii() else None
     if match is None or not (match.group(1) or match.group(2)):

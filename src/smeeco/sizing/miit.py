@@ -28,6 +28,7 @@ __all__ = [
     "classify_enterprise",
     "miit_2011",
     "persons",
+    "size_candidates",
 ]
 
 #: The standard's indicators: X = 从业人员 (persons), Y = 营业收入 (万元), Z = 资产总额 (万元).
@@ -274,6 +275,94 @@ def classify(
         missing=missing,
         standard=standard.citation,
     )
+
+
+def _yuan_bounds(row: IndustryThresholds) -> tuple[tuple[tuple[str, float], ...], ...] | None:
+    """``row``'s three bound sets in persons and yuan as floats, or ``None`` if inexact."""
+    out = []
+    for bounds in (row.sme_upper, row.medium_lower, row.small_lower):
+        converted = []
+        for ind, bound in bounds.items():
+            value = bound if ind == "X" else bound * _WAN
+            if value != int(value) or abs(value) >= 2**53:
+                return None
+            converted.append((ind, float(value)))
+        out.append(tuple(converted))
+    return tuple(out)
+
+
+_Bounds = tuple[tuple[tuple[str, float], ...], ...]
+_BOUNDS: dict[int, tuple[IndustryThresholds, _Bounds | None]] = {}
+
+
+def _bounds_of(row: IndustryThresholds) -> _Bounds | None:
+    # by identity (the record holds mappings, so it has no hash); the row is kept alive
+    cached = _BOUNDS.get(id(row))
+    if cached is None or cached[0] is not row:
+        if len(_BOUNDS) > 1024:
+            _BOUNDS.clear()
+        cached = _BOUNDS[id(row)] = (row, _yuan_bounds(row))
+    return cached[1]
+
+
+def size_candidates(
+    row: IndustryThresholds,
+    employees: int | None,
+    revenue: float | None,
+    total_assets: float | None,
+) -> tuple[tuple[SizeClass, ...], tuple[str, ...]] | None:
+    """The classes :func:`classify` leaves possible and the figures it names as missing.
+
+    The same rule without the reasons, for register rows: ``employees`` a whole number of
+    persons, ``revenue`` and ``total_assets`` non-negative yuan (int or float). Returns
+    ``None`` when a value is of another kind, so the caller uses :func:`classify` (and
+    its errors) instead. Comparing a float number of yuan with a whole-yuan bound is exact,
+    and equal to :func:`classify`'s decimal comparison of the number's shortest text
+    (a property test keeps them equal).
+
+    >>> size_candidates(miit_2011().thresholds("工业"), 300, 2e7, None)
+    ((<SizeClass.MEDIUM: 'medium'>,), ())
+    """
+    bounds = _bounds_of(row)
+    if bounds is None:
+        return None
+    given: dict[str, float | None] = {}
+    for ind, value in (("X", employees), ("Y", revenue), ("Z", total_assets)):
+        if value is None:
+            given[ind] = None
+            continue
+        usable = (
+            isinstance(value, int | float)
+            and not isinstance(value, bool)
+            and math.isfinite(value)
+            and 0 <= value < 2**53
+            and (ind != "X" or value == int(value))
+        )
+        if not usable:
+            return None
+        given[ind] = float(value)
+
+    def check(part: tuple[tuple[str, float], ...]) -> bool | None:
+        results: list[bool | None] = []
+        for ind, bound in part:
+            value = given[ind]
+            results.append(None if value is None else value >= bound)
+        return _all3(results)
+
+    large, medium, small = (check(part) for part in bounds)
+    possible = (
+        large is not False,
+        large is not True and medium is not False,
+        large is not True and medium is not True and small is not False,
+        large is not True and medium is not True and small is not True,
+    )
+    candidates = tuple(c for c, ok in zip(_ORDER, possible, strict=True) if ok)
+    missing = (
+        tuple(INDICATORS[i] for i in row.indicators if given[i] is None)
+        if len(candidates) > 1
+        else ()
+    )
+    return candidates, missing
 
 
 def classify_enterprise(
