@@ -415,17 +415,14 @@ def _parse(
         elif has_below[k]:
             role[k] = "section"
     # "以上任务由…负责": every earlier sibling without a clause of its own gets it.
+    waiting: dict[tuple[int | None, str], list[int]] = {}  # such siblings, by parent and kind
     for k in range(n):
+        siblings = waiting.setdefault((items[k].parent, items[k].kind), [])
+        if clause_of[k] is None and not has_below[k]:
+            siblings.append(k)
         for stated in shared[k]:
-            targets = [
-                j
-                for j in range(n)
-                if j <= k
-                and items[j].parent == items[k].parent
-                and items[j].kind == items[k].kind
-                and clause_of[j] is None
-                and not has_below[j]
-            ]
+            targets = siblings[:]
+            siblings.clear()
             if not targets:
                 warnings.append(
                     ParseWarning(
@@ -755,7 +752,8 @@ def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item
         while parent is not None and parent not in new_index:
             parent = items[parent].parent
         new_index[old] = len(kept)
-        kept.append(attrs.evolve(item, parent=None if parent is None else new_index[parent]))
+        parent = None if parent is None else new_index[parent]
+        kept.append(item if parent == item.parent else attrs.evolve(item, parent=parent))
     return kept
 
 

@@ -15,7 +15,9 @@ cell; where a cell runs over lines, the reader says how it split the row
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 
 import attrs
@@ -455,9 +457,13 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
     [(0, 25)]
     """
     found: list[tuple[int, int]] = []
+    spans = sorted(t.span for t in tables)
+    starts = [start for start, _end in spans]
+    reach = list(itertools.accumulate((end for _start, end in spans), max))  # furthest end so far
     for header in _HEADER.finditer(text):
         s, e = header.span()
-        if any(t.span[0] <= s < t.span[1] for t in tables):
+        k = bisect.bisect_right(starts, s) - 1  # inside a table: one starting before ends after
+        if k >= 0 and reach[k] > s:
             continue
         words = _ONE_SPACE.split(text[s:e].strip())
         if len(words) >= 3 and all(len(w) <= 10 for w in words) and _columns(words):
