@@ -343,7 +343,8 @@ def _parse_policy(
     head_end = parsed.preamble_span[1]
     tail = parsed.trailer_span[0] if parsed.trailer_span else None
     last = parsed.measures[-1].span[0] if parsed.measures and tail is None else None
-    metadata = read_metadata(body, head_end, tail, last_measure=last)
+    first = parsed.measures[0].span[0] if parsed.measures else None
+    metadata = read_metadata(body, head_end, tail, last_measure=last, first_measure=first)
     warnings = list(parsed.warnings)
     if prepared.traditional and not prepared.converted:
         warnings.append(
@@ -498,7 +499,9 @@ def _parse_policy(
     if not parsed.measures and measures:
         warnings = [w for w in warnings if w.kind != "no-measures"]
     issuers: tuple[str, ...] = ()
-    if metadata.issuer:
+    if metadata.joint_issuers:
+        issuers = tuple(resolver.resolve_name(name) for name in metadata.joint_issuers)
+    elif metadata.issuer:
         issuers = (resolver.resolve_name(metadata.issuer),)
     for name, agency in resolver.used.items():
         warnings.append(

@@ -338,8 +338,56 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     if convert or (convert is None and traditional and opencc_available()):
         stripped, mapping = _convert(stripped, mapping)
         converted = True
+    stripped, mapping = _unspace(stripped, mapping)
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
     return Prepared(text, stripped, mapping, traditional, converted, glosses, breaks, controls)
+
+
+#: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").
+_SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
+_SPACED_MIN = 8  # Chinese characters a line needs before it is judged spaced out
+_SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN}}}")
+_HAN_SPACE = re.compile(rf"[{_CJK}][ \t]")
+_SPACED_HAN = re.compile(f"[{_CJK}]")
+_NOT_SPACE = re.compile(r"[^ \t]+")
+
+
+def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """Join the characters of lines a PDF transcription spaced apart, one by one.
+
+    A line is spaced out when at least four in five of its Chinese characters are
+    followed by a space ("省 财 政 厅 会 同 省 金 融 办"); there every space is removed.
+    A line with a few spaces ("宁 夏 回族 自治 区…", "各 区委") is left as it is. The
+    offsets of the kept characters are kept, so spans still point at the original text.
+    Only lines holding a run of eight spaced characters are looked at, so a text without
+    one costs a single scan.
+    """
+    lines: list[tuple[int, int]] = []
+    position = 0
+    while (run := _SPACED_RUN.search(text, position)) is not None:
+        line_start = text.rfind("\n", position, run.start()) + 1 or position
+        line_end = text.find("\n", run.end())
+        line_end = len(text) if line_end < 0 else line_end
+        position = line_end + 1  # the next line: each line is looked at once
+        line = text[line_start:line_end]
+        han = len(_SPACED_HAN.findall(line))
+        if han >= _SPACED_MIN and len(_HAN_SPACE.findall(line)) * 5 >= han * 4:
+            lines.append((line_start, line_end))
+    if not lines:
+        return text, offsets
+    pieces: list[str] = []
+    mapped: list[tuple[int, int]] = []
+    last = 0
+    for line_start, line_end in lines:
+        pieces.append(text[last:line_start])
+        mapped.extend(_pieces(offsets, last, line_start))
+        for kept in _NOT_SPACE.finditer(text, line_start, line_end):
+            pieces.append(kept.group())
+            mapped.extend(_pieces(offsets, kept.start(), kept.end()))
+        last = line_end
+    pieces.append(text[last:])
+    mapped.extend(_pieces(offsets, last, len(offsets)))  # and the end
+    return "".join(pieces), OffsetMap.build(mapped)
 
 
 #: A line this long is a page run together (a database copy flattened to one line).

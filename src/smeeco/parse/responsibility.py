@@ -48,6 +48,7 @@ __all__ = [
     "ClauseForm",
     "ClauseUnit",
     "ResponsibilityClause",
+    "cut_label",
     "find_responsibility_clauses",
     "parse_responsibility",
     "resolve_clause",
@@ -169,6 +170,34 @@ _LABEL_ROLES: dict[str, Role | None] = {
 #: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
 _PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
 _LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
+#: Labels of a deadline line under an item ("完成时限: 2023年12月底").
+_DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时限要求")
+
+
+def cut_label(line: str) -> bool:
+    """Whether ``line`` is a label the text's end broke off ("完成时", "牵头单位:").
+
+    A label of a clause or a deadline line cut inside the word, or ending in its colon
+    with nothing after it: the item above it is truncated, whatever it states before.
+
+    Examples
+    --------
+    >>> cut_label("完成时"), cut_label("主要责任单位："), cut_label("完成时限: 6月底")
+    (True, True, False)
+    >>> cut_label("完")
+    False
+    """
+    bare = line.strip().rstrip(":：").rstrip()
+    if len(bare) < 2 or any(c in bare for c in "，,。；;"):
+        return False
+    labels = (*_LABEL_ROLES, *_PERSON_LABELS, *_DEADLINE_LABELS)
+    with_colon = bare != line.strip()
+    return any(
+        (label.startswith(bare) and label != bare) or (with_colon and label == bare)
+        for label in labels
+    )
+
+
 _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
@@ -538,12 +567,19 @@ def _closing(text: str, start: int, end: int) -> int:
         position = i + 1
 
 
-def _labelled(text: str, start: int, end: int) -> ResponsibilityClause | None:
-    """A labelled clause: "(责任单位:…)", "(牵头单位:…;配合单位:…)" or a bare line."""
+def _labelled(
+    text: str, start: int, end: int, *, closed: bool = True
+) -> ResponsibilityClause | None:
+    """A labelled clause: "(责任单位:…)", "(牵头单位:…;配合单位:…)" or a bare line.
+
+    ``closed=False`` reads a bracket the text's end cuts off: the character before
+    ``end`` is then the last of a name ("〔责任单位:A(B)、…" keeps "A(B)"), never its
+    closing bracket.
+    """
     inner_start, inner_end = start, end
     if text[start] in _OPENERS:
         inner_start = start + 1
-        if text[end - 1] in _CLOSERS:
+        if closed and text[end - 1] in _CLOSERS:
             inner_end = end - 1
     labels = list(_LABEL_COLON.finditer(text, inner_start, inner_end))
     if not labels:
@@ -881,8 +917,12 @@ def find_responsibility_clauses(
             if closing > 0:
                 clause = _labelled(text, anchor.start(), closing)
             elif closing < -1:  # open at a line end
-                clause = _labelled(text, anchor.start(), -closing - 2)
-                clause = attrs.evolve(clause, unclosed=True) if clause else None
+                line_end = -closing - 2
+                clause = _labelled(text, anchor.start(), line_end)
+                if clause is not None and clause.units and not unit_like(clause.units[-1].name):
+                    # "〔责任单位:A、发⏎上一篇…": a name broken off at the line end is no unit
+                    clause = _cut(text, anchor.start(), line_end)
+                clause = attrs.evolve(clause, unclosed=True, cut=False) if clause else None
             elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
                 clause = _cut(text, anchor.start(), end)
         elif kind == "bare":
@@ -925,7 +965,7 @@ def _cut(text: str, start: int, end: int) -> ResponsibilityClause | None:
     last = max(text.rfind(sep, start, end) for sep in _SEPARATORS)
     if last < 0:
         return None
-    clause = _labelled(text, start, last)
+    clause = _labelled(text, start, last, closed=False)
     if clause is None:
         return None
     return attrs.evolve(clause, cut=True)

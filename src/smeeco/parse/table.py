@@ -24,7 +24,7 @@ import attrs
 
 from smeeco.model.deadline import Deadline
 from smeeco.model.document import Role
-from smeeco.parse.responsibility import ClauseUnit, _names
+from smeeco.parse.responsibility import ClauseUnit, _names, unit_like
 
 __all__ = ["Table", "TableRow", "deadline_date", "find_tables", "unread_table_headers"]
 
@@ -345,7 +345,7 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
         cells = _cells(text, row_start, row_end)
         span = (row_start, row_end)
         number = text[cells[0][0] : cells[0][1]]
-        if len(cells) < width and not text[row_end:].strip() and _cut(text, cells[-1]):
+        if len(cells) < width and _cut(text, cells[-1]) and _last_row_cut(text, cells[-1]):
             notes.append(
                 (
                     span,
@@ -396,6 +396,24 @@ def _cut(text: str, cell: tuple[int, int]) -> bool:
     """Whether a row's last cell looks broken off: no stop and no date at its end."""
     value = text[cell[0] : cell[1]].rstrip()
     return not value.endswith(("。", ".", ")", "）")) and deadline_date(value) is None
+
+
+def _last_row_cut(text: str, cell: tuple[int, int]) -> bool:
+    """Whether the row ending in ``cell`` is the text's last, cut: its end, or page furniture.
+
+    At the text's end a row without a stop is cut. Before other lines (a page's footer:
+    "上一篇:…", a phone number) it is cut when its last name does not read as a unit
+    ("…,谯城经开" before the footer); a table's real last row ends in a whole name.
+    """
+    rest = text[cell[1] :]
+    if not rest.strip():
+        return True
+    following = rest.lstrip()
+    if _ROW_START.match(following) or _heading_row(following, 0):
+        return False
+    value = text[cell[0] : cell[1]].rstrip()
+    last = re.split(r"[、，,;；\n]", value)[-1].strip()
+    return bool(last) and not unit_like(last)
 
 
 def _heading_row(text: str, position: int) -> bool:
