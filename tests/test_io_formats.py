@@ -173,3 +173,18 @@ def test_values_a_format_cannot_hold_are_refused() -> None:
         dumps_graphml(graph)
     with pytest.raises(ExportError, match="GEXF"):
         dumps_gexf(graph)
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf", ".json", ".cyjs", ".dot", ".mmd", ".csv"])
+def test_an_ecosystem_is_written_as_its_graph(tmp_path: Path, suffix: str) -> None:
+    eco = smeeco.load("example")
+    from_eco = export_graph(eco, tmp_path / f"eco{suffix}")
+    from_graph = export_graph(eco.graph, tmp_path / f"graph{suffix}")
+    assert from_eco.read_bytes() == from_graph.read_bytes()
+
+
+@pytest.mark.parametrize("wrong", ["tianjin", 42, None, ["ex-miit"]])
+def test_what_is_not_a_graph_is_refused_naming_its_type(tmp_path: Path, wrong: object) -> None:
+    with pytest.raises(ExportError, match=f"cannot use a {type(wrong).__name__} as a graph"):
+        export_graph(wrong, tmp_path / "out.graphml")  # type: ignore[arg-type]
+    assert not (tmp_path / "out.graphml").exists()

@@ -20,7 +20,15 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeAlias
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["AnyGraph", "GraphSource", "SupportsNetworkx", "as_graph", "edge_rows", "label_of"]
+__all__ = [
+    "AnyGraph",
+    "GraphSource",
+    "HasGraph",
+    "SupportsNetworkx",
+    "as_graph",
+    "edge_rows",
+    "label_of",
+]
 
 #: Any networkx graph smeeco writes: ``Graph``, ``DiGraph``, ``MultiGraph``, ``MultiDiGraph``.
 AnyGraph: TypeAlias = "nx.Graph[Any]"
@@ -32,19 +40,49 @@ class SupportsNetworkx(Protocol):
     def to_networkx(self) -> Any: ...
 
 
-#: What the graph formats take: a networkx graph, or a view (its ``to_networkx()``).
-GraphSource: TypeAlias = "nx.Graph[Any] | SupportsNetworkx"
+class HasGraph(Protocol):
+    """Anything that holds its graph as ``.graph``: an :class:`~smeeco.Ecosystem`."""
+
+    @property
+    def graph(self) -> Any: ...
+
+
+#: What the graph formats take: a networkx graph, a view (its ``to_networkx()``) or an
+#: ecosystem (its ``graph``).
+GraphSource: TypeAlias = "nx.Graph[Any] | SupportsNetworkx | HasGraph"
 
 
 def as_graph(source: GraphSource) -> AnyGraph:
-    """``source`` as a networkx graph: a view gives its ``to_networkx()``."""
+    """``source`` as a networkx graph.
+
+    A view gives its ``to_networkx()``, an ecosystem its ``graph``; anything else that is
+    not a networkx graph is refused with an :class:`~smeeco.errors.ExportError` saying what
+    to pass, rather than failing deep inside a writer.
+
+    >>> as_graph("tianjin")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.ExportError: cannot use a str as a graph: pass an Ecosystem, its .graph, \
+a view from smeeco.views or a networkx graph (load a pack by name with smeeco.load first)
+    """
+    import networkx as nx
+
     to_networkx = getattr(type(source), "to_networkx", None)
     if to_networkx is not None:
         graph: AnyGraph = to_networkx(source)
         return graph
-    found: AnyGraph = source  # type: ignore[assignment]
-    return found
+    if isinstance(source, nx.Graph):
+        return source
+    held = getattr(source, "graph", None)
+    if isinstance(held, nx.Graph):
+        return held
+    from smeeco.errors import ExportError
 
+    raise ExportError(
+        f"cannot use a {type(source).__name__} as a graph: pass an Ecosystem, its .graph,"
+        " a view from smeeco.views or a networkx graph"
+        + (" (load a pack by name with smeeco.load first)" if isinstance(source, str) else "")
+    )
 
 
 def edge_rows(graph: AnyGraph) -> Iterator[tuple[Any, Any, Any, dict[str, Any]]]:

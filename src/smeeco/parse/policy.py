@@ -379,6 +379,17 @@ def _parse_policy(
                 " start of an item; check the measures' numbers and titles",
             )
         )
+    if prepared.controls:
+        first, code = prepared.controls[0]
+        warnings.append(
+            ParseWarning(
+                "control",
+                (prepared.prepared_position(first),) * 2,
+                f"the text holds {len(prepared.controls)} control character(s), no record"
+                f" can hold them (the first: U+{code:04X} here); they were left out, and"
+                " VT, FF and U+2028/U+2029 read as line breaks; check the text around them",
+            )
+        )
     resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued, new_agencies)
     measures: list[Measure] = []
     width = max(2, len(str(len(parsed.measures) + sum(len(t.rows) for t in tables))))
@@ -387,7 +398,9 @@ def _parse_policy(
 
     def source(locator: str, start: int, end: int) -> Source:
         s, e = prepared.original_span(start, end)
-        return Source(DocumentId(document_id), locator, original[s:e], (s, e))
+        return Source(
+            DocumentId(document_id), locator, prepared.printable_quote(start, end), (s, e)
+        )
 
     def deadline(
         row: TableRow | None,
@@ -571,6 +584,9 @@ def _place(prepared: Prepared, warning: ParseWarning, starts: list[int]) -> Unce
     s, e = prepared.original_span(*warning.span)
     if warning.span == (0, len(prepared.text)):
         s, e = 0, len(prepared.original)
+    if warning.kind == "control" and prepared.controls:
+        s = prepared.controls[0][0]  # cut out of the parsed text: only the original has it
+        e = s + 1
     line, column = _line_column(starts, s)
     return Uncertainty(
         warning.kind, line, column, (s, e), _context(prepared.original, s, e), warning.message
@@ -655,4 +671,3 @@ class _Rows:
     def left(self) -> list[TableRow]:
         """The rows no measure took."""
         return [row for row, used in zip(self.rows, self.used, strict=True) if not used]
-

@@ -168,6 +168,8 @@ class Prepared:
     glosses: int = 0
     #: line breaks inserted before item markers inside run-on lines
     breaks: int = 0
+    #: control characters removed (``(position in original, code point)`` of each)
+    controls: tuple[tuple[int, int], ...] = ()
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
@@ -181,6 +183,25 @@ class Prepared:
         s, e = self.original_span(start, end)
         return self.original[s:e]
 
+    def printable_quote(self, start: int, end: int) -> str:
+        """:meth:`quote` as a record can hold it: control characters left out.
+
+        The breaks read as line breaks (VT, FF, NEL, U+2028/9) are ``"\\n"``; the other
+        control characters are dropped. The same as :meth:`quote` for any text without
+        them.
+
+        >>> prepare("加强\\x07信贷\\x0c支持").printable_quote(0, 7)
+        '加强信贷\\n支持'
+        """
+        return _CONTROL.sub("", self.quote(start, end).translate(_BREAKS))
+
+    def prepared_position(self, original: int) -> int:
+        """Where the parser's text stands at index ``original`` of the given text.
+
+        A character cut out (a gloss, a control character) maps to the next one kept.
+        """
+        return bisect.bisect_left(self.offsets, original)
+
 
 _COMMON_WIDE = "，：；（）！？％\u3000\u00a0"
 _RARE_WIDE = re.compile("[\uff01-\uff5e]")
@@ -192,6 +213,14 @@ def _half_width(text: str) -> str:
         if char in text:
             text = text.replace(char, chr(_WIDTH[ord(char)]))
     return _RARE_WIDE.sub(lambda m: chr(ord(m.group()) - 0xFEE0), text)
+
+
+#: Breaks that are not "\n": Word's manual line break (VT), a PDF's page break (FF), NEL
+#: and the Unicode line and paragraph separators. Each is read as a line break.
+_BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"))
+#: Other control characters (C0 but tab, line feed and carriage return; DEL; C1): no text
+#: holds them on purpose, no record or export can; they are cut out, and reported.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 def looks_traditional(text: str) -> bool:
@@ -274,10 +303,8 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     >>> p.quote(7, 12)
     '發(fā)展改革委'
     """
-    width = _half_width(text)
-    pieces: list[str] = []
-    kept: list[tuple[int, int]] = []
-    position = 0
+    width = _half_width(text).translate(_BREAKS)
+    cuts: list[tuple[int, int]] = []
     glosses = 0
     matches = list(_GLOSS.finditer(width)) if "(" in width or "【" in width else []
     for match in matches:
@@ -288,13 +315,21 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         toned = _TONE.search(inner) is not None
         if _NOT_GLOSS.fullmatch(gloss) or not (toned or inner in _TONELESS or "/" in inner):
             continue
-        pieces.append(width[position : match.start()])
-        kept.append((position, match.start()))
-        position = match.end()
+        cuts.append(match.span())
         glosses += 1
+    controls = tuple((m.start(), ord(m.group())) for m in _CONTROL.finditer(width))
+    if controls:  # a gloss holds no control character: the cuts never overlap
+        cuts = sorted([*cuts, *((p, p + 1) for p, _ in controls)])
+    pieces: list[str] = []
+    kept: list[tuple[int, int]] = []
+    position = 0
+    for start, end in cuts:
+        pieces.append(width[position:start])
+        kept.append((position, start))
+        position = end
     stripped = width
     mapping: Sequence[int] = range(len(width) + 1)  # one character for one
-    if glosses:
+    if cuts:
         pieces.append(width[position:])
         kept.append((position, len(width) + 1))  # and the end
         stripped, mapping = "".join(pieces), OffsetMap.build(kept)
@@ -305,7 +340,7 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         converted = True
     stripped, mapping = _unspace(stripped, mapping)
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
-    return Prepared(text, stripped, mapping, traditional, converted, glosses, breaks)
+    return Prepared(text, stripped, mapping, traditional, converted, glosses, breaks, controls)
 
 
 #: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").
