@@ -552,16 +552,18 @@ def test_a_changed_deadline_is_a_change_between_generations(
     )
 
 
-def test_a_deadline_cell_with_a_control_character_is_reported_not_read() -> None:
+def test_a_deadline_cell_with_a_control_character_is_read_without_it_and_reported() -> None:
     text = (
         "某省关于若干措施的通知\n附件：分工表\n序号 | 工作任务 | 牵头部门 | 完成时限\n"
         "1 | 拓宽融资渠道 | 省财政厅 | 2023年\x1b底前\n"
     )
     result = smeeco.parse_policy(text, document_id="t")
-    assert result.measures[0].deadline is None
-    (warning,) = [u for u in result.uncertainties if u.kind == "deadline"]
+    deadline = result.measures[0].deadline
+    assert deadline is not None
+    assert (deadline.text, deadline.date) == ("2023年底前", dt.date(2023, 12, 31))
+    (warning,) = [u for u in result.uncertainties if u.kind == "control"]
     assert "U+001B" in warning.message
-    assert (warning.line, warning.column) == (4, 21)
+    assert (warning.line, warning.column) == (4, 26)
 
 
 def test_an_html_deadline_cell_is_read_without_its_tags() -> None:
