@@ -228,6 +228,28 @@ class PolicyDocument(Record):
 _ROLE_VALUES = {role: role.value for role in Role}
 _AGENCY = ("agency",)
 _DOCUMENT = ("document",)
+# A measure's i-th unit without a ``named_as``: its path and edge attributes depend only on
+# (i, explicit, role), so they are built once and shared (a national corpus has ~10^5 such
+# references, built at each validation and each graph build). Kept for the first units only.
+_SHARED_UNITS = 32
+_UNIT_REFERENCES: dict[tuple[int, bool, Role], tuple[str, tuple[tuple[str, Any], ...]]] = {}
+_new_reference = tuple.__new__
+
+
+def _unit_reference(i: int, r: Responsibility) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """The path and edge attributes of a measure's ``i``-th responsible unit."""
+    role = _ROLE_VALUES[r.role]
+    edge: tuple[tuple[str, Any], ...] = (
+        (("explicit", r.explicit), ("order", i), ("role", role))
+        if r.named_as is None
+        else (
+            ("explicit", r.explicit),
+            ("named_as", r.named_as),
+            ("order", i),
+            ("role", role),
+        )
+    )
+    return f"responsibilities[{i}].unit", edge
 
 
 def _responsibilities(value: Iterable[Responsibility]) -> tuple[Responsibility, ...]:
@@ -342,19 +364,16 @@ class Measure(Record):
         # Built directly rather than through ref(): a national corpus has ~10^5 of these.
         # Edge attributes in ref()'s (sorted) order: explicit, named_as, order, role.
         for i, r in enumerate(self.responsibilities):
-            role = _ROLE_VALUES[r.role]
-            edge: tuple[tuple[str, Any], ...] = (
-                (("explicit", r.explicit), ("order", i), ("role", role))
-                if r.named_as is None
-                else (
-                    ("explicit", r.explicit),
-                    ("named_as", r.named_as),
-                    ("order", i),
-                    ("role", role),
-                )
-            )
-            yield Reference(
-                f"responsibilities[{i}].unit", r.unit, _AGENCY, "responsible", True, edge
+            explicit = r.explicit
+            shared = None
+            if r.named_as is None and i < _SHARED_UNITS and (explicit is True or explicit is False):
+                key = (i, explicit, r.role)
+                shared = _UNIT_REFERENCES.get(key)
+                if shared is None:
+                    shared = _UNIT_REFERENCES[key] = _unit_reference(i, r)
+            path, edge = shared or _unit_reference(i, r)
+            yield _new_reference(
+                Reference, (path, r.unit, _AGENCY, "responsible", True, edge, None)
             )
         for i, b in enumerate(self.beneficiaries):
             yield ref(f"beneficiaries[{i}]", b, "beneficiary", relation="benefits")
