@@ -34,6 +34,7 @@ from smeeco.model.common import (
     ids_validator,
     optional_id_validator,
     ref,
+    text_checked,
 )
 from smeeco.model.record import _as_text
 
@@ -74,7 +75,7 @@ class Role(StrEnum):
     FUNDING = "funding"  # 出资
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Responsibility:
     """One responsible unit of a measure, with its role.
 
@@ -109,7 +110,7 @@ class Responsibility:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Section:
     """A numbered part of a document ("一、落实落细财税扶持政策")."""
 
@@ -126,7 +127,7 @@ def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class PolicyDocument(Record):
     """A policy text, reply, report or interview that states measures and facts.
 
@@ -256,7 +257,7 @@ def _responsibilities(value: Iterable[Responsibility]) -> tuple[Responsibility, 
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Measure(Record):
     """One measure (措施, 任务) of a document.
 
