@@ -29,30 +29,11 @@ FIXTURES = sorted(p.name.removesuffix(".expected.yaml") for p in NOTICES.glob("*
 
 #: slug → why the parser's answer differs from the expected file.
 DISAGREE: dict[str, str] = {
-    "heilongjiang-2025-industrial-revitalization": (
-        "parser limit: item 1's unlabelled names stand in 〔〕 with spaces inside names"
-        " ('各市 (地) 、县 (市) 政府 (行署)')"
-    ),
-    "anhui-qiaocheng-2023-work-report-table": (
-        "parser limit: a table whose columns are separated by single spaces is not read"
-        " (cells hold spaces too); the parser reports its header as 'table-unread'"
-    ),
-    "fujian-yongchun-2023-zhuanjingtexin-draft-trad": (
-        "the run-on items and their units are read now, but no stop ends a title"
-        " ('(三)实施专精特新特色园区建设行动鼓励…'): where the title ends cannot be told"
-        " without guessing, so the measure's title is its whole text"
-    ),
 }
 
 
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).
-METADATA_GAPS: dict[str, str] = {
-    "chongqing-2024-sme-gradient-docx-viewer": "title inside a document viewer's page",
-    "anhui-qiaocheng-2023-work-report-table": "title only in a web page's 名称: field",
-    "fujian-yongchun-2023-zhuanjingtexin-draft-trad": "title inside one long line",
-    "zhejiang-2023-sme-regulation-trad": "issuer is a 主席团 announcement line",
-    "zhejiang-shengzhou-2022-industry-policy-trad": "title without a document word",
-}
+METADATA_GAPS: dict[str, str] = {}
 
 
 def _expected(slug: str) -> dict[str, Any]:
@@ -158,7 +139,10 @@ def test_the_corpus_spans_eight_provinces() -> None:
     assert len(provinces - {None}) >= 6
 
 
-def test_the_single_space_table_of_the_corpus_is_reported() -> None:
+def test_the_single_space_table_of_the_corpus_says_what_it_guessed() -> None:
     result = _parse("anhui-qiaocheng-2023-work-report-table")
-    kinds = [(u.kind, u.line) for u in result.uncertainties]
-    assert ("table-unread", 18) in kinds
+    table = [(u.line, u.column, u.message) for u in result.uncertainties if u.kind == "table"]
+    assert [(line, column) for line, column, _ in table] == [(19, 1), (20, 1)]
+    assert "starts at 33" in table[0][2]  # rows 1-32 are not on the page
+    assert "row 34" in table[1][2]  # its lead cell runs over four lines
+    assert "table-unread" not in {u.kind for u in result.uncertainties}

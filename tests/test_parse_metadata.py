@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from smeeco.parse.metadata import Metadata, read_metadata
@@ -109,3 +111,78 @@ def test_a_date_line_after_the_last_measure_is_the_date() -> None:
     assert meta.issued is not None
     assert meta.issued.isoformat() == "2010-03-23"
     assert read_metadata(text, 0, None).issued is None  # without it, nothing is guessed
+
+
+def test_a_document_viewer_names_the_file_and_the_extension_is_not_the_title() -> None:
+    meta = _meta(
+        "某市促进中小企业梯度培育工作方案.docx\n《某市…方案.docx》由会员分享,可在线阅读。\n"
+    )
+    assert meta.title == "某市促进中小企业梯度培育工作方案"
+
+
+def test_a_policy_collection_titled_ruogan_zhengce_is_a_title_but_a_breadcrumb_is_not() -> None:
+    meta = _meta(
+        "某市人民政府\n>> 走进某市 >> 投资政策\n\n支持民营经济发展若干政策\n发布日期:2022-12-19\n"
+    )
+    assert meta.title == "支持民营经济发展若干政策"
+    assert meta.issued is None  # a page's 发布日期 is not the document's date
+
+
+def test_a_table_title_names_the_document_and_page_fields_are_not_addressees() -> None:
+    meta = _meta(
+        "名称: 本部门年度重点工作任务的任务分解 文号:\n发布机构: 某区科学技术局\n"
+        "某区2024年政府工作报告重点工作任务分工表\n"
+    )
+    assert (meta.title, meta.addressees) == ("某区2024年政府工作报告重点工作任务分工表", ())
+
+
+def test_a_presidium_announcement_names_its_issuer() -> None:
+    meta = _meta(
+        "某省第十届人民代表大会第二次会议主席团\n2024年1月20日\n某省促进中小企业发展条例\n"
+    )
+    assert (meta.title, meta.issuer) == (
+        "某省促进中小企业发展条例",
+        "某省第十届人民代表大会第二次会议主席团",
+    )
+    assert meta.issued == dt.date(2024, 1, 20)
+
+
+def test_a_page_run_into_one_line_starts_with_its_title() -> None:
+    body = "为深入贯彻落实党中央决策部署,培育专精特新企业," * 10
+    meta = _meta(f"某县促进专精特新企业发展行动方案(征求意见稿)(2024-2026年){body}\n")
+    assert meta.title == "某县促进专精特新企业发展行动方案"
+    meta = _meta(f"某县促进专精特新企业发展行动方案为深入贯彻{body}\n")
+    assert meta.title == "某县促进专精特新企业发展行动方案"
+    assert _meta(f"为深入贯彻落实若干措施的通知{body}\n").title is None  # a sentence, not a title
+
+
+def test_a_page_category_tag_is_not_part_of_the_title_or_the_issuer() -> None:
+    meta = _meta("【重点工作】某市人民政府关于2024年重点工作及责任分解的通知\n各县、区人民政府:\n")
+    assert (meta.title, meta.issuer) == (
+        "某市人民政府关于2024年重点工作及责任分解的通知",
+        "某市人民政府",
+    )
+    field = "名称: 某区2025年重点工作任务分解表 文号:\n"
+    meta = _meta(field + "某区2025年重点工作任务分解表\n")
+    assert meta.title == "某区2025年重点工作任务分解表"
+    assert meta.title_span == (len(field), len(field) + len(meta.title))  # the line, not the field
+
+
+def test_a_page_line_naming_the_document_in_quotes_gives_its_title() -> None:
+    meta = _meta(
+        "首页>文件连载\n《某省城市群发展规划》(下)时间: 2019-08-30信息来源:某委\n第七章 总则\n"
+    )
+    assert meta.title == "某省城市群发展规划"
+    assert meta.issued is None  # the page's date
+
+
+def test_a_notice_issuing_a_document_without_quotes_is_named_by_its_heading_line() -> None:
+    head = (
+        "某市人民政府办公厅关于印发某市应急体系建设规划责任分解的通知\n各县(市、区)人民政府:\n"
+        "现将《某市应急体系建设规划》责任分解印发给你们。\n某市人民政府办公厅\n2017年4月13日\n"
+        "某市应急体系建设规划责任分解\n"
+    )
+    meta = _meta(head)
+    assert meta.title == "某市应急体系建设规划责任分解"  # not the plan it breaks down
+    assert meta.title_span is not None
+    assert head[meta.title_span[0] : meta.title_span[1]] == meta.title

@@ -519,22 +519,30 @@ def test_short_lines_and_numerals_in_words_are_not_cut() -> None:
     assert prepare(long).breaks == 0  # "一、二级", "1.5亿" are not item numbers
 
 
-def test_a_table_with_single_space_columns_is_reported_not_read() -> None:
+def test_a_table_with_single_space_columns_is_read_by_its_numbers_or_reported() -> None:
     text = (
         "谯城区2023年重点工作任务分解表\n"
         "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
-        "33 新培育科技型中小企业50家以上。 区科技局 区经信局、区商务局 2023年12月底\n"
+        "1 新培育科技型中小企业50家以上。 区科技局 区经信局、区商务局 2023年12月底\n"
     )
     result = smeeco.parse_policy(text, document_id="d")
+    (measure,) = result.measures
+    assert (measure.number, measure.name.zh) == ("1", "新培育科技型中小企业50家以上")
+    assert {u.kind for u in result.uncertainties} == {"unresolved"}
+    # without a 序号 column the rows cannot be told apart: the header is reported
+    unnumbered = text.replace("序号 ", "").replace("\n1 ", "\n")
+    result = smeeco.parse_policy(unnumbered, document_id="d")
     assert result.measures == ()
     (unread,) = [u for u in result.uncertainties if u.kind == "table-unread"]
     assert (unread.line, unread.column) == (2, 1)
-    assert "'序号 重点工作任务 主要责任单位 协同配合单位 完成期限'" in unread.message
-    # two spaces between the columns: the same table is read, and nothing is reported
-    aligned = text.replace(" ", "  ")
-    read = smeeco.parse_policy(aligned, document_id="d")
-    assert [m.number for m in read.measures] == ["33"]
-    assert "table-unread" not in {u.kind for u in read.uncertainties}
+    assert "'重点工作任务 主要责任单位 协同配合单位 完成期限'" in unread.message
+    # a cell holding a space: more cells than columns, the row is not read
+    spaced = text.replace("区经信局、区商务局", "区经信局 区商务局")
+    result = smeeco.parse_policy(spaced, document_id="d")
+    assert result.measures == ()
+    (row,) = [u for u in result.uncertainties if u.kind == "table"]
+    assert row.line == 3
+    assert "row 1 of the table has 6 cells separated by spaces for 5 columns" in row.message
 
 
 def test_smeeco_parse_names_every_file_that_is_not_a_notice(

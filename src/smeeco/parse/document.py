@@ -66,7 +66,8 @@ class ParseWarning:
     (a clause attached to no measure), ``no-measures``, ``truncated`` (the text breaks
     off inside a measure), ``clause-cut`` (a clause broken off by the end of the text),
     ``unclosed`` (a bracket still open at its line end), ``heading-clause`` (a clause on
-    a heading whose items state their own) and, from :func:`~smeeco.parse_policy`,
+    a heading whose items state their own), ``title`` (no stop ends a title: it is cut
+    where a heading phrase runs into the text) and, from :func:`~smeeco.parse_policy`,
     ``script``, ``unresolved`` and ``table``.
     """
 
@@ -374,6 +375,7 @@ def _parse(
     for k, item in enumerate(items):
         if item.parent is not None:
             children[item.parent].append(k)
+    _lift_group_clauses(text, items, children, own)
     # Where each item ends: at the next item at its depth or above.
     extent = [body_end] * n
     open_items: list[int] = []
@@ -446,7 +448,13 @@ def _parse(
     for k in range(n):
         if role[k] != "text" or inside[k]:
             continue
-        if (items[k].kind in measure_kinds and not children[k]) or (
+        parent = items[k].parent
+        if parent is not None and (role[parent] == "measure" or inside[parent]):
+            inside[k] = True  # below an item made a measure here: its text
+            continue
+        # an item of a measure's kind whose sub-items state no clause is a measure too
+        # (without a clause, warned), its sub-items its text
+        if (items[k].kind in measure_kinds and not has_below[k]) or (
             not any_clause and not children[k] and items[k].kind in _MEASURE_KINDS
         ):
             role[k] = "measure"
@@ -531,6 +539,18 @@ def _parse(
             while title_end < text_end and text[title_end] not in "。\n":
                 title_end += 1
             title_start, title_end = _strip(text, text_start, title_end)
+            heading_end = _run_on_heading(text, title_start, title_end)
+            if heading_end is not None:
+                warnings.append(
+                    ParseWarning(
+                        "title",
+                        (title_start, heading_end),
+                        f"no stop ends the title of {item.marker}: it is read as"
+                        f" {text[title_start:heading_end]!r}, the heading phrase before"
+                        f" {text[heading_end : heading_end + 2]!r} (the start of its text)",
+                    )
+                )
+                title_end = heading_end
             ancestors = _ancestors(items, k)[::-1]
             heading_sections = [section_of[a] for a in ancestors if a in section_of]
             nearest = heading_sections[-1] if heading_sections else None
@@ -610,6 +630,65 @@ def _parse(
         warnings=tuple(warnings),
         body_end=body_end,
     )
+
+
+#: A title longer than this with no stop runs into the item's text (a page run together).
+_TITLE_MAX = 30
+#: "实施…行动" then "鼓励…": the last word of a heading phrase, then the verb its text opens with.
+_HEADING_BREAK = re.compile(
+    r"(?<=行动|工程|计划|体系|机制|平台|保障|力度|环境|能力|水平)"
+    r"(?=鼓励|支持|搭建|推动|引导|对|加快|建立|完善|开展|加强|落实|围绕|依托|积极|全面|深入"
+    r"|力争|聚焦|发挥|统筹|组织|设立|安排|给予|实施|推进|强化|到20)"
+)
+_CLAUSE_STOP = re.compile(r"[,，;；:：]")
+
+
+def _run_on_heading(text: str, start: int, end: int) -> int | None:
+    """Where a heading run into its text ends, when no stop ends the title.
+
+    Only for titles longer than :data:`_TITLE_MAX`: the last heading phrase end
+    (行动, 工程, 机制…) followed by a verb that opens a text (鼓励, 支持, 搭建…) in the
+    first clause, "实施专精特新特色园区建设行动鼓励专精特新企业集聚发展," → "实施…行动".
+    ``None`` when there is none: the title is then the first sentence, as written.
+    """
+    if end - start <= _TITLE_MAX:
+        return None
+    stop = _CLAUSE_STOP.search(text, start, end)
+    clause_end = stop.start() if stop else end
+    cut = None
+    for found in _HEADING_BREAK.finditer(text, start, clause_end):
+        if 4 <= found.start() - start <= 25:
+            cut = found.start()
+    return cut
+
+
+def _lift_group_clauses(
+    text: str,
+    items: list[Item],
+    children: list[list[int]],
+    own: list[list[ResponsibilityClause]],
+) -> None:
+    """Give a clause on a line of its own after an item's last sub-item to the item itself.
+
+    "1.完善应急预案体系 / (1)… / (2)… / (3)… / (4)… / (责任单位:…)": when none of the
+    sub-items states a clause of its own, the clause standing alone after the last one is
+    stated for them all, so it is the clause of "1.", whose sub-items are its text.
+    """
+    for parent, kids in enumerate(children):
+        if len(kids) < 2 or own[parent]:
+            continue
+        last = kids[-1]
+        if children[last] or not own[last] or any(own[k] for k in kids[:-1]):
+            continue
+        body_line_end = text.find("\n", items[last].body)
+        alone = all(
+            body_line_end >= 0
+            and clause.span[0] > body_line_end
+            and not text[text.rfind("\n", 0, clause.span[0]) + 1 : clause.span[0]].strip()
+            for clause in own[last]
+        )
+        if alone:
+            own[parent], own[last] = own[last], []
 
 
 def _ancestors(items: list[Item], k: int) -> list[int]:

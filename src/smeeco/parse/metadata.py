@@ -4,7 +4,9 @@ Read from the text before the first numbered item (and the 落款 after the last
 title is the first line that names a document (通知, 意见, 措施, 方案, 办法, 要点…);
 the 文号 is "X〔2022〕2号"; the date is "2022年6月18日" (or 二〇二二年六月十八日); the
 issuer is the line just above the date that ends like a unit (人民政府, 办公厅, 局…); the
-addressees are the line that ends with "：" before the body.
+addressees are the line that ends with "：" before the body. A web page's furniture is
+not a title: a breadcrumb (">> …"), a "【…】" category tag, a metadata field ("名称: …"),
+a viewer's ".docx"; a page run into one line starts with its title.
 """
 
 from __future__ import annotations
@@ -16,19 +18,44 @@ import attrs
 
 __all__ = ["Metadata", "read_metadata"]
 
-_TITLE_END = re.compile(
-    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引)"
-    r"(?:》)?(?:\([^()]{1,12}\))?$"
+_TITLE_WORD = (
+    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
+    r"|若干政策|(?:分解|分工|任务|责任|清单|一览)表)"
 )
+_TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
+#: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
+_FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECASE)
+#: "【市政府重点工作及责任分解】滁州市人民政府关于…": a page's category tag before a title.
+_CATEGORY_TAG = re.compile(r"^【[^【】]{1,30}】")
+#: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line.
+_PAGE_FIELD = re.compile(
+    r"^(?:名称|标题|题名|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)[:：]"
+)
+#: Characters of a page's breadcrumb or menu (">> 投资嵊州 >> 投资政策"), never of a title.
+_MENU = re.compile(r"[>|»<›]")
+#: A page run together into one line starts with its title, then the qualifiers of a
+#: draft ("(征求意见稿)(2023-2025年)") or the first sentence ("为深入学习…").
+_RUN_ON_TITLE = re.compile(
+    rf"[^\S\n]*(?!为|根据|按照)(?P<title>[^\s。，,；;:：()（）]{{4,80}}?{_TITLE_WORD})"
+    r"(?=(?:[(（][^()（）\n]{1,20}[)）])+|为|根据|按照|现将|近年来)"
+)
+#: "《中原城市群发展规划》(下)时间: 2019-08-30 信息来源:…": a page line naming the document.
+_QUOTED_LINE = re.compile(
+    r"《(?P<title>[^《》\n]{4,80})》(?:[(（][^()（）]{1,6}[)）])?[^\S\n]*"
+    r"(?:发布)?(?:时间|日期|来源|作者)[:：]"
+)
+_RUN_ON_MIN = 121  # longer than any title line read above
 _NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
-_ISSUER_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委|部|政府)$")
-_ADDRESSEES = re.compile(r"^(?P<list>[^\n。]{2,200}?)[:：]\s*$", re.MULTILINE)
+_ISSUER_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|领导小组|主席团|局|厅|委|部|政府)$")
+_ADDRESSEES = re.compile(r"^(?P<list>[^\n。:：]{2,200}?)[:：]\s*$", re.MULTILINE)
 _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
-_NOT_ADDRESSEE = re.compile(r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击)")
+_NOT_ADDRESSEE = re.compile(
+    r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击|名称|文号|索引|分类)"
+)
 _TRAILING_NUMBER = re.compile(
     r"[(（][\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号[)）]$"
 )
@@ -115,13 +142,16 @@ def read_metadata(
             stripped = line.strip()
             if not stripped:
                 continue
-            bare = _TRAILING_NUMBER.sub("", stripped)
+            bare = _FILE_EXTENSION.sub("", _TRAILING_NUMBER.sub("", stripped))
+            bare = _CATEGORY_TAG.sub("", bare)
             if (
                 title is None
                 and start == 0
                 and 6 <= len(bare) <= 120
                 and _TITLE_END.search(bare)
                 and ("。" not in bare)
+                and not _MENU.search(bare)
+                and not _PAGE_FIELD.match(bare)
             ):
                 offset = line.index(bare)
                 title = bare
@@ -130,6 +160,11 @@ def read_metadata(
                     head_text, head_start = head_line
                     title = head_text + bare
                     title_span = (head_start, title_span[1])
+            quoted_line = _QUOTED_LINE.match(stripped) if title is None and start == 0 else None
+            if quoted_line is not None and _TITLE_END.search(quoted_line["title"]):
+                offset = line.index(stripped) + quoted_line.start("title")
+                title = quoted_line["title"]
+                title_span = (line_start + offset, line_start + offset + len(title))
             if start == 0 and title is None:
                 head_line = (stripped, line_start + line.index(stripped))
             if number is None:
@@ -162,6 +197,9 @@ def read_metadata(
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
+    if title is None:
+        title_span = _run_on_title(text, min(head_end, _HEAD_MAX))
+        title = text[title_span[0] : title_span[1]] if title_span else None
     if issued is None and last_measure is not None:
         found = _DATE_LINE.search(text, last_measure)  # the first: the 落款, not an 附件's
         issued = _date(found.group().strip()) if found else None
@@ -190,6 +228,26 @@ _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
 )
 _QUOTED = re.compile(r"《([^《》\n]{4,120})》")
+
+
+def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
+    """The title at the start of a page run together into one line, when it has one.
+
+    "永春县促进…行动方案(征求意见稿)(2023-2025年)为深入学习…": the title ends at its
+    document word; the bracketed qualifiers and the first sentence that follow are not
+    part of it (a draft's status stands on a line of its own where lines are kept).
+    """
+    line_start = 0
+    while line_start < head_end:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip():
+            if line_end - line_start < _RUN_ON_MIN:
+                return None
+            found = _RUN_ON_TITLE.match(text, line_start, line_end)
+            return found.span("title") if found else None
+        line_start = line_end + 1
+    return None
 
 
 def _title_head(head: tuple[str, int], title: str) -> bool:
@@ -238,6 +296,9 @@ def _issued_document(
     quoted = _QUOTED.search(text, s, e)
     if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
+    heading = _heading_line(text, title, e, head_end)
+    if heading is not None:
+        return heading
     for quoted in _QUOTED.finditer(text, e, head_end):
         stop = text.find("。", quoted.end(), head_end)
         begin = text.rfind("。", e, quoted.start()) + 1
@@ -245,6 +306,27 @@ def _issued_document(
         name = _clean(quoted.group(1))
         if "印发" in sentence and _TITLE_END.search(name) and "通知" not in name:
             return name, quoted.span(1)
+    return None
+
+
+_ISSUED_OBJECT = re.compile(r"(?:印发|转发|颁布|发布)(?P<document>[^《》]{4,80}?)的通知$")
+
+
+def _heading_line(
+    text: str, title: str, start: int, head_end: int
+) -> tuple[str, tuple[int, int]] | None:
+    """ "关于印发X规划责任分解的通知" and a line "X规划责任分解" below it: that line.
+
+    The document's own heading, where the notice names it without 《》; it wins over a
+    《X》 in the issuing sentence that names only part of it ("现将《X规划》责任分解印发").
+    """
+    found = _ISSUED_OBJECT.search(title)
+    if found is None:
+        return None
+    name = found["document"]
+    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[start:head_end], re.MULTILINE):
+        if _clean(line.group(1)) == name:
+            return name, (start + line.start(1), start + line.end(1))
     return None
 
 

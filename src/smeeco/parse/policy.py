@@ -29,7 +29,7 @@ from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
 from smeeco.parse.responsibility import ClauseUnit
-from smeeco.parse.table import TableRow, find_tables, unread_table_headers
+from smeeco.parse.table import Table, TableRow, find_tables, unread_table_headers
 from smeeco.types import DocumentId
 
 __all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
@@ -318,6 +318,9 @@ def parse_policy(
                 " was read unconverted; pip install 'smeeco[zh]' to convert it",
             )
         )
+    for table in tables:
+        for span, message in table.notes:
+            warnings.append(ParseWarning("table", span, message))
     for span in unread_table_headers(body, tables):
         warnings.append(
             ParseWarning(
@@ -445,10 +448,15 @@ def parse_policy(
     )
 
 
-def _first_span(parsed: ParsedDocument, tables: Iterable[object], name: str) -> tuple[int, int]:
+def _first_span(parsed: ParsedDocument, tables: Iterable[Table], name: str) -> tuple[int, int]:
     for measure in parsed.measures:
         if measure.clause is not None:
             for unit in measure.clause.units:
+                if unit.name == name:
+                    return unit.span
+    for table in tables:
+        for row in table.rows:
+            for unit in row.units:
                 if unit.name == name:
                     return unit.span
     position = parsed.text.find(name)

@@ -204,7 +204,7 @@ _CN = "一二三四五六七八九十"
 #: An item marker inside a run-on line where it cannot be anything else: after a stop, a
 #: colon or a closing bracket (a clause), followed by a word that is not a numeral.
 _MID_MARKER = re.compile(
-    rf"(?<=[。:;\]】)])(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|\d{{1,2}}[.、](?!\d))"
+    rf"(?<=[。:;\]】)])(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|\d{{1,2}}[.、](?!\d)|[⑴-⒇①-⑳])"
     rf"(?=[\u4e00-\u9fff])(?![{_CN}])"
 )
 #: "二、工作措施(一)降低…": a short 一、 heading with its first (一) item run on.

@@ -158,6 +158,8 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "配合单位": Role.SUPPORT,
     "配合部门": Role.SUPPORT,
     "协同单位": Role.SUPPORT,
+    "协同责任单位": Role.SUPPORT,
+    "协同责任部门": Role.SUPPORT,
     "协办单位": Role.SUPPORT,
     "参与单位": Role.SUPPORT,
     "参与部门": Role.SUPPORT,
@@ -165,7 +167,7 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "出资单位": Role.FUNDING,
 }
 #: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
-_PERSON_LABELS = ("责任领导", "牵头领导", "分管领导", "责任人", "联系人")
+_PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
 _LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
 _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
@@ -179,7 +181,8 @@ _ANCHOR = re.compile(
     r"|(?P<assign>(?:此项|该项|本项|这项|上述|以上|各项)(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
-    r"|(?P<joint>会同)",
+    r"|(?P<joint>会同)"
+    r"|(?P<duty>负责(?=[^\S\n]{0,3}[)）〕]))",
     re.MULTILINE,
 )
 _SHARED_HEAD = ("上述", "以上", "各项")
@@ -210,7 +213,9 @@ _VERB = re.compile(
 _SUFFIX = set("局委厅办部会行府位门关联心院署室所司组处队站社馆团")
 #: Last characters a unit named in running text may end with (a unit-like word).
 _UNIT_END = _SUFFIX | set("市县区镇业校台园")
-_NOT_UNIT = re.compile(r"[的了将把使对在为要是]|进一步|加快|推动|推进|支持|鼓励|开展|建立")
+_NOT_UNIT = re.compile(
+    r"[的了将把使对在为要是]|进一步|加快|推动|推进|支持|鼓励|开展|建立|自行|自主"
+)
 _CONJ = re.compile("以及|及|和|与")
 _ETC = re.compile(
     r"等(?:其他|其它)?(?:[省市县区]级?)?(?:有关|相关)?(?:部门|单位|机构|成员单位|部门单位)?$"
@@ -311,15 +316,27 @@ def unit_like(name: str) -> bool:
 
     Examples
     --------
+    A second name in brackets after it counts as part of it ("区商务局(区药发中心)",
+    "各市(地)、县(市)政府(行署)").
+
     >>> unit_like("市工业和信息化局"), unit_like("各县市区"), unit_like("加快推进工作")
     (True, True, False)
+    >>> unit_like("县(市)政府(行署)"), unit_like("制定方案(试行)")
+    (True, False)
     """
+    core = _TRAILING_BRACKET.sub("", name)
     return (
         2 <= len(name) <= 40
-        and name[-1] in _UNIT_END
+        and len(core) >= 2
+        and core[-1] in _UNIT_END
         and _NOT_UNIT.search(name) is None
         and not any(c in name for c in "，,。；;:：")
     )
+
+
+_TRAILING_BRACKET = re.compile(r"[(（〔\[][^()（）〔〕\[\]]{1,12}[)）〕\]]$")
+#: Spaces a PDF puts inside and around names ("各市 (地) 、县 (市) 政府"): not the name's.
+_INNER_SPACE = re.compile(r"\s+")
 
 
 def _complete(names: list[str]) -> list[str]:
@@ -387,6 +404,9 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         if etc_match is not None and etc_match.start() > s:
             etc = True
             e = etc_match.start()
+        elif etc_match is not None and text[s] == "等":  # "A、等有关部门": the class alone
+            etc = True
+            continue
         if running:
             lead_head = _LEAD_HEAD.match(text, s, e)
             if lead_head is not None and e - lead_head.end() >= 2:
@@ -400,28 +420,30 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         s, e = _trim(text, s, e)
         if e > s:
             names.append((s, e))
-    # "各县、区人民政府", "各区、县级市": a bare 各X joins the next item.
+    # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
+    # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
-    k = 0
-    while k < len(names):
-        s, e = names[k]
-        word = text[s:e]
-        if (
-            k + 1 < len(names)
-            and _BARE_EACH.fullmatch(word)
-            and text[names[k + 1][0] : names[k + 1][0] + 1] in _LEVELS
-            and "、" in text[e : names[k + 1][0]]
-        ):
-            merged.append((s, names[k + 1][1]))
-            k += 2
-            continue
+    for s, e in names:
+        if merged and "、" in text[merged[-1][1] : s]:
+            ms, me = merged[-1]
+            word = _INNER_SPACE.sub("", text[ms:me])
+            follower = _INNER_SPACE.sub("", text[s:e])
+            if (_BARE_EACH.fullmatch(word) and follower[:1] in _LEVELS) or (
+                word.startswith("各") and _UNIT_CLASS.fullmatch(follower)
+            ):
+                merged[-1] = (ms, e)
+                continue
         merged.append((s, e))
-        k += 1
-    written = [text[s:e] for s, e in merged]
+    written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
     return _Names(tuple(merged), tuple(_complete(written)), etc, note)
 
 
-_BARE_EACH = re.compile(r"各[省市县区镇乡州盟旗]")
+#: "各县", "各市(地)": the head of a collective whose list goes on after a 、.
+_BARE_EACH = re.compile(
+    r"各[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?(?:、[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?)*"
+)
+#: Kinds of local unit that follow a 各 collective without their own 各 ("、街道办事处").
+_UNIT_CLASS = re.compile(r"(?:街道办事处|街道|乡镇人民政府|乡镇|镇人民政府|社区居委会|社区)")
 _LEVELS = "省市县区镇乡州盟旗"
 
 
@@ -565,7 +587,7 @@ def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
 #: An item's number at the start of a line ("第四十七条", "一、", "1.", "一是"): not a name.
 _ITEM_MARKER = re.compile(
     r"[^\S\n]*(?:第[一二三四五六七八九十百]{1,4}[条章节]|[一二三四五六七八九十]{1,3}[、是]"
-    r"|\d{1,3}[.．、](?!\d)|[①-⑳])[^\S\n]*"
+    r"|\d{1,3}[.．、](?!\d)|[①-⑳]|[⑴-⒇])[^\S\n]*"
 )
 
 
@@ -666,6 +688,31 @@ def _division_at(
         return None
     return _clause(
         ClauseForm.DIVISION, text, units, (units[0].span[0], anchor.end()), found.etc, end
+    )
+
+
+def _duty_at(text: str, anchor: re.Match[str], floor: int, end: int) -> ResponsibilityClause | None:
+    """ "(A、B、C负责)": a bracket of unit names ending in 负责, no lead word.
+
+    Read like a bare listing (the first unit the inferred lead), and only when every
+    name reads like a unit ("(详见附件负责)" is no clause).
+    """
+    low = max(floor, anchor.start() - _BACK)
+    opener = max(text.rfind(c, low, anchor.start()) for c in _OPENERS)
+    if opener < 0 or any(c in _CLOSERS or c == "\n" for c in text[opener + 1 : anchor.start()]):
+        return None
+    found = _names(text, opener + 1, anchor.start(), running=True)
+    if not found.names or not all(
+        unit_like(n) and len(n) >= 3 and "由" not in n for n in found.names
+    ):
+        return None
+    units = _units(text, found, None, first_leads=True)
+    closer = _CLOSE_OR_LINE.search(text, anchor.end(), min(end, anchor.end() + 4))
+    if not units or closer is None or text[closer.start()] == "\n":
+        return None
+    span = (opener, closer.end())
+    return ResponsibilityClause(
+        ClauseForm.LISTING, tuple(units), span, text[span[0] : span[1]], found.note, found.etc
     )
 
 
@@ -810,6 +857,8 @@ def find_responsibility_clauses(
             clause = _lead_at(text, anchor, floor, end)
         elif kind == "div":
             clause = _division_at(text, anchor, floor, end)
+        elif kind == "duty":
+            clause = _duty_at(text, anchor, floor, end)
         else:
             clause = _joint_at(text, anchor, floor, end)
         if clause is None:
@@ -875,8 +924,8 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     s, e = _trim(text, max(0, start), end, " \t\r\n\u3000。.")
     if e - s < 4 or text[e - 1] not in _CLOSERS:
         return None
-    opener = max(text.rfind("(", max(s, e - 200), e), text.rfind("（", max(s, e - 200), e))
-    if opener < 0 or any(c in _CLOSERS or c in "\n" for c in text[opener + 1 : e - 1]):
+    opener = _opener(text, max(s, e - 200), e - 1)
+    if opener < 0 or "\n" in text[opener + 1 : e - 1]:
         return None
     found = _names(text, opener + 1, e - 1, running=False)
     if not found.names or not all(unit_like(n) and len(n) >= 3 for n in found.names):
@@ -885,6 +934,23 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     return ResponsibilityClause(
         ClauseForm.LISTING, tuple(units), (opener, e), text[opener:e], found.note, found.etc
     )
+
+
+def _opener(text: str, low: int, closer: int) -> int:
+    """The bracket that the one at ``closer`` closes, at or after ``low`` (-1 if none).
+
+    "〔省工信厅, 各市(地)、县(市)政府(行署)〕": the outer 〔, past the inner brackets.
+    """
+    depth = 0
+    for i in range(closer, low - 1, -1):
+        char = text[i]
+        if char in _CLOSERS:
+            depth += 1
+        elif char in _OPENERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
 
 
 def parse_responsibility(text: str) -> ResponsibilityClause:

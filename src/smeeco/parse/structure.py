@@ -11,7 +11,7 @@ article     第一条                   第三条 本办法所称中小企业…
 dun         一、                     一、落实落细财税扶持政策
 paren       (一) / （一）             (一)加强财政资金支持。
 arabic      1. / 1． / 1、            1.聚焦国家重大工程……
-arabic_p    (1) / （1）               (1)完善担保体系。
+arabic_p    (1) / （1） / ⑴           (1)完善担保体系。
 circled     ① … ⑳                    ①加大信贷投放。
 ordinal     一是…二是…               一是加强统筹；二是……
 ==========  ======================  =========================================
@@ -39,7 +39,7 @@ _MARKER = re.compile(
     rf"|(?P<dun>(?P<n_dun>{_CN})、)"
     rf"|(?P<paren>[(（](?P<n_paren>{_CN})[)）])"
     r"|(?P<arabic>(?P<n_arabic>\d{1,3})(?:[.．](?![\d.．])|、))"
-    r"|(?P<arabic_p>[(（](?P<n_arabic_p>\d{1,3})[)）])"
+    r"|(?P<arabic_p>[(（](?P<n_arabic_p>\d{1,3})[)）]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])"
     r"|(?P<circled>(?P<n_circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
     r")[^\S\n]*",
     re.MULTILINE,
@@ -66,6 +66,8 @@ _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 
 
 def _value(kind: str, numeral: str) -> int:
+    if kind == "arabic_p" and "⑴" <= numeral <= "⒇":  # one character: ⑴ … ⒇
+        return ord(numeral) - ord("⑴") + 1
     if kind in ("arabic", "arabic_p"):
         return int(numeral)
     if kind == "circled":
@@ -122,7 +124,14 @@ def find_items(
         if kind in _NEED_TEXT and (match.end() >= end or text[match.end()] in "\r\n"):
             continue  # "1." alone on its line numbers nothing
         found.append(
-            (s, e, kind, match.group(kind), _value(kind, match.group("n_" + kind)), match.end())
+            (
+                s,
+                e,
+                kind,
+                match.group(kind),
+                _value(kind, match.group("n_" + kind) or match.group(kind)),
+                match.end(),
+            )
         )
     # 一是 … 二是 …: only runs that start at 一是 and go on in order
     expected = 0

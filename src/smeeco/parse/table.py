@@ -6,6 +6,11 @@ Columns 序号 and 完成时限 are read when present. Each row gives a :class:`
 its number, task title, units (牵头 column: stated leads; 配合/参与 column: stated
 supports; a single 责任单位 column: a listing, first unit the inferred lead) and its
 deadline, as written and as a date (:func:`deadline_date`).
+
+A table whose columns are separated by single spaces (an HTML table flattened to text)
+is read when its first column is 序号: each row starts with its number and a space ends a
+cell; where a cell runs over lines, the reader says how it split the row
+(:attr:`Table.notes`).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from smeeco.parse.responsibility import ClauseUnit, _names
 __all__ = ["Table", "TableRow", "deadline_date", "find_tables", "unread_table_headers"]
 
 _TASK = re.compile(r"任务|工作|措施|事项|内容|举措")
-_LEAD = re.compile(r"牵头|主责|主办")
+_LEAD = re.compile(r"牵头|主责|主办|主要责任")
 _SUPPORT = re.compile(r"配合|参与|协同|协办")
 _LISTING = re.compile(r"责任单位|责任部门|责任主体")
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
@@ -59,10 +64,16 @@ class TableRow:
 
 @attrs.frozen
 class Table:
-    """A 任务分工表: its span in the text and its rows."""
+    """A 任务分工表: its span in the text and its rows.
+
+    ``notes`` are what the reader was unsure about, each a span of the text and a
+    message: a cell boundary read from a line break, a row whose cells cannot be told
+    apart, numbering that does not start at 1 or skips.
+    """
 
     span: tuple[int, int]
     rows: tuple[TableRow, ...]
+    notes: tuple[tuple[tuple[int, int], str], ...] = ()
 
 
 def deadline_date(text: str) -> dt.date | None:
@@ -169,14 +180,33 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
         found = cell(name)
         if found is None:
             continue
-        names = _names(text, *found, running=False)
-        for i, ((s, e), unit) in enumerate(zip(names.spans, names.names, strict=True)):
+        spans: list[tuple[int, int]] = []
+        written: list[str] = []
+        for line in _lines(*found, text):  # a cell wrapped over lines: one unit a line
+            names = _names(text, *line, running=False)
+            spans.extend(names.spans)
+            written.extend(names.names)
+        for i, ((s, e), unit) in enumerate(zip(spans, written, strict=True)):
             if role is None:
                 the_role = Role.LEAD if i == 0 and "lead" not in columns else Role.SUPPORT
                 units.append(ClauseUnit(unit, the_role, False, (s, e), text[s:e]))
             else:
                 units.append(ClauseUnit(unit, role, True, (s, e), text[s:e]))
-    return TableRow(value("number"), value("task"), tuple(units), value("deadline"), span)
+    task = re.sub(r"\s*\n\s*", "", value("task")).rstrip("。. ")
+    return TableRow(value("number"), task, tuple(units), value("deadline"), span)
+
+
+def _lines(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """The lines of ``text[start:end]`` as spans."""
+    found: list[tuple[int, int]] = []
+    position = start
+    while True:
+        line_end = text.find("\n", position, end)
+        if line_end < 0:
+            found.append((position, end))
+            return found
+        found.append((position, line_end))
+        position = line_end + 1
 
 
 def find_tables(text: str) -> list[Table]:
@@ -213,6 +243,10 @@ def find_tables(text: str) -> list[Table]:
         split = _split_line(text, s, e)
         columns = _columns([text[a:b] for a, b in split[1]]) if split else None
         if split is None or columns is None:
+            single = _single_space_table(text, s, e)
+            if single is not None:
+                tables.append(single)
+                done = single.span[1]
             continue
         style = split[0]
         rows = []
@@ -235,7 +269,170 @@ def find_tables(text: str) -> list[Table]:
             tables.append(Table((s, table_end), tuple(rows)))
             done = table_end
     tables.sort(key=lambda t: t.span)
-    return tables
+    return [_numbered(table) for table in tables]
+
+
+def _numbered(table: Table) -> Table:
+    """The table with a note where its 序号 numbers do not start at 1, skip or repeat."""
+    notes = list(table.notes)
+    previous: int | None = None
+    for row in table.rows:
+        if not row.number.isdigit():
+            continue
+        number = int(row.number)
+        if previous is None and number != 1:
+            what = f"starts at {number}: rows 1 to {number - 1} are not in the text"
+        elif previous is not None and number != previous + 1:
+            what = f"goes from {previous} to {number}"
+        else:
+            what = ""
+        if what:
+            notes.append((row.span, f"the table's numbering (序号) {what}"))
+        previous = number
+    return attrs.evolve(table, notes=tuple(notes)) if len(notes) > len(table.notes) else table
+
+
+#: A cell is wrapped over at most this many lines (a unit a line); the rest are not the row's.
+_WRAPPED_LINES = 30
+_ROW_START = re.compile(r"[^\S\n]*\d{1,4}[^\S\n]+\S")
+
+
+def _single_space_table(text: str, start: int, end: int) -> Table | None:
+    """A table whose columns are separated by single spaces (a flattened HTML table).
+
+    Read only when the header's words are its columns, the first a 序号 column: each row
+    starts on a line with its number, and a space ends a cell. A cell wrapped over lines
+    (a unit a line) joins the lines until the row has a cell for each column; when the
+    spaces give fewer cells than columns, the last line breaks of the row are read as
+    cell boundaries, with a note. A row with more cells than columns (a cell holding a
+    space) is left out, with a note.
+    """
+    words = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+    headers = [text[start + a : start + b] for a, b in words]
+    columns = _columns(headers) if len(headers) >= 3 else None
+    if columns is None or columns.get("number") != 0 or any(len(h) > 10 for h in headers):
+        return None
+    width = len(headers)
+    rows: list[TableRow] = []
+    notes: list[tuple[tuple[int, int], str]] = []
+    position = end + 1
+    table_end = end
+    while position < len(text):
+        if _heading_row(text, position):  # "一、主要预期目标": a heading inside the table
+            position = _line_end(text, position) + 1
+            continue
+        if not _ROW_START.match(text, position):
+            break
+        row_start = position
+        row_end = _line_end(text, position)
+        hard = len(_cells(text, row_start, row_end))
+        for _ in range(_WRAPPED_LINES):  # continuation lines, while the spaces give too few cells
+            following = row_end + 1
+            if (
+                hard >= width
+                or following >= len(text)
+                or not text[following : _line_end(text, following)].strip()
+                or _ROW_START.match(text, following)
+                or _heading_row(text, following)
+            ):
+                break
+            row_end = _line_end(text, following)
+            hard += len(_cells(text, following, row_end)) - 1  # a line break ends no cell
+        cells = _cells(text, row_start, row_end)
+        span = (row_start, row_end)
+        number = text[cells[0][0] : cells[0][1]]
+        if len(cells) < width and not text[row_end:].strip() and _cut(text, cells[-1]):
+            notes.append(
+                (
+                    span,
+                    f"row {number} of the table breaks off at the end of the text with"
+                    f" {len(cells)} cells for {width} columns: it is not read",
+                )
+            )
+        elif len(cells) > width:
+            notes.append(
+                (
+                    span,
+                    f"row {number} of the table has {len(cells)} cells separated by spaces"
+                    f" for {width} columns (a cell holds a space): it is not read",
+                )
+            )
+        elif len(cells) + text.count("\n", row_start, row_end) < width:
+            notes.append(
+                (
+                    span,
+                    f"row {number} of the table has {len(cells)} cells for {width} columns,"
+                    " and not enough line breaks to tell the missing ones: it is not read",
+                )
+            )
+        else:
+            if len(cells) < width:
+                notes.append(
+                    (
+                        span,
+                        f"row {number} of the table runs over lines and its spaces give"
+                        f" {len(cells)} cells for {width} columns: the last line break(s) of"
+                        " the row were read as cell boundaries; check the units of each column",
+                    )
+                )
+                cells = _split_at_breaks(text, cells, width - len(cells))
+            rows.append(_row(text, columns, cells, span))
+        table_end = row_end
+        position = row_end + 1
+    if not rows and not notes:
+        return None
+    return Table((start, table_end), tuple(rows), tuple(notes))
+
+
+_CN = "一二三四五六七八九十"
+_HEADING_ROW = re.compile(rf"[^\S\n]*(?:[{_CN}]{{1,3}}、|[(（][{_CN}]{{1,3}}[)）])\S*$")
+
+
+def _cut(text: str, cell: tuple[int, int]) -> bool:
+    """Whether a row's last cell looks broken off: no stop and no date at its end."""
+    value = text[cell[0] : cell[1]].rstrip()
+    return not value.endswith(("。", ".", ")", "）")) and deadline_date(value) is None
+
+
+def _heading_row(text: str, position: int) -> bool:
+    """Whether the line at ``position`` is a heading of the table's rows, one cell alone."""
+    return _HEADING_ROW.match(text[position : _line_end(text, position)]) is not None
+
+
+def _line_end(text: str, position: int) -> int:
+    found = text.find("\n", position)
+    return len(text) if found < 0 else found
+
+
+_CELL = re.compile(r"[^ \t\u3000]+")
+
+
+def _cells(text: str, start: int, end: int) -> Cells:
+    """The cells of ``text[start:end]`` separated by spaces (a line break stays inside)."""
+    cells: Cells = []
+    for found in _CELL.finditer(text, start, end):
+        s, e = found.span()
+        while s < e and text[s] == "\n":
+            s += 1
+        while e > s and text[e - 1] in "\n\r":
+            e -= 1
+        if s < e:
+            cells.append((s, e))
+    return cells
+
+
+def _split_at_breaks(text: str, cells: Cells, missing: int) -> Cells:
+    """``cells`` with the last ``missing`` line breaks inside them made cell boundaries."""
+    breaks = [i for s, e in cells for i in range(s, e) if text[i] == "\n"][-missing:]
+    out: Cells = []
+    for s, e in cells:
+        begin = s
+        for i in breaks:
+            if s <= i < e:
+                out.append((begin, i))
+                begin = i + 1
+        out.append((begin, e))
+    return out
 
 
 _ONE_SPACE = re.compile(r"[^\S\n]+")
@@ -251,9 +448,9 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
 
     Examples
     --------
-    >>> text = "序号 重点工作任务 主要责任单位 协同配合单位 完成期限\\n33 新培育企业 区科技局\\n"
+    >>> text = "重点工作任务 主要责任单位 协同配合单位 完成期限\\n新培育企业 区科技局 区经信局\\n"
     >>> unread_table_headers(text, find_tables(text))
-    [(0, 28)]
+    [(0, 25)]
     """
     found: list[tuple[int, int]] = []
     for header in _HEADER.finditer(text):
