@@ -245,6 +245,31 @@ def test_empty_or_junk_input_is_a_clear_error(junk: str) -> None:
         smeeco.parse_policy(junk)
 
 
+def test_a_control_character_is_named_by_line_and_column() -> None:
+    notice = "示例市关于若干措施的通知\n一、加大\x00支持。(责任单位:示例市财政局)\n"
+    with pytest.raises(NotAPolicyTextError) as info:
+        smeeco.parse_policy(notice)
+    assert str(info.value).startswith(
+        "line 2, column 5: the text holds the control character U+0000, which no data pack"
+        " can hold"
+    )
+
+
+def test_form_feeds_between_pages_read_as_line_breaks() -> None:
+    page = "示例市关于若干措施的通知\n一、财税\n(一)加强资金支持。(责任单位:示例市财政局)"
+    notice = page + "\x0c(二)优化服务。(责任单位:示例市工信局)\x0b\n"
+    result = smeeco.parse_policy(notice, document_id="ex-pdf")
+    assert [(m.text, m.units) for m in result.measures] == [
+        ("加强资金支持。", ("ex-pdf.u01",)),
+        ("优化服务。", ("ex-pdf.u02",)),
+    ]
+    lines = notice.replace("\x0c", "\n").replace("\x0b", "\n")  # same length, same spans
+    for measure in result.measures:
+        for source in measure.sources:
+            assert source.span is not None
+            assert lines[slice(*source.span)] == source.quote
+
+
 # --------------------------------------------------------------------------- tables
 
 

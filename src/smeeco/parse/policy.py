@@ -227,6 +227,13 @@ def _document_id(text: str, given: str | None) -> str:
     return "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
+#: Form feed and vertical tab, which text taken from a PDF puts between pages and lines:
+#: read as line breaks (same length, so every span still points at the user's text).
+_PAGE_BREAKS = str.maketrans("\x0b\x0c", "\n\n")
+#: What no data pack can hold (see smeeco.model.common.check_text) and so no record either.
+_UNREADABLE = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def _check_input(text: object) -> str:
     if isinstance(text, bytes):
         try:
@@ -238,6 +245,16 @@ def _check_input(text: object) -> str:
             ) from None
     if not isinstance(text, str):
         raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
+    bad = _UNREADABLE.search(text)
+    if bad is not None:
+        at = bad.start()  # the line and column of the user's text, form feeds and all
+        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+        raise NotAPolicyTextError(
+            f"line {line}, column {column}: the text holds the control character"
+            f" U+{ord(bad.group()):04X}, which no data pack can hold; remove it (form feeds"
+            " and vertical tabs are read as line breaks)"
+        )
+    text = text.translate(_PAGE_BREAKS)
     if not text.strip():
         raise NotAPolicyTextError("the input is empty: give the text of a policy notice")
     cjk = sum(1 for _ in itertools.islice(_HAN.finditer(text), 4))
@@ -283,7 +300,8 @@ def parse_policy(
     Raises
     ------
     NotAPolicyTextError
-        Empty input, or input without Chinese text.
+        Empty input, input without Chinese text, or text holding a control character
+        other than tab and line breaks (form feeds and vertical tabs read as line breaks).
 
     Examples
     --------
