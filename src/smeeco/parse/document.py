@@ -801,11 +801,11 @@ def to_records(
             except ValidationError as error:
                 problems.extend(p.at(f"measures[{i}]") for p in error.problems)
                 continue
-        sources = [measure.source()]
-        clause_source = measure.clause_source()
-        if clause_source is not None:
-            sources.append(clause_source)
-        try:
+        try:  # a Source too refuses text no pack can hold, such as a control character
+            sources = [measure.source()]
+            clause_source = measure.clause_source()
+            if clause_source is not None:
+                sources.append(clause_source)
             records.append(
                 Measure(
                     id=f"{document_id}.m{measure.ordinal:0{width}d}",
