@@ -362,14 +362,31 @@ def test_text_fields_built_in_python_refuse_what_a_pack_may_not_hold(field: str,
 
 
 def test_text_fields_refuse_what_is_not_text() -> None:
-    with pytest.raises(InvalidValueError, match="notes must be text, not int 5"):
-        Agency(id="a", name=Name("甲"), notes=5)  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match=r"instruments\[0\] must be text, not int"):
-        smeeco.Measure(id="m", name=Name("措施"), document="d", ordinal=1, instruments=(1,))  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match="industry must be text or None"):
-        Enterprise(id="e", name=Name("甲"), industry=b"C13")  # type: ignore[arg-type]
-    with pytest.raises(InvalidValueError, match=r"aliases\[0\] must be text"):
-        Name("甲", aliases=(None,))  # type: ignore[arg-type]
+    wrong: list[tuple[Any, str]] = [
+        (lambda: Agency(id="a", name=Name("甲"), notes=5), "notes: expected text, got int 5"),
+        (
+            lambda: smeeco.Measure(
+                id="m", name=Name("措施"), document="d", ordinal=1, instruments=(1,)
+            ),
+            "instruments[0]: expected text, got int 1",
+        ),
+        (
+            lambda: Enterprise(id="e", name=Name("甲"), industry=b"C13"),
+            "industry: expected text or None, got bytes b'C13'",
+        ),
+        (
+            lambda: Name("甲", aliases=(None,)),
+            "aliases[0]: expected text, got NoneType None",
+        ),
+        (  # a huge value is shown cut short, quickly
+            lambda: Agency(id="a", name=Name("甲"), notes=[[0] * 10**6] * 10**3),
+            "notes: expected text, got list [[0, 0, 0, 0, 0, 0, ...], [0, 0, 0, 0, 0, 0, ...],",
+        ),
+    ]
+    for build, message in wrong:
+        with pytest.raises(InvalidValueError) as info:
+            build()
+        assert str(info.value).startswith(message)
 
 
 def packtext_refuses(text: str) -> bool:

@@ -50,10 +50,7 @@ def node(record: Record) -> tuple[str, dict[str, Any]]:
 
 
 def build_graph(
-    ordered: Sequence[Record],
-    *,
-    name: str = "",
-    as_of: dt.date | None = None,
+    ordered: Sequence[Record], *, name: str = "", as_of: dt.date | None = None
 ) -> nx.MultiDiGraph[str]:
     """The frozen graph of ``ordered`` records (kinds in registry order, ids within a kind).
 

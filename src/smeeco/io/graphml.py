@@ -128,6 +128,7 @@ class _Writer(GraphMLWriter):
                         f"edge {u!r} → {v!r} has attribute 'key', which GraphML (for the edge"
                         " key) uses for itself; rename the attribute before exporting"
                     )
+                # edge ids are unique (Gephi drops repeats); the key is a data value
                 edge_element = make("edge", source=str(u), target=str(v), id=f"e{number}")
                 add_items(
                     "edge", edge_element, chain((("key", key),), attributes.items()), edge_default

@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import re
+import reprlib
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -145,7 +146,8 @@ def _refuse_unless_text(name: str, form: str, value: Any) -> None:
     if form == "texts":
         if not isinstance(value, tuple):
             raise InvalidValueError(
-                f"{name} must be a tuple of texts, not {type(value).__name__} {value!r:.40}", name
+                f"expected a tuple of texts, got {type(value).__name__} {_preview(value)}",
+                name,
             )
         for i, item in enumerate(value):
             _refuse_unless_text(f"{name}[{i}]", "text", item)
@@ -155,13 +157,18 @@ def _refuse_unless_text(name: str, form: str, value: Any) -> None:
     if not isinstance(value, str):
         wanted = "text or None" if form == "optional" else "text"
         raise InvalidValueError(
-            f"{name} must be {wanted}, not {type(value).__name__} {value!r:.40}", name
+            f"expected {wanted}, got {type(value).__name__} {_preview(value)}", name
         )
     if _CONTROL.search(value) is not None:
         try:
             check_text(value)
         except InvalidValueError as exc:
             raise exc.at(name) from None
+
+
+def _preview(value: Any) -> str:
+    """A short repr of ``value``, in bounded time however big it is."""
+    return reprlib.repr(value)
 
 
 _VALIDATORS: Mapping[str, Any] = {"text": _text, "optional": _optional_text, "texts": _texts}
@@ -255,7 +262,7 @@ class Name:
         for i, alias in enumerate(self.aliases):
             if not isinstance(alias, str):
                 raise InvalidValueError(
-                    f"aliases[{i}] must be text, not {type(alias).__name__} {alias!r:.40}",
+                    f"expected text, got {type(alias).__name__} {_preview(alias)}",
                     f"aliases[{i}]",
                 )
             try:
