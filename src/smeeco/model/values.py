@@ -253,7 +253,7 @@ class Name:
         for key in ("zh", "en"):
             if not isinstance(getattr(self, key), str):
                 raise InvalidValueError(
-                    f"a name's {key} must be text, not {getattr(self, key)!r}", key
+                    f"a name's {key} must be text, not {_preview(getattr(self, key))}", key
                 )
             try:
                 check_text(getattr(self, key))
