@@ -20,6 +20,8 @@ from smeeco import (
     AgencyKind,
     BeneficiaryGroup,
     CriteriaVersion,
+    Deadline,
+    DeadlineReading,
     DocumentKind,
     Enterprise,
     Fund,
@@ -321,6 +323,54 @@ def agencies(
     )
 
 
+#: How 任务分工表 write a 完成时限, to build deadline texts from (``{y}`` year, ``{m}`` month…).
+DEADLINE_FORMS = (
+    "{y}年底前",
+    "{y}年年底前",
+    "{y}年{m}月底前",
+    "{y}年{m}月",
+    "{y}年{m}月{d}日前",
+    "{y}年",
+    "{y}年内",
+    "{y}年上半年",
+    "{y}年下半年",
+    "{y}年第{q}季度",
+    "{y}年{m}月前",
+    "于{y}年{m}月底前完成",
+    "长期坚持",
+    "持续推进",
+    "常态化",
+    "{m}月底前",
+)
+
+
+@st.composite
+def deadline_texts(draw: st.DrawFn) -> str:
+    """A 完成时限 as a notice writes it (in digits, full-width digits or free text)."""
+    if draw(st.integers(0, 5)) == 0:
+        return draw(labels())
+    text = draw(st.sampled_from(DEADLINE_FORMS)).format(
+        y=draw(st.integers(1995, 2035)),
+        m=draw(st.integers(1, 12)),
+        d=draw(st.integers(1, 31)),
+        q=draw(st.sampled_from("一二三四")),
+    )
+    if draw(st.booleans()):
+        text = text.translate(str.maketrans("0123456789", "０１２３４５６７８９"))
+    return text
+
+
+@st.composite
+def deadlines(draw: st.DrawFn) -> Deadline:
+    """A deadline read from its text, or one whose date was given by hand."""
+    text = draw(deadline_texts())
+    if draw(st.integers(0, 3)) == 0:
+        return Deadline(text, draw(dates()), DeadlineReading.GIVEN)
+    if draw(st.integers(0, 5)) == 0:
+        return Deadline(text, None, DeadlineReading.ONGOING)
+    return Deadline.read(text)
+
+
 @st.composite
 def sections(draw: st.DrawFn) -> tuple[Section, ...]:
     ordinals = draw(st.lists(st.integers(1, 9), unique=True, max_size=4))
@@ -349,6 +399,7 @@ def documents(
         issued=issued,
         jurisdiction=draw(_maybe(jurisdictions)),
         sections=draw(sections()),
+        addressees=draw(st.lists(labels(), max_size=4)),
         truncated=draw(st.booleans()),
         publisher=draw(texts(8)),
     )
@@ -397,6 +448,7 @@ def measures(
         tiers=draw(_some(tiers)),
         ladders=draw(_some(ladders)),
         indicators=draw(_some(indicators)),
+        deadline=draw(st.none() | deadlines()),
         truncated=draw(st.booleans()),
     )
 

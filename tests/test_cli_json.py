@@ -60,6 +60,7 @@ def test_show_and_packs(capsys: pytest.CaptureFixture[str]) -> None:
         "measures": 3,
         "title": "示例市提升中小企业竞争力若干措施",
         "title_en": show["documents"][0]["title_en"],
+        "addressees": [],
     }
     packs = _json(capsys, "packs")
     names = [p["name"] for p in packs["packs"]]

@@ -15,7 +15,7 @@ def test_every_command_is_a_module_with_add_parser_and_run() -> None:
     names = [m.__name__.rsplit(".", 1)[1] for m in cli.COMMANDS]
     assert names == [
         "parse", "graph", "matrix", "show", "packs", "who", "what",
-        "table", "search", "diff", "timeline", "classify", "eligible", "explain",
+        "table", "search", "diff", "timeline", "classify", "eligible", "explain", "match",
     ]  # fmt: skip
     for module in cli.COMMANDS:
         assert callable(module.add_parser)
@@ -35,6 +35,7 @@ def test_every_command_is_a_module_with_add_parser_and_run() -> None:
         "classify": ["r.csv", "-o", "o.csv"],
         "eligible": ["r.csv", "--tier", "cn-innovative-sme", "-o", "o.csv"],
         "explain": ["r.csv", "e1", "--tier", "cn-innovative-sme"],
+        "match": ["r.csv", "--pack", "example", "-o", "o.csv"],
     }
     parser = cli.build_parser()
     for name in names:

@@ -339,8 +339,18 @@ TEXT_FIELDS: dict[str, tuple[Any, str]] = {
         lambda t: smeeco.Observation(dt.date(2024, 1, 1), Decimal(1), note=t),
         "note",
     ),
+    "deadline": (
+        lambda t: smeeco.Measure(
+            id="m", name=Name("措施"), document="d", ordinal=1, deadline=f"{t}2025年底前"
+        ),
+        "deadline.text",
+    ),
+    "addressees": (
+        lambda t: smeeco.PolicyDocument(id="d", name=Name("文件"), addressees=("各区", f"{t}市")),
+        "addressees[1]",
+    ),
     "alias": (lambda t: Name("甲", aliases=("", t)), "aliases[1]"),
-    "title": (lambda t: Name(t or "甲"), "zh"),
+    "title": (lambda t: Name(f"{t}甲"), "zh"),
 }
 
 

@@ -69,7 +69,7 @@ def test_record_reprs_are_one_line_counts_not_contents() -> None:
     assert repr(eco["tj-fin-office"]) == "Agency(id='tj-fin-office', '天津市地方金融监督管理局')"
     assert repr(eco["tj-2022-measures"]) == (
         "PolicyDocument(id='tj-2022-measures', '天津市提升中小企业竞争力若干措施',"
-        " 1 issuers, 8 sections)"
+        " 1 issuers, 8 sections, 3 addressees)"
     )
     # a custom repr leaves equality and hashing alone
     same = eco["tj-2022-measures.m04"]

@@ -3,8 +3,8 @@
 Each ``tests/fixtures/notices/<slug>.txt`` is parsed with :func:`smeeco.parse_policy` and
 compared with ``<slug>.expected.yaml``: the document's metadata, then every expected
 measure (found by its number and headings) — title, units in stated order with role and
-``explicit``, the 等 flag and whether the clause is shared. A unit name matches when it
-is the resolved agency's Chinese name or one of its aliases.
+``explicit``, the 等 flag, whether the clause is shared, and the deadline's date. A unit
+name matches when it is the resolved agency's Chinese name or one of its aliases.
 
 Fixtures where the parser and the expected answer disagree on purpose are listed in
 ``DISAGREE`` with the reason; they are strict xfails, so a fix shows up.
@@ -68,6 +68,7 @@ def _check_metadata(slug: str) -> None:
         assert meta.issued == document["date"]
     if document.get("addressees"):
         assert list(meta.addressees) == document["addressees"]
+        assert list(_parse(slug).document.addressees) == document["addressees"]
 
 
 def _check(slug: str) -> None:
@@ -93,6 +94,9 @@ def _check(slug: str) -> None:
         for (unit, role, explicit), w in zip(got, units, strict=True):
             assert w["name"] in _names(result, unit), (key, w["name"], _names(result, unit))
             assert (role, explicit) == (w["role"], w["explicit"]), (key, w["name"])
+        if "deadline" in want:  # the date read from the 完成时限, never one made up
+            due = measure.deadline.date if measure.deadline is not None else None
+            assert due == want["deadline"], (key, measure.deadline)
         if parsed_measure is not None:
             clause = parsed_measure.clause
             assert bool(clause is not None and clause.etc) == bool(want.get("etc")), key

@@ -6,6 +6,7 @@ a user sees: the measures, their units in stated order with roles, and the warni
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -131,7 +132,8 @@ def test_a_single_space_table_with_a_wrapped_cell_is_read_and_the_guess_reported
     assert [line for line, _ in table] == [3, 4]
     assert "starts at 7" in table[0][1]
     assert "row 8 of the table runs over lines" in table[1][1]
-    assert "2024-06-30" in result.measures[0].notes
+    due = result.measures[0].deadline
+    assert due == smeeco.Deadline("2024年6月底", dt.date(2024, 6, 30), "month")
 
 
 def test_a_table_heading_row_is_skipped_and_a_row_cut_by_the_end_is_not_read() -> None:

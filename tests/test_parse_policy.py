@@ -4,6 +4,7 @@ agencies, the report, and the pack end to end."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -245,29 +246,21 @@ def test_empty_or_junk_input_is_a_clear_error(junk: str) -> None:
         smeeco.parse_policy(junk)
 
 
-def test_a_control_character_is_named_by_line_and_column() -> None:
-    notice = "示例市关于若干措施的通知\n一、加大\x00支持。(责任单位:示例市财政局)\n"
-    with pytest.raises(NotAPolicyTextError) as info:
-        smeeco.parse_policy(notice)
-    assert str(info.value).startswith(
-        "line 2, column 5: the text holds the control character U+0000, which no data pack"
-        " can hold"
+def test_a_control_character_is_reported_and_never_reaches_a_record(tmp_path: Path) -> None:
+    notice = (
+        "示例市关于若干措施的通知\n一、财税\n(一)加强\x00资金支持。(责任单位:示例市财政局)\x0c\n"
     )
-
-
-def test_form_feeds_between_pages_read_as_line_breaks() -> None:
-    page = "示例市关于若干措施的通知\n一、财税\n(一)加强资金支持。(责任单位:示例市财政局)"
-    notice = page + "\x0c(二)优化服务。(责任单位:示例市工信局)\x0b\n"
     result = smeeco.parse_policy(notice, document_id="ex-pdf")
-    assert [(m.text, m.units) for m in result.measures] == [
-        ("加强资金支持。", ("ex-pdf.u01",)),
-        ("优化服务。", ("ex-pdf.u02",)),
-    ]
-    lines = notice.replace("\x0c", "\n").replace("\x0b", "\n")  # same length, same spans
-    for measure in result.measures:
-        for source in measure.sources:
-            assert source.span is not None
-            assert lines[slice(*source.span)] == source.quote
+    (measure,) = result.measures
+    assert measure.name.zh == "加强\ufffd资金支持"
+    (control,) = [u for u in result.uncertainties if u.kind == "control"]
+    assert control.line == 3
+    assert "U+0000" in control.message
+    for source in measure.sources:  # same spans; the quote shows U+FFFD for what no pack holds
+        assert source.span is not None
+        assert len(notice[slice(*source.span)]) == len(source.quote)
+    path = smeeco.write_pack(result.records, tmp_path / "p.yaml")
+    assert {r.id for r in smeeco.read_pack(path).records()} >= {"ex-pdf", "ex-pdf.m01"}
 
 
 # --------------------------------------------------------------------------- tables
@@ -315,7 +308,10 @@ def test_table_rows_attach_to_the_measure_of_the_same_title() -> None:
     assert first.name.zh == "拓宽融资渠道"
     assert [r.role for r in first.responsibilities] == [L, S, S]
     assert first.sources[1].locator.endswith("任务分工表")
-    assert "完成时限: 2023年6月底前 (by 2023-06-30)" in first.notes
+    assert first.deadline == smeeco.Deadline("2023年6月底前", dt.date(2023, 6, 30), "month")
+    assert "完成时限" not in first.notes
+    due = first.sources[2]
+    assert (due.locator, due.quote) == ("一(一) 完成时限", "2023年6月底前")
     assert not second.responsibility_stated  # 其他工作: no clause, no row
     assert third.name.zh == "完善担保体系"  # a row that matches nothing is a measure
 
@@ -334,7 +330,9 @@ def test_names_resolve_through_the_registry_with_the_jurisdiction_as_context() -
     assert result.agencies == ()
     doc = result.document
     assert (doc.number, doc.issued.isoformat()) == ("津中小企组〔2022〕2号", "2022-06-18")
-    assert "主送: 市领导小组各成员单位、各相关部门、各区领导小组办公室" in doc.notes
+    assert doc.addressees == curated.require("tj-2022-measures", smeeco.PolicyDocument).addressees
+    assert doc.addressees == ("市领导小组各成员单位", "各相关部门", "各区领导小组办公室")
+    assert "主送" not in doc.notes
 
 
 def test_an_unknown_name_is_one_new_agency_marked_unresolved_and_reported() -> None:

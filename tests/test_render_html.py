@@ -274,3 +274,34 @@ def test_typing_a_word_of_a_measure_text_finds_the_measure(tmp_path: Path) -> No
     # every listed measure really holds the word; every measure holding it is listed
     holding = [m for m in view.measures if "金融" in m.text or "金融" in m.name.zh]
     assert sum(1 for i in items if i.startswith("措施")) == len(holding)
+
+
+@pytest.mark.browser
+def test_a_selected_measure_shows_its_deadline(tmp_path: Path) -> None:
+    text = (
+        "某省关于若干措施的通知\n附件：分工表\n序号 | 工作任务 | 牵头部门 | 完成时限\n"
+        "1 | 拓宽融资渠道 | 省财政厅 | 2024年6月底前\n2 | 完善担保体系 | 省财政厅 | 长期坚持\n"
+    )
+    result = smeeco.parse_policy(text, document_id="due")
+    eco = smeeco.Ecosystem(result.records)
+    rows = {r["id"]: r for r in page_data(eco)["rows"] if r["kind"] == "measure"}
+    assert (rows["due.m01"]["deadline"], rows["due.m01"]["deadline_date"]) == (
+        "2024年6月底前",
+        "2024-06-30",
+    )
+    assert "deadline_date" not in rows["due.m02"]
+    # a page drawn from a graph file read back shows it too
+    smeeco.export_graph(responsibility_view(eco), tmp_path / "due.graphml")
+    back = page_data(smeeco.read_graph(tmp_path / "due.graphml"))
+    assert [r.get("deadline") for r in back["rows"] if r["kind"] == "measure"] == [
+        "2024年6月底前",
+        "长期坚持",
+    ]
+    page = write_html(eco, tmp_path / "due.html")
+    for measure, shown in (
+        ("due.m01", "完成时限: 2024年6月底前 (2024-06-30)"),
+        ("due.m02", "完成时限: 长期坚持"),
+    ):
+        panel = _dump_dom(page, f"#select={measure}")
+        panel = panel[panel.index('<aside id="panel"') :]
+        assert shown in _text(panel)

@@ -43,6 +43,8 @@ from smeeco.model import (
     AgencyKind,
     BeneficiaryGroup,
     CriteriaVersion,
+    Deadline,
+    DeadlineReading,
     DocumentKind,
     Enterprise,
     Fund,
@@ -157,6 +159,7 @@ if TYPE_CHECKING:  # imported on first use (below); named here for type checkers
         render_graph,
         write_html,
     )
+    from smeeco.rules.measures import MeasureMatch, eligible_measures
     from smeeco.tables import table, table_columns
     from smeeco.tasklist import TaskList, task_lists
     from smeeco.views import (
@@ -211,6 +214,7 @@ _LAZY = {
     **dict.fromkeys(["TimelineEvent", "timeline"], "smeeco.chronology"),
     **dict.fromkeys(["SearchHit", "SearchResult", "search"], "smeeco.keywords"),
     **dict.fromkeys(["MeasureFilter", "select_measures"], "smeeco.queries.selection"),
+    **dict.fromkeys(["MeasureMatch", "eligible_measures"], "smeeco.rules.measures"),
     **dict.fromkeys(["table", "table_columns"], "smeeco.tables"),
     **dict.fromkeys(["TaskList", "task_lists"], "smeeco.tasklist"),
     "parse": "smeeco.parse",
@@ -270,6 +274,8 @@ __all__ = [
     "CreditCodeError",
     "CriteriaVersion",
     "DataPackError",
+    "Deadline",
+    "DeadlineReading",
     "DocumentKind",
     "DuplicateIdError",
     "DuplicateKeyError",
@@ -284,6 +290,7 @@ __all__ = [
     "Level",
     "Measure",
     "MeasureFilter",
+    "MeasureMatch",
     "MissingDependencyError",
     "Money",
     "MoneyParseError",
@@ -346,6 +353,7 @@ __all__ = [
     "draw_responsibility",
     "dump_pack",
     "dumps_pack",
+    "eligible_measures",
     "enterprises_in_tier",
     "expand_collective",
     "export_graph",

@@ -238,6 +238,8 @@ def _measure_change(old: Measure, new: Measure, score: float) -> MeasureChange:
         changes.append("title")
     if old.text != new.text:
         changes.append("text")
+    if old.deadline != new.deadline:
+        changes.append("deadline")
     before = {(r.unit, r.role.value) for r in old.responsibilities}
     after = {(r.unit, r.role.value) for r in new.responsibilities}
     handovers = tuple(

@@ -102,6 +102,10 @@ def comparison_report(c: Comparison) -> Report:
             for change in m.changes:
                 if change in ("title", "text", "unit order"):
                     what.append(f"{change} changed")
+                elif change == "deadline":
+                    before = str(m.old.deadline) if m.old.deadline else "none"
+                    after = str(m.new.deadline) if m.new.deadline else "none"
+                    what.append(f"deadline {before} → {after}")
             number = m.new.number or str(m.new.ordinal)
             old_number = m.old.number or str(m.old.ordinal)
             rows.append(

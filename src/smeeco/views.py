@@ -635,6 +635,11 @@ def as_coresponsibility_view(
     return ResponsibilityView.from_graph(source).coresponsibility()
 
 
+#: The deadline's node attributes (see ``Measure.node_attributes``), kept by a view read
+#: back from a graph file.
+_DEADLINE_KEYS = ("deadline", "deadline_date", "deadline_reading")
+
+
 def _unit_attributes(u: ViewUnit) -> dict[str, Any]:
     return {
         "kind": "agency",
@@ -809,6 +814,7 @@ def _view_from_graph(graph: nx.Graph[Any]) -> ResponsibilityView:
                 source=str(data.get("source") or ""),
                 holders=tuple(holders),
                 notes=str(data.get("notes") or ""),
+                attributes={k: data[k] for k in _DEADLINE_KEYS if data.get(k) is not None},
             )
         )
     document_ids = list(dict.fromkeys(m.document for m in measures))

@@ -30,6 +30,7 @@ from smeeco.cli import (
     eligible,
     explain,
     graph,
+    match,
     matrix,
     packs,
     parse,
@@ -61,6 +62,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     classify,
     eligible,
     explain,
+    match,
 )
 
 _EXAMPLES = """\
@@ -81,6 +83,7 @@ examples:
   smeeco classify register.csv -o sized.csv --money-unit 万元   # size classes of a register
   smeeco eligible register.csv --tier cn-innovative-sme --as-of 2025-06-30 -o eligible.csv
   smeeco explain register.csv e42 --tier cn-innovative-sme --as-of 2025-06-30
+  smeeco match register.csv --pack tianjin --as-of 2025-06-30 -o matched.csv
 """
 
 

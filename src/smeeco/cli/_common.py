@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -25,6 +25,7 @@ from smeeco.model import Agency, PolicyDocument
 from smeeco.style import ROLE_WORDS as STYLE_ROLE_WORDS
 
 __all__ = [
+    "PROGRESS_ROWS",
     "ROLE_WORDS",
     "SafeOutput",
     "add_common",
@@ -41,6 +42,7 @@ __all__ = [
     "load_pack",
     "pad",
     "print_json",
+    "progress_bar",
     "safe_text",
     "table",
     "text_width",
@@ -275,3 +277,33 @@ def print_json(document: object, out: TextIO) -> None:
         raise TypeError(f"{type(value).__name__} is not JSON")
 
     print(json.dumps(document, ensure_ascii=False, indent=2, default=default), file=out)
+
+
+# ---------------------------------------------------------------------- progress
+
+#: Registers of at least this many rows get a progress bar when standard error is a terminal.
+PROGRESS_ROWS = 100_000
+
+
+def progress_bar(
+    command: str, total: int, err: TextIO | None = None
+) -> Callable[[int, int], None] | None:
+    """A ``progress(done, total)`` callback drawing a bar on stderr, or ``None``.
+
+    Only for long runs (at least :data:`PROGRESS_ROWS` rows) and only when standard error
+    is a terminal, so files and pipes never get carriage returns.
+    """
+    stream = err if err is not None else sys.stderr
+    isatty = getattr(stream, "isatty", None)
+    if total < PROGRESS_ROWS or not (callable(isatty) and isatty()):
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(1, total)
+        end = "\n" if done >= total else ""
+        bar = "#" * filled + "." * (width - filled)
+        stream.write(f"\rsmeeco {command} [{bar}] {done:,}/{total:,} rows{end}")
+        stream.flush()
+
+    return show

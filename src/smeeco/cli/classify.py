@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from smeeco.cli._common import add_debug
+from smeeco.cli._common import add_debug, progress_bar
 
 __all__ = ["add_parser", "run"]
 
@@ -40,16 +40,26 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Classify, write the result, print a one-line count per class."""
-    from smeeco.register import read_register, write_table
+    import polars as pl
+
+    from smeeco.register import Register, read_register, write_table
+    from smeeco.register.chunks import in_chunks
     from smeeco.sizing.frame import classify_register
 
     register = read_register(args.register, money_unit=args.money_unit)
-    result = classify_register(
-        register,
-        standard=args.standard,
-        holdings=args.holdings,
-        yuan_per_euro=args.yuan_per_euro,
-    )
+    bar = progress_bar("classify", len(register))
+
+    def size(part: Register) -> pl.DataFrame:
+        return classify_register(
+            part, standard=args.standard, holdings=args.holdings, yuan_per_euro=args.yuan_per_euro
+        )
+
+    if bar is None or args.holdings:  # holdings link rows across the register: one piece
+        result = size(register)
+        if bar is not None:
+            bar(len(register), len(register))
+    else:
+        result = in_chunks(register, size, progress=bar)
     write_table(result, args.output, source=args.register)
     counts = result["size_class"].value_counts(sort=True)
     summary = ", ".join(f"{c} {n}" for c, n in counts.sort("size_class").iter_rows())

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import TextIO
 
-from smeeco.cli._common import add_debug
+from smeeco.cli._common import add_debug, progress_bar
 
 __all__ = ["add_parser", "run"]
 
@@ -53,12 +53,22 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Evaluate, write the result, print the count per status."""
     from smeeco.register import read_register, write_table
+    from smeeco.register.chunks import in_chunks, with_row_ids
     from smeeco.rules import load_rules
     from smeeco.rules.compile import eligible
 
     register = read_register(args.register, money_unit=args.money_unit)
     day = args.as_of or dt.date.today()
-    result = eligible(register, args.tier, day, rules=load_rules(args.rules))
+    rules = load_rules(args.rules)
+    bar = progress_bar("eligible", len(register))
+    if bar is None:
+        result = eligible(register, args.tier, day, rules=rules)
+    else:
+        result = in_chunks(
+            with_row_ids(register),
+            lambda part: eligible(part, args.tier, day, rules=rules),
+            progress=bar,
+        )
     write_table(result, args.output, source=args.register)
     counts = dict(result["status"].value_counts().iter_rows())
     summary = ", ".join(

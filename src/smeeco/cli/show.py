@@ -25,7 +25,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
-    """Print the pack titles, the record counts by kind and the documents."""
+    """Print the pack titles, the record counts by kind and the documents (with the
+    addressees of those that state them)."""
     eco = as_of(load_pack(args.pack), args.as_of)
     if args.json:
         counts: dict[str, int] = {}
@@ -47,6 +48,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                         "measures": counts.get(d.id, 0),
                         "title": d.name.zh,
                         "title_en": d.name.en,
+                        "addressees": list(d.addressees),
                     }
                     for d in eco.documents
                 ],
@@ -70,4 +72,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             count = sum(1 for m in eco.measures if m.document == d.id)
             rows.append([d.id, d.number, str(d.issued or ""), str(count), d.name.label(args.lang)])
         table(rows, out)
+        addressed = [d for d in documents if d.addressees]
+        if addressed:
+            print(file=out)
+            word = "addressed to (主送)" if args.lang == "en" else "主送"
+            for d in addressed:
+                print(f"{d.id} {word}: {'，'.join(d.addressees)}", file=out)
     return 0

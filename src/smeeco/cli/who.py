@@ -51,6 +51,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if doc is not None:
         head += f" — {doc.label(args.lang)}"
     print(head, file=out)
+    if measure.deadline is not None:
+        print(f"{'deadline' if args.lang == 'en' else '完成时限'}: {measure.deadline}", file=out)
     if not measure.responsibilities:
         print(
             "the text names no responsible unit" if args.lang == "en" else "原文未列责任单位",
@@ -116,6 +118,13 @@ def _document(eco: Ecosystem, measure: Measure, doc: PolicyDocument | None) -> d
             "document_title": doc.name.zh if doc is not None else "",
             "responsibility_stated": measure.responsibility_stated,
             "truncated": measure.truncated,
+            "deadline": None
+            if measure.deadline is None
+            else {
+                "text": measure.deadline.text,
+                "date": measure.deadline.date.isoformat() if measure.deadline.date else None,
+                "reading": measure.deadline.reading.value,
+            },
         },
         "as_of": eco.as_of_date.isoformat() if eco.as_of_date else None,
         "units": units,

@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
 from smeeco.errors import InvalidValueError, Problem, UnknownFieldError
 from smeeco.io.packtext import preview
-from smeeco.model import Money, Name, Record
+from smeeco.model import Deadline, Money, Name, Record
 from smeeco.model.common import _canonical, _optional_date, check_text
 from smeeco.model.indicator import _value
 
@@ -146,6 +146,32 @@ def _make_converter() -> cattrs.Converter:
 
     conv.register_structure_hook(Name, structure_name)
 
+    # A deadline may be written as its text alone ("2023年底前"), which is then read; it is
+    # written back that way whenever reading the text gives the same deadline.
+    deadline_structure = make_dict_structure_fn(Deadline, conv, _cattrs_forbid_extra_keys=True)
+    deadline_unstructure = make_dict_unstructure_fn(
+        Deadline, conv, _cattrs_omit_if_default=True
+    )
+
+    def structure_deadline(value: Any, _t: Any) -> Deadline:
+        if isinstance(value, str):
+            check_text(value)
+            return Deadline.read(value)
+        if not isinstance(value, dict):
+            raise InvalidValueError(
+                "expected a deadline (its text, e.g. '2023年底前', or a mapping of text, date"
+                f" and reading), got {_shown(value)}"
+            )
+        return deadline_structure(value, Deadline)
+
+    def unstructure_deadline(value: Deadline) -> Any:
+        if Deadline.read(value.text) == value:
+            return value.text
+        return deadline_unstructure(value)
+
+    conv.register_structure_hook(Deadline, structure_deadline)
+    conv.register_unstructure_hook(Deadline, unstructure_deadline)
+
     def tuple_hook(value: Any, cl: Any) -> Any:
         if not isinstance(value, list | tuple):
             raise InvalidValueError(f"expected a list, got {_shown(value)}")
@@ -170,7 +196,7 @@ def _make_converter() -> cattrs.Converter:
         return structure
 
     conv.register_structure_hook_factory(
-        lambda t: _is_attrs(t) and t is not Name, structure_factory
+        lambda t: _is_attrs(t) and t not in (Name, Deadline), structure_factory
     )
     return conv
 

@@ -2,6 +2,7 @@
 
 from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.beneficiary import SIZE_CLASSES, BeneficiaryGroup
+from smeeco.model.deadline import Deadline, DeadlineReading
 from smeeco.model.document import (
     DocumentKind,
     Measure,
@@ -25,6 +26,8 @@ __all__ = [
     "AgencyKind",
     "BeneficiaryGroup",
     "CriteriaVersion",
+    "Deadline",
+    "DeadlineReading",
     "DocumentKind",
     "Enterprise",
     "Fund",

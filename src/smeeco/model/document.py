@@ -36,7 +36,9 @@ from smeeco.model.common import (
     ref,
     text_checked,
 )
+from smeeco.model.deadline import Deadline
 from smeeco.model.record import _as_text
+from smeeco.model.values import check_text
 
 if TYPE_CHECKING:
     from smeeco.model.context import CheckContext, DateContext
@@ -127,13 +129,38 @@ def _sections(value: Iterable[Section]) -> tuple[Section, ...]:
     return tuple(value)
 
 
+def _addressees(value: Iterable[str]) -> tuple[str, ...]:
+    """主送 as written, one addressee per item; a bare string is refused (not split)."""
+    if isinstance(value, str):
+        raise InvalidValueError(
+            f"addressees must be a list of addressees, not the text {value!r:.60};"
+            " give one item per addressee",
+            "addressees",
+        )
+    found = tuple(value)
+    for i, item in enumerate(found):
+        if not isinstance(item, str) or not item.strip():
+            raise InvalidValueError(
+                f"an addressee must be text as written (e.g. '各区人民政府'), not {item!r:.60}",
+                f"addressees[{i}]",
+            )
+        try:
+            check_text(item)
+        except InvalidValueError as exc:
+            raise exc.at(f"addressees[{i}]") from None
+    return found
+
+
 @attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class PolicyDocument(Record):
     """A policy text, reply, report or interview that states measures and facts.
 
     ``name`` holds the title. ``issuers`` are the agencies that issued it, in the order
     given; ``sealed_by`` is an agency that put its seal on another's behalf (代章).
-    ``truncated`` marks a text that is known to be cut off.
+    ``addressees`` are the units it is addressed to (主送), as written and in the order
+    given ("各区人民政府", "市政府各委、办、局"): text, not agency ids, since a 主送 line
+    names classes of units more often than units. ``truncated`` marks a text that is
+    known to be cut off.
     """
 
     kind: ClassVar[str] = "document"
@@ -145,6 +172,7 @@ class PolicyDocument(Record):
     issued: dt.date | None = attrs.field(default=None, converter=_optional_date)
     jurisdiction: str | None = attrs.field(default=None, validator=optional_id_validator)
     sections: tuple[Section, ...] = attrs.field(default=(), converter=_sections)
+    addressees: tuple[str, ...] = attrs.field(default=(), converter=_addressees)
     truncated: bool = False
     publisher: str = ""  # where the copy we read was published
     language: str = "zh"
@@ -186,6 +214,10 @@ class PolicyDocument(Record):
 
         rows = [r for r in self._repr_rows() if r[0] != "sections"]
         rows[2:2] = [("文号", self.number), ("issued", self.issued)]
+        rows = [r for r in rows if r[0] != "addressees"]
+        if self.addressees:
+            at = next(i for i, r in enumerate(rows) if r[0] == "name (en)") + 1
+            rows.insert(at, ("主送", "，".join(self.addressees)))
         head = html_table(("field", "value"), _as_text(rows), caption=repr(self))
         sections = html_table(
             ("no.", "section", "section (en)"),
@@ -210,6 +242,8 @@ class PolicyDocument(Record):
             attributes["number"] = self.number
         if self.issued is not None:
             attributes["issued"] = self.issued.isoformat()
+        if self.addressees:
+            attributes["addressees"] = "|".join(self.addressees)
         attributes["truncated"] = self.truncated
         return attributes
 
@@ -257,6 +291,21 @@ def _responsibilities(value: Iterable[Responsibility]) -> tuple[Responsibility, 
     return tuple(value)
 
 
+def _deadline(value: Deadline | str | None) -> Deadline | None:
+    """A :class:`Deadline`, ``None``, or a 完成时限 as written (read by :meth:`Deadline.read`)."""
+    if value is None or isinstance(value, Deadline):
+        return value
+    if isinstance(value, str):
+        try:
+            return Deadline.read(value)
+        except InvalidValueError as exc:  # text no pack can hold: say it is the deadline's
+            raise exc.at("deadline") from None
+    raise InvalidValueError(
+        f"a deadline is a Deadline or its text (e.g. '2023年底前'), not {value!r:.60}",
+        "deadline",
+    )
+
+
 @attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Measure(Record):
     """One measure (措施, 任务) of a document.
@@ -265,7 +314,9 @@ class Measure(Record):
     writes it ("(四)"); ``section`` is the ordinal of its section. ``name`` holds the
     measure's title. ``responsibilities`` keep the stated order. ``responsibility_stated``
     is ``False`` when the text names no responsible unit at all (then
-    ``responsibilities`` is empty, and nothing is guessed).
+    ``responsibilities`` is empty, and nothing is guessed). ``deadline`` is its 完成时限
+    (:class:`~smeeco.Deadline`: the text as written and the day it is read as), when the
+    text states one; a text given here is read with :meth:`Deadline.read`.
     """
 
     kind: ClassVar[str] = "measure"
@@ -288,6 +339,7 @@ class Measure(Record):
     tiers: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
     ladders: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
     indicators: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
+    deadline: Deadline | None = attrs.field(default=None, converter=_deadline)
     truncated: bool = False
 
     def __attrs_post_init__(self) -> None:
@@ -338,6 +390,8 @@ class Measure(Record):
         from smeeco.notebook import html_table
 
         caption = f"{self!r} — {self.document} {self.number or self.ordinal}"
+        if self.deadline is not None:
+            caption += f" — 完成时限 {self.deadline}"
         if not self.responsibility_stated:
             caption += " — the text names no unit"
         elif self.truncated:
@@ -398,6 +452,11 @@ class Measure(Record):
         if self.section is not None:
             attributes["section"] = self.section
         attributes["responsibility_stated"] = self.responsibility_stated
+        if self.deadline is not None:
+            attributes["deadline"] = self.deadline.text
+            if self.deadline.date is not None:
+                attributes["deadline_date"] = self.deadline.date.isoformat()
+            attributes["deadline_reading"] = self.deadline.reading.value
         attributes["truncated"] = self.truncated
         return attributes
 

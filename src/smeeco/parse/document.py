@@ -68,7 +68,8 @@ class ParseWarning:
     ``unclosed`` (a bracket still open at its line end), ``heading-clause`` (a clause on
     a heading whose items state their own), ``title`` (no stop ends a title: it is cut
     where a heading phrase runs into the text) and, from :func:`~smeeco.parse_policy`,
-    ``script``, ``unresolved`` and ``table``.
+    ``script``, ``unresolved``, ``table``, ``deadline`` (a 完成时限 read as no date) and
+    ``control`` (a character no pack can hold, shown as U+FFFD).
     """
 
     kind: str

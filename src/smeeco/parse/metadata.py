@@ -79,6 +79,8 @@ class Metadata:
     addressees: tuple[str, ...] = ()
     #: the title of the 通知 that issues the document, when ``title`` is the issued one's
     notice_title: str | None = None
+    #: where the 主送 line's list of addressees stands (without its final colon)
+    addressees_span: tuple[int, int] | None = None
 
 
 def _cn_number(text: str) -> int:
@@ -129,6 +131,7 @@ def read_metadata(
     issuer: str | None = None
     issued: dt.date | None = None
     addressees: tuple[str, ...] = ()
+    addressees_span: tuple[int, int] | None = None
     regions = [(0, min(head_end, _HEAD_MAX))]
     if tail_start is not None and tail_start < len(text):
         regions.append((tail_start, min(len(text), tail_start + 2000)))
@@ -194,6 +197,8 @@ def read_metadata(
                     and not _NOT_ADDRESSEE.search(found_list["list"])
                 ):
                     addressees = _addressees(found_list["list"])
+                    at = line_start + line.index(stripped)
+                    addressees_span = (at + found_list.start("list"), at + found_list.end("list"))
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
@@ -212,7 +217,16 @@ def read_metadata(
             title, title_span = issued_title
     if notice_title == title:
         notice_title = None
-    return Metadata(title, title_span, number, issuer, issued, addressees, notice_title)
+    return Metadata(
+        title,
+        title_span,
+        number,
+        issuer,
+        issued,
+        addressees,
+        notice_title,
+        addressees_span=addressees_span if addressees else None,
+    )
 
 
 _ISSUES = re.compile(r"印发|转发|颁布|发布")

@@ -16,7 +16,7 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -24,7 +24,9 @@ from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, SmeecoError
 from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.common import Name, Record, Source
+from smeeco.model.deadline import Deadline, unread_reason
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role
+from smeeco.parse.deadlines import find_stated_deadlines
 from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
@@ -208,7 +210,7 @@ class _Resolver:
         kind, collective = _kind_of(name)
         agency = Agency(
             id=f"{self.document_id}.u{len(self.new) + 1:02d}",
-            name=Name(name),
+            name=Name(_holdable(name)),
             agency_kind=kind,
             collective=collective,
             jurisdiction=self.jurisdiction
@@ -227,11 +229,14 @@ def _document_id(text: str, given: str | None) -> str:
     return "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
 
 
-#: Form feed and vertical tab, which text taken from a PDF puts between pages and lines:
-#: read as line breaks (same length, so every span still points at the user's text).
-_PAGE_BREAKS = str.maketrans("\x0b\x0c", "\n\n")
-#: What no data pack can hold (see smeeco.model.common.check_text) and so no record either.
-_UNREADABLE = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+#: What no record can hold (see smeeco.model.common.check_text): control characters but
+#: tab and line breaks, lone surrogates, U+FFFE/U+FFFF.
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _holdable(text: str) -> str:
+    """``text`` with each character no record can hold replaced by U+FFFD (same length)."""
+    return _UNHOLDABLE.sub("\ufffd", text)
 
 
 def _check_input(text: object) -> str:
@@ -245,16 +250,6 @@ def _check_input(text: object) -> str:
             ) from None
     if not isinstance(text, str):
         raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
-    bad = _UNREADABLE.search(text)
-    if bad is not None:
-        at = bad.start()  # the line and column of the user's text, form feeds and all
-        line, column = text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
-        raise NotAPolicyTextError(
-            f"line {line}, column {column}: the text holds the control character"
-            f" U+{ord(bad.group()):04X}, which no data pack can hold; remove it (form feeds"
-            " and vertical tabs are read as line breaks)"
-        )
-    text = text.translate(_PAGE_BREAKS)
     if not text.strip():
         raise NotAPolicyTextError("the input is empty: give the text of a policy notice")
     cjk = sum(1 for _ in itertools.islice(_HAN.finditer(text), 4))
@@ -300,8 +295,7 @@ def parse_policy(
     Raises
     ------
     NotAPolicyTextError
-        Empty input, input without Chinese text, or text holding a control character
-        other than tab and line breaks (form feeds and vertical tabs read as line breaks).
+        Empty input, or input without Chinese text.
 
     Examples
     --------
@@ -368,7 +362,54 @@ def parse_policy(
 
     def source(locator: str, start: int, end: int) -> Source:
         s, e = prepared.original_span(start, end)
-        return Source(DocumentId(document_id), locator, original[s:e], (s, e))
+        quote = original[s:e]
+        found = sorted({f"U+{ord(c):04X}" for c in _UNHOLDABLE.findall(quote)})
+        if found:
+            warnings.append(
+                ParseWarning(
+                    "control",
+                    (start, end),
+                    f"the passage holds {', '.join(found)}, a character no data pack can hold;"
+                    " its quote (and any title or text from it) shows U+FFFD instead",
+                )
+            )
+        return Source(DocumentId(document_id), locator, _holdable(quote), (s, e))
+
+    def deadline(
+        row: TableRow | None,
+        locator: str,
+        sources: list[Source],
+        stated: Sequence[tuple[str, tuple[int, int]]] = (),
+    ) -> Deadline | None:
+        """The 完成时限 of a row, else the one the measure's text states (时限要求:…), read;
+        its source added; a warning when it gives no date, or when several disagree."""
+        found: list[tuple[str, tuple[int, int]]] = []
+        if row is not None and row.deadline_span is not None and row.deadline.strip():
+            found.append((row.deadline, row.deadline_span))
+        found += stated
+        readable = []
+        for text, span in found:
+            try:
+                readable.append((text, span, Deadline.read(text)))
+            except InvalidValueError as error:  # a control character in the cell
+                warnings.append(ParseWarning("deadline", span, f"{error.message}; not read"))
+        if not readable:
+            return None
+        if len({read for _, _, read in readable}) > 1:
+            written = "; ".join(repr(text) for text, _, _ in readable)
+            warnings.append(
+                ParseWarning(
+                    "deadline",
+                    readable[1][1],
+                    f"the measure states {len(readable)} deadlines ({written}); the first is"
+                    " taken: check which is meant",
+                )
+            )
+        text, span, read = readable[0]
+        sources.append(source(f"{locator} 完成时限".strip(), *span))
+        if read.unread:
+            warnings.append(ParseWarning("deadline", span, unread_reason(read.text)))
+        return read
 
     for measure in parsed_measures:
         responsibilities: list[Responsibility] = []
@@ -385,19 +426,23 @@ def parse_policy(
             notes.append("responsibility stated once for its section (以上任务由…负责)")
         if measure.clause is not None and measure.clause.etc:
             notes.append("the listing ends in 等: not exhaustive")
-        if row is not None and row.deadline:
-            notes.append(_deadline(row))
+        region = (
+            min(measure.span[0], measure.text_span[0]),
+            max(measure.span[1], measure.text_span[1]),
+        )
+        due = deadline(row, measure.locator, sources, find_stated_deadlines(body, *region))
         measures.append(
             Measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
-                name=Name(measure.title or measure.number),
+                name=Name(_holdable(measure.title or measure.number)),
                 document=document_id,
                 ordinal=len(measures) + 1,
                 number=measure.number,
                 section=measure.section,
-                text=measure.text,
+                text=_holdable(measure.text),
                 responsibilities=tuple(responsibilities),
                 responsibility_stated=bool(responsibilities),
+                deadline=due,
                 truncated=measure.truncated,
                 sources=tuple(sources),
                 notes="; ".join(notes),
@@ -405,18 +450,21 @@ def parse_policy(
         )
     for row in rows.left():  # rows that match no measure of the text are measures of their own
         responsibilities = _responsibilities(row.units, resolver, warnings)
+        locator = f"任务分工表 {row.number}".strip()
+        row_sources = [source(locator, *row.span)]
+        due = deadline(row, locator, row_sources)
         measures.append(
             Measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
-                name=Name(row.title or row.number or "任务"),
+                name=Name(_holdable(row.title or row.number or "任务")),
                 document=document_id,
                 ordinal=len(measures) + 1,
                 number=row.number,
-                text=row.title,
+                text=_holdable(row.title),
                 responsibilities=tuple(responsibilities),
                 responsibility_stated=bool(responsibilities),
-                sources=(source(f"任务分工表 {row.number}".strip(), *row.span),),
-                notes=_deadline(row) if row.deadline else "",
+                deadline=due,
+                sources=tuple(row_sources),
             )
         )
     if not parsed.measures and measures:
@@ -436,19 +484,21 @@ def parse_policy(
     notes = []
     if metadata.notice_title:  # the 通知 that issues the document, named by its own title
         notes.append("印发通知: " + metadata.notice_title)
-    if metadata.addressees:
-        notes.append("主送: " + "、".join(metadata.addressees))
+    document_sources = [source("title", *metadata.title_span)] if metadata.title_span else []
+    if metadata.addressees_span is not None:
+        document_sources.append(source("主送", *metadata.addressees_span))
     document = PolicyDocument(
         id=document_id,
-        name=Name(metadata.title or document_id),
+        name=Name(_holdable(metadata.title or document_id)),
         number=metadata.number or "",
         issuers=issuers,  # type: ignore[arg-type]  # attrs converter=tuple
         issued=metadata.issued,
         jurisdiction=jurisdiction if agencies is not None and jurisdiction in agencies else None,
         sections=parsed.section_records(),
+        addressees=metadata.addressees,
         truncated=parsed.truncated,
         notes="; ".join(notes),
-        sources=(source("title", *metadata.title_span),) if metadata.title_span else (),
+        sources=tuple(document_sources),
     )
     starts = _line_starts(original)
     uncertainties = sorted(
@@ -570,7 +620,3 @@ class _Rows:
         """The rows no measure took."""
         return [row for row, used in zip(self.rows, self.used, strict=True) if not used]
 
-
-def _deadline(row: TableRow) -> str:
-    day = row.deadline_date
-    return f"完成时限: {row.deadline}" + (f" (by {day.isoformat()})" if day else "")

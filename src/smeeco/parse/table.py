@@ -5,7 +5,7 @@ A table is found by its header row: one column names the task (任务, 工作任
 Columns 序号 and 完成时限 are read when present. Each row gives a :class:`TableRow`:
 its number, task title, units (牵头 column: stated leads; 配合/参与 column: stated
 supports; a single 责任单位 column: a listing, first unit the inferred lead) and its
-deadline, as written and as a date (:func:`deadline_date`).
+deadline as written (read by :meth:`smeeco.Deadline.read` in :func:`smeeco.parse_policy`).
 
 A table whose columns are separated by single spaces (an HTML table flattened to text)
 is read when its first column is 序号: each row starts with its number and a space ends a
@@ -15,12 +15,12 @@ cell; where a cell runs over lines, the reader says how it split the row
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
 import attrs
 
+from smeeco.model.deadline import Deadline
 from smeeco.model.document import Role
 from smeeco.parse.responsibility import ClauseUnit, _names
 
@@ -50,6 +50,8 @@ class TableRow:
     units: tuple[ClauseUnit, ...]
     deadline: str
     span: tuple[int, int]
+    #: where the 完成时限 cell's text stands, when the row has one
+    deadline_span: tuple[int, int] | None = None
 
     @property
     def key(self) -> str:
@@ -79,25 +81,15 @@ class Table:
 def deadline_date(text: str) -> dt.date | None:
     """The last day a 完成时限 allows: "2023年6月底前" → 2023-06-30, "2024年底" → 2024-12-31.
 
+    The date of :meth:`smeeco.Deadline.read`: ``None`` for an ongoing task ("长期") and
+    for what cannot be read without guessing ("2025年6月前").
+
     Examples
     --------
     >>> [deadline_date(t) for t in ("2023年6月底前", "2024年底", "2022年9月15日", "长期")]
     [datetime.date(2023, 6, 30), datetime.date(2024, 12, 31), datetime.date(2022, 9, 15), None]
     """
-    day = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日", text)
-    try:
-        if day:
-            return dt.date(int(day[1]), int(day[2]), int(day[3]))
-        month = re.search(r"(\d{4})\s*年\s*(\d{1,2})\s*月", text)
-        if month:
-            year, m = int(month[1]), int(month[2])
-            return dt.date(year, m, calendar.monthrange(year, m)[1])
-        year_only = re.search(r"(\d{4})\s*年(?:底|末|内|前)?", text)
-        if year_only:
-            return dt.date(int(year_only[1]), 12, 31)
-    except ValueError:
-        return None
-    return None
+    return Deadline.read(text).date if text.strip() else None
 
 
 Cells = list[tuple[int, int]]
@@ -175,6 +167,16 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
         found = cell(name)
         return text[found[0] : found[1]] if found else ""
 
+    deadline = cell("deadline")
+    due = text[deadline[0] : deadline[1]] if deadline else ""
+    if deadline is not None and "<" in due:  # an HTML cell: its text, without the tags
+        due = re.sub(r"\s+", "", _TAG.sub("", due))
+        at = text.find(due, *deadline) if due else -1
+        if at >= 0:  # the span of the text alone, when the tags only surround it
+            deadline = (at, at + len(due))
+    due = re.sub(r"\s*\n\s*", "", due)  # a cell wrapped over lines
+    if not due.strip():
+        deadline, due = None, ""
     units: list[ClauseUnit] = []
     for name, role in (("lead", Role.LEAD), ("support", Role.SUPPORT), ("listing", None)):
         found = cell(name)
@@ -193,7 +195,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
             else:
                 units.append(ClauseUnit(unit, role, True, (s, e), text[s:e]))
     task = re.sub(r"\s*\n\s*", "", value("task")).rstrip("。. ")
-    return TableRow(value("number"), task, tuple(units), value("deadline"), span)
+    return TableRow(value("number"), task, tuple(units), due, span, deadline)
 
 
 def _lines(start: int, end: int, text: str) -> list[tuple[int, int]]:

@@ -73,8 +73,12 @@ def _write_xlsx(frame: pl.DataFrame, path: Path) -> None:
         from openpyxl import Workbook
     except ModuleNotFoundError:
         raise RegisterError("writing .xlsx needs openpyxl: pip install 'smeeco[xlsx]'") from None
+    from openpyxl.utils import get_column_letter
+
     book = Workbook(write_only=True)
     sheet = book.create_sheet("register")
+    for i, width in enumerate(_widths(frame), start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
     sheet.append(frame.columns)
     for row in frame.iter_rows():
         cells = []
@@ -89,3 +93,23 @@ def _write_xlsx(frame: pl.DataFrame, path: Path) -> None:
                 cells.append(value)
         sheet.append(cells)
     book.save(path)
+
+
+#: Columns are made wide enough for the header and the first rows, up to this many characters.
+MAX_WIDTH = 60
+_SAMPLE_ROWS = 1000
+
+
+def _widths(frame: pl.DataFrame) -> list[float]:
+    """Column widths (in characters, wide CJK characters counting two) for a readable sheet."""
+    import unicodedata
+
+    def width(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+    sample = frame.head(_SAMPLE_ROWS)
+    out = []
+    for name in frame.columns:
+        cells = [width(str(v)) for v in sample[name].to_list() if v is not None]
+        out.append(float(min(MAX_WIDTH, max([width(name), *cells])) + 2))
+    return out

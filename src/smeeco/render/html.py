@@ -151,6 +151,9 @@ def page_data(
                 if m.notes:
                     entry["notes"] = m.notes
                 entry["source"] = m.source
+                for key in ("deadline", "deadline_date"):  # 完成时限, when the text states one
+                    if m.attributes.get(key):
+                        entry[key] = m.attributes[key]
                 entry["units"] = [_holder_item(h) for h in m.holders]
             data["rows"].append(entry)
         orders = {(h.unit, m.id): h.order for m in responsibility.measures for h in m.holders}

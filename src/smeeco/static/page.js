@@ -19,7 +19,7 @@
       units: "责任单位", measures: "措施", inferred: "（按列示顺序推定）",
       none: "原文未列责任单位", partners: "共同负责的单位", shared: "项共同措施",
       collective: "集体单位", legendUnit: "责任单位", legendMeasure: "措施",
-      legendWidth: "线宽＝共同措施数", source: "出处", nunits: "个责任单位",
+      legendWidth: "线宽＝共同措施数", source: "出处", deadline: "完成时限", nunits: "个责任单位",
       nmeasures: "项措施", holds: "负责措施", leadsN: "牵头", found: "搜索",
       hits: "项结果", nothing: "没有单位或措施含有这些字词"},
     en: {resp: "Responsibilities", co: "Co-responsibility", search: "Search units, measures, texts…",
@@ -31,7 +31,7 @@
       inferred: " (inferred from listing order)", none: "the text names no unit",
       partners: "Units sharing measures", shared: "shared measures",
       collective: "collective unit", legendUnit: "unit", legendMeasure: "measure",
-      legendWidth: "width = shared measures", source: "Source", nunits: "units",
+      legendWidth: "width = shared measures", source: "Source", deadline: "Deadline", nunits: "units",
       nmeasures: "measures", holds: "measures", leadsN: "leads", found: "Search ",
       hits: "found", nothing: "no unit or measure holds these words"}
   };
@@ -323,6 +323,10 @@
     } else if (n.kind === "measure") {
       add(panel, "h2", null, label(d));
       if (d.text) { add(panel, "p", null, d.text); }
+      if (d.deadline) {
+        add(panel, "p", "meta", W("deadline") + ": " + d.deadline +
+          (d.deadline_date ? " (" + d.deadline_date + ")" : ""));
+      }
       if (d.source) { add(panel, "p", "src", W("source") + ": " + d.source); }
       add(panel, "h3", null, W("units"));
       var ol = add(panel, "ol");

@@ -170,7 +170,11 @@ def responsibilities(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
 
 
 def measures(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
-    """One row per measure, in document order."""
+    """One row per measure, in document order.
+
+    ``deadline`` is the 完成时限 as written and ``deadline_date`` the day it is read as
+    (empty for an ongoing task and for a text read as no date; see :class:`smeeco.Deadline`).
+    """
     b = _Builder(
         [
             ("document", "str"),
@@ -192,6 +196,8 @@ def measures(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
             ("platforms", "str"),
             ("tiers", "str"),
             ("indicators", "str"),
+            ("deadline", "str"),
+            ("deadline_date", "date"),
             ("valid_from", "date"),
             ("valid_to", "date"),
         ]
@@ -222,6 +228,8 @@ def measures(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
             "platforms": _joined(m.platforms),
             "tiers": _joined(m.tiers),
             "indicators": _joined(m.indicators),
+            "deadline": m.deadline.text if m.deadline is not None else None,
+            "deadline_date": m.deadline.date if m.deadline is not None else None,
             "valid_from": start,
             "valid_to": end,
         }
@@ -316,7 +324,8 @@ def agencies(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
 
 
 def documents(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
-    """One row per document, with its number of (chosen) measures."""
+    """One row per document, with its number of (chosen) measures and its addressees (主送,
+    as written, joined by ``|``)."""
     b = _Builder(
         [
             ("document", "str"),
@@ -327,6 +336,7 @@ def documents(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
             ("issued", "date"),
             ("issuers", "str"),
             ("jurisdiction", "str"),
+            ("addressees", "str"),
             ("valid_from", "date"),
             ("valid_to", "date"),
             ("measures", "int"),
@@ -349,6 +359,7 @@ def documents(eco: Ecosystem, chosen: MeasureFilter) -> Columns:
             "issued": d.issued,
             "issuers": _joined(d.issuers),
             "jurisdiction": d.jurisdiction,
+            "addressees": _joined(d.addressees),
             "valid_from": start,
             "valid_to": end,
             "measures": count[d.id],

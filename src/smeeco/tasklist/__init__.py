@@ -10,6 +10,9 @@ the document's title, 文号 and date. Marks say only what is true:
 * a measure whose copy breaks off says "text breaks off", never "no unit named";
 * a measure whose text names no unit at all says so.
 
+A 完成时限 column (the deadline as written) comes before 说明 when some measure of the
+list has a deadline, and not otherwise.
+
 >>> import smeeco
 >>> (lst,) = smeeco.task_lists(smeeco.load("example"))
 >>> lst.header()
@@ -51,11 +54,16 @@ class TaskRow:
     supports: tuple[str, ...]
     lead_inferred: bool = False
     note: str = ""
+    deadline: str = ""  # the 完成时限 as written, or empty
 
-    def cells(self) -> tuple[str, str, str, str, str]:
-        """The row as the table prints it (inferred leads marked ``*``)."""
+    def cells(self, deadline: bool = False) -> tuple[str, ...]:
+        """The row as the table prints it (inferred leads marked ``*``); with ``deadline``,
+        its 完成时限 before the note."""
         lead = "、".join(self.leads) + ("*" if self.lead_inferred and self.leads else "")
-        return (self.number, self.task, lead, "、".join(self.supports), self.note)
+        supports = "、".join(self.supports)
+        if deadline:
+            return (self.number, self.task, lead, supports, self.deadline, self.note)
+        return (self.number, self.task, lead, supports, self.note)
 
 
 @attrs.frozen
@@ -69,10 +77,21 @@ class TaskList:
     rows: tuple[TaskRow, ...]
     as_of: dt.date | None = None
 
-    @staticmethod
-    def header() -> tuple[str, str, str, str, str]:
-        """The column headings."""
+    @property
+    def has_deadlines(self) -> bool:
+        """Whether some row has a 完成时限 (then the table has a column for it)."""
+        return any(r.deadline for r in self.rows)
+
+    def header(self, deadline: bool | None = None) -> tuple[str, ...]:
+        """The column headings; 完成时限 among them when ``deadline`` (by default: when
+        :attr:`has_deadlines`)."""
+        if deadline if deadline is not None else self.has_deadlines:
+            return ("序号", "任务", "牵头单位", "配合单位", "完成时限", "说明")
         return ("序号", "任务", "牵头单位", "配合单位", "说明")
+
+    def row_cells(self) -> list[tuple[str, ...]]:
+        """Every row's cells, under :meth:`header`."""
+        return [r.cells(self.has_deadlines) for r in self.rows]
 
     def legend(self) -> tuple[str, ...]:
         """The notes under the table: only those that some row needs."""
@@ -92,7 +111,7 @@ class TaskList:
         from smeeco.notebook import html_table
 
         caption = f"{self.title} {self.subtitle()}".strip()
-        table = html_table(self.header(), (r.cells() for r in self.rows), caption=caption)
+        table = html_table(self.header(), self.row_cells(), caption=caption)
         import html
 
         notes = "".join(f"<p>{html.escape(n)}</p>" for n in self.legend())
@@ -134,7 +153,10 @@ def _row(eco: Ecosystem, m: Measure) -> TaskRow:
         note = _NO_LEAD
     else:
         note = ""
-    return TaskRow(m.id, m.number or str(m.ordinal), m.label(), leads, supports, inferred, note)
+    deadline = m.deadline.text if m.deadline is not None else ""
+    return TaskRow(
+        m.id, m.number or str(m.ordinal), m.label(), leads, supports, inferred, note, deadline
+    )
 
 
 def task_lists(

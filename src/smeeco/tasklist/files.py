@@ -22,6 +22,12 @@ __all__ = ["TASKLIST_SUFFIXES", "dumps_markdown", "write_task_lists"]
 
 TASKLIST_SUFFIXES = (".md", ".csv", ".xlsx", ".docx")
 
+# Column widths (XLSX in characters, DOCX in cm), without and with a 完成时限 column.
+_XLSX_WIDTHS = (8, 34, 30, 60, 24)
+_XLSX_DEADLINE_WIDTHS = (8, 32, 28, 52, 16, 22)
+_DOCX_WIDTHS = (1.6, 6.0, 5.5, 8.5, 4.4)
+_DOCX_DEADLINE_WIDTHS = (1.6, 5.0, 5.0, 7.0, 3.8, 3.6)
+
 
 def dumps_markdown(lists: Sequence[TaskList]) -> str:
     """The lists as Markdown: a heading, 文号 and date, the table and its legend."""
@@ -35,8 +41,8 @@ def dumps_markdown(lists: Sequence[TaskList]) -> str:
         if lst.subtitle():
             lines += [lst.subtitle(), ""]
         lines.append("| " + " | ".join(lst.header()) + " |")
-        lines.append("|---|---|---|---|---|")
-        lines += ["| " + " | ".join(cell(c) for c in r.cells()) + " |" for r in lst.rows]
+        lines.append("|" + "---|" * len(lst.header()))
+        lines += ["| " + " | ".join(cell(c) for c in cells) + " |" for cells in lst.row_cells()]
         lines.append("")
         lines += [f"{note}  " for note in lst.legend()]
         lines.append("")
@@ -44,13 +50,17 @@ def dumps_markdown(lists: Sequence[TaskList]) -> str:
 
 
 def dumps_csv(lists: Sequence[TaskList]) -> str:
-    """The rows as CSV (one header row, a 文件 column first; no legend)."""
+    """The rows as CSV (one header row, a 文件 column first; no legend).
+
+    The 完成时限 column is there when some row of some list has a deadline.
+    """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(("文件", *TaskList.header()))
+    deadline = any(lst.has_deadlines for lst in lists)
+    writer.writerow(("文件", *lists[0].header(deadline)) if lists else ("文件",))
     for lst in lists:
         for r in lst.rows:
-            writer.writerow((lst.document, *r.cells()))
+            writer.writerow((lst.document, *r.cells(deadline)))
     return buffer.getvalue()
 
 
@@ -67,21 +77,21 @@ def _write_xlsx(lists: Sequence[TaskList], path: Path) -> None:
     thin = Side(style="thin", color="888888")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     wrap = Alignment(wrap_text=True, vertical="top")
-    widths = (8, 34, 30, 60, 24)
     for n, lst in enumerate(lists, start=1):
+        widths = _XLSX_DEADLINE_WIDTHS if lst.has_deadlines else _XLSX_WIDTHS
+        columns = len(widths)
         sheet = book.create_sheet(f"{n} {lst.document}"[:31])
         sheet.append([lst.title])
         sheet["A1"].font = Font(bold=True, size=14)
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=5)
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
         sheet.append([lst.subtitle()])
-        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=5)
+        sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=columns)
         sheet.append(list(lst.header()))
         for cell in sheet[3]:
             cell.font = Font(bold=True)
             cell.border = border
             cell.alignment = Alignment(horizontal="center", vertical="center")
-        for r in lst.rows:
-            cells = r.cells()
+        for cells in lst.row_cells():
             sheet.append(list(cells))
             for cell in sheet[sheet.max_row]:
                 cell.border = border
@@ -96,7 +106,7 @@ def _write_xlsx(lists: Sequence[TaskList], path: Path) -> None:
         for note in lst.legend():
             sheet.append([note])
         for i, width in enumerate(widths):
-            sheet.column_dimensions["ABCDE"[i]].width = width
+            sheet.column_dimensions["ABCDEF"[i]].width = width
         # print-ready: landscape, one page wide, header row on every page, title on top
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
@@ -142,8 +152,10 @@ def _write_docx(lists: Sequence[TaskList], path: Path) -> None:
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.8))
-    widths = (Cm(1.6), Cm(6.0), Cm(5.5), Cm(8.5), Cm(4.4))
     for n, lst in enumerate(lists):
+        widths = tuple(
+            Cm(w) for w in (_DOCX_DEADLINE_WIDTHS if lst.has_deadlines else _DOCX_WIDTHS)
+        )
         if n:
             document.add_page_break()  # type: ignore[no-untyped-call]
         title = document.add_paragraph()
@@ -154,7 +166,7 @@ def _write_docx(lists: Sequence[TaskList], path: Path) -> None:
         if lst.subtitle():
             sub = document.add_paragraph(lst.subtitle())
             sub.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        table = document.add_table(rows=1, cols=5)
+        table = document.add_table(rows=1, cols=len(widths))
         table.style = "Table Grid"
         table.autofit = False
         for i, width in enumerate(widths):
@@ -165,9 +177,9 @@ def _write_docx(lists: Sequence[TaskList], path: Path) -> None:
             cell.paragraphs[0].runs[0].bold = True
             cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         _repeat_header(table.rows[0])
-        for r in lst.rows:
+        for row_cells in lst.row_cells():
             cells = table.add_row().cells
-            for i, text in enumerate(r.cells()):
+            for i, text in enumerate(row_cells):
                 cells[i].text = text
         for row in table.rows:
             for i, width in enumerate(widths):
