@@ -369,8 +369,8 @@ def parse_policy(
                 ParseWarning(
                     "control",
                     (start, end),
-                    f"the passage holds {', '.join(found)}, a character no data pack can hold;"
-                    " its quote (and any title or text from it) shows U+FFFD instead",
+                    f"the passage holds what no data pack can hold ({', '.join(found)});"
+                    " its quote, and any title or text from it, show U+FFFD instead",
                 )
             )
         return Source(DocumentId(document_id), locator, _holdable(quote), (s, e))
