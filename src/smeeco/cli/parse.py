@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
 from smeeco.cli._common import add_debug, check_not_read, check_output_folder, warn
 from smeeco.errors import DataPackError
 from smeeco.io.datapack import write_pack
+from smeeco.io.packtext import paused_gc
 from smeeco.parse.pack import parse_to_pack
 
 __all__ = ["add_parser", "run"]
@@ -58,17 +60,23 @@ def _read(name: str) -> str:
         ) from None
 
 
-def _bar(total_size: int) -> object:
+def _bar(total_size: int) -> Callable[[int, int, str], None] | None:
+    """A progress bar on standard error, by characters read, for large inputs on a terminal."""
     if total_size < PROGRESS_FROM or not sys.stderr.isatty():
         return None
+    shown: list[tuple[int, str]] = []
 
     def show(done: int, total: int, name: str) -> None:
         width = 30
         filled = width * done // max(1, total)
-        end = "\n" if done == total else ""
+        percent = 100 * done // max(1, total)
+        if shown and shown[-1] == (percent, name) and done < total:
+            return  # nothing new to draw
+        shown[:] = [(percent, name)]
+        end = "\n" if done >= total else ""
         sys.stderr.write(
-            f"\rsmeeco parse [{'#' * filled}{'.' * (width - filled)}]"
-            f" {done}/{total} {name[:30]:<30}{end}"
+            f"\rsmeeco parse [{'#' * filled}{'.' * (width - filled)}] {percent:3d}%"
+            f" {done / 1e6:.1f}/{total / 1e6:.1f}M characters {name[-30:]:<30}{end}"
         )
         sys.stderr.flush()
 
@@ -86,15 +94,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         check_not_read(output, [args.agencies], "the agencies pack")
     texts = [(name if name != "-" else "stdin", _read(name)) for name in args.files]
     progress = _bar(sum(len(t) for _n, t in texts))
-    pack = parse_to_pack(
-        texts,
-        agencies=args.agencies,
-        jurisdiction=args.jurisdiction,
-        ids=args.id,
-        name=args.name or output.stem,
-        progress=progress,  # type: ignore[arg-type]
-    )
-    write_pack(pack.records, output, info=pack.info)
+    with paused_gc():  # parsing and writing make no cycles: nothing for the collector
+        pack = parse_to_pack(
+            texts,
+            agencies=args.agencies,
+            jurisdiction=args.jurisdiction,
+            ids=args.id,
+            name=args.name or output.stem,
+            progress=progress,
+        )
+        write_pack(pack.records, output, info=pack.info)
     measures = sum(len(r.measures) for _n, r in pack.results)
     unresolved = sum(len(r.agencies) for _n, r in pack.results)
     uncertain = sum(len(r.uncertainties) for _n, r in pack.results)

@@ -178,13 +178,15 @@ class PolicyDocument(Record):
     language: str = "zh"
 
     def __attrs_post_init__(self) -> None:
-        ordinals = [s.ordinal for s in self.sections]
-        for i, ordinal in enumerate(ordinals):
-            if ordinal in ordinals[:i]:
+        seen: set[int] = set()
+        for i, section in enumerate(self.sections):
+            if section.ordinal in seen:
+                ordinals = [s.ordinal for s in self.sections]
                 raise InvalidValueError(
                     f"sections repeat an ordinal: {ordinals}; number sections 1, 2, 3…",
                     f"sections[{i}].ordinal",
                 )
+            seen.add(section.ordinal)
         if self.issued is not None and self.valid.end is not None and self.valid.end < self.issued:
             raise InvalidValueError(
                 f"document expires ({self.valid.end}) before it was issued ({self.issued})",

@@ -28,6 +28,7 @@ from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role,
 from smeeco.parse.responsibility import (
     ClauseForm,
     ResponsibilityClause,
+    cut_label,
     find_responsibility_clauses,
     resolve_clause,
     unlabelled_listing,
@@ -52,6 +53,13 @@ _FURNITURE = re.compile(
 )
 _ATTACHMENT = re.compile(r"^[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$", re.M)
 _SENTENCE_END = "。！？!?…”’』」"
+#: A line that is only a date: the 落款 that ends a notice.
+_SIGNED_DATE_LINE = re.compile(
+    r"^[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
 _SPACE = " \t\r\n\u3000"
 #: Kinds of numbered item that stand for measures when a text states no clause at all.
 _MEASURE_KINDS = ("paren", "arabic", "arabic_p", "circled", "article")
@@ -220,10 +228,21 @@ def _short(text: str, start: int, end: int, limit: int = 30) -> str:
 
 
 def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
-    """Warn where the numbers of sibling items of one kind skip, repeat or go back."""
+    """Warn where the numbers of sibling items of one kind skip, repeat or go back.
+
+    A line that is only a date (a 落款) ends a cover notice: the document it issues
+    numbers afresh after it ("一、…二、…三、…" of the notice, then "一、" of the plan).
+    """
     last_of: dict[tuple[int | None, str], int] = {}
     last_of_kind: dict[tuple[str, int], int] = {}
+    signed = [m.start() for m in _SIGNED_DATE_LINE.finditer(text)]
+    next_signed = 0
     for item in items:
+        if next_signed < len(signed) and signed[next_signed] < item.span[0]:
+            while next_signed < len(signed) and signed[next_signed] < item.span[0]:
+                next_signed += 1
+            last_of.clear()
+            last_of_kind.clear()
         key = (item.parent, item.kind)
         previous = last_of.get(key)
         if previous is None:
@@ -299,6 +318,17 @@ def parse_policy_text(text: str, *, document_id: str) -> ParsedDocument:
 WARNINGS_PER_KIND = 200
 
 
+def _cut_label_span(text: str, trailer: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The span of a label line the text broke off in ("完成时"), first of the trailer."""
+    if trailer is None:
+        return None
+    start, stop = _strip(text, trailer[0], trailer[1])
+    line_end = text.find("\n", start, stop)
+    end = stop if line_end < 0 else line_end  # its first line: page furniture may follow
+    start, end = _strip(text, start, end)
+    return (start, end) if start < end and cut_label(text[start:end]) else None
+
+
 class _Warnings(list[ParseWarning]):
     """A list of warnings that keeps at most :data:`WARNINGS_PER_KIND` of each kind."""
 
@@ -351,7 +381,7 @@ def _parse(
                     "unclosed",
                     found.span,
                     f"the bracket of {found.text!r} is not closed on its line; read to the"
-                    " line end",
+                    " line end (a last name that does not read as a unit is left out)",
                 )
             )
     starts = [item.span[0] for item in items]
@@ -416,17 +446,14 @@ def _parse(
         elif has_below[k]:
             role[k] = "section"
     # "以上任务由…负责": every earlier sibling without a clause of its own gets it.
+    waiting: dict[tuple[int | None, str], list[int]] = {}  # such siblings, by parent and kind
     for k in range(n):
+        siblings = waiting.setdefault((items[k].parent, items[k].kind), [])
+        if clause_of[k] is None and not has_below[k]:
+            siblings.append(k)
         for stated in shared[k]:
-            targets = [
-                j
-                for j in range(n)
-                if j <= k
-                and items[j].parent == items[k].parent
-                and items[j].kind == items[k].kind
-                and clause_of[j] is None
-                and not has_below[j]
-            ]
+            targets = siblings[:]
+            siblings.clear()
             if not targets:
                 warnings.append(
                     ParseWarning(
@@ -563,6 +590,8 @@ def _parse(
                 )
                 or (clause is not None and clause.cut)
             )
+            cut_at = _cut_label_span(text, trailer_span) if last else None
+            truncated = truncated or cut_at is not None
             measure_end = clause.span[1] if clause is not None and not is_shared[k] else text_end
             measures.append(
                 ParsedMeasure(
@@ -596,7 +625,16 @@ def _parse(
                         " states no responsibility clause",
                     )
                 )
-            if truncated:
+            if cut_at is not None:
+                warnings.append(
+                    ParseWarning(
+                        "truncated",
+                        cut_at,
+                        f"the text breaks off in the label {text[slice(*cut_at)]!r} under"
+                        f" measure {item.marker}: what that label stated is lost",
+                    )
+                )
+            elif truncated:
                 warnings.append(
                     ParseWarning(
                         "truncated",
@@ -756,7 +794,8 @@ def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item
         while parent is not None and parent not in new_index:
             parent = items[parent].parent
         new_index[old] = len(kept)
-        kept.append(attrs.evolve(item, parent=None if parent is None else new_index[parent]))
+        parent = None if parent is None else new_index[parent]
+        kept.append(item if parent == item.parent else attrs.evolve(item, parent=parent))
     return kept
 
 

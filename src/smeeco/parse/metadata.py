@@ -20,7 +20,7 @@ __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_WORD = (
     r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
-    r"|若干政策|(?:分解|分工|任务|责任|清单|一览)表)"
+    r"|若干政策|清单|(?:分解|分工|任务|责任|清单|一览)表)"
 )
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
@@ -29,7 +29,16 @@ _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECAS
 _CATEGORY_TAG = re.compile(r"^【[^【】]{1,30}】")
 #: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line.
 _PAGE_FIELD = re.compile(
-    r"^(?:名称|标题|题名|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)[:：]"
+    r"^(?:名称|标题|题名|信息名称|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)"
+    r"(?:[:：]|[^\S\n]+)"
+)
+#: "成文日期: 2023年3月3日": a labelled field of a page's metadata block.
+_FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
+#: "• 信息名称: …", "· 发文序号: …": a page's list bullet, never part of a line's text.
+_BULLET = re.compile(r"^[•·▪●◆■]\s*")
+#: "一、…", "(一)…", "1.…": a numbered item or heading of the body, never the title.
+_NUMBERED_LINE = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．])"
 )
 #: Characters of a page's breadcrumb or menu (">> 投资嵊州 >> 投资政策"), never of a title.
 _MENU = re.compile(r"[>|»<›]")
@@ -56,6 +65,11 @@ _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
 _NOT_ADDRESSEE = re.compile(
     r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击|名称|文号|索引|分类)"
 )
+#: "青政〔2017〕42号《青海省人民政府关于…的若干意见》": a page heading, 文号 then the title.
+_NUMBER_THEN_TITLE = re.compile(
+    r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号\s*"
+    r"《(?P<title>[^《》]{4,118}(?:《[^《》]*》[^《》]*)*)》$"
+)
 _TRAILING_NUMBER = re.compile(
     r"[(（][\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号[)）]$"
 )
@@ -79,6 +93,8 @@ class Metadata:
     addressees: tuple[str, ...] = ()
     #: the title of the 通知 that issues the document, when ``title`` is the issued one's
     notice_title: str | None = None
+    #: every issuer a joint signature names, in its order (``issuer`` is the first)
+    joint_issuers: tuple[str, ...] = ()
     #: where the 主送 line's list of addressees stands (without its final colon)
     addressees_span: tuple[int, int] | None = None
 
@@ -105,9 +121,18 @@ def _date(line: str) -> dt.date | None:
 
 
 def read_metadata(
-    text: str, head_end: int, tail_start: int | None = None, *, last_measure: int | None = None
+    text: str,
+    head_end: int,
+    tail_start: int | None = None,
+    *,
+    last_measure: int | None = None,
+    first_measure: int | None = None,
 ) -> Metadata:
     """Metadata from ``text[:head_end]`` (and the 落款 in ``text[tail_start:]``).
+
+    A cover notice with numbered paragraphs of its own ("一、提高政治站位…") signs after
+    them: when the head names no issuer, a signature (an issuer's line, then a line that
+    is only a date) between ``head_end`` and ``first_measure`` gives the issuer and date.
 
     When no trailer was told apart (the last measure runs to the end, e.g. into a 附件),
     ``last_measure`` is where that measure starts: a line after it that is only a date
@@ -137,16 +162,22 @@ def read_metadata(
         regions.append((tail_start, min(len(text), tail_start + 2000)))
     previous = before = ""
     head_line = ("", 0)
+    earlier: list[tuple[str, int]] = []  # the last lines before a title, with their starts
+    joint_issuers: tuple[str, ...] = ()
+    dated_by_field = False
     for start, end in regions:
         position = start
         for line in text[start:end].split("\n"):
             line_start = position
             position += len(line) + 1
-            stripped = line.strip()
+            stripped = _BULLET.sub("", line.strip())
             if not stripped:
                 continue
             bare = _FILE_EXTENSION.sub("", _TRAILING_NUMBER.sub("", stripped))
             bare = _CATEGORY_TAG.sub("", bare)
+            numbered = _NUMBER_THEN_TITLE.match(bare)
+            if numbered is not None:  # "青政〔2017〕42号《…的若干意见》": a page's heading
+                bare = numbered["title"]
             if (
                 title is None
                 and start == 0
@@ -155,13 +186,19 @@ def read_metadata(
                 and ("。" not in bare)
                 and not _MENU.search(bare)
                 and not _PAGE_FIELD.match(bare)
+                and not _NUMBERED_LINE.match(bare)
             ):
                 offset = line.index(bare)
                 title = bare
                 title_span = (line_start + offset, line_start + offset + len(bare))
-                if _title_head(head_line, bare):  # a title split over two lines
+                opened = _opened_quote(earlier, title)
+                if opened is not None:  # "关于印发《X" ⏎ "Y》的通知": one title over lines
+                    head_text, head_start, k = opened
+                    title, title_span = head_text + title, (head_start, title_span[1])
+                    head_line = earlier[k - 1] if k > 0 else ("", 0)
+                if _title_head(head_line, title):  # a title split over two lines
                     head_text, head_start = head_line
-                    title = head_text + bare
+                    title = head_text + title
                     title_span = (head_start, title_span[1])
             quoted_line = _QUOTED_LINE.match(stripped) if title is None and start == 0 else None
             if quoted_line is not None and _TITLE_END.search(quoted_line["title"]):
@@ -170,6 +207,7 @@ def read_metadata(
                 title_span = (line_start + offset, line_start + offset + len(title))
             if start == 0 and title is None:
                 head_line = (stripped, line_start + line.index(stripped))
+                earlier = [*earlier[-2:], head_line]
             if number is None:
                 found = _NUMBER.search(stripped)
                 at_end = (found is not None and stripped.endswith(found.group() + ")")) or (
@@ -181,13 +219,23 @@ def read_metadata(
                     and "《" not in stripped[: found.start()]
                 ):
                     number = re.sub(r"\s+", "", found.group())
-            if issued is None and len(stripped) <= 20 and not _PUBLISHED.search(stripped):
+            if (
+                (issued is None or (dated_by_field and issuer is None))
+                and len(stripped) <= 20
+                and not _PUBLISHED.search(stripped)
+            ):
                 day = _date(stripped)
-                if day is not None:
-                    issued = day
-                    if previous and _ISSUER_END.search(previous) and len(previous) <= 40:
+                field = _FIELD_LABEL.match(stripped) is not None
+                signed = bool(previous and _ISSUER_END.search(previous) and len(previous) <= 40)
+                # "成文日期: …" in a page's metadata gives the date until a signature does.
+                if day is not None and (issued is None or (signed and not field)):
+                    issued, dated_by_field = day, field
+                    if signed and not field:
                         issuer = previous.strip("()（）")
-                        if issuer.startswith(_NAME_TAILS) and before and len(before) <= 30:
+                        joint = _joint(before, issuer)
+                        if joint:  # "A厅 B厅" ⏎ "C委员会" ⏎ date: a joint signature
+                            joint_issuers, issuer = joint, joint[0]
+                        elif issuer.startswith(_NAME_TAILS) and before and len(before) <= 30:
                             issuer = before + issuer  # a name broken over two lines
             if not addressees and start == 0:
                 found_list = _ADDRESSEES.match(stripped)
@@ -202,6 +250,10 @@ def read_metadata(
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
+    if issuer is None and first_measure is not None and first_measure > head_end:
+        signature = _signature(text, head_end, min(first_measure, _HEAD_MAX))
+        if signature is not None and (issued is None or dated_by_field or issued == signature[1]):
+            issuer, issued = signature
     if title is None:
         title_span = _run_on_title(text, min(head_end, _HEAD_MAX))
         title = text[title_span[0] : title_span[1]] if title_span else None
@@ -225,12 +277,32 @@ def read_metadata(
         issued,
         addressees,
         notice_title,
+        joint_issuers=joint_issuers,
         addressees_span=addressees_span if addressees else None,
     )
 
 
 _ISSUES = re.compile(r"印发|转发|颁布|发布")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|自治区|自治州|州|盟|旗)")
+_SIGNATURE = re.compile(
+    r"^[^\S\n]*(?P<issuer>[^\s()（）。，,：:]{4,40})[^\S\n]*\n(?:[^\S\n]*\n){0,3}"
+    r"[^\S\n]*(?P<date>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
+    r"[^\S\n]*$",
+    re.MULTILINE,
+)
+
+
+def _signature(text: str, start: int, end: int) -> tuple[str, dt.date] | None:
+    """The first 落款 in ``text[start:end]``: an issuer's name on a line, then its date."""
+    for found in _SIGNATURE.finditer(text, start, end):
+        issuer = found["issuer"]
+        day = _date(found["date"])
+        if day is not None and _ISSUER_END.search(issuer):
+            return issuer, day
+    return None
+
+
 _DATE_LINE = re.compile(
     r"^[^\S\n]*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
@@ -241,7 +313,7 @@ _TITLE_WORDS = re.compile(r"[\u4e00-\u9fff()（）“”]{4,60}")
 _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
 )
-_QUOTED = re.compile(r"《([^《》\n]{4,120})》")
+_QUOTED = re.compile(r"[《〈]([^《》〈〉\n]{4,120})[》〉]")  # 〈〉: inside a 《》 heading
 
 
 def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
@@ -264,6 +336,40 @@ def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
     return None
 
 
+def _joint(before: str, last: str) -> tuple[str, ...]:
+    """The issuers of a joint signature over one or two lines, names apart by spaces.
+
+    Empty unless there are at least two and every one reads as an issuer.
+    """
+    names = last.split()
+    if before and all(_ISSUER_END.search(n) and len(n) >= 4 for n in before.split()):
+        names = [*before.split(), *names]
+    if len(names) < 2 or not all(_ISSUER_END.search(n) and 4 <= len(n) <= 40 for n in names):
+        return ()
+    return tuple(names)
+
+
+def _opened_quote(earlier: list[tuple[str, int]], title: str) -> tuple[str, int, int] | None:
+    """The lines above ``title`` that open the 《 its 》 closes: their text, start and index.
+
+    "关于印发《自治区中小企业高质量发展" ⏎ "专项资金管理办法》的通知": the title line closes a
+    quotation opened up to two lines above; ``None`` when it closes none.
+    """
+    depth = title.count("》") - title.count("《")
+    if depth <= 0:
+        return None
+    text = ""
+    for k in range(len(earlier) - 1, -1, -1):
+        line, start = earlier[k]
+        if any(c in line for c in "。:：") or _NUMBER.search(line) or len(text + line) > 100:
+            return None
+        text = line + text
+        depth += line.count("》") - line.count("《")
+        if depth <= 0:
+            return text, start, k
+    return None
+
+
 def _title_head(head: tuple[str, int], title: str) -> bool:
     """Whether the line before ``title`` is its first half ("省人民政府关于" / "进一步…的意见")."""
     text = head[0]
@@ -271,6 +377,10 @@ def _title_head(head: tuple[str, int], title: str) -> bool:
         return False
     if _NUMBER.search(text) or _TITLE_END.search(text):
         return False
+    joint = text.split()
+    if len(joint) > 1 and title.startswith("关于"):
+        # "自治区财政厅 工业和信息化厅 发展改革委" above "关于…": the joint issuers' line
+        return all(_TITLE_WORDS.fullmatch(n) and _ISSUER_END.search(n) for n in joint)
     if not _TITLE_WORDS.fullmatch(text):
         return False  # "首页 | 关于我们": page furniture, not half a title
     if text.endswith(("关于", "印发", "转发")) or _UNIT_ISSUES.match(text):
@@ -308,8 +418,19 @@ def _issued_document(
     if not title.endswith(("通知", "通知》")) or not _ISSUES.search(title):
         return None
     quoted = _QUOTED.search(text, s, e)
+    tail_end = e - len("的通知》" if title.endswith("》") else "的通知")
+    if quoted is not None and quoted.end() < tail_end and text[tail_end:e].startswith("的通知"):
+        # "关于印发《X规划》主要目标重点任务责任分工方案的通知": the 方案 of X, not X
+        whole = text[quoted.start() : tail_end]
+        if _TITLE_END.search(whole) and "《" not in text[quoted.end() : tail_end]:
+            return _clean(whole), (quoted.start(), tail_end)
     if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
+    opened, closed = text.find("《", s, e), text.rfind("》", s, e)
+    if 0 <= opened < closed and "\n" in text[opened:closed]:  # 《X ⏎ Y》 over lines
+        inner = _clean("".join(text[opened + 1 : closed].split()))
+        if _TITLE_END.search(inner) and "《" not in inner:
+            return inner, (opened + 1, closed)
     heading = _heading_line(text, title, e, head_end)
     if heading is not None:
         return heading
@@ -353,6 +474,15 @@ _UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小
 
 
 def _addressees(line: str) -> tuple[str, ...]:
+    """The addressees of a 主送 line, a PDF's spaces between characters left out."""
+    return tuple(_CJK_SPACE.sub("", a) for a in _split_addressees(line))
+
+
+#: "各 区委…": a space a PDF or a page put between two characters of one name.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
+def _split_addressees(line: str) -> tuple[str, ...]:
     """The addressees of a 主送 line.
 
     When the line separates them with commas, a 、 stays inside one addressee
@@ -395,7 +525,8 @@ def _join_each(parts: list[str]) -> tuple[str, ...]:
             continue
         if (joined and len(part) <= 2 and not part.startswith("各")) or (
             joined
-            and re.fullmatch(r"各[\u4e00-\u9fff]{1,2}", joined[-1])
+            and joined[-1].startswith("各")
+            and not _UNIT_TAIL.search(joined[-1])  # "各县、自治县" is still a list of places
             and not part.startswith("各")
         ):
             joined[-1] += "、" + part

@@ -8,6 +8,7 @@ records of an agencies file it was given.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from smeeco._load import load
 from smeeco.datasets import pack_path
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import InvalidValueError, UnknownPackError
+from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency
 from smeeco.model.common import Record
 from smeeco.parse.policy import NotAPolicyTextError, ParseResult, parse_policy
@@ -69,6 +71,13 @@ def document_id_for(name: str, text: str) -> str:
     return _document_id(text, None)
 
 
+def _advance(
+    progress: Callable[[int, int, str], None], before: int, total: int, name: str, done: int
+) -> None:
+    if before + done < total:  # the end is said once, after the last text
+        progress(before + done, total, name)
+
+
 def _registry_for(texts: Sequence[str]) -> tuple[str | None, str | None]:
     for text in texts:
         head = prepare(text[:3000]).text
@@ -93,7 +102,9 @@ def parse_to_pack(
     default the bundled registry of the jurisdiction named in the first notice's head
     (天津 → ``tianjin-agencies``), else none (every unit becomes a new agency, marked
     unresolved). ``ids`` gives the documents' ids in order (default: from the names).
-    ``progress(done, total, name)`` is called before and after each text.
+    ``progress(done, total, name)`` is called as the parse advances, in characters of all
+    the texts (``name`` is the text being read; ``done == total`` at the end), so that one
+    long text shows progress too.
 
     Examples
     --------
@@ -135,28 +146,36 @@ def parse_to_pack(
     seen_ids: set[str] = set()
     new_agencies: dict[str, Agency] = {}  # one unresolved name → one agency in the pack
     refused: list[str] = []
-    for k, (text_name, text) in enumerate(texts):
-        if progress is not None:
-            progress(k, len(texts), text_name)
-        document_id = ids[k] if ids else document_id_for(text_name, text)
-        while document_id in seen_ids:
-            document_id += "-2"
-        seen_ids.add(document_id)
-        try:
-            result = parse_policy(
-                text,
-                document_id=document_id,
-                agencies=eco,
-                jurisdiction=jurisdiction,
-                new_agencies=new_agencies,
-            )
-        except NotAPolicyTextError as error:  # every bad file at once, each named
-            refused.append(f"{text_name}: {error}")
-            continue
-        results.append((text_name, result))
-        records.extend(result.records)
+    total = sum(len(text) for _n, text in texts)
+    before = 0  # characters of the texts already read
+    with paused_gc():  # the records make no cycles; the collector would rescan them all
+        for k, (text_name, text) in enumerate(texts):
+            step: Callable[[int], None] | None = None
+            if progress is not None:
+                progress(before, total, text_name)
+                step = functools.partial(_advance, progress, before, total, text_name)
+            document_id = ids[k] if ids else document_id_for(text_name, text)
+            while document_id in seen_ids:
+                document_id += "-2"
+            seen_ids.add(document_id)
+            try:
+                result = parse_policy(
+                    text,
+                    document_id=document_id,
+                    agencies=eco,
+                    jurisdiction=jurisdiction,
+                    new_agencies=new_agencies,
+                    progress=step,
+                )
+            except NotAPolicyTextError as error:  # every bad file at once, each named
+                refused.append(f"{text_name}: {error}")
+                continue
+            finally:
+                before += len(text)
+            results.append((text_name, result))
+            records.extend(result.records)
     if progress is not None:
-        progress(len(texts), len(texts), "")
+        progress(total, total, "")
     if refused:
         raise NotAPolicyTextError("; ".join(refused))
     info = PackInfo(

@@ -16,12 +16,13 @@ import datetime as dt
 import hashlib
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, SmeecoError
+from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency, AgencyKind
 from smeeco.model.common import Name, Record, Source
 from smeeco.model.deadline import Deadline, unread_reason
@@ -142,6 +143,9 @@ def _kind_of(name: str) -> tuple[AgencyKind, bool]:
     return AgencyKind.OTHER, False
 
 
+_FOUND_KEY = ("smeeco.parse.policy", "agencies by name form")
+
+
 class _Resolver:
     """Names → agency ids through an ecosystem; one name → one agency per document."""
 
@@ -174,8 +178,13 @@ class _Resolver:
             forms += [place + name[1:] for place in self.places]
         elif self.places:
             forms += [place + name for place in self.places]
+        # the agencies of each name form, looked up once per ecosystem (not per document)
+        known: dict[str, tuple[Record, ...]] = self.eco.cached(_FOUND_KEY, dict)
         for form in forms:
-            found = list(self.eco.find(form, "agency"))
+            hits = known.get(form)
+            if hits is None:
+                hits = known[form] = self.eco.find(form, "agency")
+            found = list(hits)
             if len(found) > 1 and self.on is not None:
                 found = [r for r in found if r.in_force(self.on)] or found
             if len(found) > 1 and self.jurisdiction is not None:
@@ -187,9 +196,11 @@ class _Resolver:
         return None
 
     def resolve(self, unit: ClauseUnit) -> str:
-        for name in dict.fromkeys((unit.name, unit.written)):
-            if name in self.resolved:
-                return self.resolved[name]
+        found = self.resolved.get(unit.name)
+        if found is not None:
+            return found
+        if unit.written in self.resolved:
+            return self.resolved[unit.written]
         for name in dict.fromkeys((unit.name, unit.written)):
             record = self._find(name)
             if record is not None:
@@ -270,6 +281,7 @@ def parse_policy(
     jurisdiction: str | None = None,
     convert: bool | None = None,
     new_agencies: dict[str, Agency] | None = None,
+    progress: Callable[[int], None] | None = None,
 ) -> ParseResult:
     """Read a policy notice into records and a report of what was uncertain.
 
@@ -291,6 +303,10 @@ def parse_policy(
     new_agencies:
         Agencies created for unresolved names by earlier documents of the same pack
         (name → agency); names found there are reused, and new ones are added to it.
+    progress:
+        Called now and then with about how many characters of ``text`` are read, up to
+        ``len(text)`` at the end (preparing the text and finding its structure count for
+        the first 60 %, the measures, in text order, for the rest).
 
     Raises
     ------
@@ -310,16 +326,35 @@ def parse_policy(
     ('示例市农业局', ['unresolved'])
     """
     original = _check_input(text)
+    with paused_gc():  # the parse makes no cycles; the collector would rescan every object
+        return _parse_policy(
+            original, document_id, agencies, jurisdiction, convert, new_agencies, progress
+        )
+
+
+def _parse_policy(
+    original: str,
+    document_id: str | None,
+    agencies: Ecosystem | None,
+    jurisdiction: str | None,
+    convert: bool | None,
+    new_agencies: dict[str, Agency] | None,
+    progress: Callable[[int], None] | None,
+) -> ParseResult:
     document_id = _document_id(original, document_id)
+    report = _Progress(progress, len(original))
     prepared = prepare(original, convert=convert)
+    report(0.15)
     body = prepared.text
     tables = find_tables(body)
     masked = tuple(t.span for t in tables)
     parsed = _parse(body, document_id, len(body), masked)
+    report(0.6)
     head_end = parsed.preamble_span[1]
     tail = parsed.trailer_span[0] if parsed.trailer_span else None
     last = parsed.measures[-1].span[0] if parsed.measures and tail is None else None
-    metadata = read_metadata(body, head_end, tail, last_measure=last)
+    first = parsed.measures[0].span[0] if parsed.measures else None
+    metadata = read_metadata(body, head_end, tail, last_measure=last, first_measure=first)
     warnings = list(parsed.warnings)
     if prepared.traditional and not prepared.converted:
         warnings.append(
@@ -411,7 +446,9 @@ def parse_policy(
             warnings.append(ParseWarning("deadline", span, unread_reason(read.text)))
         return read
 
+    share = 0.4 / max(1, len(body))
     for measure in parsed_measures:
+        report(0.6 + share * measure.span[0])
         responsibilities: list[Responsibility] = []
         row = rows.match(measure.number, measure.title)
         sources = [source(measure.locator, *measure.title_span)]
@@ -470,7 +507,9 @@ def parse_policy(
     if not parsed.measures and measures:
         warnings = [w for w in warnings if w.kind != "no-measures"]
     issuers: tuple[str, ...] = ()
-    if metadata.issuer:
+    if metadata.joint_issuers:
+        issuers = tuple(resolver.resolve_name(name) for name in metadata.joint_issuers)
+    elif metadata.issuer:
         issuers = (resolver.resolve_name(metadata.issuer),)
     for name, agency in resolver.used.items():
         warnings.append(
@@ -504,6 +543,7 @@ def parse_policy(
     uncertainties = sorted(
         (_place(prepared, w, starts) for w in warnings), key=lambda u: (u.span, u.kind)
     )
+    report(1.0)
     return ParseResult(
         document=document,
         measures=tuple(measures),
@@ -514,6 +554,23 @@ def parse_policy(
         prepared=prepared,
         metadata=metadata,
     )
+
+
+class _Progress:
+    """Calls ``progress(characters)`` for a share of the text, at most once a percent."""
+
+    def __init__(self, progress: Callable[[int], None] | None, size: int) -> None:
+        self.progress = progress
+        self.size = size
+        self.last = -1
+
+    def __call__(self, share: float) -> None:
+        if self.progress is None:
+            return
+        percent = int(share * 100)
+        if percent > self.last:
+            self.last = percent
+            self.progress(self.size if percent >= 100 else int(self.size * share))
 
 
 def _first_span(parsed: ParsedDocument, tables: Iterable[Table], name: str) -> tuple[int, int]:

@@ -14,14 +14,15 @@ it is, with a ``script`` warning saying how to install it.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, overload
 
 import attrs
 
-__all__ = ["Prepared", "looks_traditional", "prepare"]
+__all__ = ["OffsetMap", "Prepared", "looks_traditional", "prepare"]
 
 _WIDTH: dict[int, int] = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _WIDTH[0x3000] = 0x20  # ideographic space
@@ -31,11 +32,13 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 _LETTER = f"a-zü{_TONED}"
 _SYLLABLE = rf"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv{_TONED}][{_LETTER}]{{0,4}}"
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-#: A gloss: one syllable, or alternatives separated by "/", in brackets after a character.
+#: A gloss: one syllable, or alternatives separated by "/", in brackets after a character
+#: (the character before is checked apart: a leading look-behind makes the search slow).
 _GLOSS = re.compile(
-    rf"(?<=[{_CJK}])(?:[(（][^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
-    rf"|【{_SYLLABLE}】)"
+    rf"[(（][^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
+    rf"|【{_SYLLABLE}】"
 )
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _TONE = re.compile(f"[{_TONED}]")
 #: Short lower-case words in brackets that are not glosses even when they spell a syllable.
 _NOT_GLOSS = re.compile(r"[(（【](?:app|pc|web|wifi|ai|it|ip)[)）】]")
@@ -47,8 +50,103 @@ _TRADITIONAL = set(
     "勢場廠務議論選擇買賣價貨運輸線網絡電氣車種類歷雙價樣條鄉鎮縣鐵層質傳遞聯繫觀現"
 )
 _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
-_HAN = re.compile("[\u4e00-\u9fff]")
+_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
 _CONVERTER: Any = None
+
+
+class OffsetMap(Sequence[int]):
+    """Indexes into an original text, stored as runs: ``map[i]`` for each ``i``.
+
+    A prepared text is mostly the original with a few pieces cut out (glosses), inserted
+    (line breaks) or changed in length (phrases converted), so its map back to the
+    original is a few runs of consecutive indexes: ``starts[k]`` (where a run starts in
+    the prepared text) and ``origins[k]`` (where it starts in the original). Looking up
+    is a binary search; memory grows with the runs, not with the text.
+
+    >>> m = OffsetMap.build([(0, 3), (6, 9)])  # original[0:3] + original[6:9], then the end
+    >>> list(m), len(m)
+    ([0, 1, 2, 6, 7, 8], 6)
+    """
+
+    __slots__ = ("_length", "_origins", "_starts")
+
+    def __init__(self, starts: list[int], origins: list[int], length: int) -> None:
+        self._starts = starts
+        self._origins = origins
+        self._length = length
+
+    @classmethod
+    def build(cls, pieces: Iterable[tuple[int, int]]) -> OffsetMap:
+        """The map of a text made of ``original[a:b]`` for each ``(a, b)`` in order."""
+        starts: list[int] = []
+        origins: list[int] = []
+        length = 0
+        for a, b in pieces:
+            if b <= a:
+                continue
+            if not starts or origins[-1] + (length - starts[-1]) != a:
+                starts.append(length)
+                origins.append(a)
+            length += b - a
+        return cls(starts, origins, length)
+
+    def runs(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """``(a, b)`` pairs of original indexes that ``self[start:end]`` is made of."""
+        starts, origins = self._starts, self._origins
+        k = max(0, bisect.bisect_right(starts, start) - 1)
+        while k < len(starts) and starts[k] < end:
+            run_end = starts[k + 1] if k + 1 < len(starts) else self._length
+            s, e = max(start, starts[k]), min(end, run_end)
+            if s < e:
+                yield origins[k] + s - starts[k], origins[k] + e - starts[k]
+            k += 1
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, OffsetMap):
+            return (self._length, self._starts, self._origins) == (
+                other._length,
+                other._starts,
+                other._origins,
+            )
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            if len(other) != self._length:
+                return False
+            return all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self._length, tuple(self._starts), tuple(self._origins)))
+
+    def __repr__(self) -> str:
+        return f"OffsetMap({len(self._starts)} runs over {self._length} characters)"
+
+    @overload
+    def __getitem__(self, index: int) -> int: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[int]: ...
+    def __getitem__(self, index: int | slice) -> int | list[int]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if not 0 <= index < self._length:
+            raise IndexError("offset index out of range")
+        k = bisect.bisect_right(self._starts, index) - 1
+        return self._origins[k] + index - self._starts[k]
+
+
+def _pieces(mapping: Sequence[int], start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The runs of original indexes behind ``mapping[start:end]``."""
+    if isinstance(mapping, OffsetMap):
+        yield from mapping.runs(start, end)
+    elif isinstance(mapping, range) and mapping.step == 1:
+        yield mapping.start + start, mapping.start + end
+    else:
+        for i in range(start, end):
+            yield mapping[i], mapping[i] + 1
 
 
 @attrs.frozen
@@ -56,7 +154,8 @@ class Prepared:
     """The text the parser reads, and how its characters map to the original.
 
     ``offsets[i]`` is the index in ``original`` of character ``i`` of ``text``
-    (``offsets[len(text)] == len(original)``). ``converted`` says whether traditional
+    (``offsets[len(text)] == len(original)``): a ``range`` when the two are aligned,
+    else an :class:`OffsetMap`. ``converted`` says whether traditional
     characters were converted, ``traditional`` whether the original looked traditional,
     and ``glosses`` how many pinyin glosses were removed.
     """
@@ -105,7 +204,9 @@ def looks_traditional(text: str) -> bool:
     """
     sample = text[:20000]
     hits = len(_TRADITIONAL_RE.findall(sample))
-    return hits >= 3 and hits * 50 >= len(_HAN.findall(sample))
+    if hits < 3:
+        return False
+    return hits * 50 >= len(_NOT_HAN.sub("", sample))  # the Han characters
 
 
 def _opencc() -> Any:
@@ -126,28 +227,35 @@ def opencc_available() -> bool:
     return True
 
 
-def _convert(text: str, offsets: Sequence[int]) -> tuple[str, list[int]]:
+def _convert(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     """Traditional → simplified, keeping the offset map (line by line)."""
     converter = _opencc()
+    converted = converter.convert(text)
+    lines = text.splitlines(keepends=True)
+    out_lines = converted.splitlines(keepends=True)
+    # OpenCC's phrases never hold a line break, so the text converts line by line; where
+    # every line keeps its length, every character stays where it was
+    if len(converted) == len(text) and [len(x) for x in lines] == [len(x) for x in out_lines]:
+        return converted, offsets
+    pieces: list[tuple[int, int]] = []
     out_text: list[str] = []
-    out_offsets: list[int] = []
     position = 0
-    for line in text.splitlines(keepends=True):
-        converted = converter.convert(line)
-        if len(converted) == len(line):
-            out_offsets.extend(offsets[position : position + len(line)])
+    for line in lines:
+        done = converter.convert(line)
+        if len(done) == len(line):
+            pieces.extend(_pieces(offsets, position, position + len(line)))
         else:  # a phrase of another length: align the characters that stayed
-            mapped = [offsets[position]] * len(converted)
-            matcher = difflib.SequenceMatcher(None, line, converted, autojunk=False)
+            mapped = [offsets[position]] * len(done)
+            matcher = difflib.SequenceMatcher(None, line, done, autojunk=False)
             for tag, i1, i2, j1, j2 in matcher.get_opcodes():
                 for j in range(j1, j2):
                     i = i1 + (j - j1) * (i2 - i1) // max(1, j2 - j1) if tag != "insert" else i1
                     mapped[j] = offsets[position + min(i, len(line) - 1)]
-            out_offsets.extend(mapped)
-        out_text.append(converted)
+            pieces.extend((m, m + 1) for m in mapped)
+        out_text.append(done)
         position += len(line)
-    out_offsets.append(offsets[-1])
-    return "".join(out_text), out_offsets
+    pieces.extend(_pieces(offsets, len(text), len(text) + 1))
+    return "".join(out_text), OffsetMap.build(pieces)
 
 
 def prepare(text: str, *, convert: bool | None = None) -> Prepared:
@@ -168,34 +276,83 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     """
     width = _half_width(text)
     pieces: list[str] = []
-    offsets: list[int] = []
+    kept: list[tuple[int, int]] = []
     position = 0
     glosses = 0
     matches = list(_GLOSS.finditer(width)) if "(" in width or "【" in width else []
     for match in matches:
+        if not match.start() or _CJK_CHAR.match(width, match.start() - 1) is None:
+            continue  # a gloss follows a character
         gloss = match.group()
         inner = gloss[1:-1].strip()
         toned = _TONE.search(inner) is not None
         if _NOT_GLOSS.fullmatch(gloss) or not (toned or inner in _TONELESS or "/" in inner):
             continue
         pieces.append(width[position : match.start()])
-        offsets.extend(range(position, match.start()))
+        kept.append((position, match.start()))
         position = match.end()
         glosses += 1
     stripped = width
     mapping: Sequence[int] = range(len(width) + 1)  # one character for one
     if glosses:
         pieces.append(width[position:])
-        offsets.extend(range(position, len(width)))
-        offsets.append(len(width))
-        stripped, mapping = "".join(pieces), offsets
+        kept.append((position, len(width) + 1))  # and the end
+        stripped, mapping = "".join(pieces), OffsetMap.build(kept)
     traditional = looks_traditional(stripped)
     converted = False
     if convert or (convert is None and traditional and opencc_available()):
         stripped, mapping = _convert(stripped, mapping)
         converted = True
+    stripped, mapping = _unspace(stripped, mapping)
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
     return Prepared(text, stripped, mapping, traditional, converted, glosses, breaks)
+
+
+#: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").
+_SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
+_SPACED_MIN = 8  # Chinese characters a line needs before it is judged spaced out
+_SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN}}}")
+_HAN_SPACE = re.compile(rf"[{_CJK}][ \t]")
+_SPACED_HAN = re.compile(f"[{_CJK}]")
+_NOT_SPACE = re.compile(r"[^ \t]+")
+
+
+def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
+    """Join the characters of lines a PDF transcription spaced apart, one by one.
+
+    A line is spaced out when at least four in five of its Chinese characters are
+    followed by a space ("省 财 政 厅 会 同 省 金 融 办"); there every space is removed.
+    A line with a few spaces ("宁 夏 回族 自治 区…", "各 区委") is left as it is. The
+    offsets of the kept characters are kept, so spans still point at the original text.
+    Only lines holding a run of eight spaced characters are looked at, so a text without
+    one costs a single scan.
+    """
+    lines: list[tuple[int, int]] = []
+    position = 0
+    while (run := _SPACED_RUN.search(text, position)) is not None:
+        line_start = text.rfind("\n", position, run.start()) + 1 or position
+        line_end = text.find("\n", run.end())
+        line_end = len(text) if line_end < 0 else line_end
+        position = line_end + 1  # the next line: each line is looked at once
+        line = text[line_start:line_end]
+        han = len(_SPACED_HAN.findall(line))
+        if han >= _SPACED_MIN and len(_HAN_SPACE.findall(line)) * 5 >= han * 4:
+            lines.append((line_start, line_end))
+    if not lines:
+        return text, offsets
+    pieces: list[str] = []
+    mapped: list[tuple[int, int]] = []
+    last = 0
+    for line_start, line_end in lines:
+        pieces.append(text[last:line_start])
+        mapped.extend(_pieces(offsets, last, line_start))
+        for kept in _NOT_SPACE.finditer(text, line_start, line_end):
+            pieces.append(kept.group())
+            mapped.extend(_pieces(offsets, kept.start(), kept.end()))
+        last = line_end
+    pieces.append(text[last:])
+    mapped.extend(_pieces(offsets, last, len(offsets)))  # and the end
+    return "".join(pieces), OffsetMap.build(mapped)
 
 
 #: A line this long is a page run together (a database copy flattened to one line).
@@ -233,17 +390,18 @@ def _break_run_on(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]
     if not cuts:
         return text, offsets, 0
     pieces: list[str] = []
-    mapped: list[int] = []
+    mapped: list[tuple[int, int]] = []
     last = 0
     for cut in cuts:
         pieces.append(text[last:cut])
-        mapped.extend(offsets[last:cut])
+        mapped.extend(_pieces(offsets, last, cut))
         pieces.append("\n")
-        mapped.append(offsets[cut - 1] if cut > 0 else offsets[0])
+        before = offsets[cut - 1] if cut > 0 else offsets[0]
+        mapped.append((before, before + 1))
         last = cut
     pieces.append(text[last:])
-    mapped.extend(offsets[last:])
-    return "".join(pieces), mapped, len(cuts)
+    mapped.extend(_pieces(offsets, last, len(offsets)))
+    return "".join(pieces), OffsetMap.build(mapped), len(cuts)
 
 
 #: Toneless syllables that glosses use (neutral tone); anything else without a tone mark

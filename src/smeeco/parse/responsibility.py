@@ -48,6 +48,7 @@ __all__ = [
     "ClauseForm",
     "ClauseUnit",
     "ResponsibilityClause",
+    "cut_label",
     "find_responsibility_clauses",
     "parse_responsibility",
     "resolve_clause",
@@ -169,20 +170,61 @@ _LABEL_ROLES: dict[str, Role | None] = {
 #: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
 _PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
 _LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
+#: Labels of a deadline line under an item ("完成时限: 2023年12月底").
+_DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时限要求")
+
+
+def cut_label(line: str) -> bool:
+    """Whether ``line`` is a label the text's end broke off ("完成时", "牵头单位:").
+
+    A label of a clause or a deadline line cut inside the word, or ending in its colon
+    with nothing after it: the item above it is truncated, whatever it states before.
+
+    Examples
+    --------
+    >>> cut_label("完成时"), cut_label("主要责任单位："), cut_label("完成时限: 6月底")
+    (True, True, False)
+    >>> cut_label("完")
+    False
+    """
+    bare = line.strip().rstrip(":：").rstrip()
+    if len(bare) < 2 or any(c in bare for c in "，,。；;"):
+        return False
+    labels = (*_LABEL_ROLES, *_PERSON_LABELS, *_DEADLINE_LABELS)
+    with_colon = bare != line.strip()
+    return any(
+        (label.startswith(bare) and label != bare) or (with_colon and label == bare)
+        for label in labels
+    )
+
+
 _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
 
+_ASSIGN_HEADS = ("此项", "该项", "本项", "这项", "上述", "以上", "各项")
+#: The first character of every anchor (a bracket, a space before a bare label, a label,
+#: 此项…, 牵头, 按职责, 分别, 会同, 负责): looked ahead for first, so that the search skips
+#: the other characters at C speed instead of trying every alternative at each one.
+_ANCHOR_FIRST = "".join(
+    sorted(
+        {"(", "（", "〔", "["}
+        | {label[0] for label in (*_LABEL_ROLES, *_PERSON_LABELS)}
+        | {head[0] for head in _ASSIGN_HEADS}
+        | {"牵", "按", "分", "会", "负"}
+    )
+)
 #: One pass finds every place a clause can be anchored; each anchor is then read by
 #: looking a bounded window back and forward, so the search is linear in the text.
 _ANCHOR = re.compile(
-    rf"(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    rf"(?=[{re.escape(_ANCHOR_FIRST)}\s])"
+    rf"(?:(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     rf"|(?P<bare>^[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    r"|(?P<assign>(?:此项|该项|本项|这项|上述|以上|各项)(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
+    rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)})(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
     r"|(?P<joint>会同)"
-    r"|(?P<duty>负责(?=[^\S\n]{0,3}[)）〕]))",
+    r"|(?P<duty>负责(?=[^\S\n]{0,3}[)）〕])))",
     re.MULTILINE,
 )
 _SHARED_HEAD = ("上述", "以上", "各项")
@@ -190,6 +232,9 @@ _SHARED_HEAD = ("上述", "以上", "各项")
 _BACK = 160
 _FORWARD = 320
 _LABELLED_MAX = 800
+#: Lines ending in a colon ("(责任单位:", "牵头单位:") a bracket is read past; a run of more
+#: is no clause's layout, and reading on would make each anchor rescan its whole window.
+_LABEL_LINES = 3
 
 # Characters a unit list in running text never crosses: sentence ends, colons, brackets.
 _STOP = "。；;！!？?\n\r:：()（）"
@@ -236,6 +281,11 @@ _ROLE_TAIL = (
     (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
     (re.compile(r"(?:协同|积极)?(?:配合|参与|协助)$"), Role.SUPPORT),
 )
+#: How the tails above end ("$" also matches before a final line break).
+_ROLE_TAIL_ENDS = ("牵头", "牵头负责", "配合", "参与", "协助", "\n")
+#: The last characters of _MODAL_TAIL and _VERB_TAIL (looked at before searching).
+_MODAL_LAST = frozenset("要当应须别同均自责头实施进行理\n")
+_VERB_LAST = frozenset("实施进行理\n")
 #: 省/市/县/区 written once before a list of departments ("市经济和信息化委、发展改革委").
 _PREFIXES = "省市县区"
 #: Stems of the departments every 省/市/县/区 government has; only these are given the
@@ -253,6 +303,7 @@ _DEPARTMENT = re.compile(
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
+_TRIM_BUT_ETC = _TRIM.replace("等", "")
 _OPENERS = "(（〔["  # 〔责任单位:…〕, [责任单位:…] in some notices
 _CLOSERS = ")）〕]"
 
@@ -399,8 +450,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     etc = False
     names: list[tuple[int, int]] = []
     for s, e in spans:
-        s, e = _trim(text, s, e, _TRIM.replace("等", ""))
-        etc_match = _ETC.search(text, s, e)
+        s, e = _trim(text, s, e, _TRIM_BUT_ETC)
+        etc_match = _ETC.search(text, s, e) if text.find("等", s, e) >= 0 else None
         if etc_match is not None and etc_match.start() > s:
             etc = True
             e = etc_match.start()
@@ -411,14 +462,14 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
             lead_head = _LEAD_HEAD.match(text, s, e)
             if lead_head is not None and e - lead_head.end() >= 2:
                 s = lead_head.end()
-            tail = _MODAL_TAIL.search(text, s, e)
+            tail = _MODAL_TAIL.search(text, s, e) if text[e - 1 : e] in _MODAL_LAST else None
             if tail is not None and tail.start() - s >= 2:
                 e = tail.start()
-        verb = _VERB_TAIL.search(text, s, e)
+        verb = _VERB_TAIL.search(text, s, e) if text[e - 1 : e] in _VERB_LAST else None
         if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = _trim(text, s, e)
-        if e > s:
+        if e > s and text[s:e].strip(_OPENERS + _CLOSERS):  # a lone "(" names nothing
             names.append((s, e))
     # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
@@ -455,7 +506,7 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
     units: list[ClauseUnit] = []
     for i, ((s, e), name) in enumerate(zip(found.spans, found.names, strict=True)):
         unit_role, explicit = role, role is not None
-        for pattern, tail_role in _ROLE_TAIL:
+        for pattern, tail_role in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
             tail = pattern.search(name)
             if tail is not None and tail.start() >= 2:
                 cut = len(name) - tail.start()
@@ -473,26 +524,40 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
 
 
 _CLOSE_OR_LINE = re.compile(r"[)）〕\]\n]")
+_NOT_SPACE = re.compile(r"\S")
+#: A line that opens a labelled bracket of its own ("(责任单位:").
+_PAREN_LABEL = re.compile(rf"[^\S\n]*[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：]")
 
 
 def _closing(text: str, start: int, end: int) -> int:
     """Index just past the bracket closing the one at ``start``; -1 if none in the window.
 
     A bracket still open at a line end closes there: then ``-(line_end) - 2`` is
-    returned, so that the caller can tell.
+    returned, so that the caller can tell. A line ending in a colon ("(责任单位:") goes on
+    to the next line, at most :data:`_LABEL_LINES` times.
     """
     limit = min(end, start + _LABELLED_MAX)
     depth = 0
     position = start
+    continued = 0  # lines ending in a colon read past
     while True:
         found = _CLOSE_OR_LINE.search(text, position, limit)
         if found is None:
             return -1
         i = found.start()
         if text[i] == "\n":
-            if end == len(text) and not text[i:end].strip():
+            if end == len(text) and _NOT_SPACE.search(text, i, end) is None:
                 return -1  # the text ends here: the clause is cut off
-            if not text[start:i].rstrip(" \t\r").endswith((":", "：")):
+            before = i  # the line's end, without trailing spaces (no copy of the line)
+            while before > start and text[before - 1] in " \t\r":
+                before -= 1
+            continued += 1
+            if (
+                before == start
+                or text[before - 1] not in ":："
+                or continued > _LABEL_LINES
+                or _PAREN_LABEL.match(text, i + 1, limit) is not None  # a clause of its own
+            ):
                 return -i - 2
             position = i + 1  # "(责任单位:" then the names on the next line
             continue
@@ -502,12 +567,19 @@ def _closing(text: str, start: int, end: int) -> int:
         position = i + 1
 
 
-def _labelled(text: str, start: int, end: int) -> ResponsibilityClause | None:
-    """A labelled clause: "(责任单位:…)", "(牵头单位:…;配合单位:…)" or a bare line."""
+def _labelled(
+    text: str, start: int, end: int, *, closed: bool = True
+) -> ResponsibilityClause | None:
+    """A labelled clause: "(责任单位:…)", "(牵头单位:…;配合单位:…)" or a bare line.
+
+    ``closed=False`` reads a bracket the text's end cuts off: the character before
+    ``end`` is then the last of a name ("〔责任单位:A(B)、…" keeps "A(B)"), never its
+    closing bracket.
+    """
     inner_start, inner_end = start, end
     if text[start] in _OPENERS:
         inner_start = start + 1
-        if text[end - 1] in _CLOSERS:
+        if closed and text[end - 1] in _CLOSERS:
             inner_end = end - 1
     labels = list(_LABEL_COLON.finditer(text, inner_start, inner_end))
     if not labels:
@@ -834,6 +906,7 @@ def find_responsibility_clauses(
     start = max(0, min(start, end))
     floor = start
     first_leads_everywhere = False
+    last_closer = max(text.rfind(c, start, end) for c in _CLOSERS)
     for anchor in _ANCHOR.finditer(text, start, end):
         if anchor.start() < floor:
             continue
@@ -844,8 +917,12 @@ def find_responsibility_clauses(
             if closing > 0:
                 clause = _labelled(text, anchor.start(), closing)
             elif closing < -1:  # open at a line end
-                clause = _labelled(text, anchor.start(), -closing - 2)
-                clause = attrs.evolve(clause, unclosed=True) if clause else None
+                line_end = -closing - 2
+                clause = _labelled(text, anchor.start(), line_end)
+                if clause is not None and clause.units and not unit_like(clause.units[-1].name):
+                    # "〔责任单位:A、发⏎上一篇…": a name broken off at the line end is no unit
+                    clause = _cut(text, anchor.start(), line_end)
+                clause = attrs.evolve(clause, unclosed=True, cut=False) if clause else None
             elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
                 clause = _cut(text, anchor.start(), end)
         elif kind == "bare":
@@ -871,7 +948,7 @@ def find_responsibility_clauses(
             and s > 0
             and text[s - 1] in _OPENERS
             and end == len(text)
-            and not any(c in _CLOSERS for c in text[e:end])
+            and last_closer < e  # no bracket closes after it
         ):
             clause = attrs.evolve(clause, cut=True)  # "(A牵头，B按职责分工负责，…" to the end
         rule = _FIRST_LEADS.search(clause.note) is not None
@@ -888,7 +965,7 @@ def _cut(text: str, start: int, end: int) -> ResponsibilityClause | None:
     last = max(text.rfind(sep, start, end) for sep in _SEPARATORS)
     if last < 0:
         return None
-    clause = _labelled(text, start, last)
+    clause = _labelled(text, start, last, closed=False)
     if clause is None:
         return None
     return attrs.evolve(clause, cut=True)
@@ -902,7 +979,7 @@ def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     """
     units = list(clause.units)
     if units and units[0].role is Role.LEAD and not units[0].explicit:
-        units = [attrs.evolve(u, explicit=True) for u in units]
+        units = [ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units]
         return attrs.evolve(clause, units=tuple(units), first_leads=True)
     return clause
 

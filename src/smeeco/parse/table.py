@@ -15,14 +15,16 @@ cell; where a cell runs over lines, the reader says how it split the row
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
 
 import attrs
 
 from smeeco.model.deadline import Deadline
 from smeeco.model.document import Role
-from smeeco.parse.responsibility import ClauseUnit, _names
+from smeeco.parse.responsibility import ClauseUnit, _names, unit_like
 
 __all__ = ["Table", "TableRow", "deadline_date", "find_tables", "unread_table_headers"]
 
@@ -343,7 +345,7 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
         cells = _cells(text, row_start, row_end)
         span = (row_start, row_end)
         number = text[cells[0][0] : cells[0][1]]
-        if len(cells) < width and not text[row_end:].strip() and _cut(text, cells[-1]):
+        if len(cells) < width and _cut(text, cells[-1]) and _last_row_cut(text, cells[-1]):
             notes.append(
                 (
                     span,
@@ -394,6 +396,24 @@ def _cut(text: str, cell: tuple[int, int]) -> bool:
     """Whether a row's last cell looks broken off: no stop and no date at its end."""
     value = text[cell[0] : cell[1]].rstrip()
     return not value.endswith(("。", ".", ")", "）")) and deadline_date(value) is None
+
+
+def _last_row_cut(text: str, cell: tuple[int, int]) -> bool:
+    """Whether the row ending in ``cell`` is the text's last, cut: its end, or page furniture.
+
+    At the text's end a row without a stop is cut. Before other lines (a page's footer:
+    "上一篇:…", a phone number) it is cut when its last name does not read as a unit
+    ("…,谯城经开" before the footer); a table's real last row ends in a whole name.
+    """
+    rest = text[cell[1] :]
+    if not rest.strip():
+        return True
+    following = rest.lstrip()
+    if _ROW_START.match(following) or _heading_row(following, 0):
+        return False
+    value = text[cell[0] : cell[1]].rstrip()
+    last = re.split(r"[、，,;；\n]", value)[-1].strip()
+    return bool(last) and not unit_like(last)
 
 
 def _heading_row(text: str, position: int) -> bool:
@@ -455,9 +475,13 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
     [(0, 25)]
     """
     found: list[tuple[int, int]] = []
+    spans = sorted(t.span for t in tables)
+    starts = [start for start, _end in spans]
+    reach = list(itertools.accumulate((end for _start, end in spans), max))  # furthest end so far
     for header in _HEADER.finditer(text):
         s, e = header.span()
-        if any(t.span[0] <= s < t.span[1] for t in tables):
+        k = bisect.bisect_right(starts, s) - 1  # inside a table: one starting before ends after
+        if k >= 0 and reach[k] > s:
             continue
         words = _ONE_SPACE.split(text[s:e].strip())
         if len(words) >= 3 and all(len(w) <= 10 for w in words) and _columns(words):
