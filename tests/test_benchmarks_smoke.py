@@ -41,6 +41,10 @@ def test_the_benchmark_functions_run() -> None:
     assert set(queries) == {"responsible_units", "lead_unit", "measures_led_by", "is_lead"}
     assert bench_core.bench_matrix(records, repeats=1)["rows"] == 5
     assert bench_core.bench_memory(records)["per_measure"] > 0
+    export = bench_core.bench_export(records, repeats=1)
+    assert export["edges"] == build["edges"]
+    assert export["graphml_ratio"] > 0
+    assert export["gexf_ratio"] > 0
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="subprocess timing only")
@@ -48,6 +52,7 @@ def test_the_table_prints() -> None:
     rows = bench_core.run(TINY, repeats=1, calls=5, import_repeats=1)
     table = bench_core._table(rows)
     assert "build ratio" in table
+    assert "GraphML ratio" in table
     assert "import smeeco" in table
 
 

@@ -68,3 +68,50 @@ def test_graph_refuses_to_replace_the_pack_it_reads(
     # another file is fine
     code, _out, err = run(capsys, "graph", str(pack), "-o", str(tmp_path / "g.json"))
     assert code == 0, err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("table", "{pack}", "responsibilities", "-o", "{pack}"),
+        ("table", "{pack}", "measures", "-o", "{required}"),
+        ("matrix", "{pack}", "-o", "{pack}"),
+        ("timeline", "{pack}", "-o", "{pack}"),
+    ],
+    ids=["table", "table-required", "matrix", "timeline"],
+)
+def test_no_command_replaces_a_pack_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    required = tmp_path / "p.json"
+    smeeco.write_pack(smeeco.load("example"), required)
+    pack = tmp_path / "child.json"
+    pack.write_text('{"smeeco": 1, "pack": {"name": "child", "requires": ["p"]}}')
+    before = {f: f.read_bytes() for f in (pack, required)}
+    filled = [a.format(pack=pack, required=required) for a in argv]
+    code, _out, err = run(capsys, *filled)
+    assert code == 1
+    assert "write the output to another file" in err or "format" in err
+    assert {f: f.read_bytes() for f in (pack, required)} == before
+
+
+def test_parse_replaces_neither_a_notice_nor_the_agencies_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notice = tmp_path / "notice.json"  # a notice is text, whatever its name
+    notice.write_text("关于印发《示例措施》的通知\n一、加大支持。（责任单位：市财政局）\n")
+    before = notice.read_bytes()
+    code, _out, err = run(capsys, "parse", str(notice), "-o", str(notice))
+    assert code == 1
+    assert f"is a notice {str(notice)!r} this command reads" in err
+    assert notice.read_bytes() == before
+    agencies = smeeco.write_pack(smeeco.load("example"), tmp_path / "agencies.yaml")
+    kept = agencies.read_bytes()
+    other = tmp_path / "notice.txt"
+    other.write_text(notice.read_text())
+    code, _out, err = run(
+        capsys, "parse", str(other), "--agencies", str(agencies), "-o", str(agencies)
+    )
+    assert code == 1
+    assert "is the agencies pack" in err
+    assert agencies.read_bytes() == kept

@@ -102,6 +102,33 @@ def test_extensions_are_graphed() -> None:
     assert contained == [("ex-2022-measures.m01", 0), ("ex-2022-measures.m04", 1)]
 
 
+def test_repeated_edges_get_numbered_keys_and_the_relation_name_is_reserved() -> None:
+    records = _records()
+    programme = records[-1]
+    assert isinstance(programme, Programme)
+    twice = attrs.evolve(programme, measures=["ex-2022-measures.m01"] * 3)
+    g = smeeco.Ecosystem([*records[:-1], twice], registry=registry).graph
+    keys = sorted(k for _u, v, k in g.out_edges("ex-srdi-programme", keys=True))
+    assert keys == ["contains", "contains#1", "contains#2"]
+    assert [g.edges["ex-srdi-programme", "ex-2022-measures.m01", k]["order"] for k in keys] == [
+        0,
+        1,
+        2,
+    ]
+
+    @attrs.frozen(kw_only=True)
+    class Clashing(Programme):
+        def references(self) -> Iterator[Reference]:
+            yield Reference("run_by", self.run_by, ("agency",), "runs", True, (("relation", 1),))
+
+    clashing = registry.copy()
+    clashing.register_type("clashing", Clashing)
+    bad = Clashing(id="ex-clash", name=Name("冲突", "Clash"), run_by="ex-miit")
+    eco = smeeco.Ecosystem([*records[:-1], bad], registry=clashing)
+    with pytest.raises(smeeco.RegistryError, match="'run_by' an edge attribute named 'relation'"):
+        eco.graph  # noqa: B018 - the graph is built on access
+
+
 def test_bad_references_in_a_new_kind_are_reported_with_their_path() -> None:
     records = _records()
     records[-1] = attrs.evolve(records[-1], run_by="ex-mitt", measures=["ex-2022-measures.m09"])

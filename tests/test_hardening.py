@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
+import json
 import os
 import re
 import time
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ from smeeco import (
     MoneyParseError,
     Name,
     SmeecoError,
+    Source,
     ValidationError,
     read_pack,
     write_pack,
@@ -256,15 +260,19 @@ def test_numbers_must_be_finite(text: str) -> None:
     ("char", "code"), [("\x00", "U+0000"), ("\x1b", "U+001B"), ("\x0b", "U+000B")]
 )
 def test_control_characters_are_refused_on_load(tmp_path: Path, char: str, code: str) -> None:
-    records = [Agency(id="a", name=Name("市工信局"), notes=f"市{char}工信局")]
-    path = tmp_path / "ctl.json"
-    write_pack(records, path)  # writing is not where it is refused
+    records = [Agency(id="a", name=Name("市工信局"), notes="市X工信局")]
+    path = write_pack(records, tmp_path / "ctl.json")
+    text = path.read_text(encoding="utf-8")  # now made into a pack from elsewhere:
+    _write(path, text.replace('"市X工信局"', json.dumps(f"市{char}工信局")))
     with pytest.raises(ValidationError) as info:
         read_pack(path)
     (problem,) = info.value.problems
     assert problem.path == "ctl.json:agencies[0].notes"
     assert f"control character {code} at position 1" in problem.message
-    # names reach every export (GraphML, GEXF and XLSX cannot hold these): refused at once
+    # what cannot be loaded cannot be built either: every export can write what is built
+    with pytest.raises(InvalidValueError, match=re.escape(f"{code} at position 1")) as built:
+        Agency(id="a", name=Name("市工信局"), notes=f"市{char}工信局")
+    assert built.value.path == "notes"
     with pytest.raises(InvalidValueError, match=re.escape(f"{code} at position 1")) as named:
         Name("单位", aliases=("", f"市{char}"))
     assert named.value.path == "aliases[1]"
@@ -283,23 +291,112 @@ ANY_TEXT = st.text(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(notes=ANY_TEXT, alias=ANY_TEXT, fmt=st.sampled_from(["yaml", "json"]))
-def test_any_text_survives_a_round_trip_or_is_refused_on_load(
+def test_any_text_survives_a_round_trip_or_is_refused_when_built(
     tmp_path: Path, notes: str, alias: str, fmt: str
 ) -> None:
     if packtext_refuses(alias):
         with pytest.raises(InvalidValueError, match=r"control character U\+"):
             Name("单位", aliases=("", alias))
         alias = "别名"
-    records = [Agency(id="a", name=Name("单位", aliases=("", alias)), notes=notes)]
+    name = Name("单位", aliases=("", alias))
+    if packtext_refuses(notes):
+        with pytest.raises(InvalidValueError, match=r"control character U\+") as info:
+            Agency(id="a", name=name, notes=notes)
+        assert info.value.path == "notes"
+        notes = notes.translate({c: None for c in map(ord, notes) if packtext_refuses(chr(c))})
+    records = [Agency(id="a", name=name, notes=notes)]
     path = write_pack(records, tmp_path / f"any.{fmt}")
-    if not packtext_refuses(notes):
-        assert list(read_pack(path).records()) == records
+    assert list(read_pack(path).records()) == records
+
+
+def _first_refused(text: str) -> int | None:
+    return next((i for i, c in enumerate(text) if packtext_refuses(c)), None)
+
+
+#: Every kind of free-text field, built in Python: (what is built, the field's path).
+TEXT_FIELDS: dict[str, tuple[Any, str]] = {
+    "notes": (lambda t: Agency(id="a", name=Name("甲"), notes=t), "notes"),
+    "member_rule": (lambda t: Agency(id="a", name=Name("甲"), member_rule=t), "member_rule"),
+    "quote": (lambda t: Source("d", "一", t), "quote"),
+    "locator": (lambda t: Source("d", t), "locator"),
+    "measure text": (
+        lambda t: smeeco.Measure(id="m", name=Name("措施"), document="d", ordinal=1, text=t),
+        "text",
+    ),
+    "instruments": (
+        lambda t: smeeco.Measure(
+            id="m", name=Name("措施"), document="d", ordinal=1, instruments=("补贴", t)
+        ),
+        "instruments[1]",
+    ),
+    "document number": (
+        lambda t: smeeco.PolicyDocument(id="d", name=Name("文件"), number=t),
+        "number",
+    ),
+    "industry": (lambda t: Enterprise(id="e", name=Name("甲"), industry=t), "industry"),
+    "share label": (lambda t: smeeco.Share("a", Decimal("0.5"), t), "label"),
+    "observation note": (
+        lambda t: smeeco.Observation(dt.date(2024, 1, 1), Decimal(1), note=t),
+        "note",
+    ),
+    "deadline": (
+        lambda t: smeeco.Measure(
+            id="m", name=Name("措施"), document="d", ordinal=1, deadline=f"{t}2025年底前"
+        ),
+        "deadline.text",
+    ),
+    "addressees": (
+        lambda t: smeeco.PolicyDocument(id="d", name=Name("文件"), addressees=("各区", f"{t}市")),
+        "addressees[1]",
+    ),
+    "alias": (lambda t: Name("甲", aliases=("", t)), "aliases[1]"),
+    "title": (lambda t: Name(f"{t}甲"), "zh"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    field=st.sampled_from(sorted(TEXT_FIELDS)),
+    text=st.text(st.characters() | st.sampled_from("\x00\x1b\x7f\r\n\t\ufffe\ud800"), max_size=24),
+)
+def test_text_fields_built_in_python_refuse_what_a_pack_may_not_hold(field: str, text: str) -> None:
+    build, path = TEXT_FIELDS[field]
+    bad = _first_refused(text)
+    if bad is None:
+        build(text)  # tabs, line breaks (\r too, as the loader takes it), DEL: all kept
         return
-    with pytest.raises(ValidationError) as info:
-        read_pack(path)
-    (problem,) = info.value.problems
-    assert problem.path == f"any.{fmt}:agencies[0].notes"
-    assert "control character U+" in problem.message
+    with pytest.raises(InvalidValueError) as info:
+        build(text)
+    assert info.value.path == path
+    assert f"control character U+{ord(text[bad]):04X} at position {bad} " in info.value.message
+
+
+def test_text_fields_refuse_what_is_not_text() -> None:
+    wrong: list[tuple[Any, str]] = [
+        (lambda: Agency(id="a", name=Name("甲"), notes=5), "notes: expected text, got int 5"),
+        (
+            lambda: smeeco.Measure(
+                id="m", name=Name("措施"), document="d", ordinal=1, instruments=(1,)
+            ),
+            "instruments[0]: expected text, got int 1",
+        ),
+        (
+            lambda: Enterprise(id="e", name=Name("甲"), industry=b"C13"),
+            "industry: expected text or None, got bytes b'C13'",
+        ),
+        (
+            lambda: Name("甲", aliases=(None,)),
+            "aliases[0]: expected text, got NoneType None",
+        ),
+        (  # a huge value is shown cut short, quickly
+            lambda: Agency(id="a", name=Name("甲"), notes=[[0] * 10**6] * 10**3),
+            "notes: expected text, got list [[0, 0, 0, 0, 0, 0, ...], [0, 0, 0, 0, 0, 0, ...],",
+        ),
+    ]
+    for build, message in wrong:
+        with pytest.raises(InvalidValueError) as info:
+            build()
+        assert str(info.value).startswith(message)
 
 
 def packtext_refuses(text: str) -> bool:

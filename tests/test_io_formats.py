@@ -166,6 +166,20 @@ def test_reserved_attribute_names_are_refused() -> None:
         dumps_nodelink(graph)
 
 
+def test_graphml_refuses_an_edge_attribute_named_key_in_a_multigraph() -> None:
+    graph = nx.MultiDiGraph()
+    graph.add_edges_from([("a", "b", "k1", {"key": "clash"})])
+    with pytest.raises(ExportError) as info:
+        dumps_graphml(graph)
+    assert str(info.value) == (
+        "edge 'a' → 'b' has attribute 'key', which GraphML (for the edge key) uses for"
+        " itself; rename the attribute before exporting"
+    )
+    simple = nx.DiGraph()
+    simple.add_edge("a", "b", key="kept")  # a simple graph has no edge keys: 'key' is free
+    assert parse_graphml(dumps_graphml(simple)).edges["a", "b"]["key"] == "kept"
+
+
 def test_values_a_format_cannot_hold_are_refused() -> None:
     graph = nx.MultiDiGraph()
     graph.add_node("a", when={"a": 1})

@@ -8,6 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smeeco
+from smeeco.model.common import check_text
+from smeeco.parse.prepare import prepare
 
 NOTICE = """天津市关于支持中小企业的若干措施
 一、加强支持
@@ -77,3 +79,13 @@ def test_a_real_notice_with_control_characters_parses_and_its_records_load(
     except smeeco.NotAPolicyTextError:
         return
     smeeco.Ecosystem(result.records)  # every record holds only what a pack can hold
+
+
+def test_the_parser_leaves_out_every_character_a_record_refuses() -> None:
+    everything = "".join(chr(c) for c in range(0x110000))
+    prepared = prepare(everything, convert=False)
+    assert check_text(prepared.text) == prepared.text
+    quote = prepared.printable_quote(0, len(prepared.text))
+    assert check_text(quote) == quote
+    # C0 (but tab and breaks), DEL and C1 (but NEL), surrogates, U+FFFE/U+FFFF
+    assert len(prepared.controls) == 9 + 18 + 6 + 26 + 2048 + 2

@@ -246,6 +246,23 @@ def test_empty_or_junk_input_is_a_clear_error(junk: str) -> None:
         smeeco.parse_policy(junk)
 
 
+def test_a_control_character_is_reported_and_never_reaches_a_record(tmp_path: Path) -> None:
+    notice = (
+        "示例市关于若干措施的通知\n一、财税\n(一)加强\x00资金支持。(责任单位:示例市财政局)\x0c\n"
+    )
+    result = smeeco.parse_policy(notice, document_id="ex-pdf")
+    (measure,) = result.measures
+    assert measure.name.zh == "加强资金支持"
+    (control,) = [u for u in result.uncertainties if u.kind == "control"]
+    assert (control.line, control.column) == (3, 6)
+    assert "U+0000" in control.message
+    for source in measure.sources:  # the spans point at the given text; quotes leave it out
+        assert source.span is not None
+        assert notice[slice(*source.span)].replace("\x00", "") == source.quote
+    path = smeeco.write_pack(result.records, tmp_path / "p.yaml")
+    assert {r.id for r in smeeco.read_pack(path).records()} >= {"ex-pdf", "ex-pdf.m01"}
+
+
 # --------------------------------------------------------------------------- tables
 
 

@@ -14,7 +14,7 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -135,6 +135,23 @@ def check_not_input(output: str | Path, pack: str, eco: Ecosystem) -> None:
             if os.path.samefile(path, source):
                 raise ExportError(
                     f"{str(path)!r} is the data pack {source.name!r} that {pack!r} reads;"
+                    " write the output to another file"
+                )
+
+
+def check_not_read(output: str | Path, inputs: Iterable[str | Path], what: str) -> None:
+    """Refuse to write ``output`` when it is one of the ``inputs`` files (``what`` they are).
+
+    ``smeeco parse notice.json -o notice.json`` would replace the notice with a pack.
+    """
+    path = Path(output)
+    if not path.exists():
+        return
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(path, source):
+                raise ExportError(
+                    f"{str(path)!r} is {what} {str(source)!r} this command reads;"
                     " write the output to another file"
                 )
 

@@ -13,6 +13,7 @@ from typing import TextIO
 from smeeco.cli._common import (
     add_common,
     add_pack,
+    check_not_input,
     check_output_folder,
     document_arg,
     load_pack,
@@ -69,6 +70,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         check_output_folder(args.output)
     eco = load_pack(args.pack)
     document = document_arg(eco, args.document).id if args.document else None
+    if args.output is not None:
+        check_not_input(args.output, args.pack, eco)
     if args.output is None:
         out.write(dumps_matrix_markdown(eco, document, as_of=args.as_of, lang=args.lang))
         return 0
@@ -90,6 +93,8 @@ def _run_list(args: argparse.Namespace, out: TextIO) -> int:
             )
         check_output_folder(args.output)
     eco = load_pack(args.pack)
+    if args.output is not None:
+        check_not_input(args.output, args.pack, eco)
     lists = task_lists(eco, args.document, as_of=args.as_of)
     if args.output is None:
         out.write(dumps_markdown(lists))

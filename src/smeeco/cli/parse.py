@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from smeeco.cli._common import add_debug, check_output_folder, warn
+from smeeco.cli._common import add_debug, check_not_read, check_output_folder, warn
 from smeeco.errors import DataPackError
 from smeeco.io.datapack import write_pack
 from smeeco.io.packtext import paused_gc
@@ -89,6 +89,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if output.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise DataPackError(f"-o {args.output!r}: write the pack as .yaml or .json")
     check_output_folder(output)
+    check_not_read(output, [name for name in args.files if name != "-"], "a notice")
+    if args.agencies:
+        check_not_read(output, [args.agencies], "the agencies pack")
     texts = [(name if name != "-" else "stdin", _read(name)) for name in args.files]
     progress = _bar(sum(len(t) for _n, t in texts))
     with paused_gc():  # parsing and writing make no cycles: nothing for the collector

@@ -10,6 +10,7 @@ from smeeco.cli._common import (
     add_filters,
     add_json,
     add_pack,
+    check_not_input,
     check_output_folder,
     filters,
     load_pack,
@@ -54,6 +55,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Write or print the table."""
     path = check_output_folder(args.output) if args.output else None
     eco = load_pack(args.pack)
+    if path is not None:
+        check_not_input(path, args.pack, eco)
     columns = table_columns(eco, args.what, as_of=args.as_of, **filters(args))
     if path is not None:
         write_table(columns, path, excel=args.excel, title=args.what)

@@ -10,6 +10,7 @@ from smeeco.cli._common import (
     add_debug,
     add_json,
     add_pack,
+    check_not_input,
     check_output_folder,
     load_pack,
     print_json,
@@ -46,6 +47,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     path = check_output_folder(args.output) if args.output else None
     eco = load_pack(args.pack)
     if path is not None:
+        check_not_input(path, args.pack, eco)
         draw_load(eco, path, lang=args.lang)
         print(f"wrote {path}", file=out)
         return 0

@@ -90,19 +90,18 @@ def check_record(
     stored = context._index.get
     staged = context.staged.get
     for reference in record.references():
-        relation = reference.relation
+        _where, named, kinds, relation, _reverse, _attrs, origin = reference
+        endpoint: str | None = named
         if relation is not None and relation not in relations:
             yield InvalidValueError(
                 f"relation {relation!r} is not registered; call smeeco.register_relation() first",
                 f"{path}.{reference.path}",
             )
-        for endpoint in (reference.target, reference.origin):
-            if endpoint is None:
-                continue
+        while endpoint is not None:  # the target, then the origin if there is one
             target = stored(endpoint)
             if target is None:
                 target = staged(endpoint)
-            if target is None or target.kind not in reference.kinds:
+            if target is None or target.kind not in kinds:
                 yield from _bad_endpoint(
                     endpoint,
                     target,
@@ -112,6 +111,7 @@ def check_record(
                     unknown,
                     pending,
                 )
+            endpoint, origin = origin, None
     for problem in record.check(context):
         yield problem.at(path)
 

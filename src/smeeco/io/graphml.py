@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +41,6 @@ from smeeco.io._graphdata import (
     GraphSource,
     add_keyed_edge,
     as_graph,
-    check_reserved,
     decode_list,
     edge_rows,
     empty_like,
@@ -52,32 +53,97 @@ __all__ = ["dumps_graphml", "parse_graphml", "read_graphml", "write_graphml"]
 
 #: Marks, while writing and reading, the attributes that hold a tuple.
 _LIST = " []"
+_SEQUENCES = (tuple, list)
 
 
 def _clean(data: dict[str, Any]) -> dict[str, Any]:
     clean: dict[str, Any] = {}
     for k, v in data.items():
-        if isinstance(v, tuple | list):
+        if isinstance(v, _SEQUENCES):
             clean[f"{k}{_LIST}"] = encode_list(v)
         elif v is not None:
             clean[k] = v
     return clean
 
 
-def _encoded(graph: AnyGraph) -> AnyGraph:
-    out = empty_like(graph.is_directed(), graph.is_multigraph())
-    out.graph.update(_clean({k: v for k, v in graph.graph.items() if k != MULTI_KEY}))
-    out.graph[MULTI_KEY] = graph.is_multigraph()
-    clean = _clean
+class _Writer(GraphMLWriter):
+    """networkx's GraphML writer, encoding smeeco's attributes as it goes.
 
-    for node, data in graph.nodes(data=True):
-        out.add_node(node, **clean(data))
-    for u, v, key, data in edge_rows(graph):
-        if key is None:
-            out.add_edge(u, v, **clean(data))
-        else:
-            add_keyed_edge(out, u, v, key, {"key": key, **clean(data)})
-    return out
+    :meth:`add_encoded` does what networkx's ``add_graph_element`` does for a copy of the
+    graph whose tuples are ``|``-joined strings (and whose multigraph edges carry their key
+    as the attribute ``key`` and the id ``e0``, ``e1``…), without making the copy.
+    """
+
+    def add_attributes(
+        self, scope: str, xml_obj: Any, data: Mapping[str, Any], default: Mapping[str, Any]
+    ) -> None:
+        self.add_items(scope, xml_obj, data.items(), default)
+
+    def add_items(
+        self,
+        scope: str,
+        xml_obj: ET.Element,
+        items: Iterable[tuple[Any, Any]],
+        default: Mapping[str, Any],
+    ) -> None:
+        """networkx's ``add_attributes``, for (name, value) pairs encoded as by ``_clean``."""
+        types = self.attribute_types
+        pending = self.attributes[xml_obj]
+        for k, v in items:
+            if v is None:
+                continue
+            if isinstance(v, _SEQUENCES):
+                k, v = f"{k}{_LIST}", encode_list(v)
+            types[(str(k), scope)].add(type(v))
+            pending.append([k, v, scope, default.get(k)])
+
+    def add_encoded(self, graph: AnyGraph) -> None:
+        multi = graph.is_multigraph()
+        data = _clean({k: v for k, v in graph.graph.items() if k != MULTI_KEY})
+        data[MULTI_KEY] = multi
+        graph_id = data.pop("id", None)
+        edge_type = "directed" if graph.is_directed() else "undirected"
+        element = (
+            self.myElement("graph", edgedefault=edge_type)
+            if graph_id is None
+            else self.myElement("graph", edgedefault=edge_type, id=graph_id)
+        )
+        node_default = data.get("node_default", {})
+        edge_default = data.get("edge_default", {})
+        self.add_attributes(
+            "graph",
+            element,
+            {k: v for k, v in data.items() if k not in ("node_default", "edge_default")},
+            {},
+        )
+        make, append, add_items = self.myElement, element.append, self.add_items
+        for node, attributes in graph.nodes(data=True):
+            node_element = make("node", id=str(node))
+            add_items("node", node_element, attributes.items(), node_default)
+            append(node_element)
+        for number, (u, v, key, attributes) in enumerate(edge_rows(graph)):
+            if multi:
+                if "key" in attributes:
+                    raise ExportError(
+                        f"edge {u!r} → {v!r} has attribute 'key', which GraphML (for the edge"
+                        " key) uses for itself; rename the attribute before exporting"
+                    )
+                # edge ids are unique (Gephi drops repeats); the key is a data value
+                edge_element = make("edge", source=str(u), target=str(v), id=f"e{number}")
+                add_items(
+                    "edge", edge_element, chain((("key", key),), attributes.items()), edge_default
+                )
+            else:
+                edge_element = make("edge", source=str(u), target=str(v))
+                add_items("edge", edge_element, attributes.items(), edge_default)
+            append(edge_element)
+        # networkx's second pass: the data elements (each value's own type, as networkx's
+        # attr_type gives it without infer_numeric_types)
+        add_data = self.add_data
+        for xml_obj, items in self.attributes.items():
+            for k, v, scope, default in items:
+                xml_obj.append(add_data(str(k), type(v), str(v), scope, default))
+        self.xml.append(element)
 
 
 def dumps_graphml(graph: GraphSource) -> str:
@@ -89,12 +155,9 @@ def dumps_graphml(graph: GraphSource) -> str:
         An attribute value has a type GraphML cannot hold (a dict, a date…).
     """
     graph = as_graph(graph)
-    check_reserved(
-        graph, "GraphML (for the edge key)", (), ("key",) if graph.is_multigraph() else ()
-    )
-    writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
+    writer = _Writer(encoding="utf-8", prettyprint=True)
     try:
-        writer.add_graph_element(_encoded(graph))
+        writer.add_encoded(graph)
     except nx.NetworkXError as exc:
         raise ExportError(f"cannot write GraphML: {exc}; use str, int, float or bool") from exc
     # networkx inserts each new <key> first; put them in the order they were made.
@@ -110,10 +173,6 @@ def dumps_graphml(graph: GraphSource) -> str:
             element.set("attr.list", "true")
     for position, element in enumerate(keys):
         writer.xml.insert(position, element)
-    # Edge ids must be unique in GraphML (Gephi drops repeats); the key is a data value.
-    if graph.is_multigraph():
-        for number, element in enumerate(writer.xml.iter("edge")):
-            element.set("id", f"e{number}")
     buffer = io.BytesIO()
     writer.dump(buffer)
     return buffer.getvalue().decode("utf-8")

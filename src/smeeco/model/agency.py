@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from smeeco.errors import InvalidValueError, Problem
-from smeeco.model.common import Record, Reference, ids_validator, optional_id_validator, ref
+from smeeco.model.common import (
+    Record,
+    Reference,
+    ids_validator,
+    optional_id_validator,
+    ref,
+    text_checked,
+)
 from smeeco.model.context import links, loop_problems
 from smeeco.model.jurisdiction import Level
 
@@ -41,7 +48,7 @@ class AgencyKind(StrEnum):
     OTHER = "other"
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Agency(Record):
     """A responsible unit (责任单位).
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from smeeco.model.common import Record, Reference, ids_validator, ref
+from smeeco.model.common import Record, Reference, ids_validator, ref, text_checked
 from smeeco.model.context import links, loop_problems
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def _size_classes(_inst: object, _a: attrs.Attribute[Any], value: tuple[str, ...
             )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class BeneficiaryGroup(Record):
     """A group a measure is meant to reach.
 

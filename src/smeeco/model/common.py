@@ -16,6 +16,7 @@ from smeeco.model.values import (
     as_date,
     check_id,
     check_text,
+    text_checked,
 )
 from smeeco.model.values import (
     _canonical as _canonical,
@@ -47,4 +48,5 @@ __all__ = [
     "check_id",
     "check_text",
     "ref",
+    "text_checked",
 ]

@@ -34,6 +34,7 @@ from smeeco.model.common import (
     ids_validator,
     optional_id_validator,
     ref,
+    text_checked,
 )
 from smeeco.model.deadline import Deadline
 from smeeco.model.record import _as_text
@@ -76,7 +77,7 @@ class Role(StrEnum):
     FUNDING = "funding"  # 出资
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Responsibility:
     """One responsible unit of a measure, with its role.
 
@@ -111,7 +112,7 @@ class Responsibility:
         )
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Section:
     """A numbered part of a document ("一、落实落细财税扶持政策")."""
 
@@ -150,7 +151,7 @@ def _addressees(value: Iterable[str]) -> tuple[str, ...]:
     return found
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class PolicyDocument(Record):
     """A policy text, reply, report or interview that states measures and facts.
 
@@ -264,6 +265,28 @@ class PolicyDocument(Record):
 _ROLE_VALUES = {role: role.value for role in Role}
 _AGENCY = ("agency",)
 _DOCUMENT = ("document",)
+# A measure's i-th unit without a ``named_as``: its path and edge attributes depend only on
+# (i, explicit, role), so they are built once and shared (a national corpus has ~10^5 such
+# references, built at each validation and each graph build). Kept for the first units only.
+_SHARED_UNITS = 32
+_UNIT_REFERENCES: dict[tuple[int, bool, Role], tuple[str, tuple[tuple[str, Any], ...]]] = {}
+_new_reference = tuple.__new__
+
+
+def _unit_reference(i: int, r: Responsibility) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """The path and edge attributes of a measure's ``i``-th responsible unit."""
+    role = _ROLE_VALUES[r.role]
+    edge: tuple[tuple[str, Any], ...] = (
+        (("explicit", r.explicit), ("order", i), ("role", role))
+        if r.named_as is None
+        else (
+            ("explicit", r.explicit),
+            ("named_as", r.named_as),
+            ("order", i),
+            ("role", role),
+        )
+    )
+    return f"responsibilities[{i}].unit", edge
 
 
 def _responsibilities(value: Iterable[Responsibility]) -> tuple[Responsibility, ...]:
@@ -275,14 +298,17 @@ def _deadline(value: Deadline | str | None) -> Deadline | None:
     if value is None or isinstance(value, Deadline):
         return value
     if isinstance(value, str):
-        return Deadline.read(value)
+        try:
+            return Deadline.read(value)
+        except InvalidValueError as exc:  # text no pack can hold: say it is the deadline's
+            raise exc.at("deadline") from None
     raise InvalidValueError(
         f"a deadline is a Deadline or its text (e.g. '2023年底前'), not {value!r:.60}",
         "deadline",
     )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Measure(Record):
     """One measure (措施, 任务) of a document.
 
@@ -395,19 +421,16 @@ class Measure(Record):
         # Built directly rather than through ref(): a national corpus has ~10^5 of these.
         # Edge attributes in ref()'s (sorted) order: explicit, named_as, order, role.
         for i, r in enumerate(self.responsibilities):
-            role = _ROLE_VALUES[r.role]
-            edge: tuple[tuple[str, Any], ...] = (
-                (("explicit", r.explicit), ("order", i), ("role", role))
-                if r.named_as is None
-                else (
-                    ("explicit", r.explicit),
-                    ("named_as", r.named_as),
-                    ("order", i),
-                    ("role", role),
-                )
-            )
-            yield Reference(
-                f"responsibilities[{i}].unit", r.unit, _AGENCY, "responsible", True, edge
+            explicit = r.explicit
+            shared = None
+            if r.named_as is None and i < _SHARED_UNITS and (explicit is True or explicit is False):
+                key = (i, explicit, r.role)
+                shared = _UNIT_REFERENCES.get(key)
+                if shared is None:
+                    shared = _UNIT_REFERENCES[key] = _unit_reference(i, r)
+            path, edge = shared or _unit_reference(i, r)
+            yield _new_reference(
+                Reference, (path, r.unit, _AGENCY, "responsible", True, edge, None)
             )
         for i, b in enumerate(self.beneficiaries):
             yield ref(f"beneficiaries[{i}]", b, "beneficiary", relation="benefits")

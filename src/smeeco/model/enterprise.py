@@ -25,6 +25,7 @@ from smeeco.model.common import (
     optional_amount,
     optional_id_validator,
     ref,
+    text_checked,
 )
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ def _credit_code(_inst: object, attribute: attrs.Attribute[Any], value: str | No
             raise exc.at(attribute.name) from None
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class TierMembership:
     """An enterprise's recognition in a tier, from ``awarded`` to ``expires``.
 
@@ -143,7 +144,7 @@ def _memberships(value: Iterable[TierMembership]) -> tuple[TierMembership, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Enterprise(Record):
     """A named enterprise.
 

@@ -29,6 +29,7 @@ from smeeco.model.common import (
     optional_amount,
     optional_id_validator,
     ref,
+    text_checked,
 )
 from smeeco.model.context import links, loop_problems
 from smeeco.model.jurisdiction import Level
@@ -88,7 +89,7 @@ def parse_share(value: Any) -> Decimal:
     return _canonical(result)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Share:
     """One party's share of a loss; ``party`` is an agency or fund id."""
 
@@ -101,7 +102,7 @@ def _shares(value: Iterable[Share]) -> tuple[Share, ...]:
     return tuple(value)
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class RiskSharing:
     """How a loss is divided among parties; the shares sum to exactly 1.
 
@@ -196,7 +197,7 @@ def _optional_share(value: Any) -> Decimal | None:
     return None if value is None else parse_share(value)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Fund(Record):
     """A fund or budget line.
 

@@ -34,6 +34,7 @@ from smeeco.model.common import (
     ids_validator,
     optional_id_validator,
     ref,
+    text_checked,
 )
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def _value(value: Any) -> Decimal | Money:
     raise InvalidValueError(f"value {value!r} is not a number")
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Observation:
     """A value observed on a date ("as of the end of 2020": ``2020-12-31``)."""
 
@@ -125,7 +126,7 @@ class Observation:
         return self.value.yuan if isinstance(self.value, Money) else self.value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Target:
     """A value to reach ``by`` a date (e.g. 3000 seed enterprises by 2025-12-31)."""
 
@@ -142,7 +143,7 @@ class Target:
         return self.value.yuan if isinstance(self.value, Money) else self.value
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Progress:
     """The latest observation on a date against the target in view.
 
@@ -179,7 +180,7 @@ def _targets(value: Iterable[Target]) -> tuple[Target, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Indicator(Record):
     """A measured quantity with dated observations and targets.
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 import attrs
 
 from smeeco.errors import InvalidValueError
-from smeeco.model.common import Record, Reference, optional_id_validator, ref
+from smeeco.model.common import Record, Reference, optional_id_validator, ref, text_checked
 from smeeco.model.context import links, loop_problems
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def _division_code(_inst: object, _a: attrs.Attribute[Any], value: str) -> None:
         )
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Jurisdiction(Record):
     """An administrative area: China, Shandong, Tianjin, Qingdao, Binhai New Area…"""
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
 
-from smeeco.model.common import Record, Reference, optional_id_validator, ref
+from smeeco.model.common import Record, Reference, optional_id_validator, ref, text_checked
 from smeeco.model.context import links, loop_problems
 from smeeco.model.jurisdiction import Level
 
@@ -46,7 +46,7 @@ class NetworkRole(StrEnum):
     NODE = "node"  # other member
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Platform(Record):
     """A service platform, base or carrier; ``network`` names the network it belongs to."""
 

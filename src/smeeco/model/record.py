@@ -15,7 +15,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 import attrs
 
 from smeeco.errors import InvalidValueError
-from smeeco.model.values import Money, Name, Period, Source, _id_validator, _plain
+from smeeco.model.values import (
+    Money,
+    Name,
+    Period,
+    Source,
+    _id_validator,
+    _plain,
+    text_checked,
+)
 
 if TYPE_CHECKING:
     from smeeco.errors import Problem
@@ -87,7 +95,7 @@ def _sources(value: Any) -> tuple[Source, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, field_transformer=text_checked)
 class Record:
     """Base of every record kind: an id, a bilingual name, a validity period and sources.
 

@@ -25,6 +25,7 @@ from smeeco.model.common import (
     ids_validator,
     optional_id_validator,
     ref,
+    text_checked,
 )
 from smeeco.model.context import format_cycle
 from smeeco.model.jurisdiction import Level
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["CriteriaVersion", "Tier", "TierLadder"]
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class CriteriaVersion:
     """The criteria for entering a tier during ``valid``.
 
@@ -67,7 +68,7 @@ def _criteria(value: Iterable[CriteriaVersion]) -> tuple[CriteriaVersion, ...]:
     return versions
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Tier(Record):
     """One rung of a cultivation ladder (创新型中小企业, 专精特新"小巨人", 雏鹰…).
 
@@ -121,7 +122,7 @@ def _names(value: Iterable[Name]) -> tuple[Name, ...]:
     return tuple(value)
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class TierLadder(Record):
     """An ordered ladder of tiers, bottom first, and the pipeline that feeds it.
 

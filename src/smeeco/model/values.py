@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import re
+import reprlib
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -40,6 +41,7 @@ __all__ = [
     "as_date",
     "check_id",
     "check_text",
+    "text_checked",
 ]
 
 
@@ -82,6 +84,7 @@ def _ids_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -
 id_field_validator = _id_validator
 optional_id_validator = _optional_id_validator
 ids_validator = _ids_validator
+_ID_VALIDATORS = (_id_validator, _optional_id_validator, _ids_validator)
 
 
 # --------------------------------------------------------------------------- text
@@ -113,6 +116,119 @@ def check_text(value: str) -> str:
     return value
 
 
+# The validators text_checked adds. Their fast path is str.isprintable(): printable text
+# holds none of the characters check_text refuses (they are all controls, surrogates or
+# non-characters), and most fields are one line; the rest go through the full check.
+
+
+def _text(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is not str or not value.isprintable():
+        _refuse_unless_text(attribute.name, "text", value)
+
+
+def _optional_text(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None and (type(value) is not str or not value.isprintable()):
+        _refuse_unless_text(attribute.name, "optional", value)
+
+
+def _texts(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is tuple:
+        for item in value:
+            if type(item) is not str or not item.isprintable():
+                break
+        else:
+            return
+    _refuse_unless_text(attribute.name, "texts", value)
+
+
+def _refuse_unless_text(name: str, form: str, value: Any) -> None:
+    """Raise the problem of ``value`` for the field ``name`` holding ``form``, if it has one."""
+    if form == "texts":
+        if not isinstance(value, tuple):
+            raise InvalidValueError(
+                f"expected a tuple of texts, got {type(value).__name__} {_preview(value)}",
+                name,
+            )
+        for i, item in enumerate(value):
+            _refuse_unless_text(f"{name}[{i}]", "text", item)
+        return
+    if value is None and form == "optional":
+        return
+    if not isinstance(value, str):
+        wanted = "text or None" if form == "optional" else "text"
+        raise InvalidValueError(
+            f"expected {wanted}, got {type(value).__name__} {_preview(value)}", name
+        )
+    if _CONTROL.search(value) is not None:
+        try:
+            check_text(value)
+        except InvalidValueError as exc:
+            raise exc.at(name) from None
+
+
+def _preview(value: Any) -> str:
+    """A short repr of ``value``, in bounded time however big it is."""
+    return reprlib.repr(value)
+
+
+_VALIDATORS: Mapping[str, Any] = {"text": _text, "optional": _optional_text, "texts": _texts}
+#: Every validator text_checked has given a field (a subclass's fields come checked).
+_CHECKING: set[Any] = set()
+
+
+#: How a field's annotation says it holds free text (a string, one or none, several).
+_TEXT_FORMS: Mapping[str, str] = {
+    "str": "text",
+    "str|None": "optional",
+    "None|str": "optional",
+    "Optional[str]": "optional",
+    "tuple[str,...]": "texts",
+    "Tuple[str,...]": "texts",
+}
+
+
+def _annotation(annotation: Any) -> str:
+    """An annotation as text without spaces (``"str|None"``), whether or not it is a string."""
+    if isinstance(annotation, type):
+        return annotation.__name__
+    return str(annotation).replace(" ", "").replace("typing.", "")
+
+
+def text_checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
+    r"""An attrs ``field_transformer``: text fields refuse what a data pack may not hold.
+
+    Every field annotated ``str``, ``str | None`` or ``tuple[str, ...]`` (ids aside: their
+    own validator is stricter) gets a validator that refuses other types and the control
+    characters :func:`check_text` refuses, naming the field, the item and the position.
+    Tabs and line breaks (``\n``, ``\r``) are allowed, as the loader allows them.
+    Records and values of smeeco use it; a downstream class can too::
+
+        @attrs.frozen(kw_only=True, field_transformer=text_checked)
+        class Programme(Record): ...
+
+    >>> @attrs.frozen(field_transformer=text_checked)
+    ... class Note:
+    ...     text: str = ""
+    >>> Note("第一行\n第二行").text
+    '第一行\n第二行'
+    >>> Note("bad\x07")
+    Traceback (most recent call last):
+    ...
+    smeeco.errors.InvalidValueError: text: text holds the control character U+0007 at ...
+    """
+    out = []
+    for field in fields:
+        form = _TEXT_FORMS.get(_annotation(field.type))
+        mine = field.validator
+        if form is not None and mine not in _ID_VALIDATORS and mine not in _CHECKING:
+            # (a field inherited from a checked class keeps its check, not a second one)
+            check = _VALIDATORS[form]
+            combined = check if mine is None else attrs.validators.and_(mine, check)
+            _CHECKING.add(combined)
+            field = field.evolve(validator=combined)
+        out.append(field)
+    return out
+
 
 # --------------------------------------------------------------------------- Name
 
@@ -137,18 +253,22 @@ class Name:
         for key in ("zh", "en"):
             if not isinstance(getattr(self, key), str):
                 raise InvalidValueError(
-                    f"a name's {key} must be text, not {getattr(self, key)!r}", key
+                    f"a name's {key} must be text, not {_preview(getattr(self, key))}", key
                 )
             try:
                 check_text(getattr(self, key))
             except InvalidValueError as exc:
                 raise exc.at(key) from None
         for i, alias in enumerate(self.aliases):
-            if isinstance(alias, str):
-                try:
-                    check_text(alias)
-                except InvalidValueError as exc:
-                    raise exc.at(f"aliases[{i}]") from None
+            if not isinstance(alias, str):
+                raise InvalidValueError(
+                    f"expected text, got {type(alias).__name__} {_preview(alias)}",
+                    f"aliases[{i}]",
+                )
+            try:
+                check_text(alias)
+            except InvalidValueError as exc:
+                raise exc.at(f"aliases[{i}]") from None
         if not (self.zh.strip() or self.en.strip()):
             raise InvalidValueError("a name needs a Chinese (zh) or an English (en) form")
 
@@ -446,7 +566,7 @@ def _span(value: Any) -> tuple[int, int] | None:
     return (int(start), int(end))
 
 
-@attrs.frozen
+@attrs.frozen(field_transformer=text_checked)
 class Source:
     """Where a fact comes from: a document, a place in it, and a short verbatim quote.
 

@@ -218,9 +218,10 @@ def _half_width(text: str) -> str:
 #: Breaks that are not "\n": Word's manual line break (VT), a PDF's page break (FF), NEL
 #: and the Unicode line and paragraph separators. Each is read as a line break.
 _BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"))
-#: Other control characters (C0 but tab, line feed and carriage return; DEL; C1): no text
-#: holds them on purpose, no record or export can; they are cut out, and reported.
-_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+#: Other control characters (C0 but tab, line feed and carriage return; DEL; C1), lone
+#: surrogates and the non-characters U+FFFE/U+FFFF: no text holds them on purpose, no
+#: record or export can (``smeeco.model.common.check_text``); they are cut out, reported.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def looks_traditional(text: str) -> bool:
