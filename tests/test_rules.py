@@ -6,6 +6,7 @@ import argparse
 import datetime as dt
 import io
 from collections.abc import Iterator
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,8 @@ from smeeco.errors import RuleError
 from smeeco.register import read_register
 from smeeco.rules import bundled_rules, evaluate, read_rules
 from smeeco.rules.compile import eligible, evaluate_frame, prepare
+from smeeco.rules.criteria import Compare, Ratio, walk
+from smeeco.rules.evaluate import MONEY_COLUMNS
 from smeeco.rules.register import eligible_rows, explain_enterprise, tier_rules
 
 DAY = dt.date(2024, 6, 30)
@@ -377,3 +380,131 @@ def test_cli_eligible_and_explain(tmp_path: Path) -> None:
     assert text.startswith("e1: 创新型中小企业 (cn-innovative-sme) on 2024-06-30\ncriteria: ")
     assert "[met] 创新能力 25 ≥ 20" in text
     assert explain_enterprise(read_register(path), "e2", "cn-innovative-sme", DAY).state == "unmet"
+
+
+# ------------------------------------------------- amounts as registers give them (exact)
+
+_RATIOS = sorted(
+    {
+        (n.numerator, n.denominator, n.op, Fraction(str(n.value)))
+        for rules in bundled_rules().values()
+        for version in rules.versions
+        for n in walk(version.criterion)
+        if isinstance(n, Ratio)
+    }
+)
+_LIMITS = sorted(
+    {
+        (n.column, Fraction(str(n.value)))
+        for rules in bundled_rules().values()
+        for version in rules.versions
+        for n in walk(version.criterion)
+        if isinstance(n, Compare) and n.column in MONEY_COLUMNS and not isinstance(n.value, bool)
+    }
+)
+_UNITS = {"元": 1, "万元": 10_000, "亿元": 100_000_000}
+
+
+def _decimal(value: Fraction) -> str:
+    """``value`` (a fraction with a power-of-ten denominator) as the decimal a cell writes."""
+    places = 0
+    while (value * 10**places).denominator != 1:
+        places += 1
+    n = int(value * 10**places)
+    sign, n = ("-" if n < 0 else ""), abs(n)
+    if not places:
+        return f"{sign}{n}"
+    return f"{sign}{n // 10**places}.{n % 10**places:0{places}d}"
+
+
+def test_bundled_rules_have_ratio_thresholds() -> None:
+    assert {(a, b) for a, b, _, _ in _RATIOS} == {
+        ("rd_expense", "revenue"),
+        ("main_revenue", "revenue"),
+    }
+    assert _LIMITS
+
+
+@pytest.mark.parametrize("unit", list(_UNITS))
+@pytest.mark.parametrize("places", range(5))
+@pytest.mark.parametrize("ratio", _RATIOS, ids=lambda r: f"{r[0]}-{r[3]}")
+def test_a_ratio_exactly_at_its_threshold_is_met(
+    ratio: tuple[str, str, str, Fraction], places: int, unit: str
+) -> None:
+    num, den, op, value = ratio
+    criterion = Ratio(num, den, op, float(value))
+    step = Fraction(1, 10**places)
+    # 57.3 / 1910 in 万元 (places 1), 0.57 / 19 in yuan (places 2): exactly the threshold
+    k = 191 * 10**places + 7
+    den_value = k * value.denominator * step
+    at = k * value.numerator * step
+    cells = [
+        {"id": "at", num: _decimal(at), den: _decimal(den_value)},
+        {"id": "below", num: _decimal(at - step), den: _decimal(den_value)},
+        {"id": "above", num: _decimal(at + step), den: _decimal(den_value)},
+    ]
+    register = read_register(pl.DataFrame(cells), money_unit=unit)
+    compiled = evaluate_frame(register.frame, criterion, DAY)
+    rows = [evaluate(criterion, row, DAY) for row in register.frame.iter_rows(named=True)]
+    assert compiled["status"].to_list() == ["met", "unmet", "met"]
+    assert [o.state for o in rows] == ["met", "unmet", "met"]
+    assert compiled["why"].to_list() == [o.why() for o in rows]
+
+
+def _amount(places: int, n: int) -> str:
+    return _decimal(Fraction(n, 10**places))
+
+
+@st.composite
+def _money_row(draw: st.DrawFn, unit: str) -> dict[str, Any]:
+    """A row of text cells in ``unit``: amounts of 0–4 decimals, often exactly at a threshold."""
+    row = {k: v for k, v in draw(_row).items() if k not in MONEY_COLUMNS}
+    places = draw(st.integers(0, 4))
+    step = Fraction(1, 10**places)
+
+    def any_amount() -> str | None:
+        return draw(st.none() | st.integers(0, 10**10).map(lambda n: _amount(places, n)))
+
+    for column in ("revenue", "total_assets", "main_revenue", "rd_expense", "new_equity_3y"):
+        row[column] = any_amount()
+    row["net_profit"] = draw(
+        st.none() | st.integers(-(10**9), 10**9).map(lambda n: _amount(places, n))
+    )
+    for column, limit in _LIMITS:  # exactly at (or one step beside) a limit of the rules
+        if draw(st.booleans()):
+            shift = draw(st.sampled_from([-1, 0, 0, 1])) * step
+            row[column] = _decimal(max(limit / _UNITS[unit] + shift, Fraction(0)))
+    for num, den, _, value in _RATIOS:  # exactly at (or one step beside) a ratio threshold
+        if draw(st.integers(0, 3)) == 0:
+            k = draw(st.integers(1, 10**6))
+            row[den] = _decimal(k * value.denominator * step)
+            shift = draw(st.sampled_from([-1, 0, 0, 1]))
+            row[num] = _decimal(max(k * value.numerator * step + shift * step, Fraction(0)))
+    return row
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), st.sampled_from(list(_UNITS)), st.sampled_from(_TIERS))
+def test_compiled_equals_row_by_row_for_decimal_amounts(
+    data: st.DataObject, unit: str, tier_day: tuple[str, dt.date]
+) -> None:
+    rows = data.draw(st.lists(_money_row(unit), min_size=1, max_size=20))
+    schema = {**_SCHEMA, **dict.fromkeys(MONEY_COLUMNS, pl.String)}
+    frame = pl.DataFrame(rows, schema={k: schema[k] for k in rows[0]}).with_row_index("id")
+    register = read_register(frame.with_columns(pl.col("id").cast(pl.String)), money_unit=unit)
+    tier, day = tier_day
+    assert eligible(register, tier, day).rows() == eligible_rows(register, tier, day).rows()
+
+
+def test_amounts_beyond_four_decimals_are_evaluated_row_by_row() -> None:
+    cells = {"id": ["a", "b"], "rd_expense": ["0.00000003", "0.57"], "revenue": ["0.000001", "19"]}
+    register = read_register(pl.DataFrame(cells))
+    criterion = Ratio("rd_expense", "revenue", ">=", 0.03)
+    compiled = evaluate_frame(register.frame, criterion, DAY)
+    assert compiled["status"].to_list() == ["met", "met"]
+    assert (
+        eligible(register, "tj-tech-leader", DAY).rows()
+        == eligible_rows(register, "tj-tech-leader", DAY).rows()
+    )
+    with pytest.raises(RuleError, match="1 row"):
+        evaluate_frame(register.frame.to_arrow(), criterion, DAY)

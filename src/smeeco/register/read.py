@@ -411,7 +411,11 @@ def _read_number(signed: bool, scale: int, noun: str, hint: str) -> _Reader:
         good = number.is_finite()
         if not signed:
             good = good & (number >= 0)
-        return number * factor, col.is_not_null() & ~good.fill_null(False), why
+        # 万元/亿元 to yuan: the float product can miss the decimal by an ulp
+        # (0.0007 × 10000 = 7.000000000000001); the decimal is a multiple of 0.0001 yuan
+        # for amounts of up to 8 decimals in 万元 (12 in 亿元), so it is rounded to that.
+        value = (number * factor).round(4) if factor > 1 else number
+        return value, col.is_not_null() & ~good.fill_null(False), why
 
     return read
 

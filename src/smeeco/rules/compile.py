@@ -9,9 +9,10 @@ The expressions are narwhals expressions, so they run on Polars (the default), p
 PyArrow and Dask frames alike; :func:`prepare` first adds the columns that need the
 register as a whole (size classes, tiers held on the day).
 
-Money is held as float yuan, so ratio tests (``R&D / revenue ≥ 3 %``) are made by
-cross-multiplying (``R&D × 100 ≥ 3 × revenue``), which is exact for whole-yuan amounts below
-about 10^13 yuan.
+Ratio tests (``R&D / revenue ≥ 3 %``) cross-multiply in 64-bit integers (``R&D × 100 ≥
+3 × revenue``): whole amounts as they are, amounts with up to 4 decimals as integers of
+0.0001 (see :func:`_scaled`), so they agree exactly with the row evaluator. Rows whose
+amounts fit neither are evaluated by the row evaluator (on Polars) or refused.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import narwhals.stable.v2 as nw
 import polars as pl
 from narwhals.stable.v2.dependencies import is_dask_dataframe
 
+from smeeco.errors import RuleError
 from smeeco.register import Register, parse_tiers
 from smeeco.rules.criteria import (
     AgeAtLeast,
@@ -112,6 +114,9 @@ class CompiledRule:
     why: nw.Expr
     needs_size: bool
     tiers: tuple[str, ...]
+    #: True on rows where a ratio's amounts are not exact integers (or 0.0001 multiples)
+    #: small enough to cross-multiply in Int64: those rows are evaluated row by row.
+    inexact: nw.Expr = attrs.field(factory=lambda: nw.lit(False))
 
     def apply(self, frame: Any) -> Any:
         """``frame`` (a narwhals frame) with the helper columns of every layer."""
@@ -209,6 +214,36 @@ def _cmp(left: nw.Expr, op: str, right: Any) -> nw.Expr:
     return out
 
 
+#: Amounts with a fraction are tested as integers of this part of their unit (0.0001 yuan).
+SCALE = 10_000
+_WHOLE = 2.0**53  # whole floats below this are exact integers
+_DIGITS = 1e15  # a decimal of at most 15 digits is exactly what its float's shortest text says
+_FITS = 2.0**62  # products below this cannot overflow Int64
+
+
+def _scaled(num: nw.Expr, den: nw.Expr, p: int, q: int) -> tuple[nw.Expr, nw.Expr, nw.Expr]:
+    """Whether ``num`` and ``den`` can be compared in integers, and the two integers.
+
+    Both are taken as whole numbers when both are whole (below 2**53), else as integers of
+    0.0001 (:data:`SCALE`) when each is a decimal of at most 4 places and 15 digits — then
+    the float is exactly the decimal the row evaluator reads from its shortest text. The
+    products ``a·q`` and ``b·p`` must also fit Int64. Where any of this fails, the first
+    expression is false and the integers are 0.
+    """
+    whole = (
+        (num == num.floor()) & (den == den.floor()) & (num.abs() < _WHOLE) & (den.abs() < _WHOLE)
+    )
+    k = nw.when(whole).then(nw.lit(1.0)).otherwise(nw.lit(float(SCALE)))
+    a, b = (num * k).round(0), (den * k).round(0)
+    places = (a / SCALE == num) & (b / SCALE == den) & (a.abs() < _DIGITS) & (b.abs() < _DIGITS)
+    fits = (a.abs() * q < _FITS) & (b.abs() * abs(p) < _FITS)
+    exact = ((whole | places) & fits).fill_null(False)
+    zero = nw.lit(0.0)
+    ai = nw.when(exact).then(a).otherwise(zero).cast(nw.Int64())
+    bi = nw.when(exact).then(b).otherwise(zero).cast(nw.Int64())
+    return exact, ai, bi
+
+
 def _tier_column(tier: str) -> str:
     return f"__tier__{tier}"
 
@@ -221,6 +256,7 @@ class _Compiler:
         self.needs_size = False
         self.tiers: list[str] = []
         self.layers: list[list[tuple[str, nw.Expr]]] = []
+        self.inexact: list[nw.Expr] = []  # rows a ratio cannot test in integers
 
     def emit(self, expr: nw.Expr, after: int) -> nw.Expr:
         """Compute ``expr`` as a helper column once layers ``< after`` exist."""
@@ -358,11 +394,16 @@ class _Compiler:
         den = nw.col(c.denominator).cast(nw.Float64())
         fraction = Fraction(str(c.value))
         p, q = fraction.numerator, fraction.denominator
-        ok = (
+        exact, a, b = _scaled(num, den, p, q)
+        whole = (
+            nw.when(b > 0).then(_cmp(a * q, c.op, b * p)).otherwise(_cmp(a * q, _FLIP[c.op], b * p))
+        )
+        floats = (
             nw.when(den > 0)
             .then(_cmp(num * q, c.op, den * p))
             .otherwise(_cmp(num * q, _FLIP[c.op], den * p))
         )
+        ok = nw.when(exact).then(whole).otherwise(floats)
         null = num.is_null() | den.is_null()
         absent = nw.concat_str(
             [
@@ -385,6 +426,7 @@ class _Compiler:
             .otherwise(_fixed(num / den * 100, 1, f"{name} ", shown))
         )
         state = nw.when(null | (den == 0)).then(UNKNOWN).when(ok).then(MET).otherwise(UNMET)
+        self.inexact.append(~null & (den != 0) & ~exact)
         return self.leaf(state, text)
 
     def size(self, c: SizeIn) -> _Node:
@@ -599,6 +641,9 @@ def compile_criterion(
         why,
         compiler.needs_size,
         tuple(dict.fromkeys(compiler.tiers)),
+        nw.any_horizontal(*compiler.inexact, ignore_nulls=True)
+        if compiler.inexact
+        else nw.lit(False),
     )
 
 
@@ -677,9 +722,40 @@ def _evaluate(frame: Any, criterion: Criterion, as_of: dt.date, ids: str) -> Any
     )
     columns = [nw.col(ids).cast(nw.String()).alias("id")] if ids in data.columns else []
     out = data.select(
-        *columns, status.alias("status"), rule.score.alias("score"), rule.why.alias("why")
+        *columns,
+        status.alias("status"),
+        rule.score.alias("score"),
+        rule.why.alias("why"),
+        rule.inexact.alias("__inexact"),
     )
-    return out.to_native()
+    flagged = out.select(nw.col("__inexact").sum()).item()
+    if not flagged:
+        return out.drop("__inexact").to_native()
+    native = out.to_native()
+    if not isinstance(native, pl.DataFrame):
+        raise RuleError(
+            f"{flagged} row(s) have amounts in a ratio that cannot be compared exactly in"
+            " 64-bit integers (more than 4 decimal places, or too large); evaluate the"
+            " register with smeeco.rules.compile.eligible (Polars), which evaluates such"
+            " rows one by one"
+        )
+    return _exact_rows(native, frame, criterion, as_of)
+
+
+def _exact_rows(
+    out: pl.DataFrame, frame: pl.DataFrame, criterion: Criterion, as_of: dt.date
+) -> pl.DataFrame:
+    """``out`` with the rows its ``__inexact`` column flags evaluated by the row evaluator."""
+    from smeeco.rules.evaluate import evaluate
+
+    at = out["__inexact"].fill_null(False).arg_true()
+    outcomes = [evaluate(criterion, row, as_of) for row in frame[at].iter_rows(named=True)]
+    score = out["score"].cast(pl.Int64).scatter(at, [o.score for o in outcomes])
+    return out.drop("__inexact").with_columns(
+        out["status"].scatter(at, [o.state for o in outcomes]),
+        score if out["score"].dtype == pl.Null else score.cast(out["score"].dtype),
+        out["why"].scatter(at, [o.why() for o in outcomes]),
+    )
 
 
 def eligible(
