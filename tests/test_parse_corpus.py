@@ -33,10 +33,7 @@ DISAGREE: dict[str, str] = {
 
 
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).
-METADATA_GAPS: dict[str, str] = {
-    "ningxia-2023-sme-fund-measures-joint-issuers": "a 主送 line without commas is split at 、"
-    " ('各市、县(区)财政局', '工信主管部门', '发展改革委'): the shared 各市、县(区) is not kept",
-}
+METADATA_GAPS: dict[str, str] = {}
 
 
 def _expected(slug: str) -> dict[str, Any]:

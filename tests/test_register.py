@@ -103,6 +103,32 @@ def test_pandas_and_arrow_inputs() -> None:
         assert read_register(native).frame.row(0) == ("a", 12)
 
 
+def test_lazy_inputs_a_duckdb_relation_and_a_polars_lazyframe() -> None:
+    duckdb = pytest.importorskip("duckdb")
+    relation = duckdb.sql(
+        "select * from (values ('a', '工业', 300), ('b', '零售业', 5)) t(id, industry, employees)"
+    )
+    register = read_register(relation)
+    assert register.frame.select("id", "industry", "employees").rows() == [
+        ("a", "工业", 300),
+        ("b", "零售业", 5),
+    ]
+    from smeeco.sizing.frame import classify_register
+
+    sized = classify_register(register)
+    assert sized["size_class"].to_list() == ["undetermined", "micro"]
+    lazy = pl.DataFrame({"id": ["x"], "employees": [3]}).lazy()
+    assert read_register(lazy).frame.row(0) == ("x", 3)
+    with pytest.raises(ValidationError) as exc:
+        read_register(duckdb.sql("select 'a' as id, 'x' as employees"))
+    assert _problems(exc)[0].startswith("row 1, column employees: 'x' is not a whole")
+
+
+def test_what_is_not_a_table_is_refused_saying_what_to_pass() -> None:
+    with pytest.raises(RegisterError, match="cannot read a register from a dict: pass a file"):
+        read_register({"id": ["a"]})
+
+
 def test_many_bad_cells_are_counted_not_all_listed() -> None:
     with pytest.raises(ValidationError) as exc:
         read_register(pl.DataFrame({"employees": ["x"] * 25}))

@@ -16,6 +16,8 @@ import re
 
 import attrs
 
+from smeeco.parse.responsibility import _DEPARTMENT
+
 __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_WORD = (
@@ -517,17 +519,41 @@ def _split_addressees(line: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+#: A department named without its place ("工信主管部门", "发展改革委"): after "各市、县(区)
+#: 财政局" it is a department of the same places, so it belongs to the same addressee.
+_BARE_DEPARTMENT_END = re.compile(r"(?:主管部门|部门|委员会|委|局|厅|办|办公室|中心)$")
+
+
 def _join_each(parts: list[str]) -> tuple[str, ...]:
-    """ "各委、办、局" and "各县、区人民政府" stay whole: a short piece joins the one before."""
+    """ "各委、办、局" and "各县、区人民政府" stay whole: a short piece joins the one before.
+
+    So do the departments without a place after an addressee of 各 (the places it names
+    are theirs too): "各市、县(区)财政局、工信主管部门、发展改革委" is one addressee, as
+    written; "各市、县(区)人民政府、宁东管委会" is two.
+
+    >>> _join_each(["各市", "县(区)财政局", "工信主管部门", "发展改革委"])
+    ('各市、县(区)财政局、工信主管部门、发展改革委',)
+    >>> _join_each(["各市", "县(区)人民政府", "宁东管委会"])
+    ('各市、县(区)人民政府', '宁东管委会')
+    """
     joined: list[str] = []
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if (joined and len(part) <= 2 and not part.startswith("各")) or (
-            joined
-            and joined[-1].startswith("各")
-            and not _UNIT_TAIL.search(joined[-1])  # "各县、自治县" is still a list of places
-            and not part.startswith("各")
+        if (
+            (joined and len(part) <= 2 and not part.startswith("各"))
+            or (
+                joined
+                and joined[-1].startswith("各")
+                and not _UNIT_TAIL.search(joined[-1])  # "各县、自治县" is still a list of places
+                and not part.startswith("各")
+            )
+            or (
+                joined
+                and joined[-1].startswith("各")
+                and _DEPARTMENT.match(part) is not None
+                and _BARE_DEPARTMENT_END.search(part) is not None
+            )
         ):
             joined[-1] += "、" + part
         else:

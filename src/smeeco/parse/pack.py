@@ -23,7 +23,7 @@ from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency
 from smeeco.model.common import Record
 from smeeco.parse.policy import NotAPolicyTextError, ParseResult, parse_policy
-from smeeco.parse.prepare import prepare
+from smeeco.parse.prepare import _TONE, looks_traditional, prepare
 
 __all__ = ["ParsedPack", "document_id_for", "parse_to_pack"]
 
@@ -80,7 +80,9 @@ def _advance(
 
 def _registry_for(texts: Sequence[str]) -> tuple[str | None, str | None]:
     for text in texts:
-        head = prepare(text[:3000]).text
+        head = text[:3000]
+        if looks_traditional(head) or _TONE.search(head):  # converted, or glosses cut
+            head = prepare(head).text
         for place, (jurisdiction, pack) in BUNDLED_REGISTRIES.items():
             if place in head:
                 return jurisdiction, pack

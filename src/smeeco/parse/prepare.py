@@ -170,6 +170,8 @@ class Prepared:
     breaks: int = 0
     #: control characters removed (``(position in original, code point)`` of each)
     controls: tuple[tuple[int, int], ...] = ()
+    #: whether the original holds a break read as a line break (VT, FF, NEL, U+2028/9)
+    odd_breaks: bool = False
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
@@ -193,7 +195,10 @@ class Prepared:
         >>> prepare("加强\\x07信贷\\x0c支持").printable_quote(0, 7)
         '加强信贷\\n支持'
         """
-        return _CONTROL.sub("", self.quote(start, end).translate(_BREAKS))
+        quote = self.quote(start, end)
+        if not self.controls and not self.odd_breaks:
+            return quote  # most texts: nothing to leave out
+        return _CONTROL.sub("", quote.translate(_BREAKS))
 
     def prepared_position(self, original: int) -> int:
         """Where the parser's text stands at index ``original`` of the given text.
@@ -218,6 +223,7 @@ def _half_width(text: str) -> str:
 #: Breaks that are not "\n": Word's manual line break (VT), a PDF's page break (FF), NEL
 #: and the Unicode line and paragraph separators. Each is read as a line break.
 _BREAKS = str.maketrans(dict.fromkeys("\x0b\x0c\x85\u2028\u2029", "\n"))
+_ODD_BREAK = re.compile("[\x0b\x0c\x85\u2028\u2029]")
 #: Other control characters (C0 but tab, line feed and carriage return; DEL; C1), lone
 #: surrogates and the non-characters U+FFFE/U+FFFF: no text holds them on purpose, no
 #: record or export can (``smeeco.model.common.check_text``); they are cut out, reported.
@@ -304,7 +310,10 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     >>> p.quote(7, 12)
     '發(fā)展改革委'
     """
-    width = _half_width(text).translate(_BREAKS)
+    width = _half_width(text)
+    odd_breaks = _ODD_BREAK.search(width) is not None
+    if odd_breaks:
+        width = width.translate(_BREAKS)
     cuts: list[tuple[int, int]] = []
     glosses = 0
     matches = list(_GLOSS.finditer(width)) if "(" in width or "【" in width else []
@@ -341,7 +350,9 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         converted = True
     stripped, mapping = _unspace(stripped, mapping)
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
-    return Prepared(text, stripped, mapping, traditional, converted, glosses, breaks, controls)
+    return Prepared(
+        text, stripped, mapping, traditional, converted, glosses, breaks, controls, odd_breaks
+    )
 
 
 #: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").

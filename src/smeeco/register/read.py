@@ -187,12 +187,22 @@ def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]
     try:
         import narwhals.stable.v2 as nw
 
-        frame = nw.from_native(source, eager_only=True).to_polars()
+        native = nw.from_native(source)
     except TypeError:
         raise RegisterError(
-            f"cannot read a register from a {type(source).__name__}: pass a file path or a"
-            " DataFrame (Polars, pandas, PyArrow)"
+            f"cannot read a register from a {type(source).__name__}: pass a file path, a"
+            " DataFrame (Polars, pandas, PyArrow) or a lazy frame (a DuckDB relation, a"
+            " Polars LazyFrame)"
         ) from None
+    if isinstance(native, nw.LazyFrame):  # DuckDB, Polars lazy…: the rows are read here
+        try:
+            frame = native.collect(backend="polars").to_polars()
+        except Exception as exc:  # the engine's own error: say which input failed
+            raise RegisterError(
+                f"cannot read the register from a {type(source).__name__}: {exc}"
+            ) from None
+    else:
+        frame = native.to_polars()
     return frame, name or "the register", None
 
 
