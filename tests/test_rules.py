@@ -497,14 +497,18 @@ def test_compiled_equals_row_by_row_for_decimal_amounts(
 
 
 def test_amounts_beyond_four_decimals_are_evaluated_row_by_row() -> None:
-    cells = {"id": ["a", "b"], "rd_expense": ["0.00000003", "0.57"], "revenue": ["0.000001", "19"]}
+    cells = {
+        "id": ["a", "b", "c"],
+        "rd_expense": ["0.00000003", "0.57", "8999999999.99"],
+        "revenue": ["0.000001", "19", "300000000000"],
+    }
     register = read_register(pl.DataFrame(cells))
     criterion = Ratio("rd_expense", "revenue", ">=", 0.03)
     compiled = evaluate_frame(register.frame, criterion, DAY)
-    assert compiled["status"].to_list() == ["met", "met"]
+    assert compiled["status"].to_list() == ["met", "met", "unmet"]
     assert (
         eligible(register, "tj-tech-leader", DAY).rows()
         == eligible_rows(register, "tj-tech-leader", DAY).rows()
     )
-    with pytest.raises(RuleError, match="1 row"):
+    with pytest.raises(RuleError, match="2 row"):
         evaluate_frame(register.frame.to_arrow(), criterion, DAY)

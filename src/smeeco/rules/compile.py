@@ -10,8 +10,8 @@ PyArrow and Dask frames alike; :func:`prepare` first adds the columns that need 
 register as a whole (size classes, tiers held on the day).
 
 Ratio tests (``R&D / revenue ≥ 3 %``) cross-multiply in 64-bit integers (``R&D × 100 ≥
-3 × revenue``): whole amounts as they are, amounts with up to 4 decimals as integers of
-0.0001 (see :func:`_scaled`), so they agree exactly with the row evaluator. Rows whose
+3 × revenue``), amounts with up to 4 decimals as integers of 0.0001 (see
+:func:`_scaled`), so they agree exactly with the row evaluator. Rows whose
 amounts fit neither are evaluated by the row evaluator (on Polars) or refused.
 """
 
@@ -216,28 +216,23 @@ def _cmp(left: nw.Expr, op: str, right: Any) -> nw.Expr:
 
 #: Amounts with a fraction are tested as integers of this part of their unit (0.0001 yuan).
 SCALE = 10_000
-_WHOLE = 2.0**53  # whole floats below this are exact integers
 _DIGITS = 1e15  # a decimal of at most 15 digits is exactly what its float's shortest text says
-_FITS = 2.0**62  # products below this cannot overflow Int64
+_FITS = 2**62  # products below this cannot overflow Int64
+_SMALL = 2**9  # integers below 2**53 times terms up to this stay below 2**62
 
 
-def _scaled(num: nw.Expr, den: nw.Expr, p: int, q: int) -> tuple[nw.Expr, nw.Expr, nw.Expr]:
+def _scaled(num: nw.Expr, den: nw.Expr) -> tuple[nw.Expr, nw.Expr, nw.Expr]:
     """Whether ``num`` and ``den`` can be compared in integers, and the two integers.
 
-    Both are taken as whole numbers when both are whole (below 2**53), else as integers of
-    0.0001 (:data:`SCALE`) when each is a decimal of at most 4 places and 15 digits — then
-    the float is exactly the decimal the row evaluator reads from its shortest text. The
-    products ``a·q`` and ``b·p`` must also fit Int64. Where any of this fails, the first
-    expression is false and the integers are 0.
+    Both are taken as integers of 0.0001 (:data:`SCALE`) when each is a decimal of at most
+    4 places and 15 digits (below 10^11 yuan) — then the float is exactly the decimal the
+    row evaluator reads from its shortest text, and the integers are below 2**53. Where
+    this fails, the first expression is false and the integers are 0.
     """
-    whole = (
-        (num == num.floor()) & (den == den.floor()) & (num.abs() < _WHOLE) & (den.abs() < _WHOLE)
-    )
-    k = nw.when(whole).then(nw.lit(1.0)).otherwise(nw.lit(float(SCALE)))
-    a, b = (num * k).round(0), (den * k).round(0)
-    places = (a / SCALE == num) & (b / SCALE == den) & (a.abs() < _DIGITS) & (b.abs() < _DIGITS)
-    fits = (a.abs() * q < _FITS) & (b.abs() * abs(p) < _FITS)
-    exact = ((whole | places) & fits).fill_null(False)
+    a, b = (num * SCALE).round(0), (den * SCALE).round(0)
+    exact = (
+        (a / SCALE == num) & (b / SCALE == den) & (a.abs() < _DIGITS) & (b.abs() < _DIGITS)
+    ).fill_null(False)
     zero = nw.lit(0.0)
     ai = nw.when(exact).then(a).otherwise(zero).cast(nw.Int64())
     bi = nw.when(exact).then(b).otherwise(zero).cast(nw.Int64())
@@ -257,6 +252,19 @@ class _Compiler:
         self.tiers: list[str] = []
         self.layers: list[list[tuple[str, nw.Expr]]] = []
         self.inexact: list[nw.Expr] = []  # rows a ratio cannot test in integers
+        self.pairs: dict[tuple[str, str], tuple[nw.Expr, nw.Expr, nw.Expr]] = {}
+
+    def scaled(self, numerator: str, denominator: str) -> tuple[nw.Expr, nw.Expr, nw.Expr]:
+        """:func:`_scaled` of two columns, as helper columns computed once per pair."""
+        key = (numerator, denominator)
+        if key not in self.pairs:
+            num = nw.col(numerator).cast(nw.Float64())
+            den = nw.col(denominator).cast(nw.Float64())
+            exact, a, b = _scaled(num, den)
+            self.pairs[key] = (self.emit(exact, 0), self.emit(a, 0), self.emit(b, 0))
+            present = ~num.is_null() & ~den.is_null() & (den != 0)
+            self.inexact.append(present & ~self.pairs[key][0])
+        return self.pairs[key]
 
     def emit(self, expr: nw.Expr, after: int) -> nw.Expr:
         """Compute ``expr`` as a helper column once layers ``< after`` exist."""
@@ -394,16 +402,13 @@ class _Compiler:
         den = nw.col(c.denominator).cast(nw.Float64())
         fraction = Fraction(str(c.value))
         p, q = fraction.numerator, fraction.denominator
-        exact, a, b = _scaled(num, den, p, q)
+        exact, a, b = self.scaled(c.numerator, c.denominator)
+        if max(abs(p), q) > _SMALL:  # a·q or b·p could pass 2**62: checked row by row
+            exact = exact & (a.abs() < _FITS // q) & (b.abs() < _FITS // max(abs(p), 1))
         whole = (
             nw.when(b > 0).then(_cmp(a * q, c.op, b * p)).otherwise(_cmp(a * q, _FLIP[c.op], b * p))
         )
-        floats = (
-            nw.when(den > 0)
-            .then(_cmp(num * q, c.op, den * p))
-            .otherwise(_cmp(num * q, _FLIP[c.op], den * p))
-        )
-        ok = nw.when(exact).then(whole).otherwise(floats)
+        ok = whole  # rows where ``exact`` fails are evaluated row by row, or refused
         null = num.is_null() | den.is_null()
         absent = nw.concat_str(
             [
@@ -426,8 +431,9 @@ class _Compiler:
             .otherwise(_fixed(num / den * 100, 1, f"{name} ", shown))
         )
         state = nw.when(null | (den == 0)).then(UNKNOWN).when(ok).then(MET).otherwise(UNMET)
-        self.inexact.append(~null & (den != 0) & ~exact)
-        return self.leaf(state, text)
+        if max(abs(p), q) > _SMALL:
+            self.inexact.append(~null & (den != 0) & ~exact)
+        return self.leaf(state, text, 1)
 
     def size(self, c: SizeIn) -> _Node:
         self.needs_size = True
