@@ -289,6 +289,21 @@ def test_pandas_and_arrow_frames_give_the_same_answers(rows: list[dict[str, Any]
     assert pl.from_arrow(arrow_out).with_columns(as_int).rows() == want  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("tier", sorted(bundled_rules()))
+def test_every_bundled_tier_gives_the_same_answers_on_pandas_and_arrow(tier: str) -> None:
+    version = bundled_rules()[tier].on(DAY)
+    if version is None:
+        pytest.skip(f"{tier} has no version in force on {DAY}")
+    criterion = version.criterion
+    frame = prepare(_register([dict(BASE), {**BASE, "id": "b", "employees": None}]), criterion, DAY)
+    as_int = pl.col("score").cast(pl.Int64)
+    want = evaluate_frame(frame, criterion, DAY).with_columns(as_int).rows()
+    pandas_out = evaluate_frame(frame.to_pandas(use_pyarrow_extension_array=True), criterion, DAY)
+    arrow_out = evaluate_frame(frame.to_arrow(), criterion, DAY)
+    assert pl.from_pandas(pandas_out).with_columns(as_int).rows() == want
+    assert pl.from_arrow(arrow_out).with_columns(as_int).rows() == want  # type: ignore[union-attr]
+
+
 @pytest.fixture(scope="module")
 def dask_client() -> Iterator[Any]:
     """One in-process ``dask.distributed`` cluster for the module's Dask tests.

@@ -639,7 +639,13 @@ def compile_criterion(
         list(_slots(node, node.state != MET)), separator="; ", ignore_nulls=True
     )
     why = nw.when(node.state == MET).then(_lit("")).otherwise(reasons)
-    score = compiler.score if compiler.score is not None else nw.lit(None, dtype=nw.Int64())
+    # No score: a null integer column. A when() that never holds, since pandas cannot cast a
+    # literal None to int64 (nw.lit(None, dtype=Int64) fails there).
+    score = (
+        compiler.score
+        if compiler.score is not None
+        else nw.when(nw.lit(value=False)).then(nw.lit(0, dtype=nw.Int64()))
+    )
     return CompiledRule(
         tuple(tuple(layer) for layer in compiler.layers),
         node.state,
