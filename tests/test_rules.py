@@ -527,3 +527,22 @@ def test_amounts_beyond_four_decimals_are_evaluated_row_by_row() -> None:
     )
     with pytest.raises(RuleError, match="2 row"):
         evaluate_frame(register.frame.to_arrow(), criterion, DAY)
+
+
+def test_a_large_frame_evaluated_as_one_lazy_plan_gives_the_eager_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import smeeco.rules.compile as compiled
+
+    rows = [
+        dict(BASE),
+        {**BASE, "id": "b", "employees": None},
+        {**BASE, "id": "c", "rd_expense": 0},
+    ]
+    big = _register([{**rows[k % 3], "id": f"r{k}"} for k in range(compiled._LAZY_ROWS)])
+    frame = prepare(big, INNOVATIVE, DAY)
+    lazy = evaluate_frame(frame, INNOVATIVE, DAY)
+    monkeypatch.setattr(compiled, "_LAZY_ROWS", 10**9)
+    eager = evaluate_frame(frame, INNOVATIVE, DAY)
+    assert lazy.rows() == eager.rows()
+    assert lazy["status"].n_unique() > 1

@@ -725,9 +725,17 @@ def _evaluate_partition(part: Any, criterion: Criterion, as_of: dt.date, ids: st
     return out.to_pandas(use_pyarrow_extension_array=True)
 
 
+_LAZY_ROWS = 10_000
+
+
 def _evaluate(frame: Any, criterion: Criterion, as_of: dt.date, ids: str) -> Any:
     data = nw.from_native(frame)
     rule = compile_criterion(criterion, data.collect_schema(), as_of)
+    # A large Polars frame: one lazy plan over every layer, which Polars runs in one pass
+    # instead of one per layer (a tenth faster at 10^6 rows); small frames stay eager.
+    polars = isinstance(frame, pl.DataFrame) and frame.height >= _LAZY_ROWS
+    if polars:
+        data = data.lazy()
     data = rule.apply(data)
     status = rule.state.replace_strict(
         dict(STATES), default=_lit("unmet"), return_dtype=nw.String()
@@ -740,6 +748,8 @@ def _evaluate(frame: Any, criterion: Criterion, as_of: dt.date, ids: str) -> Any
         rule.why.alias("why"),
         rule.inexact.alias("__inexact"),
     )
+    if polars:
+        out = out.collect()
     flagged = out.select(nw.col("__inexact").sum()).item()
     if not flagged:
         return out.drop("__inexact").to_native()
