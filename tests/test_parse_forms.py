@@ -399,3 +399,16 @@ def test_the_new_forms_never_crash_and_spans_stay_true(
             assert text[slice(*source.span)] == source.quote
     for uncertainty in result.uncertainties:
         assert 1 <= uncertainty.line <= text.count("\n") + 1
+
+
+def test_supports_after_a_lead_take_its_place_prefix_where_the_text_abbreviates() -> None:
+    from smeeco.parse import find_responsibility_clauses
+
+    (clause,) = find_responsibility_clauses(
+        "（自治区财政厅牵头，经济和信息化厅、西藏金融监管局配合）"
+    )
+    assert [(u.name, u.role.value) for u in clause.units] == [
+        ("自治区财政厅", "lead"),
+        ("自治区经济和信息化厅", "support"),
+        ("西藏金融监管局", "support"),
+    ]

@@ -390,16 +390,21 @@ _TRAILING_BRACKET = re.compile(r"[(（〔\[][^()（）〔〕\[\]]{1,12}[)）〕\
 _INNER_SPACE = re.compile(r"\s+")
 
 
-def _complete(names: list[str]) -> list[str]:
-    """Give a leading 省/市/县/区/自治区 of the first name to the departments without it."""
-    if names and names[0].startswith("自治区") and len(names[0]) > 4:
+def _complete(names: list[str], head: str | None = None) -> list[str]:
+    """Give a leading 省/市/县/区/自治区 of the first name to the departments without it.
+
+    ``head`` is the first name of the list before, when this list continues it: the
+    supports after "自治区财政厅牵头，" ("经济和信息化厅配合" → 自治区经济和信息化厅).
+    """
+    first = head if head is not None else (names[0] if names else "")
+    if first.startswith("自治区") and len(first) > 4:
         prefix = "自治区"  # 广西: "自治区财政厅、工业和信息化厅"
-    elif not names or names[0][:1] not in _PREFIXES or len(names[0]) < 3:
+    elif first[:1] not in _PREFIXES or len(first) < 3:
         return names
     else:
-        prefix = names[0][0]
-    done = [names[0]]
-    for name in names[1:]:
+        prefix = first[0]
+    done = [] if head is not None else [names[0]]
+    for name in names[len(done) :]:
         if (
             _DEPARTMENT.match(name) is not None
             and _DEPARTMENT_END.search(name) is not None
@@ -741,6 +746,8 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
             support_start += 1
         support = _unit_names(text, support_start, support_end.start(), commas=True)
         if support is not None and support.spans[0][0] <= support_start + 1:
+            completed = tuple(_complete(list(support.names), head=lead.names[0]))
+            support = attrs.evolve(support, names=completed)
             units += _units(text, support, Role.SUPPORT, first_leads=False)
             clause_end = support_end.end()
             etc = etc or support.etc
