@@ -97,6 +97,7 @@ def read_register(
     *,
     money_unit: str = "元",
     name: str | None = None,
+    standard: str | None = None,
 ) -> Register:
     """Read and check a register.
 
@@ -109,11 +110,18 @@ def read_register(
         The unit of the money columns: ``"元"`` (default), ``"万元"`` or ``"亿元"``.
     name:
         How errors name the source (defaults to the file name).
+    standard:
+        The size standard the register will be sized under (``"miit-2011"``,
+        ``"nbs-2017"``; ``"eu-2003"`` reads no industry). Given, every ``industry`` cell
+        must be an industry name of the standard or a GB/T 4754-2017 code, and a cell that
+        is neither is reported with every other bad cell — what
+        :func:`smeeco.sizing.frame.classify_register` would refuse later, one fix at a
+        time. ``None`` (default): industries are read as text.
 
     Raises
     ------
     RegisterError
-        The file cannot be read, or the money unit is unknown.
+        The file cannot be read, or the money unit or the standard is unknown.
     ValidationError
         Bad cells, each a :class:`~smeeco.InvalidValueError` whose path names the row
         and column, all at once.
@@ -133,13 +141,25 @@ def read_register(
     2 problems in the register:
       row 1, column employees: '299.9' is not a whole, non-negative number of persons; ...
       row 1, column debt_ratio: '55%' is not a ratio (ratios are fractions: write 0.05 for 5 %); ...
+
+    With the size standard, an industry it does not know is one more bad cell:
+
+    >>> try:
+    ...     read_register(pl.DataFrame({"industry": ["工叶"], "employees": ["-3"]}),
+    ...                   standard="miit-2011")
+    ... except ValidationError as exc:
+    ...     print(exc)
+    2 problems in the register:
+      row 1, column industry: industry '工叶' is not listed in ... (did you mean '工业'?); ...
+      row 1, column employees: '-3' is not a whole, non-negative number of persons; ...
     """
     if money_unit not in MONEY_UNITS:
         raise RegisterError(
             f"unknown money unit {money_unit!r}; use one of {', '.join(MONEY_UNITS)}"
         )
+    industries = _industry_reader(standard)
     frame, label, first_line = _load(source, name)
-    checked, problems = _check(frame, MONEY_UNITS[money_unit], first_line)
+    checked, problems = _check(frame, MONEY_UNITS[money_unit], first_line, industries)
     if problems:
         raise ValidationError(label, problems)
     return Register(checked, label, money_unit, first_line)
@@ -209,8 +229,26 @@ def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]
 # ---------------------------------------------------------------------- checking cells
 
 
+def _industry_reader(standard: str | None) -> _Reader | None:
+    """How ``industry`` cells are read for ``standard`` (``None``: as plain text)."""
+    if standard is None:
+        return None
+    from smeeco.sizing.frame import STANDARDS
+
+    if standard not in STANDARDS:
+        raise RegisterError(
+            f"unknown size standard {standard!r}; use one of {', '.join(STANDARDS)}"
+        )
+    if standard == "eu-2003":  # the EU definition sizes every industry alike
+        return None
+    return _read_industry
+
+
 def _check(
-    frame: pl.DataFrame, unit: int, first_line: int | None
+    frame: pl.DataFrame,
+    unit: int,
+    first_line: int | None,
+    industries: _Reader | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     exprs: list[pl.Expr] = []
@@ -220,7 +258,8 @@ def _check(
         if spec is None:
             continue
         series = frame[column]
-        value, bad, why = _READERS[spec.kind](series, unit)
+        reader = industries if column == "industry" and industries else _READERS[spec.kind]
+        value, bad, why = reader(series, unit)
         exprs.append(value.alias(column))
         if bad is not None:
             tests[column] = (bad.fill_null(False), why)
@@ -314,6 +353,34 @@ def _read_text(series: pl.Series, unit: int) -> _Read:
     return _text_of(series), None, str
 
 
+def _distinct_texts(series: pl.Series) -> list[str]:
+    """The distinct non-empty cells of ``series``, spaces at the ends removed."""
+    text = series if series.dtype == pl.String else series.cast(pl.String)
+    stripped = text.str.strip_chars().unique().drop_nulls()
+    return [cell for cell in stripped.to_list() if cell]
+
+
+def _read_industry(series: pl.Series, unit: int) -> _Read:
+    """An ``industry`` cell the size standards know: a name of theirs or a GB/T 4754 code.
+
+    Registers repeat a few industries: each distinct cell is resolved once.
+    """
+    from smeeco.sizing.industries import resolve_industry
+
+    text = _text_of(series)
+    messages: dict[str, str] = {}
+    for cell in _distinct_texts(series):
+        try:
+            resolve_industry(cell)
+        except InvalidValueError as exc:
+            messages[cell] = exc.message
+
+    def why(cell: Any) -> str:
+        return messages.get(str(cell).strip(), f"industry {cell!r} is not known")
+
+    return text, text.is_in(list(messages)) if messages else None, why
+
+
 def _read_credit_code(series: pl.Series, unit: int) -> _Read:
     text = _text_of(series)
     value = {c: i for i, c in enumerate(CREDIT_CODE_ALPHABET)}
@@ -404,6 +471,11 @@ def _read_number(signed: bool, scale: int, noun: str, hint: str) -> _Reader:
                 extra = " (ratios are fractions: write 0.05 for 5 %)"
             elif "," in text:
                 extra = " (write the number without thousands separators)"
+            elif scale and text.endswith(("元", "万", "亿")):
+                extra = (
+                    " (write the number alone; a register in 万元 or 亿元 says so with"
+                    " --money-unit, or money_unit= in Python)"
+                )
             elif not signed and text.startswith("-"):
                 extra = " (it cannot be negative)"
             return f"{cell!r} is not {noun}{extra}; {hint}"
@@ -449,9 +521,8 @@ def _read_bool(series: pl.Series, unit: int) -> _Read:
 
 def _read_tiers(series: pl.Series, unit: int) -> _Read:
     text = _text_of(series)
-    distinct = series.cast(pl.String).str.strip_chars().drop_nulls().unique().to_list()
     bad_values = []
-    for cell in distinct:
+    for cell in _distinct_texts(series):
         try:
             parse_tiers(cell)
         except InvalidValueError:

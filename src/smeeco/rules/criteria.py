@@ -27,6 +27,7 @@ __all__ = [
     "Ratio",
     "Score",
     "SizeIn",
+    "reads_industry",
     "structure_criterion",
     "walk",
 ]
@@ -158,6 +159,19 @@ def walk(criterion: Criterion) -> Iterator[Criterion]:
             for band in ind.bands:
                 if band.when is not None:
                     yield from walk(band.when)
+
+
+def reads_industry(criterion: Criterion) -> bool:
+    """Whether evaluating ``criterion`` reads the register's ``industry`` column.
+
+    A size class does (the thresholds are the industry's), so a register evaluated against
+    such a rule is read with the size standard's industries checked
+    (``read_register(..., standard="miit-2011")``).
+
+    >>> reads_industry(SizeIn(("small", "micro"))), reads_industry(Manual("市场占有率"))
+    (True, False)
+    """
+    return any(isinstance(c, SizeIn) for c in walk(criterion))
 
 
 def structure_criterion(node: Any, path: str = "criterion") -> Criterion:
