@@ -156,6 +156,22 @@ def test_read_with_a_standard_checks_industries_among_every_cell() -> None:
         read_register(frame, standard="miit")
 
 
+def test_industries_are_read_once_per_distinct_cell_with_the_same_result() -> None:
+    frame = pl.DataFrame(
+        {"id": ["a", " b", "c", "d"], "industry": [" 工业 ", "", "工业", "C13"], "name": ["x"] * 4}
+    )
+    for standard in (None, "miit-2011"):
+        reg = read_register(frame, standard=standard)
+        assert reg.frame["industry"].to_list() == ["工业", None, "工业", "C13"]
+        assert reg.frame["id"].to_list() == ["a", "b", "c", "d"]
+        assert reg.industry_cells() == ("C13", "工业")
+    # a register built from a frame finds its industries when first asked
+    from smeeco.register import Register
+
+    assert Register(reg.frame, "r").industry_cells() == ("C13", "工业")
+    assert Register(reg.frame.drop("industry"), "r").industry_cells() == ()
+
+
 def test_dataframe_columns_of_any_type() -> None:
     frame = pl.DataFrame(
         {

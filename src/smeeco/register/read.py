@@ -53,6 +53,9 @@ class Register:
     first_line: int | None = None
     _ids: dict[str, int] | None = attrs.field(default=None, init=False, eq=False, repr=False)
     _lookups: int = attrs.field(default=0, init=False, eq=False, repr=False)
+    _industries: tuple[str, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
 
     def __len__(self) -> int:
         return self.frame.height
@@ -62,6 +65,21 @@ class Register:
         if self.first_line is None:
             return f"row {row + 1}"
         return f"row {row + 1} (line {row + self.first_line})"
+
+    def industry_cells(self) -> tuple[str, ...]:
+        """The distinct non-empty ``industry`` cells, sorted (none without the column).
+
+        Found once: by :func:`read_register` as it reads the column, else on the first call.
+        """
+        if self._industries is None:
+            found = (
+                tuple(sorted(self.frame["industry"].cast(pl.String).drop_nulls().unique()))
+                if "industry" in self.frame.columns
+                else ()
+            )
+            object.__setattr__(self, "_industries", found)
+        assert self._industries is not None
+        return self._industries
 
     def row_of(self, enterprise_id: str) -> int:
         """The 0-based row of the enterprise with ``id`` ``enterprise_id``.
@@ -157,12 +175,18 @@ def read_register(
         raise RegisterError(
             f"unknown money unit {money_unit!r}; use one of {', '.join(MONEY_UNITS)}"
         )
-    industries = _industry_reader(standard)
+    _check_standard(standard)
     frame, label, first_line = _load(source, name)
+    cells: list[str] = []
+    # the EU definition sizes every industry alike: its industries are text
+    industries = _read_industry(None if standard == "eu-2003" else standard, cells)
     checked, problems = _check(frame, MONEY_UNITS[money_unit], first_line, industries)
     if problems:
         raise ValidationError(label, problems)
-    return Register(checked, label, money_unit, first_line)
+    register = Register(checked, label, money_unit, first_line)
+    if "industry" in checked.columns:
+        object.__setattr__(register, "_industries", tuple(cells))
+    return register
 
 
 def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]:
@@ -229,19 +253,15 @@ def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]
 # ---------------------------------------------------------------------- checking cells
 
 
-def _industry_reader(standard: str | None) -> _Reader | None:
-    """How ``industry`` cells are read for ``standard`` (``None``: as plain text)."""
+def _check_standard(standard: str | None) -> None:
     if standard is None:
-        return None
+        return
     from smeeco.sizing.frame import STANDARDS
 
     if standard not in STANDARDS:
         raise RegisterError(
             f"unknown size standard {standard!r}; use one of {', '.join(STANDARDS)}"
         )
-    if standard == "eu-2003":  # the EU definition sizes every industry alike
-        return None
-    return _read_industry
 
 
 def _check(
@@ -350,6 +370,10 @@ def _text_of(series: pl.Series) -> pl.Expr:
 
 
 def _read_text(series: pl.Series, unit: int) -> _Read:
+    if series.dtype == pl.String and not (
+        (series.str.len_bytes() == 0).any() or (series.str.strip_chars() != series).any()
+    ):  # nothing to strip and no empty cell (ids, names): kept as it is, not copied
+        return pl.col(series.name), None, str
     return _text_of(series), None, str
 
 
@@ -360,25 +384,59 @@ def _distinct_texts(series: pl.Series) -> list[str]:
     return [cell for cell in stripped.to_list() if cell]
 
 
-def _read_industry(series: pl.Series, unit: int) -> _Read:
-    """An ``industry`` cell the size standards know: a name of theirs or a GB/T 4754 code.
+def _repeated_text(series: pl.Series) -> tuple[pl.Expr, dict[str, str | None]]:
+    """A text column of few distinct cells, read through them: the value, and each cell read.
 
-    Registers repeat a few industries: each distinct cell is resolved once.
+    The value is what :func:`_text_of` gives (spaces at the ends removed, an empty cell
+    null), but the work is done once per distinct cell: when every cell is clean the
+    column is kept as it is.
     """
-    from smeeco.sizing.industries import resolve_industry
+    raw = series if series.dtype == pl.String else series.cast(pl.String)
+    distinct = raw.unique().drop_nulls()
+    stripped = distinct.str.strip_chars()
+    read = {
+        cell: clean or None
+        for cell, clean in zip(distinct.to_list(), stripped.to_list(), strict=True)
+    }
+    col = pl.col(series.name)
+    if series.dtype != pl.String:
+        col = col.cast(pl.String)
+    changed = {cell: clean for cell, clean in read.items() if cell != clean}
+    if changed:
+        old = pl.Series(list(changed), dtype=pl.String)
+        col = col.replace(old, pl.Series(list(changed.values()), dtype=pl.String))
+    return col, read
 
-    text = _text_of(series)
-    messages: dict[str, str] = {}
-    for cell in _distinct_texts(series):
-        try:
-            resolve_industry(cell)
-        except InvalidValueError as exc:
-            messages[cell] = exc.message
 
-    def why(cell: Any) -> str:
-        return messages.get(str(cell).strip(), f"industry {cell!r} is not known")
+def _read_industry(standard: str | None, cells: list[str]) -> _Reader:
+    """``industry`` cells, read through their distinct values (registers repeat a few).
 
-    return text, text.is_in(list(messages)) if messages else None, why
+    With a size standard, a cell that is neither an industry name of the standard nor a
+    GB/T 4754-2017 code is bad. ``cells`` receives the distinct industries read (for
+    :meth:`Register.industry_cells`).
+    """
+
+    def read(series: pl.Series, unit: int) -> _Read:
+        value, read = _repeated_text(series)
+        cells.extend(sorted({c for c in read.values() if c is not None}))
+        if standard is None:
+            return value, None, str
+        from smeeco.sizing.industries import resolve_industry
+
+        messages: dict[str, str] = {}
+        for cell in cells:
+            try:
+                resolve_industry(cell)
+            except InvalidValueError as exc:
+                messages[cell] = exc.message
+        bad = [raw for raw, clean in read.items() if clean in messages]
+
+        def why(cell: Any) -> str:
+            return messages.get(str(cell).strip(), f"industry {cell!r} is not known")
+
+        return value, pl.col(series.name).is_in(bad) if bad else None, why
+
+    return read
 
 
 def _read_credit_code(series: pl.Series, unit: int) -> _Read:

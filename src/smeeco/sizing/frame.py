@@ -112,7 +112,7 @@ def _resolve_all(
     industries: dict[str, str | None] = {}
     notes: dict[str, str] = {}
     bad: dict[str, str] = {}
-    for cell in frame["industry"].drop_nulls().unique().to_list():
+    for cell in register.industry_cells():
         try:
             resolution = resolve_industry(cell, standard)
         except InvalidValueError as exc:
