@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import math
 import operator
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -29,6 +30,8 @@ from smeeco.rules.criteria import (
     Compare,
     Criterion,
     HoldsTier,
+    InIndustry,
+    InRegion,
     Manual,
     NotOf,
     Ratio,
@@ -39,7 +42,17 @@ from smeeco.sizing import IndustryThresholds, classify, miit_2011, resolve_indus
 from smeeco.sizing.industries import Resolution
 from smeeco.sizing.miit import size_candidates
 
-__all__ = ["Line", "Outcome", "evaluate", "fixed", "percent", "show", "show_threshold"]
+__all__ = [
+    "Line",
+    "Outcome",
+    "evaluate",
+    "fixed",
+    "industry_line",
+    "percent",
+    "region_line",
+    "show",
+    "show_threshold",
+]
 
 MET, UNMET, UNKNOWN, MANUAL = "met", "unmet", "unknown", "manual"
 #: Columns shown in 万元 and in per cent.
@@ -316,6 +329,102 @@ def _industry_of(cell: str) -> tuple[Resolution, IndustryThresholds | None]:
     return resolved, miit_2011().thresholds(resolved.industry)
 
 
+_GBT_CODE = re.compile(r"^([A-T])?(\d{2,4})?$")
+_REGION_CODE = re.compile(r"^\d{6}$")
+
+
+def _gbt_code(text: str) -> tuple[str, str] | None:
+    """A GB/T 4754-2017 code as (section letter, digits), or ``None`` for a name."""
+    match = _GBT_CODE.match(text.upper()) if text.isascii() else None
+    if match is None or not (match.group(1) or match.group(2)):
+        return None
+    digits = match.group(2) or ""
+    letter = match.group(1)
+    if letter is None:
+        from smeeco.sizing.industries import SECTIONS
+
+        division = int(digits[:2])
+        letter = next((k for k, (lo, hi) in SECTIONS.items() if lo <= division <= hi), "")
+    return letter, digits
+
+
+def industry_line(c: InIndustry, cell: str | None) -> tuple[str, str]:
+    """The state and explanation line of ``c`` for an ``industry`` cell (``None``: empty).
+
+    Raises :class:`~smeeco.InvalidValueError` at ``column industry`` for a cell that names
+    no industry of the size standard, as a size criterion does.
+
+    >>> from smeeco.rules.criteria import InIndustry
+    >>> industry_line(InIndustry(("工业",)), "C1310")
+    ('met', 'industry: C1310 (工业)')
+    >>> industry_line(InIndustry(("C13", "批发业")), "工业")
+    ('unknown', 'industry in C13/批发业: 工业 is not a GB/T 4754-2017 code')
+    """
+    return _industry_line(c.industries, c.label or "industry", cell)
+
+
+@functools.lru_cache(maxsize=4096)
+def _industry_line(wanted: tuple[str, ...], name: str, cell: str | None) -> tuple[str, str]:
+    listed = "/".join(wanted)
+    if cell is None:
+        return UNKNOWN, f"{name}: industry missing"
+    resolved, _thresholds = _industry_of(cell)
+    code = _gbt_code(cell)
+    reasons: list[str] = []
+    met = False
+    for entry in wanted:
+        prefix = _gbt_code(entry)
+        if prefix is None:  # an industry of the size standard
+            if resolved.industry == entry:
+                met = True
+            elif resolved.industry is None:
+                reasons.append(resolved.reason)
+            continue
+        if code is None:
+            reasons.append(f"{cell} is not a GB/T 4754-2017 code")
+        elif code[0] != prefix[0]:
+            continue
+        elif code[1].startswith(prefix[1]):
+            met = True
+        elif prefix[1].startswith(code[1]):
+            reasons.append(f"{cell} is coarser than {entry}")
+    shown = cell if resolved.industry in (None, cell) else f"{cell} ({resolved.industry})"
+    if met:
+        return MET, f"{name}: {shown}"
+    if reasons:
+        return UNKNOWN, f"{name} in {listed}: {reasons[0]}"
+    return UNMET, f"{name}: {shown} is not {listed}"
+
+
+def region_line(c: InRegion, cell: str | None) -> tuple[str, str]:
+    """The state and explanation line of ``c`` for a ``region`` cell (``None``: empty).
+
+    >>> from smeeco.rules.criteria import InRegion
+    >>> region_line(InRegion(("12",), "在天津市注册"), "120116")
+    ('met', '在天津市注册: region 120116')
+    >>> region_line(InRegion(("3702",)), "370000")
+    ('unknown', 'region in 3702: region 370000 is coarser than 3702')
+    """
+    return _region_line(c.regions, c.label or f"region in {'/'.join(c.regions)}", cell)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_line(wanted: tuple[str, ...], name: str, cell: str | None) -> tuple[str, str]:
+    if cell is None:
+        return UNKNOWN, f"{name}: region missing"
+    if not _REGION_CODE.match(cell) or cell.startswith("00"):
+        return UNKNOWN, f"{name}: region {cell!r} is not a 6-digit GB/T 2260 code"
+    mine = cell
+    while mine.endswith("00") and len(mine) > 2:
+        mine = mine[:-2]
+    if any(mine.startswith(w) for w in wanted):
+        return MET, f"{name}: region {cell}"
+    coarser = [w for w in wanted if w.startswith(mine)]
+    if coarser:
+        return UNKNOWN, f"{name}: region {cell} is coarser than {coarser[0]}"
+    return UNMET, f"{name}: region {cell} is outside {'/'.join(wanted)}"
+
+
 def _neg(op: str) -> str:
     return {">=": "<", ">": "≤", "<=": ">", "<": "≥", "==": "≠"}[op]
 
@@ -440,6 +549,16 @@ class _Eval:
             else f"one of {'/'.join(k.value for k in candidates)} (missing {', '.join(missing)})"
         )
         return self.add(state, f"{name} {shown}, needs {wanted}", depth)
+
+    def industry(self, c: InIndustry, depth: int) -> str:
+        cell = self.row.get("industry")
+        state, text = industry_line(c, None if cell is None else str(cell))
+        return self.add(state, text, depth)
+
+    def region(self, c: InRegion, depth: int) -> str:
+        cell = self.row.get("region")
+        state, text = region_line(c, None if cell is None else str(cell))
+        return self.add(state, text, depth)
 
     def tier(self, c: HoldsTier, depth: int) -> str:
         from smeeco.register import parse_tiers
@@ -581,6 +700,8 @@ _RUN: dict[type, Callable[[_Eval, Any, int], str]] = {
     Compare: _Eval.compare,
     Ratio: _Eval.ratio,
     SizeIn: _Eval.size,
+    InIndustry: _Eval.industry,
+    InRegion: _Eval.region,
     HoldsTier: _Eval.tier,
     AgeAtLeast: _Eval.age,
     Manual: _Eval.manual,
