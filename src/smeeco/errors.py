@@ -59,6 +59,7 @@ __all__ = [
     "RuleError",
     "RulePackError",
     "SmeecoError",
+    "TextEncodingError",
     "UnitError",
     "UnknownFieldError",
     "UnknownPackError",
@@ -226,6 +227,10 @@ class RuleError(SmeecoError):
 
 class RulePackError(ValidationError, RuleError):
     """A rule pack (or one criterion) is malformed: every problem, each with its path."""
+
+
+class TextEncodingError(SmeecoError, ValueError):
+    """A file's bytes cannot be read as text in the encoding given or any encoding detected."""
 
 
 class ExportError(SmeecoError):

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from smeeco.ecosystem import Ecosystem
+from smeeco.encodings import decode_text
 from smeeco.errors import InvalidValueError, SmeecoError
 from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency, AgencyKind
@@ -242,13 +243,7 @@ def _document_id(text: str, given: str | None) -> str:
 
 def _check_input(text: object) -> str:
     if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise NotAPolicyTextError(
-                f"the input is not UTF-8 text ({error.reason} at byte {error.start});"
-                " save the notice as UTF-8 and try again"
-            ) from None
+        text = decode_text(text).text
     if not isinstance(text, str):
         raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
     if not text.strip():
