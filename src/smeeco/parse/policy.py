@@ -507,6 +507,16 @@ def _parse_policy(
                 f" {agency.id!r} (marked unresolved)",
             )
         )
+    if not metadata.title:
+        warnings.append(
+            ParseWarning(
+                "no-title",
+                (0, 0),
+                f"no title was found at the head of the text, so the document is named by its"
+                f" id {document_id!r}; check the text's first lines, or name the document in"
+                " the pack",
+            )
+        )
     notes = []
     if metadata.notice_title:  # the 通知 that issues the document, named by its own title
         notes.append("印发通知: " + metadata.notice_title)
