@@ -142,7 +142,7 @@ def test_merged_cells_stand_where_a_browser_shows_them() -> None:
         "<tr><td>2</td><td>任务乙</td><td>市科技局</td></tr>"
         "<tr><td>3</td><td colspan='2'>任务丙(两列)</td><td>市商务局</td></tr></table>"
     )
-    text, pieces = html_text(page)
+    text, pieces, _capped = html_text(page)
     assert text.strip().split("\n") == [
         "| 序号 | 工作任务 | 牵头单位 | 配合单位 |",
         "| 1 | 任务甲 | 市工业和信息化局 | 市财政局 |",
@@ -161,7 +161,7 @@ def test_merged_cells_stand_where_a_browser_shows_them() -> None:
 
 
 def test_lines_inside_a_cell_are_a_list() -> None:
-    text, _ = html_text("<table><tr><td><p>省财政厅</p><p>省金融办</p><br>人行</td></tr></table>")
+    text, *_ = html_text("<table><tr><td><p>省财政厅</p><p>省金融办</p><br>人行</td></tr></table>")
     assert "| 省财政厅、省金融办、人行 |" in text
 
 
@@ -169,7 +169,7 @@ def test_a_table_pasted_into_plain_text_is_rendered_and_the_rest_kept() -> None:
     plain = "一、总体要求\n(一)加强支持。\n<table><tr><td>a</td><td>b</td></tr></table>\n二、保障"
     found = html_tables(plain)
     assert found is not None
-    text, pieces = found
+    text, pieces, _capped = found
     assert text.startswith("一、总体要求\n(一)加强支持。\n")
     assert "| a | b |" in text
     assert text.endswith("\n二、保障")
@@ -180,16 +180,31 @@ def test_a_table_pasted_into_plain_text_is_rendered_and_the_rest_kept() -> None:
 
 
 def test_white_space_collapses_as_in_a_browser() -> None:
-    text, _ = html_text("<p>加强\n   支持  力度 and\nmore&nbsp;&amp; &lt;b&gt;</p>")
+    text, *_ = html_text("<p>加强\n   支持  力度 and\nmore&nbsp;&amp; &lt;b&gt;</p>")
     assert text == "加强支持 力度 and more\xa0& <b>\n"
 
 
 def test_hostile_pages_are_bounded() -> None:
     deep = "<table>" + "<tr><td rowspan='99999' colspan='99999'>x</td></tr>" * 3 + "</table>"
-    text, _ = html_text(deep)
-    assert text.count("|") < 200 * 200 * 3 + 100  # spans are capped
+    text, _pieces, capped = html_text(deep)
+    assert text.count("|") <= 3 * 52  # spans are capped at 50 columns
     unclosed = "<html><body><p>一、总则<script>var s = '(责任单位:市财政局)';"
-    assert "责任单位" not in html_text(unclosed)[0]
+    assert "责任单位" not in html_text(unclosed).text
+    assert not capped
+
+
+def test_merged_cells_repeat_no_more_text_than_the_page_holds() -> None:
+    row = "<tr><td rowspan=50>序号</td><td>工作任务</td><td>牵头单位</td></tr>"
+    page = "某市关于若干措施的通知\n<table>" + row * 2000 + "</table>"
+    rendered = html_tables(page)
+    assert rendered is not None
+    assert rendered.capped
+    assert len(rendered.text) <= 3 * len(page)
+    result = smeeco.parse_policy(page, document_id="d")
+    assert any("rowspan" in u.message for u in result.uncertainties if u.kind == "table")
+    real = _table_page(_jiangxi_rows()[1], merge_leads=True)
+    assert html_tables(real) is not None
+    assert not html_tables(real).capped
 
 
 @settings(max_examples=200, deadline=None)
@@ -210,6 +225,10 @@ def test_hostile_pages_are_bounded() -> None:
                 "&nbsp;",
                 "&#12289;",
                 "&bogus;",
+                "&#1",
+                "&#0;",
+                "&#x110000;",
+                "&amp",
                 "<!--",
                 "-->",
                 "<script>",
@@ -228,7 +247,7 @@ def test_hostile_pages_are_bounded() -> None:
 )
 def test_any_markup_renders_with_a_map_of_its_length(tokens: list[str]) -> None:
     page = "".join(tokens)
-    text, pieces = html_text(page)
+    text, pieces, _capped = html_text(page)
     offsets = OffsetMap.build(pieces)
     assert len(offsets) == len(text) + 1
     assert all(0 <= offsets[i] <= len(page) for i in range(len(text) + 1))

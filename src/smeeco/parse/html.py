@@ -23,7 +23,7 @@ parser finds point into the file the user gave.
 
 >>> from smeeco.parse.prepare import OffsetMap
 >>> page = "<html><body><p>一、总体要求</p><p>(一)加强&nbsp;支持。</p></body></html>"
->>> text, pieces = html_text(page)
+>>> text, pieces, _capped = html_text(page)
 >>> text
 '一、总体要求\\n(一)加强\\xa0支持。\\n'
 >>> offsets = OffsetMap.build(pieces)
@@ -35,16 +35,16 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Sequence
+from typing import NamedTuple
 
-__all__ = ["fragment_text", "html_tables", "html_text", "looks_like_html"]
+__all__ = ["Rendered", "fragment_text", "html_tables", "html_text", "looks_like_html"]
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
 _TOKEN = re.compile(
     r"<!--.*?(?:-->|\Z)"
-    r"|<(script|style|head|noscript|template|title)\b[^>]*>.*?(?:</\1\s*>|\Z)"
-    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>"
-    r"|<![^>]*>"
+    r"|<(script|style|head|noscript|template|title)\b[^<>]*>.*?(?:</\1\s*>|\Z)"
+    r"|<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^<>]*)>"
+    r"|<![^<>]*>"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?"
     r"|[^<&]+"
     r"|[<&]",
@@ -63,13 +63,27 @@ _SPAN = re.compile(r"""\b(rowspan|colspan)\s*=\s*["']?\s*(\d{1,4})""", re.I)
 _DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body|meta)\b", re.I)
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|td|li|h[1-6])\b", re.I)
 _TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.S | re.I)
-#: A merged cell never spans more rows or columns than this (a typo such as rowspan="9999"
-#: must not make a page of millions of cells).
-_MAX_SPAN = 200
+#: A merged cell never spans more rows or columns than this, and a row has at most this
+#: many columns (a typo such as rowspan="9999" must not make a page of millions of cells).
+_MAX_SPAN = 50
 
 # A piece of output: (text, origin, aligned). Aligned pieces map character by character to
 # origin, origin+1…; the others map every character to origin.
 _Piece = tuple[str, int, bool]
+
+
+class Rendered(NamedTuple):
+    """A page's text, its map back as pieces of the page, and whether merged cells were cut.
+
+    ``pieces`` are ``(a, b)`` spans of the page in order (see
+    :meth:`smeeco.parse.prepare.OffsetMap.build`), the last one mapping the end.
+    ``capped`` is True when repeating merged cells (``rowspan``) would have made more text
+    than the page holds, so merged cells stopped there (the rows after lack them).
+    """
+
+    text: str
+    pieces: list[tuple[int, int]]
+    capped: bool = False
 
 
 def looks_like_html(text: str) -> bool:
@@ -89,35 +103,30 @@ def looks_like_html(text: str) -> bool:
     return tagged * 2 >= len(lines)
 
 
-def html_text(page: str) -> tuple[str, list[tuple[int, int]]]:
-    """The text of ``page`` as a browser shows it, and its map back.
-
-    Returns the text and its offsets as pieces ``(a, b)`` of ``page`` in order (see
-    :meth:`smeeco.parse.prepare.OffsetMap.build`): character ``i`` of the text comes from
-    the page's character the pieces give it. The last piece maps the end.
-    """
-    pieces = _render(page, 0, len(page))
-    return _assemble(pieces, len(page))
+def html_text(page: str) -> Rendered:
+    """The text of ``page`` as a browser shows it, and its map back (:class:`Rendered`)."""
+    writer = _Writer(len(page))
+    _render(page, 0, len(page), writer)
+    return _assemble(writer, len(page))
 
 
-def html_tables(text: str) -> tuple[str, list[tuple[int, int]]] | None:
+def html_tables(text: str) -> Rendered | None:
     """``text`` with each ``<table>…</table>`` block rendered as ``|`` rows (see above);
     None when it holds no table."""
-    pieces: list[_Piece] = []
+    writer = _Writer(len(text))
     position = 0
-    any_table = False
     for match in _TABLE.finditer(text):
-        any_table = True
         if match.start() > position:
-            pieces.append((text[position : match.start()], position, True))
-        pieces.append(("\n", match.start(), False))
-        pieces.extend(_render(text, match.start(), match.end()))
-        pieces.append(("\n", max(match.start(), match.end() - 1), False))
+            writer.pieces.append((text[position : match.start()], position, True))
+        writer.pieces.append(("\n", match.start(), False))
+        writer.last = "\n"
+        _render(text, match.start(), match.end(), writer)
+        writer.pieces.append(("\n", max(match.start(), match.end() - 1), False))
         position = match.end()
-    if not any_table:
+    if not position:
         return None
-    pieces.append((text[position:], position, True))
-    return _assemble(pieces, len(text))
+    writer.pieces.append((text[position:], position, True))
+    return _assemble(writer, len(text))
 
 
 def fragment_text(fragment: str) -> str:
@@ -126,14 +135,13 @@ def fragment_text(fragment: str) -> str:
     >>> fragment_text("省财政厅</p>\\n<p>&#12289;省金融办")
     '省财政厅\\n、省金融办'
     """
-    text, _offsets = html_text(fragment)
-    return text.strip("\n")
+    return html_text(fragment).text.strip("\n")
 
 
-def _assemble(pieces: Sequence[_Piece], end: int) -> tuple[str, list[tuple[int, int]]]:
+def _assemble(writer: _Writer, end: int) -> Rendered:
     out: list[str] = []
     mapping: list[tuple[int, int]] = []
-    for text, origin, aligned in pieces:
+    for text, origin, aligned in writer.pieces:
         if not text:
             continue
         out.append(text)
@@ -142,18 +150,30 @@ def _assemble(pieces: Sequence[_Piece], end: int) -> tuple[str, list[tuple[int, 
         else:
             mapping.extend([(origin, origin + 1)] * len(text))
     mapping.append((end, end + 1))
-    return "".join(out), mapping
+    return Rendered("".join(out), mapping, writer.capped)
 
 
 class _Writer:
     """Output pieces, with the white space and line breaks a browser would show."""
 
-    def __init__(self) -> None:
+    def __init__(self, budget: int) -> None:
         self.pieces: list[_Piece] = []
+        #: characters merged cells may still add by standing in later rows (the page's size)
+        self.budget = budget
+        self.capped = False
         self.last = "\n"  # the last character written: a new text starts on a fresh line
         self.space_at = -1  # a pending collapsed space (its origin), or -1
         self.space_breaks = False  # whether that white space holds a line break
         self.sep_at = -1  # a pending 、 between two lines of a cell (its origin), or -1
+
+    def spend(self, cell: _Cell) -> bool:
+        """Whether a merged cell's text may stand once more (False: the budget is spent)."""
+        size = sum(len(text) for text, _origin, _aligned in cell.pieces)
+        if size > self.budget:
+            self.capped = True
+            return False
+        self.budget -= size
+        return True
 
     def separate(self, origin: int) -> None:
         """A line break inside a table cell: a 、 before the next text, if any follows."""
@@ -195,6 +215,8 @@ class _Writer:
 
     def entity(self, char: str, origin: int) -> None:
         """An entity's character: text, spaced as text is."""
+        if not char:
+            return
         self._word(char, origin)
         self.pieces[-1] = (char, origin, False)
 
@@ -258,16 +280,19 @@ class _Table:
                         del carried[column]
                     else:
                         carried[column] = (left - 1, cell, first)
+                    if first and not writer.spend(cell):
+                        carried.clear()  # the budget is spent: merged cells stop here
+                        continue
                     self._write_cell(writer, cell, empty=not first)
                     column += 1
                 elif queue:
                     cell = queue.pop()
-                    for k in range(cell.colspan):
+                    for k in range(min(cell.colspan, max(1, _MAX_SPAN - column))):
                         if cell.rowspan > 1:
                             carried[column + k] = (cell.rowspan - 1, cell, k == 0)
                         self._write_cell(writer, cell, empty=k > 0)
                     column += cell.colspan
-                elif any(c > column for c in carried):
+                elif column < _MAX_SPAN and any(c > column for c in carried):
                     writer.char(" |", origin)  # a column no cell of this row fills
                     column += 1
                 else:
@@ -282,9 +307,8 @@ class _Table:
         writer.char(" |", cell.origin)
 
 
-def _render(page: str, start: int, end: int) -> list[_Piece]:
-    """Pieces of the text of ``page[start:end]``."""
-    writer = _Writer()
+def _render(page: str, start: int, end: int, writer: _Writer) -> None:
+    """Write the text of ``page[start:end]``."""
     tables: list[_Table] = []
     cell: _Cell | None = None
     cell_writer: _Writer | None = None
@@ -327,7 +351,7 @@ def _render(page: str, start: int, end: int) -> list[_Piece]:
                         tables[-1].row_origins.append(at)
                     cell = _Cell(at, match.group(4) or "")
                     tables[-1].rows[-1].append(cell)
-                    cell_writer = _Writer()
+                    cell_writer = _Writer(0)
                     cell_writer.last = "|"
                 continue
             if name in _BLOCK:
@@ -348,4 +372,3 @@ def _render(page: str, start: int, end: int) -> list[_Piece]:
         cell.pieces = cell_writer.pieces
     while tables:  # tables left open at the end of the page
         tables.pop().lay_out(writer)
-    return writer.pieces

@@ -364,6 +364,17 @@ def _parse_policy(
                 " columns with a tab, | or two spaces",
             )
         )
+    if prepared.html_capped:
+        warnings.append(
+            ParseWarning(
+                "table",
+                (0, 0),
+                "an HTML table merges cells over more rows than the page could fill"
+                " (rowspan): where repeating them would have made more text than the page"
+                " holds, they stop, and the rows after lack them; check the table's merged"
+                " cells",
+            )
+        )
     if prepared.breaks:
         warnings.append(
             ParseWarning(

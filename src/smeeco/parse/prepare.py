@@ -178,6 +178,9 @@ class Prepared:
     #: whether the original is a web page, or holds ``<table>`` blocks, read as a browser
     #: shows them (:mod:`smeeco.parse.html`)
     html: bool = False
+    #: whether merged cells of an HTML table were left empty in later rows, where repeating
+    #: them would have made more text than the page holds (a hostile or broken page)
+    html_capped: bool = False
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
@@ -320,13 +323,16 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     """
     base: OffsetMap | None = None  # a web page's text → the page
     rendered = text
-    if looks_like_html(text):
-        rendered, page_pieces = html_text(text)
-        base = OffsetMap.build(page_pieces)
-    elif "<table" in text or "<TABLE" in text:
-        found = html_tables(text)
-        if found is not None:
-            rendered, base = found[0], OffsetMap.build(found[1])
+    capped = False
+    found = (
+        html_text(text)
+        if looks_like_html(text)
+        else html_tables(text)
+        if "<table" in text or "<TABLE" in text
+        else None
+    )
+    if found is not None:
+        rendered, base, capped = found.text, OffsetMap.build(found.pieces), found.capped
     width = _half_width(rendered)
     odd_breaks = _ODD_BREAK.search(width) is not None
     if odd_breaks:
@@ -382,6 +388,7 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         controls,
         odd_breaks,
         base is not None,
+        capped,
     )
 
 
