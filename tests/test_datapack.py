@@ -321,10 +321,9 @@ def test_every_missing_requirement_is_reported_with_its_file_and_path(tmp_path: 
         read_pack(tmp_path / "main.yaml")
     problems = _problems(info.value)
     assert list(problems) == ["main.yaml:pack.requires[0]", "main.yaml:pack.requires[1]"]
-    assert (
-        "there is no 'units.yaml' (or .yml, .json) beside 'main.yaml'"
-        in problems["main.yaml:pack.requires[0]"]
-    )
+    assert "there is no 'units.yaml' (or .yml, .json) beside 'main.yaml'" in problems[
+        "main.yaml:pack.requires[0]"
+    ]
     assert all(isinstance(p, RequiredPackError) for p in info.value.problems)
     # bundled packs are looked up too, and named when none matches
     with pytest.raises(ValidationError) as info:

@@ -26,7 +26,9 @@ def test_the_command_is_timed_end_to_end(tmp_path: Path) -> None:
 
 
 def test_one_file_of_notices_is_timed_to_yaml(tmp_path: Path) -> None:
-    megabytes, seconds, files = bench_parse.time_command(0.05, tmp_path, one_file=True, fmt="yaml")
+    megabytes, seconds, files = bench_parse.time_command(
+        0.05, tmp_path, one_file=True, fmt="yaml"
+    )
     assert megabytes >= 0.02
     assert seconds > 0
     assert files == 1

@@ -28,7 +28,8 @@ NOTICES = Path(__file__).parent / "fixtures" / "notices"
 FIXTURES = sorted(p.name.removesuffix(".expected.yaml") for p in NOTICES.glob("*.expected.yaml"))
 
 #: slug → why the parser's answer differs from the expected file.
-DISAGREE: dict[str, str] = {}
+DISAGREE: dict[str, str] = {
+}
 
 
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).

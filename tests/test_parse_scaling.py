@@ -89,10 +89,7 @@ def test_repeated_section_ordinals_are_refused_with_the_list() -> None:
 
 
 _PLAIN = st.recursive(
-    st.none()
-    | st.booleans()
-    | st.integers()
-    | st.floats(allow_nan=False, allow_infinity=False)
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
     max_leaves=20,
@@ -114,7 +111,9 @@ def test_json_packs_hold_one_field_a_line(tmp_path: Path) -> None:
     assert lines[0] == "{"
     assert '  "agencies": [' in lines
     assert '      "id": "ex-finance",' in lines
-    assert '      "name": {"zh": "示例市财政局", "en": "Example City Finance Bureau"},' in lines
+    assert (
+        '      "name": {"zh": "示例市财政局", "en": "Example City Finance Bureau"},' in lines
+    )
     back = smeeco.load(path)
     assert list(back.records()) == list(eco.records())
     assert smeeco.dumps_pack(back, "json") == text

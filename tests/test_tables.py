@@ -43,7 +43,9 @@ def everything() -> smeeco.Ecosystem:
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
-def test_responsibilities_rows_in_stated_order(example: smeeco.Ecosystem, backend: str) -> None:
+def test_responsibilities_rows_in_stated_order(
+    example: smeeco.Ecosystem, backend: str
+) -> None:
     frame = smeeco.table(example, "responsibilities", backend=backend)
     rows = _rows(frame)
     expected = [
@@ -166,7 +168,9 @@ def test_indicator_rows_are_observations_and_targets_by_date(
 
 
 def test_filters(tianjin: smeeco.Ecosystem) -> None:
-    rows = _rows(smeeco.table(tianjin, "responsibilities", backend="polars", agency="市财政局"))
+    rows = _rows(
+        smeeco.table(tianjin, "responsibilities", backend="polars", agency="市财政局")
+    )
     assert rows
     assert {r["unit"] for r in rows} == {"tj-finance"}
     leads = _rows(smeeco.table(tianjin, "responsibilities", backend="polars", role="lead"))

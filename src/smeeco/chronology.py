@@ -177,7 +177,9 @@ def draw_load(eco: Ecosystem, path: str | Path, *, top: int = 12, lang: str = "z
         raise ExportError(f"folder {str(path.parent)!r} does not exist; create it first")
     days, load = responsibility_load(eco)
     if not days or not any(max(v) for v in load.values()):
-        raise ExportError("nothing to draw: no measure of this pack is in force on any dated day")
+        raise ExportError(
+            "nothing to draw: no measure of this pack is in force on any dated day"
+        )
     try:
         import matplotlib
 

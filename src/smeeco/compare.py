@@ -210,7 +210,11 @@ def _match(
             rest_old.append(m)
     rest_new = [m for m in new if m.id in new_ids]
     candidates = sorted(
-        ((_score(a, b), i, j) for i, a in enumerate(rest_old) for j, b in enumerate(rest_new)),
+        (
+            (_score(a, b), i, j)
+            for i, a in enumerate(rest_old)
+            for j, b in enumerate(rest_new)
+        ),
         key=lambda c: (-c[0], c[1], c[2]),
     )
     used_old: set[int] = set()
@@ -270,7 +274,9 @@ def _measure_change(old: Measure, new: Measure, score: float) -> MeasureChange:
         handovers or gained or lost
     ):
         changes.append("unit order")
-    return MeasureChange(old, new, score, tuple(changes), handovers, tuple(gained), tuple(lost))
+    return MeasureChange(
+        old, new, score, tuple(changes), handovers, tuple(gained), tuple(lost)
+    )
 
 
 def _counts(measures: tuple[Measure, ...]) -> tuple[dict[str, int], dict[str, int]]:

@@ -139,7 +139,8 @@ def register_format(fmt: Format, *, replace: bool = False) -> Format:
         clash = set(other.suffixes) & set(fmt.suffixes)
         if clash:
             raise ExportError(
-                f"suffix {sorted(clash)[0]!r} already names the {fmt.family} format {other.name!r}"
+                f"suffix {sorted(clash)[0]!r} already names the {fmt.family} format"
+                f" {other.name!r}"
             )
     family[fmt.name] = fmt
     return fmt

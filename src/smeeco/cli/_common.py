@@ -261,7 +261,9 @@ def filters(args: argparse.Namespace) -> dict[str, str | None]:
 
 def add_json(p: argparse.ArgumentParser) -> None:
     """``--json``: print one JSON document on standard output instead of a text table."""
-    p.add_argument("--json", action="store_true", help="print one JSON document instead of a table")
+    p.add_argument(
+        "--json", action="store_true", help="print one JSON document instead of a table"
+    )
 
 
 def print_json(document: object, out: TextIO) -> None:

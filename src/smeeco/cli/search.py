@@ -96,9 +96,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 h.measure.document,
                 str(h.score),
                 ",".join(h.fields),
-                "、".join(unit_names(h.measure.units))
-                if zh
-                else ", ".join(unit_names(h.measure.units)),
+                "、".join(unit_names(h.measure.units)) if zh else ", ".join(
+                    unit_names(h.measure.units)
+                ),
             ]
         )
     table(rows, out)

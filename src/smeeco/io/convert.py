@@ -149,7 +149,9 @@ def _make_converter() -> cattrs.Converter:
     # A deadline may be written as its text alone ("2023年底前"), which is then read; it is
     # written back that way whenever reading the text gives the same deadline.
     deadline_structure = make_dict_structure_fn(Deadline, conv, _cattrs_forbid_extra_keys=True)
-    deadline_unstructure = make_dict_unstructure_fn(Deadline, conv, _cattrs_omit_if_default=True)
+    deadline_unstructure = make_dict_unstructure_fn(
+        Deadline, conv, _cattrs_omit_if_default=True
+    )
 
     def structure_deadline(value: Any, _t: Any) -> Deadline:
         if isinstance(value, str):

@@ -100,7 +100,8 @@ def _records(text: str, what: str, required: tuple[str, ...]) -> list[dict[str, 
             continue
         if len(row) > len(header):
             raise ExportError(
-                f"line {number} of the CSV {what} has {len(row)} cells for {len(header)} columns"
+                f"line {number} of the CSV {what} has {len(row)} cells for"
+                f" {len(header)} columns"
             )
         records.append(dict(zip(header, row + [""] * (len(header) - len(row)), strict=True)))
     return records

@@ -71,7 +71,6 @@ def __getattr__(name: str) -> Any:
         return suffixes("matrix")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
 _WORDS: dict[str, dict[str, Any]] = {
     "zh": {
         "no": "序号",

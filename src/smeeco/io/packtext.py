@@ -741,7 +741,6 @@ def dump_yaml(data: Any) -> str:
 #: Levels of nesting written one entry a line; deeper values are written on one line.
 _JSON_LINE_DEPTH = 3
 
-
 def _float_json(value: float) -> str:
     if value != value or value in (math.inf, -math.inf):
         raise ValueError(f"Out of range float values are not JSON compliant: {value!r}")

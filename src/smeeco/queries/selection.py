@@ -33,7 +33,9 @@ def measures_in_order(eco: Ecosystem) -> tuple[Measure, ...]:
     """Every measure of ``eco`` grouped by document (in the ecosystem's document order),
     then by ordinal: the order in which a reader meets them."""
     order = {d.id: i for i, d in enumerate(eco.documents)}
-    return tuple(sorted(eco.measures, key=lambda m: (order.get(m.document, len(order)), m.ordinal)))
+    return tuple(
+        sorted(eco.measures, key=lambda m: (order.get(m.document, len(order)), m.ordinal))
+    )
 
 
 def _role(value: Role | str | None) -> Role | None:

@@ -66,7 +66,9 @@ class _Builder:
         self.data: dict[str, list[Any]] = {name: [] for name, _ in self.spec}
 
     def columns(self) -> Columns:
-        return Columns(tuple(n for n, _ in self.spec), tuple(t for _, t in self.spec), self.data)
+        return Columns(
+            tuple(n for n, _ in self.spec), tuple(t for _, t in self.spec), self.data
+        )
 
 
 def _joined(ids: Iterable[str]) -> str:
@@ -644,7 +646,6 @@ TABLES: dict[str, tuple[_Build, frozenset[str]]] = {
     "tiers": (tiers, frozenset()),
     "enterprises": (enterprises, frozenset()),
 }
-
 
 def build_columns(
     eco: Ecosystem, what: str, chosen: MeasureFilter, given: Iterable[str]

@@ -135,9 +135,12 @@ def _name(eco: Ecosystem, unit: str, named_as: str | None) -> str:
 
 
 def _row(eco: Ecosystem, m: Measure) -> TaskRow:
-    leads = tuple(_name(eco, r.unit, r.named_as) for r in m.responsibilities if r.role is Role.LEAD)
+    leads = tuple(
+        _name(eco, r.unit, r.named_as) for r in m.responsibilities if r.role is Role.LEAD
+    )
     supports = tuple(
-        _name(eco, r.unit, r.named_as) + (f"（{_ROLE_ZH[r.role]}）" if r.role in _ROLE_ZH else "")
+        _name(eco, r.unit, r.named_as)
+        + (f"（{_ROLE_ZH[r.role]}）" if r.role in _ROLE_ZH else "")
         for r in m.responsibilities
         if r.role is not Role.LEAD
     )
@@ -171,11 +174,9 @@ def task_lists(
         eco = eco.at(as_of)
     wanted = None
     if document is not None:
-        wanted = (
-            document.id
-            if isinstance(document, PolicyDocument)
-            else eco.resolve(document, "document").id
-        )
+        wanted = document.id if isinstance(document, PolicyDocument) else eco.resolve(
+            document, "document"
+        ).id
     by_document: dict[str, list[Measure]] = {}
     for m in measures_in_order(eco):
         if wanted is None or m.document == wanted:
