@@ -178,7 +178,7 @@ class Prepared:
     #: whether the original is a web page, or holds ``<table>`` blocks, read as a browser
     #: shows them (:mod:`smeeco.parse.html`)
     html: bool = False
-    #: whether merged cells of an HTML table were left empty in later rows, where repeating
+    #: whether merged cells of an HTML table stopped standing in later rows, where repeating
     #: them would have made more text than the page holds (a hostile or broken page)
     html_capped: bool = False
 
