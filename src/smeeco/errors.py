@@ -26,6 +26,7 @@ The tree::
     ├── RegisterError                 an enterprise register cannot be read or used
     ├── RuleError                     an eligibility rule pack is malformed
     │   └── RulePackError             (also ValidationError) every problem of a rule pack
+    ├── TextEncodingError             (also ValueError) bytes no encoding reads as text
     ├── ExportError                   a graph or matrix cannot be written in that format
     └── MissingDependencyError        (also ImportError) an optional package is missing
 
