@@ -165,6 +165,14 @@ def test_industries_are_read_once_per_distinct_cell_with_the_same_result() -> No
         assert reg.frame["industry"].to_list() == ["工业", None, "工业", "C13"]
         assert reg.frame["id"].to_list() == ["a", "b", "c", "d"]
         assert reg.industry_cells() == ("C13", "工业")
+    # industry codes given as numbers are read as their text, and checked as text
+    with pytest.raises(ValidationError) as exc:
+        read_register(pl.DataFrame({"industry": [13, 5920, 99]}), standard="miit-2011")
+    assert _problems(exc) == [
+        "row 3, column industry: industry code '99': division 99 does not exist in GB/T 4754-2017"
+    ]
+    codes = read_register(pl.DataFrame({"industry": [13, 5920, None]}), standard="miit-2011")
+    assert codes.frame["industry"].to_list() == ["13", "5920", None]
     # a register built from a frame finds its industries when first asked
     from smeeco.register import Register
 
