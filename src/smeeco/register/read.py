@@ -56,6 +56,7 @@ class Register:
     _industries: tuple[str, ...] | None = attrs.field(
         default=None, init=False, eq=False, repr=False
     )
+    _columns: tuple[str, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __len__(self) -> int:
         return self.frame.height
@@ -80,6 +81,15 @@ class Register:
             object.__setattr__(self, "_industries", found)
         assert self._industries is not None
         return self._industries
+
+    def row(self, row: int) -> dict[str, Any]:
+        """Row ``row`` (0-based) as a mapping of column → value (``frame.row(row, named=True)``,
+        with the column names looked up once)."""
+        names = self._columns
+        if names is None:
+            names = tuple(self.frame.columns)
+            object.__setattr__(self, "_columns", names)
+        return dict(zip(names, self.frame.row(row), strict=True))
 
     def row_of(self, enterprise_id: str) -> int:
         """The 0-based row of the enterprise with ``id`` ``enterprise_id``.

@@ -92,7 +92,7 @@ def explain_enterprise(
     found = tier_rules(tier, rules)
     version = found.on(as_of)
     at = register.row_of(enterprise_id)
-    row = register.frame.row(at, named=True)
+    row = register.row(at)
     try:
         return evaluate(version.criterion, row, as_of)
     except InvalidValueError as exc:
