@@ -444,10 +444,10 @@ def _read_industry(standard: str | None, cells: list[str]) -> _Reader:
         def why(cell: Any) -> str:
             return messages.get(str(cell).strip(), f"industry {cell!r} is not known")
 
-        cell = pl.col(series.name)
+        text = pl.col(series.name)
         if series.dtype != pl.String:
-            cell = cell.cast(pl.String)
-        return value, cell.is_in(bad) if bad else None, why
+            text = text.cast(pl.String)
+        return value, text.is_in(bad) if bad else None, why
 
     return read
 
