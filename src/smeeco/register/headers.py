@@ -16,8 +16,9 @@ the :data:`ALIASES` people write), and reads the unit:
 Headers it does not know are kept as they are (and passed through by the commands).
 
 >>> found = read_headers(["企业名称", "行业", "从业人员（人）", "营业收入（万元）", "备注"])
->>> found.renames
-{'企业名称': 'name', '行业': 'industry', '从业人员（人）': 'employees', '营业收入（万元）': 'revenue'}
+>>> found.renames  # doctest: +NORMALIZE_WHITESPACE
+{'企业名称': 'name', '行业': 'industry', '从业人员（人）': 'employees',
+ '营业收入（万元）': 'revenue'}
 >>> found.money_unit
 '万元'
 """
