@@ -30,6 +30,7 @@ from smeeco.parse.responsibility import (
     ResponsibilityClause,
     cut_label,
     find_responsibility_clauses,
+    first_listed_leads,
     resolve_clause,
     unlabelled_listing,
 )
@@ -419,10 +420,18 @@ def _parse(
         after = bisect.bisect_right(table_starts, item.span[0])
         if after < len(table_starts) and table_starts[after] < extent[k]:
             extent[k] = table_starts[after]
+    # "(省工信厅、省财政厅)" at the end of a leaf item's own text: a listing without a label,
+    # read before the roles so that a heading above it with a clause of its own is a section
+    unlabelled: dict[int, ResponsibilityClause] = {}
+    for k in range(n):
+        if not own[k] and not shared[k] and not children[k]:
+            found_listing = unlabelled_listing(text, items[k].body, extent[k])
+            if found_listing is not None:
+                unlabelled[k] = found_listing
     has_below = [False] * n  # some descendant carries its own clause
     for k in range(n - 1, -1, -1):
         parent = items[k].parent
-        if parent is not None and (own[k] or has_below[k]):
+        if parent is not None and (own[k] or k in unlabelled or has_below[k]):
             has_below[parent] = True
     role = ["text"] * n  # measure, section, text
     clause_of: list[ResponsibilityClause | None] = [None] * n
@@ -498,6 +507,7 @@ def _parse(
     measure_items = [k for k in range(n) if role[k] == "measure"]
     last_measure = measure_items[-1] if measure_items else -1
     trailer_span: tuple[int, int] | None = None
+    rule_note_after: int | None = None  # where a listing's "列第一位者为牵头部门,下同" ends
     for k in range(n):
         item = items[k]
         if role[k] == "section":
@@ -528,16 +538,26 @@ def _parse(
             clause = clause_of[k]
             if clause is None:  # "(省工信厅、省财政厅)" at the end of the item's own text
                 own_end = items[children[k][0]].span[0] if children[k] else extent[k]
-                clause = unlabelled_listing(text, item.body, own_end)
+                clause = unlabelled.get(k) or unlabelled_listing(text, item.body, own_end)
                 if clause is not None:
+                    how = (
+                        "the first unit the lead by the text's rule note"
+                        if clause.first_leads
+                        else "the first unit the inferred lead"
+                    )
                     warnings.append(
                         ParseWarning(
                             "unlabelled",
                             clause.span,
                             f"{clause.text!r} names units without a label (责任单位…); read"
-                            " as a listing, the first unit the inferred lead",
+                            f" as a listing, {how}",
                         )
                     )
+            if clause is not None and rule_note_after is not None:
+                if clause.span[0] >= rule_note_after:  # "…,下同" in an earlier listing
+                    clause = first_listed_leads(clause)
+            elif clause is not None and clause.first_leads and "下同" in clause.note:
+                rule_note_after = clause.span[1]
             last = k == last_measure
             end = extent[k]
             if last:

@@ -22,7 +22,7 @@ __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_WORD = (
     r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
-    r"|若干政策|清单|(?:分解|分工|任务|责任|清单|一览)表)"
+    r"|若干政策|清单|责任分解|(?:分解|分工|任务|责任|清单|一览|情况)表)"
 )
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
@@ -61,7 +61,9 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
-_ISSUER_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|领导小组|主席团|局|厅|委|部|政府)$")
+_ISSUER_END = re.compile(
+    r"(?:人民政府|办公厅|办公室|委员会|领导小组|主席团|国务院|局|厅|委|部|政府)$"
+)
 _ADDRESSEES = re.compile(r"^(?P<list>[^\n。:：]{2,200}?)[:：]\s*$", re.MULTILINE)
 _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
 _NOT_ADDRESSEE = re.compile(
@@ -312,6 +314,8 @@ _DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _TITLE_WORDS = re.compile(r"[\u4e00-\u9fff()（）“”]{4,60}")
+#: A 《…》 closed on its own line ("国务院关于落实《政府工作报告》").
+_BALANCED_QUOTE = re.compile(r"《[^《》\n]{1,40}》")
 _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
 )
@@ -375,6 +379,16 @@ def _opened_quote(earlier: list[tuple[str, int]], title: str) -> tuple[str, int,
 def _title_head(head: tuple[str, int], title: str) -> bool:
     """Whether the line before ``title`` is its first half ("省人民政府关于" / "进一步…的意见")."""
     text = head[0]
+    if text and "关于" in text and _BALANCED_QUOTE.search(text):
+        # "国务院关于落实《政府工作报告》" above "重点工作部门分工的意见": the quoted name is
+        # the title's, the rest must read as the first half of a title
+        bare = _BALANCED_QUOTE.sub("", text)
+        return (
+            len(text) <= 60
+            and not any(c in bare for c in "。:：《》，,")
+            and not _TITLE_END.search(text)
+            and _TITLE_WORDS.fullmatch(bare) is not None
+        )
     if not text or len(text) > 60 or any(c in text for c in "。:：《》") or _DATE.search(text):
         return False
     if _NUMBER.search(text) or _TITLE_END.search(text):
@@ -472,7 +486,7 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
-_UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|局|厅|办)$")
+_UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|部委|局|厅|办)$")
 
 
 def _addressees(line: str) -> tuple[str, ...]:

@@ -39,7 +39,7 @@ _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[^\S\n]{2,}")
-_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项)[^\n]*$", re.M)
+_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项|内容|举措)[^\n]*$", re.M)
 _KEY = re.compile(r"[\s。.、，,()（）]")
 
 
@@ -160,6 +160,26 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_TAG_OR_BREAK = re.compile(r"<[^>]*>|\n")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a cell between its line breaks and HTML tags, stripped, as spans.
+
+    "<p>市发改委</p>" is one piece, "市发改委"; "<p>区商务局</p><p>区财政局</p>" two.
+    """
+    found: list[tuple[int, int]] = []
+    position = start
+    for match in itertools.chain(_TAG_OR_BREAK.finditer(text, start, end), [None]):
+        stop = end if match is None else match.start()
+        s, e = _strip(text, position, stop)
+        if s < e:
+            found.append((s, e))
+        if match is not None:
+            position = match.end()
+    return found
+
+
 def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]) -> TableRow:
     def cell(name: str) -> tuple[int, int] | None:
         k = columns.get(name)
@@ -167,7 +187,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
 
     def value(name: str) -> str:
         found = cell(name)
-        return text[found[0] : found[1]] if found else ""
+        return "\n".join(text[s:e] for s, e in _segments(text, *found)) if found else ""
 
     deadline = cell("deadline")
     due = text[deadline[0] : deadline[1]] if deadline else ""
@@ -186,7 +206,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
             continue
         spans: list[tuple[int, int]] = []
         written: list[str] = []
-        for line in _lines(*found, text):  # a cell wrapped over lines: one unit a line
+        for line in _segments(text, *found):  # a cell over lines (or <p>s): a unit a line
             names = _names(text, *line, running=False)
             spans.extend(names.spans)
             written.extend(names.names)
@@ -198,19 +218,6 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
                 units.append(ClauseUnit(unit, role, True, (s, e), text[s:e]))
     task = re.sub(r"\s*\n\s*", "", value("task")).rstrip("。. ")
     return TableRow(value("number"), task, tuple(units), due, span, deadline)
-
-
-def _lines(start: int, end: int, text: str) -> list[tuple[int, int]]:
-    """The lines of ``text[start:end]`` as spans."""
-    found: list[tuple[int, int]] = []
-    position = start
-    while True:
-        line_end = text.find("\n", position, end)
-        if line_end < 0:
-            found.append((position, end))
-            return found
-        found.append((position, line_end))
-        position = line_end + 1
 
 
 def find_tables(text: str) -> list[Table]:
@@ -254,6 +261,7 @@ def find_tables(text: str) -> list[Table]:
             continue
         style = split[0]
         rows = []
+        last_cells: Cells = []
         table_end = e
         rs = e + 1
         while rs < len(text):
@@ -267,13 +275,127 @@ def find_tables(text: str) -> list[Table]:
             rule = style == "pipe" and set(text[rs:re_].replace("|", "").strip()) <= set("-: ")
             if not rule:  # (a Markdown rule under the header is skipped)
                 rows.append(_row(text, columns, found[1], (rs, re_)))
+                last_cells = found[1]
             table_end = re_
             rs = re_ + 1
-        if rows:
-            tables.append(Table((s, table_end), tuple(rows)))
+        notes: list[tuple[tuple[int, int], str]] = []
+        if rows and not text[table_end:].strip():
+            cut = _cut_in_name(text, columns, last_cells)
+            if cut is not None:  # "4 | 深入推进… | 市发": the text ends inside a unit's name
+                notes.append(
+                    (
+                        rows[-1].span,
+                        f"row {rows[-1].number} of the table breaks off at the end of the"
+                        f" text inside {cut!r}: it is not read",
+                    )
+                )
+                rows.pop()
+        if rows or notes:
+            tables.append(Table((s, table_end), tuple(rows), tuple(notes)))
             done = table_end
+    for by_lines in _cell_per_line_tables(text):
+        if not any(t.span[0] < by_lines.span[1] and by_lines.span[0] < t.span[1] for t in tables):
+            tables.append(by_lines)
     tables.sort(key=lambda t: t.span)
     return [_numbered(table) for table in tables]
+
+
+#: A column name on a line of its own ("序号", "内容与要求", "责任单位"): short, no spaces.
+_CELL_HEADER = re.compile(r"[^\S\n]*(?P<name>[^\s|｜<>]{2,10})[^\S\n]*$")
+_CELL_NUMBER = re.compile(r"[^\S\n]*(?P<n>\d{1,4})[^\S\n]*$")
+
+
+def _nonblank_lines(text: str, position: int) -> list[tuple[int, int]]:
+    """The non-blank lines of ``text`` from ``position``, as stripped spans."""
+    found: list[tuple[int, int]] = []
+    while position < len(text):
+        end = _line_end(text, position)
+        s, e = _strip(text, position, end)
+        if s < e:
+            found.append((s, e))
+        position = end + 1
+    return found
+
+
+def _cell_per_line_tables(text: str) -> list[Table]:
+    """Tables copied from a web page with every cell on a line of its own.
+
+    "序号 ⏎⏎ 内容与要求 ⏎⏎ 进展情况 ⏎⏎ 责任单位 ⏎⏎ 1 ⏎⏎ 坚持…。 ⏎⏎ … ⏎⏎ 市发改委": the header is a
+    run of short lines naming the columns, the first 序号; each row starts with a line
+    holding its number (the previous one plus one) and has one line a cell. A row with
+    fewer lines than columns before the next number, or cut off by the end of the text
+    inside a unit's name, is not read, with a note.
+    """
+    tables: list[Table] = []
+    for start in re.finditer(r"^[^\S\n]*(?:序号|编号)[^\S\n]*$", text, re.M):
+        lines = _nonblank_lines(text, start.start())
+        width = 0
+        while width < len(lines) and width < 12:
+            s, e = lines[width]
+            if _CELL_NUMBER.fullmatch(text, s, e) or not _CELL_HEADER.fullmatch(text, s, e):
+                break
+            width += 1
+        columns = _columns([text[s:e] for s, e in lines[:width]]) if width >= 3 else None
+        if columns is None or columns.get("number") != 0:
+            continue
+        rows: list[TableRow] = []
+        notes: list[tuple[tuple[int, int], str]] = []
+        k = width
+        expected: int | None = None
+        table_end = lines[width - 1][1]
+        while k < len(lines):
+            number = _CELL_NUMBER.fullmatch(text, *lines[k])
+            if number is None or (expected is not None and int(number["n"]) != expected):
+                break
+            cells = [lines[k]]
+            k += 1
+            while k < len(lines) and len(cells) < width:
+                following = _CELL_NUMBER.fullmatch(text, *lines[k])
+                if following is not None and int(following["n"]) == int(number["n"]) + 1:
+                    break
+                cells.append(lines[k])
+                k += 1
+            span = (cells[0][0], cells[-1][1])
+            table_end = span[1]
+            expected = int(number["n"]) + 1
+            last = re.split(r"[、，,;；]", text[slice(*cells[-1])])[-1].strip()
+            if len(cells) < width:
+                notes.append(
+                    (
+                        span,
+                        f"row {number['n']} of the table has {len(cells)} cells (a line each)"
+                        f" for {width} columns: it is not read",
+                    )
+                )
+            elif not text[cells[-1][1] :].strip() and not unit_like(last):
+                notes.append(
+                    (
+                        span,
+                        f"row {number['n']} of the table breaks off at the end of the text"
+                        f" inside {last!r}: it is not read",
+                    )
+                )
+            else:
+                rows.append(_row(text, columns, cells, span))
+        if rows or notes:
+            tables.append(Table((lines[0][0], table_end), tuple(rows), tuple(notes)))
+    return tables
+
+
+def _cut_in_name(text: str, columns: dict[str, int], cells: Cells) -> str | None:
+    """The broken-off name ending the text's last row, when its last cell is a unit cell.
+
+    "市发" in "… | 市发" at the end of the text is no unit (never a fragment); a whole
+    name ("市发改委") or a last cell of another column (a 完成时限) is not cut.
+    """
+    units = {columns[c] for c in ("lead", "support", "listing") if c in columns}
+    if not cells or len(cells) - 1 not in units:
+        return None
+    pieces = _segments(text, *cells[-1])
+    if not pieces:
+        return None
+    last = re.split(r"[、，,;；]", text[slice(*pieces[-1])])[-1].strip()
+    return last if last and not unit_like(last) else None
 
 
 def _numbered(table: Table) -> Table:
