@@ -28,7 +28,7 @@ def _kinds(text: str) -> list[str]:
     return [w.kind for w in parse_policy_text(text, document_id="d").warnings]
 
 
-# --------------------------- zhejiang-2014-air-pollution-division-overall-lead (浙政办发〔2014〕89号)
+# ----------------- zhejiang-2014-air-pollution-division-overall-lead (浙政办发〔2014〕89号)
 
 _OVERALL = (
     "一、加快调整能源结构(市发改委总牵头)\n"
@@ -38,7 +38,7 @@ _OVERALL = (
 )
 
 
-def test_a_rule_note_after_a_stop_in_an_unlabelled_bracket_states_the_roles_here_and_below() -> None:
+def test_a_rule_note_after_a_stop_in_an_unlabelled_bracket_states_the_roles_and_goes_on() -> None:
     assert _units(_OVERALL) == [
         [("市经信委", L, True), ("市发改委(市能源局)", S, True)],
         [("市环保局", L, True), ("市质监局", S, True)],  # 下同: the note's rule goes on
@@ -54,7 +54,7 @@ def test_an_overall_lead_on_a_heading_above_items_with_their_own_clauses_is_warn
 
 
 def test_an_overall_lead_on_a_heading_with_no_clause_below_is_the_measure_s_lead() -> None:
-    text = "一、加快调整能源结构(市发改委总牵头)\n二、深化工业污染治理(市环保局总牵头,市经信委配合)\n"
+    text = "一、加快调整能源结构(市发改委总牵头)\n二、深化污染治理(市环保局总牵头,市经信委配合)\n"
     assert _units(text) == [[("市发改委", L, True)], [("市环保局", L, True), ("市经信委", S, True)]]
 
 
@@ -62,14 +62,18 @@ def test_an_overall_lead_on_a_heading_with_no_clause_below_is_the_measure_s_lead
 
 
 def test_localities_and_departments_are_collective_supports() -> None:
-    text = "一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。\n"
+    text = (
+        "一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导:林克庆\n"
+        "部门分工:省发展改革委牵头,各地、各部门配合。\n"
+    )
     assert _units(text) == [[("省发展改革委", L, True), ("各地", S, True), ("各部门", S, True)]]
 
 
 def test_a_lead_clause_cut_by_the_end_of_the_text_after_a_comma_is_warned() -> None:
     text = "一、主要目标\n1.收入增长5%左右。\n部门分工:省财政厅牵头,\n"
     parsed = parse_policy_text(text, document_id="d")
-    assert parsed.measures[0].clause is not None and parsed.measures[0].clause.cut
+    assert parsed.measures[0].clause is not None
+    assert parsed.measures[0].clause.cut
     assert {"clause-cut", "truncated"} <= set(_kinds(text))
     whole = "一、主要目标\n1.收入增长5%左右。\n部门分工:省财政厅牵头。\n"
     assert not {"clause-cut", "truncated"} & set(_kinds(whole))
@@ -97,7 +101,8 @@ def test_a_title_over_two_lines_with_a_quoted_name_in_its_first_half() -> None:
     result = smeeco.parse_policy(_NATIONAL, document_id="d")
     assert result.metadata.title == "国务院关于落实《政府工作报告》重点工作部门分工的意见"
     assert result.metadata.issuer == "国务院"
-    assert result.metadata.addressees == ("各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构")
+    want = ("各省、自治区、直辖市人民政府", "国务院各部委", "各直属机构")
+    assert result.metadata.addressees == want
     quoted_sentence = "根据《方案》,现就有关事项\n通知如下\n"
     assert smeeco.parse_policy(quoted_sentence + "一、甲\n", document_id="d").metadata.title is None
 
@@ -140,7 +145,7 @@ def test_a_table_stored_one_cell_a_line_is_read() -> None:
 
 
 def test_a_cell_a_line_row_cut_inside_its_unit_is_not_read_and_is_warned() -> None:
-    cells = [c for row in [_HEAD, *_ROWS] for c in row] + ["3", "推进军民融合。", "已办理。", "市发"]
+    cells = [c for row in [_HEAD, *_ROWS] for c in row] + ["3", "推进融合。", "已办理。", "市发"]
     text = "\n\n".join(cells) + "\n"
     assert _table_units(text) == _WANT
     (table,) = find_tables(text)
@@ -176,6 +181,56 @@ def test_a_tab_table_ending_the_text_inside_a_unit_s_name_gives_no_fragment() ->
     result = smeeco.parse_policy(text, document_id="d")
     assert "市发" not in {a.name.zh for a in result.agencies}
     table = [u for u in result.uncertainties if u.kind == "table"]
-    assert len(table) == 1 and "inside '市发'" in table[0].message
-    whole = "\n".join("\t".join(row) for row in [*rows[:-1], ("3", "推进。", "已办理。", "市商务局")])
+    assert len(table) == 1
+    assert "inside '市发'" in table[0].message
+    last = ("3", "推进。", "已办理。", "市商务局")
+    whole = "\n".join("\t".join(row) for row in [*rows[:-1], last])
     assert [r[0] for r in _table_units(whole)] == ["1", "2", "3"]
+
+
+# ------------------------- jiangxi-2010-sme-opinions-table: a 任务分工表 under an 附件 line
+
+_ATTACHED = (
+    "一、加强融资支持\n"
+    "1.拓宽融资渠道。鼓励银行放贷。\n"
+    "2.完善担保体系。扶持担保机构。\n"
+    "附件\n"
+    "序号 | 工作任务 | 牵头部门 | 参与部门 |\n"
+    "1 | 拓宽融资渠道 | 省金融办 | 省财政厅 |\n"
+)
+
+
+def test_an_item_whose_units_a_table_row_gives_is_not_warned_as_without_clause() -> None:
+    result = smeeco.parse_policy(_ATTACHED, document_id="d")
+    names = {a.id: a.name.zh for a in result.agencies}
+    assert [
+        (m.number, [(names[r.unit], r.role) for r in m.responsibilities]) for m in result.measures
+    ] == [("1.", [("省金融办", L), ("省财政厅", S)]), ("2.", [])]
+    no_clause = [u.line for u in result.uncertainties if u.kind == "no-clause"]
+    assert no_clause == [3]  # only item 2, which neither the text nor the table fills
+
+
+def test_an_attachment_line_ends_the_last_item_which_is_then_not_truncated() -> None:
+    result = smeeco.parse_policy(_ATTACHED, document_id="d")
+    assert "truncated" not in {u.kind for u in result.uncertainties}
+    assert result.measures[1].text == "完善担保体系。扶持担保机构。"
+
+
+# -------------------- qinghai-2023-qinghai-lake-tourism-plan-redacted: "(略)" in the 落款
+
+
+def test_a_redacted_signature_is_warned_with_its_position() -> None:
+    text = (
+        "青政办〔2023〕28号\n各市、自治州人民政府:\n《工作方案》已经省政府同意,现印发给你们。\n"
+        "(略) 人民政府办公厅\n2023年3月24日\n工作方案\n一、总体要求\n(一)指导思想。\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert result.metadata.issuer is None
+    assert str(result.metadata.issued) == "2023-03-24"
+    (redacted,) = [u for u in result.uncertainties if u.kind == "redacted"]
+    assert (redacted.line, redacted.column) == (4, 1)
+    assert "'(略) 人民政府办公厅'" in redacted.message
+    signed = text.replace("(略) 人民政府办公厅", "青海省人民政府办公厅")
+    result = smeeco.parse_policy(signed, document_id="d")
+    assert result.metadata.issuer == "青海省人民政府办公厅"
+    assert "redacted" not in {u.kind for u in result.uncertainties}

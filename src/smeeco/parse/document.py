@@ -415,8 +415,8 @@ def _parse(
         while open_items and items[open_items[-1]].depth >= item.depth:
             extent[open_items.pop()] = item.span[0]
         open_items.append(k)
-    table_starts = [s for s, _e in masked]
-    for k, item in enumerate(items):  # a table after an item ends it
+    table_starts = sorted([s for s, _e in masked] + list(breaks))
+    for k, item in enumerate(items):  # a table or an 附件 line after an item ends it
         after = bisect.bisect_right(table_starts, item.span[0])
         if after < len(table_starts) and table_starts[after] < extent[k]:
             extent[k] = table_starts[after]

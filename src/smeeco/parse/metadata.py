@@ -99,6 +99,8 @@ class Metadata:
     notice_title: str | None = None
     #: every issuer a joint signature names, in its order (``issuer`` is the first)
     joint_issuers: tuple[str, ...] = ()
+    #: where the signature line stands when a copy redacted its issuer ("(略) 人民政府办公厅")
+    redacted_signature: tuple[int, int] | None = None
     #: where the 主送 line's list of addressees stands (without its final colon)
     addressees_span: tuple[int, int] | None = None
 
@@ -165,6 +167,8 @@ def read_metadata(
     if tail_start is not None and tail_start < len(text):
         regions.append((tail_start, min(len(text), tail_start + 2000)))
     previous = before = ""
+    last_line = ("", 0)  # the last non-blank line read, with its start (brackets and all)
+    redacted: tuple[int, int] | None = None
     head_line = ("", 0)
     earlier: list[tuple[str, int]] = []  # the last lines before a title, with their starts
     joint_issuers: tuple[str, ...] = ()
@@ -234,6 +238,8 @@ def read_metadata(
                 # "成文日期: …" in a page's metadata gives the date until a signature does.
                 if day is not None and (issued is None or (signed and not field)):
                     issued, dated_by_field = day, field
+                    if not signed and not field and _REDACTED.search(last_line[0]):
+                        redacted = (last_line[1], last_line[1] + len(last_line[0]))
                     if signed and not field:
                         issuer = previous.strip("()（）")
                         joint = _joint(before, issuer)
@@ -251,6 +257,7 @@ def read_metadata(
                     addressees = _addressees(found_list["list"])
                     at = line_start + line.index(stripped)
                     addressees_span = (at + found_list.start("list"), at + found_list.end("list"))
+            last_line = (stripped, line_start + line.index(stripped))
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
@@ -282,11 +289,14 @@ def read_metadata(
         addressees,
         notice_title,
         joint_issuers=joint_issuers,
+        redacted_signature=redacted if issuer is None else None,
         addressees_span=addressees_span if addressees else None,
     )
 
 
 _ISSUES = re.compile(r"印发|转发|颁布|发布")
+#: "(略) 人民政府办公厅": a copy that replaced words of the signature with "(略)".
+_REDACTED = re.compile(r"[(（]\s*略\s*[)）]")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|自治区|自治州|州|盟|旗)")
 _SIGNATURE = re.compile(
     r"^[^\S\n]*(?P<issuer>[^\s()（）。，,：:]{4,40})[^\S\n]*\n(?:[^\S\n]*\n){0,3}"
