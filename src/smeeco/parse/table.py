@@ -279,17 +279,11 @@ def find_tables(text: str) -> list[Table]:
             table_end = re_
             rs = re_ + 1
         notes: list[tuple[tuple[int, int], str]] = []
-        if rows and not text[table_end:].strip():
-            cut = _cut_in_name(text, columns, last_cells)
-            if cut is not None:  # "4 | 深入推进… | 市发": the text ends inside a unit's name
-                notes.append(
-                    (
-                        rows[-1].span,
-                        f"row {rows[-1].number} of the table breaks off at the end of the"
-                        f" text inside {cut!r}: it is not read",
-                    )
-                )
-                rows.pop()
+        cut = _cut_in_name(text, columns, last_cells) if rows else None
+        if cut is not None and _last_row_cut(text, last_cells[-1]):
+            # "4 | 深入推进… | 市发": the text (or the page, before its footer) ends in a name
+            notes.append((rows[-1].span, _cut_note(rows[-1].number, cut)))
+            rows.pop()
         if rows or notes:
             tables.append(Table((s, table_end), tuple(rows), tuple(notes)))
             done = table_end
@@ -358,7 +352,8 @@ def _cell_per_line_tables(text: str) -> list[Table]:
             span = (cells[0][0], cells[-1][1])
             table_end = span[1]
             expected = int(number["n"]) + 1
-            last = re.split(r"[、，,;；]", text[slice(*cells[-1])])[-1].strip()
+            final = k >= len(lines) or not _CELL_NUMBER.fullmatch(text, *lines[k])
+            cut = _cut_in_name(text, columns, cells) if final else None
             if len(cells) < width:
                 notes.append(
                     (
@@ -367,19 +362,20 @@ def _cell_per_line_tables(text: str) -> list[Table]:
                         f" for {width} columns: it is not read",
                     )
                 )
-            elif not text[cells[-1][1] :].strip() and not unit_like(last):
-                notes.append(
-                    (
-                        span,
-                        f"row {number['n']} of the table breaks off at the end of the text"
-                        f" inside {last!r}: it is not read",
-                    )
-                )
+            elif cut is not None and _last_row_cut(text, cells[-1]):
+                notes.append((span, _cut_note(number["n"], cut)))
             else:
                 rows.append(_row(text, columns, cells, span))
         if rows or notes:
             tables.append(Table((lines[0][0], table_end), tuple(rows), tuple(notes)))
     return tables
+
+
+def _cut_note(number: str, name: str) -> str:
+    return (
+        f"row {number} of the table breaks off inside {name!r} (the end of the text, or"
+        " the page's footer, follows): it is not read"
+    )
 
 
 def _cut_in_name(text: str, columns: dict[str, int], cells: Cells) -> str | None:
@@ -475,6 +471,12 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
                     f" {len(cells)} cells for {width} columns: it is not read",
                 )
             )
+        elif (
+            len(cells) == width
+            and (cut := _cut_in_name(text, columns, cells)) is not None
+            and _last_row_cut(text, cells[-1])
+        ):
+            notes.append((span, _cut_note(number, cut)))  # "4 深入推进… 市发" before the footer
         elif len(cells) > width:
             notes.append(
                 (
