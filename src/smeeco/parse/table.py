@@ -287,8 +287,12 @@ def find_tables(text: str) -> list[Table]:
         if rows or notes:
             tables.append(Table((s, table_end), tuple(rows), tuple(notes)))
             done = table_end
+    spans = sorted(t.span for t in tables)
+    starts = [start for start, _end in spans]
+    reach = list(itertools.accumulate((end for _start, end in spans), max))
     for by_lines in _cell_per_line_tables(text):
-        if not any(t.span[0] < by_lines.span[1] and by_lines.span[0] < t.span[1] for t in tables):
+        k = bisect.bisect_left(starts, by_lines.span[1]) - 1  # tables starting before its end
+        if k < 0 or reach[k] <= by_lines.span[0]:  # … none reaching into it
             tables.append(by_lines)
     tables.sort(key=lambda t: t.span)
     return [_numbered(table) for table in tables]
@@ -299,16 +303,26 @@ _CELL_HEADER = re.compile(r"[^\S\n]*(?P<name>[^\s|｜<>]{2,10})[^\S\n]*$")
 _CELL_NUMBER = re.compile(r"[^\S\n]*(?P<n>\d{1,4})[^\S\n]*$")
 
 
-def _nonblank_lines(text: str, position: int) -> list[tuple[int, int]]:
-    """The non-blank lines of ``text`` from ``position``, as stripped spans."""
-    found: list[tuple[int, int]] = []
-    while position < len(text):
-        end = _line_end(text, position)
-        s, e = _strip(text, position, end)
-        if s < e:
-            found.append((s, e))
-        position = end + 1
-    return found
+class _Lines:
+    """The non-blank lines of a text from a position, as stripped spans, read as needed.
+
+    Reading on demand keeps a header that is not a table's (a "序号" line in prose) from
+    costing a pass over the rest of the text.
+    """
+
+    def __init__(self, text: str, position: int) -> None:
+        self.text = text
+        self.position = position
+        self.found: list[tuple[int, int]] = []
+
+    def __getitem__(self, k: int) -> tuple[int, int] | None:
+        while len(self.found) <= k and self.position < len(self.text):
+            end = _line_end(self.text, self.position)
+            s, e = _strip(self.text, self.position, end)
+            if s < e:
+                self.found.append((s, e))
+            self.position = end + 1
+        return self.found[k] if k < len(self.found) else None
 
 
 def _cell_per_line_tables(text: str) -> list[Table]:
@@ -322,37 +336,38 @@ def _cell_per_line_tables(text: str) -> list[Table]:
     """
     tables: list[Table] = []
     for start in re.finditer(r"^[^\S\n]*(?:序号|编号)[^\S\n]*$", text, re.M):
-        lines = _nonblank_lines(text, start.start())
+        lines = _Lines(text, start.start())
         width = 0
-        while width < len(lines) and width < 12:
-            s, e = lines[width]
-            if _CELL_NUMBER.fullmatch(text, s, e) or not _CELL_HEADER.fullmatch(text, s, e):
+        while width < 12 and (line := lines[width]) is not None:
+            if _CELL_NUMBER.fullmatch(text, *line) or not _CELL_HEADER.fullmatch(text, *line):
                 break
             width += 1
-        columns = _columns([text[s:e] for s, e in lines[:width]]) if width >= 3 else None
+        headers = [text[slice(*line)] for line in lines.found[:width]]
+        columns = _columns(headers) if width >= 3 else None
         if columns is None or columns.get("number") != 0:
             continue
         rows: list[TableRow] = []
         notes: list[tuple[tuple[int, int], str]] = []
         k = width
         expected: int | None = None
-        table_end = lines[width - 1][1]
-        while k < len(lines):
-            number = _CELL_NUMBER.fullmatch(text, *lines[k])
+        table_end = lines.found[width - 1][1]
+        while (line := lines[k]) is not None:
+            number = _CELL_NUMBER.fullmatch(text, *line)
             if number is None or (expected is not None and int(number["n"]) != expected):
                 break
-            cells = [lines[k]]
+            cells = [line]
             k += 1
-            while k < len(lines) and len(cells) < width:
-                following = _CELL_NUMBER.fullmatch(text, *lines[k])
+            while len(cells) < width and (cell := lines[k]) is not None:
+                following = _CELL_NUMBER.fullmatch(text, *cell)
                 if following is not None and int(following["n"]) == int(number["n"]) + 1:
                     break
-                cells.append(lines[k])
+                cells.append(cell)
                 k += 1
             span = (cells[0][0], cells[-1][1])
             table_end = span[1]
             expected = int(number["n"]) + 1
-            final = k >= len(lines) or not _CELL_NUMBER.fullmatch(text, *lines[k])
+            after = lines[k]
+            final = after is None or not _CELL_NUMBER.fullmatch(text, *after)
             cut = _cut_in_name(text, columns, cells) if final else None
             if len(cells) < width:
                 notes.append(
@@ -367,7 +382,7 @@ def _cell_per_line_tables(text: str) -> list[Table]:
             else:
                 rows.append(_row(text, columns, cells, span))
         if rows or notes:
-            tables.append(Table((lines[0][0], table_end), tuple(rows), tuple(notes)))
+            tables.append(Table((lines.found[0][0], table_end), tuple(rows), tuple(notes)))
     return tables
 
 
@@ -522,6 +537,9 @@ def _cut(text: str, cell: tuple[int, int]) -> bool:
     return not value.endswith(("。", ".", ")", "）")) and deadline_date(value) is None
 
 
+_BLANK = re.compile(r"\s*")
+
+
 def _last_row_cut(text: str, cell: tuple[int, int]) -> bool:
     """Whether the row ending in ``cell`` is the text's last, cut: its end, or page furniture.
 
@@ -529,11 +547,11 @@ def _last_row_cut(text: str, cell: tuple[int, int]) -> bool:
     "上一篇:…", a phone number) it is cut when its last name does not read as a unit
     ("…,谯城经开" before the footer); a table's real last row ends in a whole name.
     """
-    rest = text[cell[1] :]
-    if not rest.strip():
+    blank = _BLANK.match(text, cell[1])  # (no slice of the rest: this runs once a row)
+    after = blank.end() if blank else cell[1]
+    if after == len(text):
         return True
-    following = rest.lstrip()
-    if _ROW_START.match(following) or _heading_row(following, 0):
+    if _ROW_START.match(text, after) or _heading_row(text, after):
         return False
     value = text[cell[0] : cell[1]].rstrip()
     last = re.split(r"[、，,;；\n]", value)[-1].strip()
