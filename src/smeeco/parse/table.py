@@ -24,9 +24,17 @@ import attrs
 
 from smeeco.model.deadline import Deadline
 from smeeco.model.document import Role
-from smeeco.parse.responsibility import ClauseUnit, _names, unit_like
+from smeeco.parse.responsibility import _UNIT_END, ClauseUnit, _names, unit_like
 
-__all__ = ["Table", "TableRow", "deadline_date", "find_tables", "unread_table_headers"]
+__all__ = [
+    "UNIT_END",
+    "Table",
+    "TableRow",
+    "deadline_date",
+    "find_tables",
+    "join_cell_lines",
+    "unread_table_headers",
+]
 
 _TASK = re.compile(r"任务|工作|措施|事项|内容|举措")
 _LEAD = re.compile(r"牵头|主责|主办|主要责任")
@@ -211,6 +219,9 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
             spans.extend(names.spans)
             written.extend(names.names)
         for i, ((s, e), unit) in enumerate(zip(spans, written, strict=True)):
+            while e > s + 1 and text[e - 1] in MARKS:  # "天津市财政局*": a footnote mark
+                e -= 1
+                unit = unit[:-1]
             if role is None:
                 the_role = Role.LEAD if i == 0 and "lead" not in columns else Role.SUPPORT
                 units.append(ClauseUnit(unit, the_role, False, (s, e), text[s:e]))
@@ -295,7 +306,69 @@ def find_tables(text: str) -> list[Table]:
         if k < 0 or reach[k] <= by_lines.span[0]:  # … none reaching into it
             tables.append(by_lines)
     tables.sort(key=lambda t: t.span)
-    return [_numbered(table) for table in tables]
+    return [_marked(_numbered(table), text) for table in tables]
+
+
+#: Footnote marks a 任务分工表 puts after unit names ("天津市财政局*", "标※的为牵头单位").
+MARKS = "*＊※△▲★☆"
+_LEGEND = re.compile(
+    r"^[^\S\n]*(?:注[:：]?[^\S\n]*)?(?:标注?|带|加)?([*＊※△▲★☆])[^\n]{0,80}$", re.M
+)
+
+
+def _marked(table: Table, text: str) -> Table:
+    """Units written with a footnote mark: the mark is not part of the name; where a legend
+    after the table says the mark names the lead ("标*的为牵头单位"), a marked unit leads.
+
+    A legend that says the lead is only presumed ("推定") makes the marked units inferred
+    leads (``explicit`` False), as smeeco's own task lists write them.
+    """
+    marked = [
+        (row_index, unit_index)
+        for row_index, row in enumerate(table.rows)
+        for unit_index, unit in enumerate(row.units)
+        if unit.span[1] < len(text) and text[unit.span[1]] in MARKS
+    ]
+    if not marked:
+        return table
+    first_row, first_unit = marked[0]
+    first = table.rows[first_row].units[first_unit]
+    mark = text[first.span[1]]
+    legend = None
+    for found in _LEGEND.finditer(text, table.span[1], min(len(text), table.span[1] + 2000)):
+        if found.group(1) == mark:
+            legend = found
+            break
+    rows = list(table.rows)
+    says_lead = legend is not None and "牵头" in legend.group()
+    presumed = legend is not None and "推定" in legend.group()
+    if says_lead:
+        for row_index, unit_index in marked:
+            row = rows[row_index]
+            units = list(row.units)
+            units[unit_index] = attrs.evolve(
+                units[unit_index], role=Role.LEAD, explicit=not presumed
+            )
+            if units[unit_index].role is Role.LEAD and not presumed:
+                units = [  # a listing's first unit no longer leads by its place
+                    u
+                    if u is units[unit_index] or u.explicit or u.role is not Role.LEAD
+                    else attrs.evolve(u, role=Role.SUPPORT)
+                    for u in units
+                ]
+            rows[row_index] = attrs.evolve(row, units=tuple(units))
+    if legend is None:
+        what = "no legend after the table says what it means: check it"
+    else:
+        what = f"the legend says {legend.group().strip()!r}"
+        if says_lead:
+            what += ", so the marked units lead" + (" (presumed, not stated)" if presumed else "")
+    note = (
+        first.span,
+        f"{len(marked)} unit(s) of the table carry the mark {mark!r} (the first:"
+        f" {first.written + mark!r}), read as a footnote, not part of the name; {what}",
+    )
+    return attrs.evolve(table, rows=tuple(rows), notes=(*table.notes, note))
 
 
 #: A column name on a line of its own ("序号", "内容与要求", "责任单位"): short, no spaces.
@@ -629,3 +702,26 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
         if len(words) >= 3 and all(len(w) <= 10 for w in words) and _columns(words):
             found.append((s, e))
     return found
+
+
+#: Last characters of unit names (局, 厅, 委, 办, 人民政府, 管委会, 支行, 有关单位…, as the
+#: clause reader knows them): inside a table cell, a line break after one separates two
+#: units ("市财政局⏎市税务局"); after anything else ("2023年⏎底前") it only wraps the text.
+UNIT_END = frozenset(_UNIT_END)
+
+
+def join_cell_lines(lines: list[str]) -> str:
+    """The lines of one table cell (a Word cell's paragraphs, an HTML cell's ``<br>``) as
+    one line: joined with 、 after a unit name, run together after anything else.
+
+    >>> join_cell_lines(["市财政局", "市税务局"]), join_cell_lines(["2023年", "底前"])
+    ('市财政局、市税务局', '2023年底前')
+    """
+    out = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if out and out[-1] in UNIT_END:
+            out += "、"
+        out += line
+    return out
