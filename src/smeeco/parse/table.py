@@ -479,7 +479,8 @@ def _cut_in_name(text: str, columns: dict[str, int], cells: Cells) -> str | None
     if not pieces:
         return None
     last = re.split(r"[、，,;；]", text[slice(*pieces[-1])])[-1].strip()
-    return last if last and not unit_like(last) else None
+    bare = last.rstrip(MARKS)  # "市政务服务办*": a footnote mark after a whole name
+    return last if bare and not unit_like(bare) else None
 
 
 def _numbered(table: Table) -> Table:
@@ -628,6 +629,7 @@ def _last_row_cut(text: str, cell: tuple[int, int]) -> bool:
         return False
     value = text[cell[0] : cell[1]].rstrip()
     last = re.split(r"[、，,;；\n]", value)[-1].strip()
+    last = last.rstrip(MARKS)  # "谯城经开区管委会*": a footnote mark, not a cut
     return bool(last) and not unit_like(last)
 
 
