@@ -75,8 +75,9 @@ def test_a_lead_clause_cut_by_the_end_of_the_text_after_a_comma_is_warned() -> N
     assert parsed.measures[0].clause is not None
     assert parsed.measures[0].clause.cut
     assert {"clause-cut", "truncated"} <= set(_kinds(text))
-    whole = "一、主要目标\n1.收入增长5%左右。\n部门分工:省财政厅牵头。\n"
-    assert not {"clause-cut", "truncated"} & set(_kinds(whole))
+    for whole in ("部门分工:省财政厅牵头。\n", "(省财政厅牵头),\n"):
+        text = "一、主要目标\n1.收入增长5%左右。\n" + whole
+        assert not {"clause-cut", "truncated"} & set(_kinds(text)), whole
 
 
 # --------------- national-2020-government-work-report-division-respectively (国发〔2020〕6号)

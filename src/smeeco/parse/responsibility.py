@@ -979,6 +979,7 @@ def find_responsibility_clauses(
         elif (
             kind in ("lead", "div", "joint")
             and end == len(text)
+            and text[e - 1] not in _CLOSERS  # "(A牵头)," is whole
             and text[e:end].strip()
             and not text[e:end].strip(_SEPARATORS + " \t\r\n\u3000")
         ):
