@@ -235,3 +235,38 @@ def test_a_redacted_signature_is_warned_with_its_position() -> None:
     result = smeeco.parse_policy(signed, document_id="d")
     assert result.metadata.issuer == "青海省人民政府办公厅"
     assert "redacted" not in {u.kind for u in result.uncertainties}
+
+
+# ------------- jiangsu-nanjing-2016-innovation-tasks-paragraph-clauses-trad (宁政办发〔2016〕154号)
+
+_PARAGRAPHS = (
+    "一、完善创新型企业培育机制\n"
+    "1.加大高新技术企业培育扶持力度\n"
+    "实施高新技术企业培育计划。(牵头单位:市科委、市财政局)\n"
+    "加快培育创新型领军企业。(牵头单位:市科委、市发改委)\n"
+    "2.支持企业研发。(牵头单位:市科委)\n"
+)
+
+
+def test_a_clause_a_paragraph_under_one_item_gives_the_measure_every_unit_once() -> None:
+    assert _units(_PARAGRAPHS) == [
+        [("市科委", L, True), ("市财政局", L, True), ("市发改委", L, True)],
+        [("市科委", L, True)],
+    ]
+    parsed = parse_policy_text(_PARAGRAPHS, document_id="d")
+    (warning,) = [w for w in parsed.warnings if w.kind == "clauses"]
+    assert "the item 1. states 2 clauses, one a paragraph" in warning.message
+    one_line = "一、甲\n1.实施计划(责任单位:市科委)并加快培育(责任单位:市财政局)。\n"
+    assert "clauses" not in _kinds(one_line)  # two clauses in one sentence: the last, as before
+
+
+def test_a_notice_title_nesting_the_issued_document_in_angle_brackets() -> None:
+    text = (
+        "南京市人民政府办公厅关于转发市科委〈南京市落实省政府〈关于加快推进若干政策措施〉"
+        "重点任务分工〉的通知\n各区人民政府:\n现转发给你们。\n南京市人民政府办公厅\n2016年10月25日\n"
+        "南京市落实省政府《关于加快推进若干政策措施》重点任务分工\n一、完善机制\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.title == "南京市落实省政府《关于加快推进若干政策措施》重点任务分工"
+    assert meta.notice_title is not None
+    assert meta.notice_title.endswith("重点任务分工〉的通知")

@@ -17,6 +17,7 @@ a :class:`~smeeco.Source` can point at the passage; :func:`to_records` builds
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 import attrs
@@ -27,6 +28,7 @@ from smeeco.model.common import Name, Source
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role, Section
 from smeeco.parse.responsibility import (
     ClauseForm,
+    ClauseUnit,
     ResponsibilityClause,
     cut_label,
     find_responsibility_clauses,
@@ -270,6 +272,30 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
         last_of_kind[(item.kind, item.depth)] = item.value
 
 
+def _paragraph_clauses(clauses: list[ResponsibilityClause]) -> ResponsibilityClause:
+    """The clauses of an item's paragraphs as one: every unit in order, each name once.
+
+    The last clause stays the one quoted (its span and text); a name listed again keeps
+    its first role, a stated role winning over an inferred one.
+    """
+    units: list[ClauseUnit] = []
+    for clause in clauses:
+        for unit in clause.units:
+            seen = next((i for i, u in enumerate(units) if u.name == unit.name), None)
+            if seen is None:
+                units.append(unit)
+            elif unit.explicit and not units[seen].explicit:
+                units[seen] = unit
+    last = clauses[-1]
+    return attrs.evolve(
+        last,
+        units=tuple(units),
+        etc=any(c.etc for c in clauses),
+        note="；".join(c.note for c in clauses if c.note),
+        first_leads=any(c.first_leads for c in clauses),
+    )
+
+
 def _primary(clauses: list[ResponsibilityClause]) -> ResponsibilityClause:
     """The clause that states a measure's responsibility: the last that is not 由A会同B."""
     for clause in reversed(clauses):
@@ -440,6 +466,21 @@ def _parse(
         if own[k] and not has_below[k]:
             role[k] = "measure"
             clause_of[k] = _primary(own[k])
+            paragraphs = [c for c in own[k] if c.form is not ClauseForm.JOINT]
+            if len(paragraphs) > 1 and all(
+                "\n" in text[a.span[1] : b.span[0]] for a, b in itertools.pairwise(paragraphs)
+            ):
+                # "1.… ⏎ 实施…。(牵头单位:A、B) ⏎ 集聚资源…。(牵头单位:A、C)": a clause a paragraph
+                clause_of[k] = _paragraph_clauses(paragraphs)
+                warnings.append(
+                    ParseWarning(
+                        "clauses",
+                        paragraphs[0].span,
+                        f"the item {items[k].marker} states {len(paragraphs)} clauses, one a"
+                        f" paragraph ({', '.join(repr(c.text) for c in paragraphs)}); the"
+                        " measure takes the units of all, in order, each once",
+                    )
+                )
         elif own[k]:
             role[k] = "section"
             for stated in own[k]:

@@ -461,6 +461,9 @@ def _issued_document(
         whole = text[quoted.start() : tail_end]
         if _TITLE_END.search(whole) and "《" not in text[quoted.end() : tail_end]:
             return _clean(whole), (quoted.start(), tail_end)
+    outer = _outer_quote(text, s, e, quoted) if quoted is not None else None
+    if outer is not None:
+        return outer
     if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
     opened, closed = text.find("《", s, e), text.rfind("》", s, e)
@@ -478,6 +481,38 @@ def _issued_document(
         name = _clean(quoted.group(1))
         if "印发" in sentence and _TITLE_END.search(name) and "通知" not in name:
             return name, quoted.span(1)
+    return None
+
+
+def _outer_quote(
+    text: str, start: int, end: int, inner: re.Match[str]
+) -> tuple[str, tuple[int, int]] | None:
+    """ "转发市科委〈南京市落实省政府〈关于…措施〉重点任务分工〉的通知": the outer 〈…〉.
+
+    The issued document is the outer quote when the inner one names only what it cites,
+    and the document's own heading line below the title says so ("南京市落实省政府《关于…
+    措施》重点任务分工"): that line, as the title.
+    """
+    opened = max(text.rfind("〈", start, inner.start()), text.rfind("《", start, inner.start()))
+    if opened < 0:
+        return None
+    depth = 0
+    for i in range(opened, end):
+        if text[i] in "《〈":
+            depth += 1
+        elif text[i] in "》〉":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return None
+    if i < inner.end():
+        return None
+    name = _clean(text[opened + 1 : i])
+    heading = name.replace("〈", "《").replace("〉", "》")
+    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[end : end + 2000], re.MULTILINE):
+        if _clean(line.group(1)) == heading:
+            return heading, (end + line.start(1), end + line.end(1))
     return None
 
 
