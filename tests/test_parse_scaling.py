@@ -14,7 +14,7 @@ import smeeco
 from smeeco import InvalidValueError, Name, PolicyDocument, Section
 from smeeco.io.packtext import dump_json
 from smeeco.parse import parse_policy_text
-from smeeco.parse.prepare import OffsetMap, prepare
+from smeeco.parse.prepare import OffsetMap, _through, prepare
 
 
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)), max_size=12))
@@ -36,6 +36,24 @@ def test_an_offset_map_is_its_pieces_one_after_another(raw: list[tuple[int, int]
         end = min(len(expected), start + 7)
         runs = list(mapped.runs(start, end))
         assert [i for a, b in runs for i in range(a, b)] == expected[start:end]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 25)), max_size=12),
+)
+def test_a_map_through_a_map_is_each_piece_looked_up(
+    raw: list[tuple[int, int]], cuts: list[tuple[int, int]]
+) -> None:
+    """Composing a preparation step with the map so far: the same map, built in bulk."""
+    first = OffsetMap.build([(a, a + n) for a, n in raw])
+    pieces = [(a, a + n) for a, n in cuts]
+    expected = [first[i] for a, b in pieces for i in range(a, min(b, len(first)))]
+    composed = _through(first, pieces)
+    assert list(composed) == expected
+    assert composed == OffsetMap.build((i, i + 1) for i in expected)  # the same runs
+    aligned = range(100)  # a text not changed yet: every piece maps to itself
+    assert list(_through(aligned, pieces)) == [i for a, b in pieces for i in range(a, b)]
 
 
 def test_glosses_are_kept_as_runs_and_point_at_the_original() -> None:
