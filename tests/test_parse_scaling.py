@@ -171,3 +171,21 @@ def test_a_label_line_goes_on_to_the_next_line_a_few_times_only() -> None:
     assert [c.names for c in find_responsibility_clauses("(责任单位:\n(责任单位:\n市财政局)")] == [
         ("市财政局",)
     ]
+
+
+@given(
+    st.text(alphabet="一二三四五六七八九十是。；:）) \t\n甲", max_size=40),
+    st.integers(0, 10),
+    st.integers(0, 45),
+)
+def test_ordinals_are_found_from_each_shi_as_the_pattern_finds_them(
+    text: str, start: int, end: int
+) -> None:
+    """find_items looks for 一是…二是… from each 是; the same matches as its pattern."""
+    from smeeco.parse.structure import _ORDINAL, _ordinals
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = [
+        (*m.span("ordinal"), m.group("n_ordinal")) for m in _ORDINAL.finditer(text, start, end)
+    ]
+    assert _ordinals(text, start, end) == expected

@@ -795,7 +795,7 @@ def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item
             parent = items[parent].parent
         new_index[old] = len(kept)
         parent = None if parent is None else new_index[parent]
-        kept.append(item if parent == item.parent else attrs.evolve(item, parent=parent))
+        kept.append(item if parent == item.parent else item.with_parent(parent))
     return kept
 
 

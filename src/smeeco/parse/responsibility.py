@@ -327,11 +327,27 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
     return start, end
 
 
+_SEPARATOR_OR_BRACKET = re.compile(f"[{re.escape(_SEPARATORS + _OPENERS + _CLOSERS)}]")
+
+
 def _items(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at separators outside brackets."""
     items: list[tuple[int, int]] = []
     depth = 0
     begin = start
+    if separators == _SEPARATORS:  # only the separators and brackets need looking at
+        for found in _SEPARATOR_OR_BRACKET.finditer(text, start, end):
+            char = found.group()
+            if char in _OPENERS:
+                depth += 1
+            elif char in _CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                i = found.start()
+                items.append((begin, i))
+                begin = i + 1
+        items.append((begin, end))
+        return items
     for i in range(start, end):
         char = text[i]
         if char in _OPENERS:
@@ -984,10 +1000,10 @@ def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     The text's own rule makes the first unit the lead and the others support, so all are
     ``explicit``.
     """
-    units = list(clause.units)
+    units = clause.units
     if units and units[0].role is Role.LEAD and not units[0].explicit:
-        units = [ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units]
-        return attrs.evolve(clause, units=tuple(units), first_leads=True)
+        stated = tuple(ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units)
+        return attrs.evolve(clause, units=stated, first_leads=True)
     return clause
 
 
