@@ -144,6 +144,15 @@ def test_json_refuses_what_json_dumps_refuses() -> None:
         dump_json({"a": math.inf})
     with pytest.raises(TypeError, match="not JSON serializable"):
         dump_json({"a": {"b": {1, 2}}})
+    value: list[object] = [[1], {3}]
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dump_json({"a": {"b": {"c": value}}})
+    value.pop()  # the failed call leaves nothing behind: the same list again is no cycle
+    assert json.loads(dump_json({"a": {"b": {"c": value}}})) == {"a": {"b": {"c": [[1]]}}}
+    cycle: list[object] = []
+    cycle.append(cycle)
+    with pytest.raises(ValueError, match="Circular reference"):
+        dump_json({"a": {"b": {"c": cycle}}})
 
 
 def test_a_bracket_left_open_to_the_end_is_cut_wherever_a_bracket_closes_before() -> None:

@@ -503,11 +503,14 @@ def _parse_policy(
         issuers = tuple(resolver.resolve_name(name) for name in metadata.joint_issuers)
     elif metadata.issuer:
         issuers = (resolver.resolve_name(metadata.issuer),)
+    first_spans = _first_spans(parsed, tables) if resolver.used else {}
     for name, agency in resolver.used.items():
+        position = parsed.text.find(name) if name not in first_spans else -1
         warnings.append(
             ParseWarning(
                 "unresolved",
-                _first_span(parsed, tables, name),
+                first_spans.get(name)
+                or ((position, position + len(name)) if position >= 0 else (0, 0)),
                 f"{name!r} matches no known agency; it is written as the new agency"
                 f" {agency.id!r} (marked unresolved)",
             )
@@ -565,19 +568,18 @@ class _Progress:
             self.progress(self.size if percent >= 100 else int(self.size * share))
 
 
-def _first_span(parsed: ParsedDocument, tables: Iterable[Table], name: str) -> tuple[int, int]:
+def _first_spans(parsed: ParsedDocument, tables: Iterable[Table]) -> dict[str, tuple[int, int]]:
+    """Where each unit name is first written: in a measure's clause, else in a table row."""
+    spans: dict[str, tuple[int, int]] = {}
     for measure in parsed.measures:
         if measure.clause is not None:
             for unit in measure.clause.units:
-                if unit.name == name:
-                    return unit.span
+                spans.setdefault(unit.name, unit.span)
     for table in tables:
         for row in table.rows:
             for unit in row.units:
-                if unit.name == name:
-                    return unit.span
-    position = parsed.text.find(name)
-    return (position, position + len(name)) if position >= 0 else (0, 0)
+                spans.setdefault(unit.name, unit.span)
+    return spans
 
 
 def _place(prepared: Prepared, warning: ParseWarning, starts: list[int]) -> Uncertainty:
