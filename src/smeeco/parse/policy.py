@@ -144,6 +144,7 @@ def _kind_of(name: str) -> tuple[AgencyKind, bool]:
 
 
 _FOUND_KEY = ("smeeco.parse.policy", "agencies by name form")
+_CANDIDATES_KEY = ("smeeco.parse.policy", "agencies of each form of a name")
 
 
 class _Resolver:
@@ -173,19 +174,11 @@ class _Resolver:
     def _find(self, name: str) -> Record | None:
         if self.eco is None:
             return None
-        forms = [name]
-        if name[:1] in "省市县区" and self.places:
-            forms += [place + name[1:] for place in self.places]
-        elif self.places:
-            forms += [place + name for place in self.places]
-        # the agencies of each name form, looked up once per ecosystem (not per document)
-        known: dict[str, tuple[Record, ...]] = self.eco.cached(_FOUND_KEY, dict)
-        for form in forms:
-            hits = known.get(form)
-            if hits is None:
-                hits = known[form] = self.eco.find(form, "agency")
+        for hits in self._candidates(name):
+            if len(hits) == 1:
+                return hits[0]
             found = list(hits)
-            if len(found) > 1 and self.on is not None:
+            if self.on is not None:
                 found = [r for r in found if r.in_force(self.on)] or found
             if len(found) > 1 and self.jurisdiction is not None:
                 found = [
@@ -194,6 +187,35 @@ class _Resolver:
             if len(found) == 1:
                 return found[0]
         return None
+
+    def _candidates(self, name: str) -> tuple[tuple[Record, ...], ...]:
+        """The agencies of each form of ``name`` that has some, in the order tried.
+
+        Looked up once per ecosystem and jurisdiction, for every document of a run; only
+        the choice among several (by the document's date) is made per document.
+        """
+        assert self.eco is not None
+        by_name: dict[str, tuple[tuple[Record, ...], ...]] = self.eco.cached(
+            (_CANDIDATES_KEY, self.jurisdiction), dict
+        )
+        candidates = by_name.get(name)
+        if candidates is None:
+            forms = [name]
+            if name[:1] in "省市县区" and self.places:
+                forms += [place + name[1:] for place in self.places]
+            elif self.places:
+                forms += [place + name for place in self.places]
+            # the agencies of each name form, looked up once per ecosystem
+            known: dict[str, tuple[Record, ...]] = self.eco.cached(_FOUND_KEY, dict)
+            found = []
+            for form in forms:
+                hits = known.get(form)
+                if hits is None:
+                    hits = known[form] = self.eco.find(form, "agency")
+                if hits:
+                    found.append(tuple(hits))
+            candidates = by_name[name] = tuple(found)
+        return candidates
 
     def resolve(self, unit: ClauseUnit) -> str:
         found = self.resolved.get(unit.name)
