@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -186,3 +187,30 @@ def test_a_notice_issuing_a_document_without_quotes_is_named_by_its_heading_line
     assert meta.title == "某市应急体系建设规划责任分解"  # not the plan it breaks down
     assert meta.title_span is not None
     assert head[meta.title_span[0] : meta.title_span[1]] == meta.title
+
+
+def test_a_run_on_title_after_a_page_banner_is_still_the_title() -> None:
+    import smeeco
+
+    text = (
+        Path(__file__).parent
+        / "fixtures"
+        / "notices"
+        / "fujian-yongchun-2023-zhuanjingtexin-draft-trad.txt"
+    ).read_text(encoding="utf-8")
+    result = smeeco.parse_policy("首页 > 政策文件 > 通知\n当前位置:正文\n" + text, document_id="d")
+    assert result.document.name.zh == "永春县促进专精特新企业发展行动方案"
+    assert "no-title" not in {u.kind for u in result.uncertainties}
+
+
+def test_a_text_without_a_title_says_so_at_its_start() -> None:
+    import smeeco
+
+    result = smeeco.parse_policy(
+        "(一)加强资金支持。(责任单位:市财政局)\n(二)优化服务。(责任单位:市工信局)",
+        document_id="n1",
+    )
+    assert result.document.name.zh == "n1"
+    (warning,) = [u for u in result.uncertainties if u.kind == "no-title"]
+    assert (warning.line, warning.column) == (1, 1)
+    assert "named by its id 'n1'" in warning.message

@@ -26,6 +26,7 @@ The tree::
     ├── RegisterError                 an enterprise register cannot be read or used
     ├── RuleError                     an eligibility rule pack is malformed
     │   └── RulePackError             (also ValidationError) every problem of a rule pack
+    ├── TextEncodingError             (also ValueError) bytes no encoding reads as text
     ├── ExportError                   a graph or matrix cannot be written in that format
     └── MissingDependencyError        (also ImportError) an optional package is missing
 
@@ -59,6 +60,7 @@ __all__ = [
     "RuleError",
     "RulePackError",
     "SmeecoError",
+    "TextEncodingError",
     "UnitError",
     "UnknownFieldError",
     "UnknownPackError",
@@ -226,6 +228,10 @@ class RuleError(SmeecoError):
 
 class RulePackError(ValidationError, RuleError):
     """A rule pack (or one criterion) is malformed: every problem, each with its path."""
+
+
+class TextEncodingError(SmeecoError, ValueError):
+    """A file's bytes cannot be read as text in the encoding given or any encoding detected."""
 
 
 class ExportError(SmeecoError):

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from smeeco.cli._common import add_debug, check_not_read, check_output_folder, warn
+from smeeco.encodings import ENCODINGS, decode_text
 from smeeco.errors import DataPackError
 from smeeco.io.datapack import write_pack
 from smeeco.io.packtext import paused_gc
@@ -32,7 +33,13 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Read Chinese policy notices, as pasted from a web page, into one data"
         " pack: a document per file, its measures and who is responsible for each.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; - for stdin")
+    p.add_argument("files", nargs="+", metavar="FILE", help="text files; - for stdin")
+    p.add_argument(
+        "--encoding",
+        default=None,
+        help=f"the files' encoding ({', '.join(ENCODINGS)}…); default: detected"
+        " (a byte-order mark, else UTF-8, else GB18030/GBK or Big5, said on standard error)",
+    )
     p.add_argument("-o", "--output", required=True, help="the pack to write (.yaml or .json)")
     p.add_argument("--agencies", help="a pack (name or file) to resolve unit names against")
     p.add_argument("--jurisdiction", help="the issuer's jurisdiction id, e.g. tj")
@@ -44,20 +51,21 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.set_defaults(run=run)
 
 
-def _read(name: str) -> str:
+def _read(name: str, encoding: str | None) -> str:
     if name == "-":
-        return sys.stdin.read()
-    path = Path(name)
-    if not path.is_file():
-        raise DataPackError(f"no file {name!r}; check the path")
-    data = path.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DataPackError(
-            f"{name!r} is not UTF-8 text ({error.reason} at byte {error.start});"
-            " save it as UTF-8 and try again"
-        ) from None
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream without bytes underneath (a test, an IDE console)
+            return sys.stdin.read()
+        data = stream.read()
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise DataPackError(f"no file {name!r}; check the path")
+        data = path.read_bytes()
+    decoded = decode_text(data, name=repr(name) if name != "-" else "stdin", encoding=encoding)
+    if decoded.note:
+        warn(f"{name}: {decoded.note}")
+    return decoded.text
 
 
 def _bar(total_size: int) -> Callable[[int, int, str], None] | None:
@@ -92,7 +100,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     check_not_read(output, [name for name in args.files if name != "-"], "a notice")
     if args.agencies:
         check_not_read(output, [args.agencies], "the agencies pack")
-    texts = [(name if name != "-" else "stdin", _read(name)) for name in args.files]
+    texts = [(name if name != "-" else "stdin", _read(name, args.encoding)) for name in args.files]
     progress = _bar(sum(len(t) for _n, t in texts))
     with paused_gc():  # parsing and writing make no cycles: nothing for the collector
         pack = parse_to_pack(

@@ -338,19 +338,30 @@ def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
 
     "永春县促进…行动方案(征求意见稿)(2023-2025年)为深入学习…": the title ends at its
     document word; the bracketed qualifiers and the first sentence that follow are not
-    part of it (a draft's status stands on a line of its own where lines are kept).
+    part of it (a draft's status stands on a line of its own where lines are kept). A few
+    short lines before it (a page's banner and navigation, "首页 > 政策文件") are passed
+    over.
     """
     line_start = 0
+    short = 0
     while line_start < head_end:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         if text[line_start:line_end].strip():
             if line_end - line_start < _RUN_ON_MIN:
-                return None
-            found = _RUN_ON_TITLE.match(text, line_start, line_end)
-            return found.span("title") if found else None
+                short += 1
+                if short > _FURNITURE_LINES or line_end - line_start > _FURNITURE_WIDTH:
+                    return None
+            else:
+                found = _RUN_ON_TITLE.match(text, line_start, line_end)
+                return found.span("title") if found else None
         line_start = line_end + 1
     return None
+
+
+#: Short lines a run-on page may start with before its text: a banner, a navigation path.
+_FURNITURE_LINES = 5
+_FURNITURE_WIDTH = 60
 
 
 def _joint(before: str, last: str) -> tuple[str, ...]:

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Sequence
 import attrs
 
 from smeeco.ecosystem import Ecosystem
+from smeeco.encodings import decode_text
 from smeeco.errors import InvalidValueError, SmeecoError
 from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency, AgencyKind
@@ -264,13 +265,7 @@ def _document_id(text: str, given: str | None) -> str:
 
 def _check_input(text: object) -> str:
     if isinstance(text, bytes):
-        try:
-            text = text.decode("utf-8")
-        except UnicodeDecodeError as error:
-            raise NotAPolicyTextError(
-                f"the input is not UTF-8 text ({error.reason} at byte {error.start});"
-                " save the notice as UTF-8 and try again"
-            ) from None
+        text = decode_text(text).text
     if not isinstance(text, str):
         raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
     if not text.strip():
@@ -389,6 +384,17 @@ def _parse_policy(
                 " whose columns are separated by single spaces; its rows were not read (the"
                 " spaces inside cells cannot be told from the column breaks): separate the"
                 " columns with a tab, | or two spaces",
+            )
+        )
+    if prepared.html_capped:
+        warnings.append(
+            ParseWarning(
+                "table",
+                (0, 0),
+                "an HTML table merges cells over more rows than the page could fill"
+                " (rowspan): where repeating them would have made more text than the page"
+                " holds, they stop, and the rows after lack them; check the table's merged"
+                " cells",
             )
         )
     if prepared.breaks:
@@ -535,6 +541,16 @@ def _parse_policy(
                 or ((position, position + len(name)) if position >= 0 else (0, 0)),
                 f"{name!r} matches no known agency; it is written as the new agency"
                 f" {agency.id!r} (marked unresolved)",
+            )
+        )
+    if not metadata.title:
+        warnings.append(
+            ParseWarning(
+                "no-title",
+                (0, 0),
+                f"no title was found at the head of the text, so the document is named by its"
+                f" id {document_id!r}; check the text's first lines, or name the document in"
+                " the pack",
             )
         )
     notes = []

@@ -1,6 +1,7 @@
 """Text as it arrives → text the parser reads, with a map back to the original characters.
 
-A notice pasted from a web page may be in traditional characters, carry pinyin glosses
+A notice saved as a web page is read as a browser shows it (:mod:`smeeco.parse.html`). A
+notice pasted from a web page may be in traditional characters, carry pinyin glosses
 after characters ("發(fā)展", "的(de)", "和(hé / huò)", "廣【guǎng】") and mix full- and
 half-width punctuation. :func:`prepare` makes one text of it for the parser and keeps an
 offset map, so that every span found in the prepared text points at the characters of the
@@ -21,6 +22,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
 import attrs
+
+from smeeco.parse.html import fragment_text, html_tables, html_text, looks_like_html
 
 __all__ = ["OffsetMap", "Prepared", "looks_traditional", "prepare"]
 
@@ -199,6 +202,12 @@ class Prepared:
     controls: tuple[tuple[int, int], ...] = ()
     #: whether the original holds a break read as a line break (VT, FF, NEL, U+2028/9)
     odd_breaks: bool = False
+    #: whether the original is a web page, or holds ``<table>`` blocks, read as a browser
+    #: shows them (:mod:`smeeco.parse.html`)
+    html: bool = False
+    #: whether merged cells of an HTML table stopped standing in later rows, where repeating
+    #: them would have made more text than the page holds (a hostile or broken page)
+    html_capped: bool = False
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
@@ -223,6 +232,8 @@ class Prepared:
         '加强信贷\\n支持'
         """
         quote = self.quote(start, end)
+        if self.html and ("<" in quote or "&" in quote):
+            quote = fragment_text(quote)  # the page's text, as a browser shows it
         if not self.controls and not self.odd_breaks:
             return quote  # most texts: nothing to leave out
         return _CONTROL.sub("", quote.translate(_BREAKS))
@@ -340,7 +351,19 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     >>> p.quote(7, 12)
     '發(fā)展改革委'
     """
-    width = _half_width(text)
+    base: OffsetMap | None = None  # a web page's text → the page
+    rendered = text
+    capped = False
+    found = (
+        html_text(text)
+        if looks_like_html(text)
+        else html_tables(text)
+        if "<table" in text or "<TABLE" in text
+        else None
+    )
+    if found is not None:
+        rendered, base, capped = found.text, OffsetMap.build(found.pieces), found.capped
+    width = _half_width(rendered)
     odd_breaks = _ODD_BREAK.search(width) is not None
     if odd_breaks:
         width = width.translate(_BREAKS)
@@ -360,6 +383,8 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     controls = tuple((m.start(), ord(m.group())) for m in _CONTROL.finditer(width))
     if controls:  # a gloss holds no control character: the cuts never overlap
         cuts = sorted([*cuts, *((p, p + 1) for p, _ in controls)])
+        if base is not None:
+            controls = tuple((base[p], code) for p, code in controls)
     pieces: list[str] = []
     kept: list[tuple[int, int]] = []
     position = 0
@@ -368,10 +393,12 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         kept.append((position, start))
         position = end
     stripped = width
-    mapping: Sequence[int] = range(len(width) + 1)  # one character for one
+    mapping: Sequence[int] = range(len(width) + 1) if base is None else base
     if cuts:
         pieces.append(width[position:])
         kept.append((position, len(width) + 1))  # and the end
+        if base is not None:
+            kept = [piece for a, b in kept for piece in _pieces(base, a, b)]
         stripped, mapping = "".join(pieces), OffsetMap.build(kept)
     traditional = looks_traditional(stripped)
     converted = False
@@ -381,7 +408,17 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     stripped, mapping = _unspace(stripped, mapping)
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
     return Prepared(
-        text, stripped, mapping, traditional, converted, glosses, breaks, controls, odd_breaks
+        text,
+        stripped,
+        mapping,
+        traditional,
+        converted,
+        glosses,
+        breaks,
+        controls,
+        odd_breaks,
+        base is not None,
+        capped,
     )
 
 
