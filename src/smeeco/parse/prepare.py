@@ -397,9 +397,7 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     if cuts:
         pieces.append(width[position:])
         kept.append((position, len(width) + 1))  # and the end
-        if base is not None:
-            kept = [piece for a, b in kept for piece in _pieces(base, a, b)]
-        stripped, mapping = "".join(pieces), OffsetMap.build(kept)
+        stripped, mapping = "".join(pieces), _through(mapping, kept)
     traditional = looks_traditional(stripped)
     converted = False
     if convert or (convert is None and traditional and opencc_available()):
