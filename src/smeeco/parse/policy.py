@@ -425,10 +425,8 @@ def _parse_policy(
     parsed_measures = list(parsed.measures)
 
     def source(locator: str, start: int, end: int) -> Source:
-        s, e = prepared.original_span(start, end)
-        return Source(
-            DocumentId(document_id), locator, prepared.printable_quote(start, end), (s, e)
-        )
+        quote, span = prepared.quoted(start, end)
+        return Source(DocumentId(document_id), locator, quote, span)
 
     def deadline(
         row: TableRow | None,

@@ -231,12 +231,17 @@ class Prepared:
         >>> prepare("加强\\x07信贷\\x0c支持").printable_quote(0, 7)
         '加强信贷\\n支持'
         """
-        quote = self.quote(start, end)
+        return self.quoted(start, end)[0]
+
+    def quoted(self, start: int, end: int) -> tuple[str, tuple[int, int]]:
+        """:meth:`printable_quote` and :meth:`original_span` of ``text[start:end]`` at once."""
+        span = self.original_span(start, end)
+        quote = self.original[span[0] : span[1]]
         if self.html and ("<" in quote or "&" in quote):
             quote = fragment_text(quote)  # the page's text, as a browser shows it
         if not self.controls and not self.odd_breaks:
-            return quote  # most texts: nothing to leave out
-        return _CONTROL.sub("", quote.translate(_BREAKS))
+            return quote, span  # most texts: nothing to leave out
+        return _CONTROL.sub("", quote.translate(_BREAKS)), span
 
     def prepared_position(self, original: int) -> int:
         """Where the parser's text stands at index ``original`` of the given text.
