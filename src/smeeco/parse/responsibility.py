@@ -422,9 +422,9 @@ def _complete(names: list[str], head: str | None = None) -> list[str]:
     done = [] if head is not None else [names[0]]
     for name in names[len(done) :]:
         if (
-            _DEPARTMENT.match(name) is not None
+            len(name) <= 12
             and _DEPARTMENT_END.search(name) is not None
-            and len(name) <= 12
+            and _DEPARTMENT.match(name) is not None
         ):
             done.append(prefix + name)
         else:
@@ -496,7 +496,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
     for s, e in names:
-        if merged and "、" in text[merged[-1][1] : s]:
+        # both joins need a first name starting with 各 (names are trimmed: its first char)
+        if merged and text[merged[-1][0]] == "各" and "、" in text[merged[-1][1] : s]:
             ms, me = merged[-1]
             word = _INNER_SPACE.sub("", text[ms:me])
             follower = _INNER_SPACE.sub("", text[s:e])
@@ -506,7 +507,10 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
                 merged[-1] = (ms, e)
                 continue
         merged.append((s, e))
-    written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
+    if _INNER_SPACE.search(text, start, end) is None:  # most lists: no space to take out
+        written = [text[s:e] for s, e in merged]
+    else:
+        written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
     return _Names(tuple(merged), tuple(_complete(written)), etc, note)
 
 
