@@ -699,6 +699,8 @@ def _nodes(data: Any, dumper: Any) -> Node:
     than the emitting); other values go through the dumper's representers."""
     kind = type(data)
     if kind is str:
+        if data.isprintable():  # no line break of any kind: most texts, told at C speed
+            return ScalarNode(_STR, data)
         if "\n" in data:
             style: str | None = '"' if _ODD_BREAKS.search(data) else "|"
         else:
@@ -707,7 +709,15 @@ def _nodes(data: Any, dumper: Any) -> Node:
     if kind is dict:
         return MappingNode(
             _MAP,
-            [(_nodes(k, dumper), _nodes(v, dumper)) for k, v in data.items()],
+            [
+                (
+                    ScalarNode(_STR, k)
+                    if type(k) is str and k.isprintable()
+                    else _nodes(k, dumper),
+                    _nodes(v, dumper),
+                )
+                for k, v in data.items()
+            ],
             flow_style=False,
         )
     if kind is list:
