@@ -72,6 +72,8 @@ def _ordinals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             found.append((first, position + 1, text[first:position]))
         position = text.find("是", position + 1, end)
     return found
+
+
 _KINDS = ("chapter", "part", "article", "dun", "paren", "arabic", "arabic_p", "circled")
 #: The usual order of levels, outermost first: 第一章 > 第一节 > 一、 > 第一条 > (一) > 1. >
 #: (1) > ① > 一是.
