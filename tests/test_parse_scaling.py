@@ -198,3 +198,12 @@ def test_ordinals_are_found_from_each_shi_as_the_pattern_finds_them(
         (*m.span("ordinal"), m.group("n_ordinal")) for m in _ORDINAL.finditer(text, start, end)
     ]
     assert _ordinals(text, start, end) == expected
+
+
+@given(st.text(alphabet="(（【】)）/ \n发展fāzhdeiuo", max_size=30))
+def test_glosses_are_searched_as_their_pattern_finds_them(text: str) -> None:
+    from smeeco.parse.prepare import _GLOSS, _GLOSS_SEARCH
+
+    assert [m.span() for m in _GLOSS_SEARCH.finditer(text)] == [
+        m.span() for m in _GLOSS.finditer(text)
+    ]

@@ -41,6 +41,12 @@ _GLOSS = re.compile(
     rf"[(（][^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
     rf"|【{_SYLLABLE}】"
 )
+#: The same matches as _GLOSS, searched faster: one class of opening brackets comes first
+#: (the search skips other characters at C speed), then the form that bracket opens.
+_GLOSS_SEARCH = re.compile(
+    rf"[(（【](?:(?<=[(（])[^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
+    rf"|(?<=【){_SYLLABLE}】)"
+)
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _TONE = re.compile(f"[{_TONED}]")
 #: Short lower-case words in brackets that are not glosses even when they spell a syllable.
@@ -374,7 +380,7 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         width = width.translate(_BREAKS)
     cuts: list[tuple[int, int]] = []
     glosses = 0
-    matches = list(_GLOSS.finditer(width)) if "(" in width or "【" in width else []
+    matches = list(_GLOSS_SEARCH.finditer(width)) if "(" in width or "【" in width else []
     for match in matches:
         if not match.start() or _CJK_CHAR.match(width, match.start() - 1) is None:
             continue  # a gloss follows a character
