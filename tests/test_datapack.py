@@ -403,3 +403,13 @@ def test_dump_of_records_and_of_an_ecosystem_agree(example: Ecosystem) -> None:
     )
     with pytest.raises(DataPackError, match="unknown data-pack format"):
         dumps_pack(example, "toml")
+
+
+def test_a_tab_indent_is_named_as_the_problem(tmp_path: Path) -> None:
+    path = tmp_path / "tabs.yaml"
+    path.write_text("pack:\n  name: tabs\nagencies:\n-\tid: a\n", encoding="utf-8")
+    with pytest.raises(DataPackError) as info:
+        smeeco.load(path)
+    message = str(info.value)
+    assert "at line 4, column 2" in message
+    assert "YAML indents with spaces, not tabs" in message

@@ -114,7 +114,7 @@ def test_smeeco_parse_reads_a_gbk_notice_and_says_so(
         main(["parse", str(tmp_path / "gbk.txt"), "--id", "d", "-o", str(tmp_path / "a.json")]) == 0
     )
     err = capsys.readouterr().err
-    assert "gbk.txt: read as GB18030 (detected; give --encoding to choose)" in err
+    assert "gbk.txt': read as GB18030 (detected; give --encoding to choose)" in err
     assert (
         main(["parse", str(tmp_path / "utf8.txt"), "--id", "d", "-o", str(tmp_path / "b.json")])
         == 0

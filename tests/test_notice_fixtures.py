@@ -83,7 +83,7 @@ def _occurs(needle: str, haystack: str) -> bool:
 # name that only occurs as the start of a longer one ("省工业和信息" in "省工业和信息化厅") is a
 # fragment.
 _AFTER_NAME = re.compile(
-    r"(?:[、,，;；:：。)）〕|┃\]\n]|$|[(（](?:第一|排在)|牵头|配合|按职责|负责|会同|等|和|及|参与|办理|应当|要|制定|排在首位)"
+    r"(?:[、,，;；:：。)）〕|┃\]\n<]|$|[(（](?:第一|排在|除)|牵头|配合|按职责|负责|分别|会同|等|和|及|参与|办理|应当|要|制定|排在首位)"
 )
 
 

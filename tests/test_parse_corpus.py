@@ -13,6 +13,7 @@ Fixtures where the parser and the expected answer disagree on purpose are listed
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ import yaml
 import smeeco
 from smeeco import Measure
 from smeeco.parse import ParsedMeasure
+from smeeco.parse.html import fragment_text
 from smeeco.parse.policy import ParseResult
 
 NOTICES = Path(__file__).parent / "fixtures" / "notices"
@@ -131,7 +133,12 @@ def test_notice_spans_point_at_the_original(slug: str) -> None:
     for measure in result.measures:
         for source in measure.sources:
             assert source.span is not None
-            assert text[source.span[0] : source.span[1]] == source.quote
+            quoted = text[source.span[0] : source.span[1]]
+            if "<table" in text:  # an HTML table's quote is its cells as a browser shows them
+                quoted = re.sub(r"\s+", "", fragment_text(quoted))
+                assert quoted == re.sub(r"\s+", "", source.quote)
+            else:
+                assert quoted == source.quote
     for uncertainty in result.uncertainties:
         line = text.split("\n")[uncertainty.line - 1]
         assert uncertainty.column - 1 <= len(line)

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import TextIO
 
 from smeeco.cli._common import add_debug, check_not_read, check_output_folder, warn
-from smeeco.encodings import ENCODINGS, decode_text
+from smeeco.encodings import ENCODINGS
 from smeeco.errors import DataPackError
 from smeeco.io.datapack import write_pack
 from smeeco.io.packtext import paused_gc
+from smeeco.parse.notice_file import read_notice_file
 from smeeco.parse.pack import parse_to_pack
 
 __all__ = ["add_parser", "run"]
@@ -33,7 +34,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Read Chinese policy notices, as pasted from a web page, into one data"
         " pack: a document per file, its measures and who is responsible for each.",
     )
-    p.add_argument("files", nargs="+", metavar="FILE", help="text files; - for stdin")
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="notices: text (any encoding), a saved web page (.html) or Word (.docx); - for stdin",
+    )
     p.add_argument(
         "--encoding",
         default=None,
@@ -62,10 +68,10 @@ def _read(name: str, encoding: str | None) -> str:
         if not path.is_file():
             raise DataPackError(f"no file {name!r}; check the path")
         data = path.read_bytes()
-    decoded = decode_text(data, name=repr(name) if name != "-" else "stdin", encoding=encoding)
-    if decoded.note:
-        warn(f"{name}: {decoded.note}")
-    return decoded.text
+    notice = read_notice_file(data, name=repr(name) if name != "-" else "stdin", encoding=encoding)
+    for note in notice.notes:
+        warn(note)
+    return notice.text
 
 
 def _bar(total_size: int) -> Callable[[int, int, str], None] | None:

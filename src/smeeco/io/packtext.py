@@ -288,7 +288,7 @@ def _read_yaml(text: str, where: str) -> tuple[Any, list[Problem]]:
             _check_aliases(root, where)
         data = loader.construct_document(root)
     except yaml.YAMLError as exc:
-        raise DataPackError(_yaml_error(exc, where)) from None
+        raise DataPackError(_yaml_error(exc, where, text)) from None
     finally:
         loader.dispose()
     if not loader.bad:
@@ -303,13 +303,19 @@ def _read_yaml(text: str, where: str) -> tuple[Any, list[Problem]]:
     return data, problems
 
 
-def _yaml_error(exc: yaml.YAMLError, where: str) -> str:
+def _yaml_error(exc: yaml.YAMLError, where: str, text: str) -> str:
     mark = getattr(exc, "problem_mark", None)
     place = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
     problem = getattr(exc, "problem", None)
     context = getattr(exc, "context", None)
     reason = (f"{context}: {problem}" if context else str(problem)) if problem else str(exc)
-    return f"cannot read {where}{place}: {' '.join(reason.split())}"
+    hint = ""
+    if mark is not None:  # the C loader's marks hold no buffer: look in the text
+        lines = text.split("\n", mark.line + 1)
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if line[mark.column : mark.column + 1] == "\t":
+            hint = "; YAML indents with spaces, not tabs: replace the tab with spaces"
+    return f"cannot read {where}{place}: {' '.join(reason.split())}{hint}"
 
 
 def _children(node: Node) -> list[Node]:

@@ -10,6 +10,7 @@ from smeeco.parse.document import (
     parse_policy_text,
     to_records,
 )
+from smeeco.parse.notice_file import NoticeText, read_notice_file
 from smeeco.parse.policy import NotAPolicyTextError, ParseResult, Uncertainty, parse_policy
 from smeeco.parse.responsibility import (
     ClauseForm,
@@ -25,6 +26,7 @@ __all__ = [
     "ClauseForm",
     "ClauseUnit",
     "NotAPolicyTextError",
+    "NoticeText",
     "ParseResult",
     "ParsedDocument",
     "ParsedMeasure",
@@ -37,6 +39,7 @@ __all__ = [
     "parse_policy",
     "parse_policy_text",
     "parse_responsibility",
+    "read_notice_file",
     "resolve_clause",
     "strip_pinyin_glosses",
     "to_records",

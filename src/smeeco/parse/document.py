@@ -17,6 +17,7 @@ a :class:`~smeeco.Source` can point at the passage; :func:`to_records` builds
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 import attrs
@@ -27,9 +28,11 @@ from smeeco.model.common import Name, Source
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role, Section
 from smeeco.parse.responsibility import (
     ClauseForm,
+    ClauseUnit,
     ResponsibilityClause,
     cut_label,
     find_responsibility_clauses,
+    first_listed_leads,
     resolve_clause,
     unlabelled_listing,
 )
@@ -269,6 +272,30 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
         last_of_kind[(item.kind, item.depth)] = item.value
 
 
+def _paragraph_clauses(clauses: list[ResponsibilityClause]) -> ResponsibilityClause:
+    """The clauses of an item's paragraphs as one: every unit in order, each name once.
+
+    The last clause stays the one quoted (its span and text); a name listed again keeps
+    its first role, a stated role winning over an inferred one.
+    """
+    units: list[ClauseUnit] = []
+    for clause in clauses:
+        for unit in clause.units:
+            seen = next((i for i, u in enumerate(units) if u.name == unit.name), None)
+            if seen is None:
+                units.append(unit)
+            elif unit.explicit and not units[seen].explicit:
+                units[seen] = unit
+    last = clauses[-1]
+    return attrs.evolve(
+        last,
+        units=tuple(units),
+        etc=any(c.etc for c in clauses),
+        note="；".join(c.note for c in clauses if c.note),
+        first_leads=any(c.first_leads for c in clauses),
+    )
+
+
 def _primary(clauses: list[ResponsibilityClause]) -> ResponsibilityClause:
     """The clause that states a measure's responsibility: the last that is not 由A会同B."""
     for clause in reversed(clauses):
@@ -414,15 +441,23 @@ def _parse(
         while open_items and items[open_items[-1]].depth >= item.depth:
             extent[open_items.pop()] = item.span[0]
         open_items.append(k)
-    table_starts = [s for s, _e in masked]
-    for k, item in enumerate(items):  # a table after an item ends it
+    table_starts = sorted([s for s, _e in masked] + list(breaks))
+    for k, item in enumerate(items):  # a table or an 附件 line after an item ends it
         after = bisect.bisect_right(table_starts, item.span[0])
         if after < len(table_starts) and table_starts[after] < extent[k]:
             extent[k] = table_starts[after]
+    # "(省工信厅、省财政厅)" at the end of a leaf item's own text: a listing without a label,
+    # read before the roles so that a heading above it with a clause of its own is a section
+    unlabelled: dict[int, ResponsibilityClause] = {}
+    for k in range(n):
+        if not own[k] and not shared[k] and not children[k]:
+            found_listing = unlabelled_listing(text, items[k].body, extent[k])
+            if found_listing is not None:
+                unlabelled[k] = found_listing
     has_below = [False] * n  # some descendant carries its own clause
     for k in range(n - 1, -1, -1):
         parent = items[k].parent
-        if parent is not None and (own[k] or has_below[k]):
+        if parent is not None and (own[k] or k in unlabelled or has_below[k]):
             has_below[parent] = True
     role = ["text"] * n  # measure, section, text
     clause_of: list[ResponsibilityClause | None] = [None] * n
@@ -431,6 +466,21 @@ def _parse(
         if own[k] and not has_below[k]:
             role[k] = "measure"
             clause_of[k] = _primary(own[k])
+            paragraphs = [c for c in own[k] if c.form is not ClauseForm.JOINT]
+            if len(paragraphs) > 1 and all(
+                "\n" in text[a.span[1] : b.span[0]] for a, b in itertools.pairwise(paragraphs)
+            ):
+                # "1.… ⏎ 实施…。(牵头单位:A、B) ⏎ 集聚资源…。(牵头单位:A、C)": a clause a paragraph
+                clause_of[k] = _paragraph_clauses(paragraphs)
+                warnings.append(
+                    ParseWarning(
+                        "clauses",
+                        paragraphs[0].span,
+                        f"the item {items[k].marker} states {len(paragraphs)} clauses, one a"
+                        f" paragraph ({', '.join(repr(c.text) for c in paragraphs)}); the"
+                        " measure takes the units of all, in order, each once",
+                    )
+                )
         elif own[k]:
             role[k] = "section"
             for stated in own[k]:
@@ -498,6 +548,7 @@ def _parse(
     measure_items = [k for k in range(n) if role[k] == "measure"]
     last_measure = measure_items[-1] if measure_items else -1
     trailer_span: tuple[int, int] | None = None
+    rule_note_after: int | None = None  # where a listing's "列第一位者为牵头部门,下同" ends
     for k in range(n):
         item = items[k]
         if role[k] == "section":
@@ -528,16 +579,26 @@ def _parse(
             clause = clause_of[k]
             if clause is None:  # "(省工信厅、省财政厅)" at the end of the item's own text
                 own_end = items[children[k][0]].span[0] if children[k] else extent[k]
-                clause = unlabelled_listing(text, item.body, own_end)
+                clause = unlabelled.get(k) or unlabelled_listing(text, item.body, own_end)
                 if clause is not None:
+                    how = (
+                        "the first unit the lead by the text's rule note"
+                        if clause.first_leads
+                        else "the first unit the inferred lead"
+                    )
                     warnings.append(
                         ParseWarning(
                             "unlabelled",
                             clause.span,
                             f"{clause.text!r} names units without a label (责任单位…); read"
-                            " as a listing, the first unit the inferred lead",
+                            f" as a listing, {how}",
                         )
                     )
+            if clause is not None and rule_note_after is not None:
+                if clause.span[0] >= rule_note_after:  # "…,下同" in an earlier listing
+                    clause = first_listed_leads(clause)
+            elif clause is not None and clause.first_leads and "下同" in clause.note:
+                rule_note_after = clause.span[1]
             last = k == last_measure
             end = extent[k]
             if last:

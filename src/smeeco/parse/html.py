@@ -37,6 +37,8 @@ import html
 import re
 from typing import NamedTuple
 
+from smeeco.parse.table import UNIT_END
+
 __all__ = ["Rendered", "fragment_text", "html_tables", "html_text", "looks_like_html"]
 
 _CJK = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef"
@@ -59,10 +61,6 @@ _BLOCK = frozenset(
     )
 )
 _SPACE = re.compile(r"[ \t\r\n\f]+")
-#: Last characters of unit names (局, 厅, 委, 办, 人民政府, 管委会, 支行, 有关单位…): a line
-#: break after one inside a cell separates two units; after anything else ("2023年<br>底前",
-#: "完善融资<br>服务") it only wraps the text.
-_UNIT_END = frozenset("局厅委办府会院行司部队所站心区县市镇乡道联协位门团处科署社馆校组室")
 _SPAN = re.compile(r"""\b(rowspan|colspan)\s*=\s*["']?\s*(\d{1,4})""", re.I)
 _DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body|meta)\b", re.I)
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|td|li|h[1-6])\b", re.I)
@@ -188,7 +186,7 @@ class _Writer:
 
     def _flush_separator(self) -> None:
         if self.sep_at >= 0:
-            if self.last in _UNIT_END:  # "市财政局<br>市税务局": a list of units
+            if self.last in UNIT_END:  # "市财政局<br>市税务局": a list of units
                 self.pieces.append(("、", self.sep_at, False))
                 self.last = "、"
             self.sep_at = -1

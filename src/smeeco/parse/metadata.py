@@ -22,7 +22,7 @@ __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_WORD = (
     r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
-    r"|若干政策|清单|(?:分解|分工|任务|责任|清单|一览)表)"
+    r"|若干政策|清单|责任分解|(?:分解|分工|任务|责任|清单|一览|情况)表)"
 )
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
@@ -62,7 +62,9 @@ _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
 )
-_ISSUER_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|领导小组|主席团|局|厅|委|部|政府)$")
+_ISSUER_END = re.compile(
+    r"(?:人民政府|办公厅|办公室|委员会|领导小组|主席团|国务院|局|厅|委|部|政府)$"
+)
 _ADDRESSEES = re.compile(r"^(?P<list>[^\n。:：]{2,200}?)[:：]\s*$", re.MULTILINE)
 _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
 _NOT_ADDRESSEE = re.compile(
@@ -98,6 +100,8 @@ class Metadata:
     notice_title: str | None = None
     #: every issuer a joint signature names, in its order (``issuer`` is the first)
     joint_issuers: tuple[str, ...] = ()
+    #: where the signature line stands when a copy redacted its issuer ("(略) 人民政府办公厅")
+    redacted_signature: tuple[int, int] | None = None
     #: where the 主送 line's list of addressees stands (without its final colon)
     addressees_span: tuple[int, int] | None = None
 
@@ -166,6 +170,8 @@ def read_metadata(
     if tail_start is not None and tail_start < len(text):
         regions.append((tail_start, min(len(text), tail_start + 2000)))
     previous = before = ""
+    last_line = ("", 0)  # the last non-blank line read, with its start (brackets and all)
+    redacted: tuple[int, int] | None = None
     head_line = ("", 0)
     earlier: list[tuple[str, int]] = []  # the last lines before a title, with their starts
     joint_issuers: tuple[str, ...] = ()
@@ -243,6 +249,8 @@ def read_metadata(
                 # "成文日期: …" in a page's metadata gives the date until a signature does.
                 if day is not None and (issued is None or (signed and not field)):
                     issued, dated_by_field = day, field
+                    if not signed and not field and _REDACTED.search(last_line[0]):
+                        redacted = (last_line[1], last_line[1] + len(last_line[0]))
                     if signed and not field:
                         issuer = previous.strip("()（）")
                         joint = _joint(before, issuer)
@@ -262,6 +270,7 @@ def read_metadata(
                     addressees = _addressees(found_list["list"])
                     at = line_start + line.index(stripped)
                     addressees_span = (at + found_list.start("list"), at + found_list.end("list"))
+            last_line = (stripped, line_start + line.index(stripped))
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = stripped
@@ -295,11 +304,14 @@ def read_metadata(
         addressees,
         notice_title,
         joint_issuers=joint_issuers,
+        redacted_signature=redacted if issuer is None else None,
         addressees_span=addressees_span if addressees else None,
     )
 
 
 _ISSUES = re.compile(r"印发|转发|颁布|发布")
+#: "(略) 人民政府办公厅": a copy that replaced words of the signature with "(略)".
+_REDACTED = re.compile(r"[(（]\s*略\s*[)）]")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:省|市|县|区|自治区|自治州|州|盟|旗)")
 _SIGNATURE = re.compile(
     r"^[^\S\n]*(?P<issuer>[^\s()（）。，,：:]{4,40})[^\S\n]*\n(?:[^\S\n]*\n){0,3}"
@@ -327,6 +339,8 @@ _DATE_LINE = re.compile(
     re.MULTILINE,
 )
 _TITLE_WORDS = re.compile(r"[\u4e00-\u9fff()（）“”]{4,60}")
+#: A 《…》 closed on its own line ("国务院关于落实《政府工作报告》").
+_BALANCED_QUOTE = re.compile(r"《[^《》\n]{1,40}》")
 _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
 )
@@ -401,6 +415,16 @@ def _opened_quote(earlier: list[tuple[str, int]], title: str) -> tuple[str, int,
 def _title_head(head: tuple[str, int], title: str) -> bool:
     """Whether the line before ``title`` is its first half ("省人民政府关于" / "进一步…的意见")."""
     text = head[0]
+    if text and "关于" in text and _BALANCED_QUOTE.search(text):
+        # "国务院关于落实《政府工作报告》" above "重点工作部门分工的意见": the quoted name is
+        # the title's, the rest must read as the first half of a title
+        bare = _BALANCED_QUOTE.sub("", text)
+        return (
+            len(text) <= 60
+            and not any(c in bare for c in "。:：《》，,")
+            and not _TITLE_END.search(text)
+            and _TITLE_WORDS.fullmatch(bare) is not None
+        )
     if not text or len(text) > 60 or any(c in text for c in "。:：《》") or _DATE.search(text):
         return False
     if _NUMBER.search(text) or _TITLE_END.search(text):
@@ -452,6 +476,9 @@ def _issued_document(
         whole = text[quoted.start() : tail_end]
         if _TITLE_END.search(whole) and "《" not in text[quoted.end() : tail_end]:
             return _clean(whole), (quoted.start(), tail_end)
+    outer = _outer_quote(text, s, e, quoted) if quoted is not None else None
+    if outer is not None:
+        return outer
     if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
     opened, closed = text.find("《", s, e), text.rfind("》", s, e)
@@ -469,6 +496,38 @@ def _issued_document(
         name = _clean(quoted.group(1))
         if "印发" in sentence and _TITLE_END.search(name) and "通知" not in name:
             return name, quoted.span(1)
+    return None
+
+
+def _outer_quote(
+    text: str, start: int, end: int, inner: re.Match[str]
+) -> tuple[str, tuple[int, int]] | None:
+    """ "转发市科委〈南京市落实省政府〈关于…措施〉重点任务分工〉的通知": the outer 〈…〉.
+
+    The issued document is the outer quote when the inner one names only what it cites,
+    and the document's own heading line below the title says so ("南京市落实省政府《关于…
+    措施》重点任务分工"): that line, as the title.
+    """
+    opened = max(text.rfind("〈", start, inner.start()), text.rfind("《", start, inner.start()))
+    if opened < 0:
+        return None
+    depth = 0
+    for i in range(opened, end):
+        if text[i] in "《〈":
+            depth += 1
+        elif text[i] in "》〉":
+            depth -= 1
+            if depth == 0:
+                break
+    else:
+        return None
+    if i < inner.end():
+        return None
+    name = _clean(text[opened + 1 : i])
+    heading = name.replace("〈", "《").replace("〉", "》")
+    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[end : end + 2000], re.MULTILINE):
+        if _clean(line.group(1)) == heading:
+            return heading, (end + line.start(1), end + line.end(1))
     return None
 
 
@@ -498,7 +557,7 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
-_UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|局|厅|办)$")
+_UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|部委|局|厅|办)$")
 
 
 def _addressees(line: str) -> tuple[str, ...]:

@@ -363,6 +363,16 @@ def _parse_policy(
     first = parsed.measures[0].span[0] if parsed.measures else None
     metadata = read_metadata(body, head_end, tail, last_measure=last, first_measure=first)
     warnings = list(parsed.warnings)
+    if metadata.redacted_signature is not None:
+        s, e = metadata.redacted_signature
+        warnings.append(
+            ParseWarning(
+                "redacted",
+                metadata.redacted_signature,
+                f"the signature above the date is redacted in this copy ({body[s:e]!r}):"
+                " no issuer is read from it; add the issuer by hand",
+            )
+        )
     if prepared.traditional and not prepared.converted:
         warnings.append(
             ParseWarning(
@@ -465,6 +475,7 @@ def _parse_policy(
         return read
 
     share = 0.4 / max(1, len(body))
+    from_table: set[int] = set()  # measures whose units a 任务分工表 row gives
     for measure in parsed_measures:
         report(0.6 + share * measure.span[0])
         responsibilities: list[Responsibility] = []
@@ -476,6 +487,8 @@ def _parse_policy(
         elif row is not None:
             responsibilities = _responsibilities(row.units, resolver, warnings)
             sources.append(source(f"{measure.locator} 任务分工表", *row.span))
+            if row.units:  # the table states what the item does not: no clause is missing
+                from_table.add(measure.span[0])
         notes = []
         if measure.shared:
             notes.append("responsibility stated once for its section (以上任务由…负责)")
@@ -503,6 +516,8 @@ def _parse_policy(
                 notes="; ".join(notes),
             )
         )
+    if from_table:
+        warnings = [w for w in warnings if w.kind != "no-clause" or w.span[0] not in from_table]
     for row in rows.left():  # rows that match no measure of the text are measures of their own
         responsibilities = _responsibilities(row.units, resolver, warnings)
         locator = f"任务分工表 {row.number}".strip()

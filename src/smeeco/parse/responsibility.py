@@ -50,6 +50,7 @@ __all__ = [
     "ResponsibilityClause",
     "cut_label",
     "find_responsibility_clauses",
+    "first_listed_leads",
     "parse_responsibility",
     "resolve_clause",
     "unit_like",
@@ -395,12 +396,14 @@ def unit_like(name: str) -> bool:
     return (
         2 <= len(name) <= 40
         and len(core) >= 2
-        and core[-1] in _UNIT_END
+        and (core[-1] in _UNIT_END or core in _EACH_PLACE)
         and _NOT_UNIT.search(name) is None
         and not any(c in name for c in "，,。；;:：")
     )
 
 
+#: "各地、各部门配合": the localities as a collective unit (各县市区 ends like a unit already).
+_EACH_PLACE = frozenset({"各地", "各地区", "各地方"})
 _TRAILING_BRACKET = re.compile(r"[(（〔\[][^()（）〔〕\[\]]{1,12}[)）〕\]]$")
 #: Spaces a PDF puts inside and around names ("各市 (地) 、县 (市) 政府"): not the name's.
 _INNER_SPACE = re.compile(r"\s+")
@@ -452,6 +455,18 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
                 note_end = e - 1
                 kept.append((s, opener))
                 continue
+        stop = text.find("。", s, e)
+        if (
+            stop > s
+            and _NOTE_ITEM.search(text, stop + 1, e)
+            and not _NOTE_ITEM.search(text, s, stop)
+        ):
+            # "省发改委(省能源局)。列第一位者为牵头部门": a name, then a note after a stop
+            if note_start < 0:
+                note_start = stop + 1
+            note_end = e
+            kept.append((s, stop))
+            continue
         inner_s, inner_e = s, e
         if s < e and text[s] in _OPENERS and text[e - 1] in _CLOSERS:
             inner_s, inner_e = _trim(text, s + 1, e - 1, " \t\u3000")
@@ -733,8 +748,11 @@ def _clause(
 
 def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> ResponsibilityClause | None:
     """ "A、B牵头[负责]", "A牵头，B配合", "A牵头、B参与", "A牵头，B按职责分工负责"."""
-    list_start = _list_start(text, anchor.start(), floor, commas=False)
-    lead = _unit_names(text, list_start, anchor.start(), commas=False)
+    lead_end = anchor.start()
+    if text[lead_end - 1 : lead_end] == "总":  # "(省发改委总牵头)": the overall lead
+        lead_end -= 1
+    list_start = _list_start(text, lead_end, floor, commas=False)
+    lead = _unit_names(text, list_start, lead_end, commas=False)
     if lead is None:
         return None
     position = anchor.end()
@@ -978,9 +996,17 @@ def find_responsibility_clauses(
             and last_closer < e  # no bracket closes after it
         ):
             clause = attrs.evolve(clause, cut=True)  # "(A牵头，B按职责分工负责，…" to the end
+        elif (
+            kind in ("lead", "div", "joint")
+            and end == len(text)
+            and text[e - 1] not in _CLOSERS  # "(A牵头)," is whole
+            and text[e:end].strip()
+            and not text[e:end].strip(_SEPARATORS + " \t\r\n\u3000")
+        ):
+            clause = attrs.evolve(clause, cut=True)  # "部门分工:省财政厅牵头," at the end
         rule = _FIRST_LEADS.search(clause.note) is not None
         if rule or first_leads_everywhere:
-            clause = _first_leads(clause)
+            clause = first_listed_leads(clause)
         if rule and "下同" in clause.note:
             first_leads_everywhere = True
         floor = e
@@ -998,11 +1024,11 @@ def _cut(text: str, start: int, end: int) -> ResponsibilityClause | None:
     return attrs.evolve(clause, cut=True)
 
 
-def _first_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
+def first_listed_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     """An inferred listing under a rule note ("排在首位的为牵头单位"): every role is stated.
 
     The text's own rule makes the first unit the lead and the others support, so all are
-    ``explicit``.
+    ``explicit``. Other clauses are returned as they are.
     """
     units = clause.units
     if units and units[0].role is Role.LEAD and not units[0].explicit:
@@ -1035,9 +1061,11 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     if not found.names or not all(unit_like(n) and len(n) >= 3 for n in found.names):
         return None
     units = _units(text, found, None, first_leads=True)
-    return ResponsibilityClause(
+    clause = ResponsibilityClause(
         ClauseForm.LISTING, tuple(units), (opener, e), text[opener:e], found.note, found.etc
     )
+    # "(A、B。列第一位者为牵头部门,下同)": the text's own rule states the roles
+    return first_listed_leads(clause) if _FIRST_LEADS.search(found.note) else clause
 
 
 def _opener(text: str, low: int, closer: int) -> int:

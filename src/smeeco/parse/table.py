@@ -24,9 +24,17 @@ import attrs
 
 from smeeco.model.deadline import Deadline
 from smeeco.model.document import Role
-from smeeco.parse.responsibility import ClauseUnit, _names, unit_like
+from smeeco.parse.responsibility import _UNIT_END, ClauseUnit, _names, unit_like
 
-__all__ = ["Table", "TableRow", "deadline_date", "find_tables", "unread_table_headers"]
+__all__ = [
+    "UNIT_END",
+    "Table",
+    "TableRow",
+    "deadline_date",
+    "find_tables",
+    "join_cell_lines",
+    "unread_table_headers",
+]
 
 _TASK = re.compile(r"任务|工作|措施|事项|内容|举措")
 _LEAD = re.compile(r"牵头|主责|主办|主要责任")
@@ -39,7 +47,7 @@ _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
 _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[^\S\n]{2,}")
-_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项)[^\n]*$", re.M)
+_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项|内容|举措)[^\n]*$", re.M)
 #: What a header needs besides a task column (see _columns): a line without it is none.
 _UNIT_COLUMN = re.compile("|".join(p.pattern for p in (_LEAD, _SUPPORT, _LISTING)))
 _KEY = re.compile(r"[\s。.、，,()（）]")
@@ -162,6 +170,26 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_TAG_OR_BREAK = re.compile(r"<[^>]*>|\n")
+
+
+def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of a cell between its line breaks and HTML tags, stripped, as spans.
+
+    "<p>市发改委</p>" is one piece, "市发改委"; "<p>区商务局</p><p>区财政局</p>" two.
+    """
+    found: list[tuple[int, int]] = []
+    position = start
+    for match in itertools.chain(_TAG_OR_BREAK.finditer(text, start, end), [None]):
+        stop = end if match is None else match.start()
+        s, e = _strip(text, position, stop)
+        if s < e:
+            found.append((s, e))
+        if match is not None:
+            position = match.end()
+    return found
+
+
 def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]) -> TableRow:
     def cell(name: str) -> tuple[int, int] | None:
         k = columns.get(name)
@@ -169,7 +197,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
 
     def value(name: str) -> str:
         found = cell(name)
-        return text[found[0] : found[1]] if found else ""
+        return "\n".join(text[s:e] for s, e in _segments(text, *found)) if found else ""
 
     deadline = cell("deadline")
     due = text[deadline[0] : deadline[1]] if deadline else ""
@@ -188,11 +216,14 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
             continue
         spans: list[tuple[int, int]] = []
         written: list[str] = []
-        for line in _lines(*found, text):  # a cell wrapped over lines: one unit a line
+        for line in _segments(text, *found):  # a cell over lines (or <p>s): a unit a line
             names = _names(text, *line, running=False)
             spans.extend(names.spans)
             written.extend(names.names)
         for i, ((s, e), unit) in enumerate(zip(spans, written, strict=True)):
+            while e > s + 1 and text[e - 1] in MARKS:  # "天津市财政局*": a footnote mark
+                e -= 1
+                unit = unit[:-1]
             if role is None:
                 the_role = Role.LEAD if i == 0 and "lead" not in columns else Role.SUPPORT
                 units.append(ClauseUnit(unit, the_role, False, (s, e), text[s:e]))
@@ -200,19 +231,6 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
                 units.append(ClauseUnit(unit, role, True, (s, e), text[s:e]))
     task = re.sub(r"\s*\n\s*", "", value("task")).rstrip("。. ")
     return TableRow(value("number"), task, tuple(units), due, span, deadline)
-
-
-def _lines(start: int, end: int, text: str) -> list[tuple[int, int]]:
-    """The lines of ``text[start:end]`` as spans."""
-    found: list[tuple[int, int]] = []
-    position = start
-    while True:
-        line_end = text.find("\n", position, end)
-        if line_end < 0:
-            found.append((position, end))
-            return found
-        found.append((position, line_end))
-        position = line_end + 1
 
 
 def find_tables(text: str) -> list[Table]:
@@ -256,6 +274,7 @@ def find_tables(text: str) -> list[Table]:
             continue
         style = split[0]
         rows = []
+        last_cells: Cells = []
         table_end = e
         rs = e + 1
         while rs < len(text):
@@ -269,13 +288,201 @@ def find_tables(text: str) -> list[Table]:
             rule = style == "pipe" and set(text[rs:re_].replace("|", "").strip()) <= set("-: ")
             if not rule:  # (a Markdown rule under the header is skipped)
                 rows.append(_row(text, columns, found[1], (rs, re_)))
+                last_cells = found[1]
             table_end = re_
             rs = re_ + 1
-        if rows:
-            tables.append(Table((s, table_end), tuple(rows)))
+        notes: list[tuple[tuple[int, int], str]] = []
+        cut = _cut_in_name(text, columns, last_cells) if rows else None
+        if cut is not None and _last_row_cut(text, last_cells[-1]):
+            # "4 | 深入推进… | 市发": the text (or the page, before its footer) ends in a name
+            notes.append((rows[-1].span, _cut_note(rows[-1].number, cut)))
+            rows.pop()
+        if rows or notes:
+            tables.append(Table((s, table_end), tuple(rows), tuple(notes)))
             done = table_end
+    spans = sorted(t.span for t in tables)
+    starts = [start for start, _end in spans]
+    reach = list(itertools.accumulate((end for _start, end in spans), max))
+    for by_lines in _cell_per_line_tables(text):
+        k = bisect.bisect_left(starts, by_lines.span[1]) - 1  # tables starting before its end
+        if k < 0 or reach[k] <= by_lines.span[0]:  # … none reaching into it
+            tables.append(by_lines)
     tables.sort(key=lambda t: t.span)
-    return [_numbered(table) for table in tables]
+    return [_marked(_numbered(table), text) for table in tables]
+
+
+#: Footnote marks a 任务分工表 puts after unit names ("天津市财政局*", "标※的为牵头单位").
+MARKS = "*＊※△▲★☆"
+_LEGEND = re.compile(
+    r"^[^\S\n]*(?:注[:：]?[^\S\n]*)?(?:标注?|带|加)?([*＊※△▲★☆])[^\n]{0,80}$", re.M
+)
+
+
+def _marked(table: Table, text: str) -> Table:
+    """Units written with a footnote mark: the mark is not part of the name; where a legend
+    after the table says the mark names the lead ("标*的为牵头单位"), a marked unit leads.
+
+    A legend that says the lead is only presumed ("推定") makes the marked units inferred
+    leads (``explicit`` False), as smeeco's own task lists write them.
+    """
+    marked = [
+        (row_index, unit_index)
+        for row_index, row in enumerate(table.rows)
+        for unit_index, unit in enumerate(row.units)
+        if unit.span[1] < len(text) and text[unit.span[1]] in MARKS
+    ]
+    if not marked:
+        return table
+    first_row, first_unit = marked[0]
+    first = table.rows[first_row].units[first_unit]
+    mark = text[first.span[1]]
+    legend = None
+    for found in _LEGEND.finditer(text, table.span[1], min(len(text), table.span[1] + 2000)):
+        if found.group(1) == mark:
+            legend = found
+            break
+    rows = list(table.rows)
+    says_lead = legend is not None and "牵头" in legend.group()
+    presumed = legend is not None and "推定" in legend.group()
+    if says_lead:
+        for row_index, unit_index in marked:
+            row = rows[row_index]
+            units = list(row.units)
+            units[unit_index] = attrs.evolve(
+                units[unit_index], role=Role.LEAD, explicit=not presumed
+            )
+            if units[unit_index].role is Role.LEAD and not presumed:
+                units = [  # a listing's first unit no longer leads by its place
+                    u
+                    if u is units[unit_index] or u.explicit or u.role is not Role.LEAD
+                    else attrs.evolve(u, role=Role.SUPPORT)
+                    for u in units
+                ]
+            rows[row_index] = attrs.evolve(row, units=tuple(units))
+    if legend is None:
+        what = "no legend after the table says what it means: check it"
+    else:
+        what = f"the legend says {legend.group().strip()!r}"
+        if says_lead:
+            what += ", so the marked units lead" + (" (presumed, not stated)" if presumed else "")
+    note = (
+        first.span,
+        f"{len(marked)} unit(s) of the table carry the mark {mark!r} (the first:"
+        f" {first.written + mark!r}), read as a footnote, not part of the name; {what}",
+    )
+    return attrs.evolve(table, rows=tuple(rows), notes=(*table.notes, note))
+
+
+#: A column name on a line of its own ("序号", "内容与要求", "责任单位"): short, no spaces.
+_CELL_HEADER = re.compile(r"[^\S\n]*(?P<name>[^\s|｜<>]{2,10})[^\S\n]*$")
+_CELL_NUMBER = re.compile(r"[^\S\n]*(?P<n>\d{1,4})[^\S\n]*$")
+
+
+class _Lines:
+    """The non-blank lines of a text from a position, as stripped spans, read as needed.
+
+    Reading on demand keeps a header that is not a table's (a "序号" line in prose) from
+    costing a pass over the rest of the text.
+    """
+
+    def __init__(self, text: str, position: int) -> None:
+        self.text = text
+        self.position = position
+        self.found: list[tuple[int, int]] = []
+
+    def __getitem__(self, k: int) -> tuple[int, int] | None:
+        while len(self.found) <= k and self.position < len(self.text):
+            end = _line_end(self.text, self.position)
+            s, e = _strip(self.text, self.position, end)
+            if s < e:
+                self.found.append((s, e))
+            self.position = end + 1
+        return self.found[k] if k < len(self.found) else None
+
+
+def _cell_per_line_tables(text: str) -> list[Table]:
+    """Tables copied from a web page with every cell on a line of its own.
+
+    "序号 ⏎⏎ 内容与要求 ⏎⏎ 进展情况 ⏎⏎ 责任单位 ⏎⏎ 1 ⏎⏎ 坚持…。 ⏎⏎ … ⏎⏎ 市发改委": the header is a
+    run of short lines naming the columns, the first 序号; each row starts with a line
+    holding its number (the previous one plus one) and has one line a cell. A row with
+    fewer lines than columns before the next number, or cut off by the end of the text
+    inside a unit's name, is not read, with a note.
+    """
+    tables: list[Table] = []
+    for start in re.finditer(r"^[^\S\n]*(?:序号|编号)[^\S\n]*$", text, re.M):
+        lines = _Lines(text, start.start())
+        width = 0
+        while width < 12 and (line := lines[width]) is not None:
+            if _CELL_NUMBER.fullmatch(text, *line) or not _CELL_HEADER.fullmatch(text, *line):
+                break
+            width += 1
+        headers = [text[slice(*line)] for line in lines.found[:width]]
+        columns = _columns(headers) if width >= 3 else None
+        if columns is None or columns.get("number") != 0:
+            continue
+        rows: list[TableRow] = []
+        notes: list[tuple[tuple[int, int], str]] = []
+        k = width
+        expected: int | None = None
+        table_end = lines.found[width - 1][1]
+        while (line := lines[k]) is not None:
+            number = _CELL_NUMBER.fullmatch(text, *line)
+            if number is None or (expected is not None and int(number["n"]) != expected):
+                break
+            cells = [line]
+            k += 1
+            while len(cells) < width and (cell := lines[k]) is not None:
+                following = _CELL_NUMBER.fullmatch(text, *cell)
+                if following is not None and int(following["n"]) == int(number["n"]) + 1:
+                    break
+                cells.append(cell)
+                k += 1
+            span = (cells[0][0], cells[-1][1])
+            table_end = span[1]
+            expected = int(number["n"]) + 1
+            after = lines[k]
+            final = after is None or not _CELL_NUMBER.fullmatch(text, *after)
+            cut = _cut_in_name(text, columns, cells) if final else None
+            if len(cells) < width:
+                notes.append(
+                    (
+                        span,
+                        f"row {number['n']} of the table has {len(cells)} cells (a line each)"
+                        f" for {width} columns: it is not read",
+                    )
+                )
+            elif cut is not None and _last_row_cut(text, cells[-1]):
+                notes.append((span, _cut_note(number["n"], cut)))
+            else:
+                rows.append(_row(text, columns, cells, span))
+        if rows or notes:
+            tables.append(Table((lines.found[0][0], table_end), tuple(rows), tuple(notes)))
+    return tables
+
+
+def _cut_note(number: str, name: str) -> str:
+    return (
+        f"row {number} of the table breaks off inside {name!r} (the end of the text, or"
+        " the page's footer, follows): it is not read"
+    )
+
+
+def _cut_in_name(text: str, columns: dict[str, int], cells: Cells) -> str | None:
+    """The broken-off name ending the text's last row, when its last cell is a unit cell.
+
+    "市发" in "… | 市发" at the end of the text is no unit (never a fragment); a whole
+    name ("市发改委") or a last cell of another column (a 完成时限) is not cut.
+    """
+    units = {columns[c] for c in ("lead", "support", "listing") if c in columns}
+    if not cells or len(cells) - 1 not in units:
+        return None
+    pieces = _segments(text, *cells[-1])
+    if not pieces:
+        return None
+    last = re.split(r"[、，,;；]", text[slice(*pieces[-1])])[-1].strip()
+    bare = last.rstrip(MARKS)  # "市政务服务办*": a footnote mark after a whole name
+    return last if bare and not unit_like(bare) else None
 
 
 def _numbered(table: Table) -> Table:
@@ -355,6 +562,12 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
                     f" {len(cells)} cells for {width} columns: it is not read",
                 )
             )
+        elif (
+            len(cells) == width
+            and (cut := _cut_in_name(text, columns, cells)) is not None
+            and _last_row_cut(text, cells[-1])
+        ):
+            notes.append((span, _cut_note(number, cut)))  # "4 深入推进… 市发" before the footer
         elif len(cells) > width:
             notes.append(
                 (
@@ -400,6 +613,9 @@ def _cut(text: str, cell: tuple[int, int]) -> bool:
     return not value.endswith(("。", ".", ")", "）")) and deadline_date(value) is None
 
 
+_BLANK = re.compile(r"\s*")
+
+
 def _last_row_cut(text: str, cell: tuple[int, int]) -> bool:
     """Whether the row ending in ``cell`` is the text's last, cut: its end, or page furniture.
 
@@ -407,14 +623,15 @@ def _last_row_cut(text: str, cell: tuple[int, int]) -> bool:
     "上一篇:…", a phone number) it is cut when its last name does not read as a unit
     ("…,谯城经开" before the footer); a table's real last row ends in a whole name.
     """
-    rest = text[cell[1] :]
-    if not rest.strip():
+    blank = _BLANK.match(text, cell[1])  # (no slice of the rest: this runs once a row)
+    after = blank.end() if blank else cell[1]
+    if after == len(text):
         return True
-    following = rest.lstrip()
-    if _ROW_START.match(following) or _heading_row(following, 0):
+    if _ROW_START.match(text, after) or _heading_row(text, after):
         return False
     value = text[cell[0] : cell[1]].rstrip()
     last = re.split(r"[、，,;；\n]", value)[-1].strip()
+    last = last.rstrip(MARKS)  # "谯城经开区管委会*": a footnote mark, not a cut
     return bool(last) and not unit_like(last)
 
 
@@ -491,3 +708,26 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
         if len(words) >= 3 and all(len(w) <= 10 for w in words) and _columns(words):
             found.append((s, e))
     return found
+
+
+#: Last characters of unit names (局, 厅, 委, 办, 人民政府, 管委会, 支行, 有关单位…, as the
+#: clause reader knows them): inside a table cell, a line break after one separates two
+#: units ("市财政局⏎市税务局"); after anything else ("2023年⏎底前") it only wraps the text.
+UNIT_END = frozenset(_UNIT_END)
+
+
+def join_cell_lines(lines: list[str]) -> str:
+    """The lines of one table cell (a Word cell's paragraphs, an HTML cell's ``<br>``) as
+    one line: joined with 、 after a unit name, run together after anything else.
+
+    >>> join_cell_lines(["市财政局", "市税务局"]), join_cell_lines(["2023年", "底前"])
+    ('市财政局、市税务局', '2023年底前')
+    """
+    out = ""
+    for line in (line.strip() for line in lines):
+        if not line:
+            continue
+        if out and out[-1] in UNIT_END:
+            out += "、"
+        out += line
+    return out
