@@ -673,8 +673,12 @@ def _responsibilities(
     return result
 
 
+_NOT_KEY = re.compile(r"[\s。.、，,()（）]")
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"[\s。.、，,()（）]", "", text)
+    return _NOT_KEY.sub("", text)
 
 
 class _Rows:
@@ -690,7 +694,7 @@ class _Rows:
         for i, row in enumerate(rows):
             self.by_prefix.setdefault(self.keys[i][:4], []).append(i)
             self.by_key.setdefault(self.keys[i], []).append(i)
-            digits = re.sub(r"\D", "", row.number)
+            digits = _NOT_DIGIT.sub("", row.number)
             if digits and not row.title:
                 self.by_number.setdefault(digits, []).append(i)
 
@@ -716,7 +720,7 @@ class _Rows:
                     and (key.startswith(self.keys[i]) or self.keys[i].startswith(key))
                 ]
             )
-        digits = re.sub(r"\D", "", number)
+        digits = _NOT_DIGIT.sub("", number)
         if found is None and digits:
             found = self._take(self.by_number.get(digits, []))
         return found
