@@ -230,6 +230,19 @@ def test_traditional_text_is_converted_and_quoted_as_given() -> None:
     assert first.sources[1].quote == "(省發(fā)展改革委牽頭負(fù)責(zé))"
 
 
+def test_opencc_converts_a_whole_text_as_it_converts_each_line() -> None:
+    """prepare converts a text once and reads its lines from that; the same as per line."""
+    converter = prepare_module._opencc()
+    for path in sorted(NOTICES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        if not prepare_module.looks_traditional(text):
+            continue
+        lines = text.splitlines(keepends=True)
+        assert converter.convert(text).splitlines(keepends=True) == [
+            converter.convert(line) for line in lines
+        ], path.name
+
+
 def test_without_opencc_a_traditional_text_is_warned_about(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(prepare_module, "opencc_available", lambda: False)
     result = smeeco.parse_policy(

@@ -14,7 +14,7 @@ import smeeco
 from smeeco import InvalidValueError, Name, PolicyDocument, Section
 from smeeco.io.packtext import dump_json
 from smeeco.parse import parse_policy_text
-from smeeco.parse.prepare import OffsetMap, prepare
+from smeeco.parse.prepare import OffsetMap, _through, prepare
 
 
 @given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)), max_size=12))
@@ -36,6 +36,24 @@ def test_an_offset_map_is_its_pieces_one_after_another(raw: list[tuple[int, int]
         end = min(len(expected), start + 7)
         runs = list(mapped.runs(start, end))
         assert [i for a, b in runs for i in range(a, b)] == expected[start:end]
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 50), st.integers(0, 20)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 25)), max_size=12),
+)
+def test_a_map_through_a_map_is_each_piece_looked_up(
+    raw: list[tuple[int, int]], cuts: list[tuple[int, int]]
+) -> None:
+    """Composing a preparation step with the map so far: the same map, built in bulk."""
+    first = OffsetMap.build([(a, a + n) for a, n in raw])
+    pieces = [(a, a + n) for a, n in cuts]
+    expected = [first[i] for a, b in pieces for i in range(a, min(b, len(first)))]
+    composed = _through(first, pieces)
+    assert list(composed) == expected
+    assert composed == OffsetMap.build((i, i + 1) for i in expected)  # the same runs
+    aligned = range(100)  # a text not changed yet: every piece maps to itself
+    assert list(_through(aligned, pieces)) == [i for a, b in pieces for i in range(a, b)]
 
 
 def test_glosses_are_kept_as_runs_and_point_at_the_original() -> None:
@@ -126,6 +144,15 @@ def test_json_refuses_what_json_dumps_refuses() -> None:
         dump_json({"a": math.inf})
     with pytest.raises(TypeError, match="not JSON serializable"):
         dump_json({"a": {"b": {1, 2}}})
+    value: list[object] = [[1], {3}]
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        dump_json({"a": {"b": {"c": value}}})
+    value.pop()  # the failed call leaves nothing behind: the same list again is no cycle
+    assert json.loads(dump_json({"a": {"b": {"c": value}}})) == {"a": {"b": {"c": [[1]]}}}
+    cycle: list[object] = []
+    cycle.append(cycle)
+    with pytest.raises(ValueError, match="Circular reference"):
+        dump_json({"a": {"b": {"c": cycle}}})
 
 
 def test_a_bracket_left_open_to_the_end_is_cut_wherever_a_bracket_closes_before() -> None:
@@ -152,4 +179,31 @@ def test_a_label_line_goes_on_to_the_next_line_a_few_times_only() -> None:
     ]
     assert [c.names for c in find_responsibility_clauses("(责任单位:\n(责任单位:\n市财政局)")] == [
         ("市财政局",)
+    ]
+
+
+@given(
+    st.text(alphabet="一二三四五六七八九十是。；:）) \t\n甲", max_size=40),
+    st.integers(0, 10),
+    st.integers(0, 45),
+)
+def test_ordinals_are_found_from_each_shi_as_the_pattern_finds_them(
+    text: str, start: int, end: int
+) -> None:
+    """find_items looks for 一是…二是… from each 是; the same matches as its pattern."""
+    from smeeco.parse.structure import _ORDINAL, _ordinals
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    expected = [
+        (*m.span("ordinal"), m.group("n_ordinal")) for m in _ORDINAL.finditer(text, start, end)
+    ]
+    assert _ordinals(text, start, end) == expected
+
+
+@given(st.text(alphabet="(（【】)）/ \n发展fāzhdeiuo", max_size=30))
+def test_glosses_are_searched_as_their_pattern_finds_them(text: str) -> None:
+    from smeeco.parse.prepare import _GLOSS, _GLOSS_SEARCH
+
+    assert [m.span() for m in _GLOSS_SEARCH.finditer(text)] == [
+        m.span() for m in _GLOSS.finditer(text)
     ]

@@ -320,11 +320,12 @@ def dump_pack(
         records = list(eco)
         info = info or PackInfo(name="pack")
     data: dict[str, Any] = {"smeeco": FORMAT_VERSION, "pack": record_to_data(info)}  # type: ignore[arg-type]
+    by_kind: dict[str, list[Record]] = {}  # each kind's records, in their order
+    for record in records:
+        by_kind.setdefault(record.kind, []).append(record)
     for spec in registry.order():
         entries = []
-        for record in records:
-            if record.kind != spec.name:
-                continue
+        for record in by_kind.get(spec.name, ()):
             tag = None
             if type(record) is not spec.cls:
                 tag = registry.tag_of(type(record))

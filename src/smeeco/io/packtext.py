@@ -705,6 +705,8 @@ def _nodes(data: Any, dumper: Any) -> Node:
     than the emitting); other values go through the dumper's representers."""
     kind = type(data)
     if kind is str:
+        if data.isprintable():  # no line break of any kind: most texts, told at C speed
+            return ScalarNode(_STR, data)
         if "\n" in data:
             style: str | None = '"' if _ODD_BREAKS.search(data) else "|"
         else:
@@ -713,7 +715,15 @@ def _nodes(data: Any, dumper: Any) -> Node:
     if kind is dict:
         return MappingNode(
             _MAP,
-            [(_nodes(k, dumper), _nodes(v, dumper)) for k, v in data.items()],
+            [
+                (
+                    ScalarNode(_STR, k)
+                    if type(k) is str and k.isprintable()
+                    else _nodes(k, dumper),
+                    _nodes(v, dumper),
+                )
+                for k, v in data.items()
+            ],
             flow_style=False,
         )
     if kind is list:
@@ -759,6 +769,14 @@ def _no_default(value: Any) -> Any:
 
 _c_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
 _encode_text: Any = json.encoder.encode_basestring  # the C one where _json is built
+#: json.dumps's own C encoder (markers, default, encoder, indent, separators, sort_keys,
+#: skipkeys, allow_nan), made once: its markers (for cycles) are empty between calls.
+_MARKERS: dict[int, Any] = {}
+_C_ENCODE: Any = (
+    _c_make_encoder(_MARKERS, _no_default, _encode_text, None, ": ", ", ", False, False, False)
+    if _c_make_encoder is not None
+    else None
+)
 
 
 def _encode_json(value: Any) -> str:
@@ -774,13 +792,12 @@ def _encode_json(value: Any) -> str:
         return "true" if value else "false"
     if kind is float:
         return _float_json(value)
-    if _c_make_encoder is not None and kind in (dict, list, tuple):
-        # json.dumps's own C encoder (markers, default, encoder, indent, separators,
-        # sort_keys, skipkeys, allow_nan), without its Python set-up
-        encode = _c_make_encoder(
-            {}, _no_default, _encode_text, None, ": ", ", ", False, False, False
-        )
-        return "".join(encode(value, 0))
+    if _C_ENCODE is not None and kind in (dict, list, tuple):
+        try:
+            return "".join(_C_ENCODE(value, 0))
+        except BaseException:
+            _MARKERS.clear()  # what a failed call left behind would read as a cycle
+            raise
     return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(", ", ": "))
 
 
@@ -817,11 +834,15 @@ def _write_json(value: Any, depth: int, parts: list[str]) -> None:
     inner = "\n" + "  " * (depth + 1)
     if kind is dict:
         parts.append("{")
+        deepest = depth + 1 >= _JSON_LINE_DEPTH  # a record's fields: each on one line
         for k, (key, item) in enumerate(value.items()):
             # a key that is not text is converted (or refused) as json.dumps does it
             name = _encode_json(key) if type(key) is str else _encode_json({key: 0})[1:-4]
-            parts.append(("," if k else "") + inner + name + ": ")
-            _write_json(item, depth + 1, parts)
+            if deepest:
+                parts.append(("," if k else "") + inner + name + ": " + _encode_json(item))
+            else:
+                parts.append(("," if k else "") + inner + name + ": ")
+                _write_json(item, depth + 1, parts)
         parts.append("\n" + "  " * depth + "}")
     else:
         parts.append("[")

@@ -624,9 +624,10 @@ def _parse(
                 if body_stop < end:
                     trailer_span = _strip(text, body_stop, end)
             text_start, text_end = _strip(text, text_start, text_end)
-            title_end = text_start
-            while title_end < text_end and text[title_end] not in "。\n":
-                title_end += 1
+            title_end = min(  # the first stop or line break ends the title
+                (i for i in (text.find(c, text_start, text_end) for c in "。\n") if i >= 0),
+                default=max(text_start, text_end),
+            )
             title_start, title_end = _strip(text, text_start, title_end)
             heading_end = _run_on_heading(text, title_start, title_end)
             if heading_end is not None:
@@ -856,7 +857,7 @@ def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item
             parent = items[parent].parent
         new_index[old] = len(kept)
         parent = None if parent is None else new_index[parent]
-        kept.append(item if parent == item.parent else attrs.evolve(item, parent=parent))
+        kept.append(item if parent == item.parent else item.with_parent(parent))
     return kept
 
 

@@ -98,6 +98,8 @@ def looks_like_html(text: str) -> bool:
     if _DOCUMENT.match(text):
         return True
     head = text[:4000]
+    if "<" not in head:  # no tag at all: most notices, told at once
+        return False
     lines = [line for line in head.splitlines() if line.strip()]
     if len(lines) < 3:
         return len(_BLOCK_TAG.findall(head)) >= 3 and head.lstrip().startswith("<")

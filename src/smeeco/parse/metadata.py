@@ -37,7 +37,8 @@ _PAGE_FIELD = re.compile(
 #: "成文日期: 2023年3月3日": a labelled field of a page's metadata block.
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 #: "• 信息名称: …", "· 发文序号: …": a page's list bullet, never part of a line's text.
-_BULLET = re.compile(r"^[•·▪●◆■]\s*")
+_BULLETS = "•·▪●◆■"
+_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 #: "一、…", "(一)…", "1.…": a numbered item or heading of the body, never the title.
 _NUMBERED_LINE = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,3}[.、．])"
@@ -113,6 +114,8 @@ def _cn_number(text: str) -> int:
 
 
 def _date(line: str) -> dt.date | None:
+    if "年" not in line:  # both forms of a date have it
+        return None
     match = _DATE.search(line)
     try:
         if match:
@@ -178,12 +181,20 @@ def read_metadata(
         for line in text[start:end].split("\n"):
             line_start = position
             position += len(line) + 1
-            stripped = _BULLET.sub("", line.strip())
+            # each pattern is tried only where the characters it needs are there
+            stripped = line.strip()
+            if stripped[:1] in _BULLETS:
+                stripped = _BULLET.sub("", stripped)
             if not stripped:
                 continue
-            bare = _FILE_EXTENSION.sub("", _TRAILING_NUMBER.sub("", stripped))
-            bare = _CATEGORY_TAG.sub("", bare)
-            numbered = _NUMBER_THEN_TITLE.match(bare)
+            bare = stripped
+            if bare.endswith((")", "）")):
+                bare = _TRAILING_NUMBER.sub("", bare)
+            if "." in bare:
+                bare = _FILE_EXTENSION.sub("", bare)
+            if bare.startswith("【"):
+                bare = _CATEGORY_TAG.sub("", bare)
+            numbered = _NUMBER_THEN_TITLE.match(bare) if "号" in bare else None
             if numbered is not None:  # "青政〔2017〕42号《…的若干意见》": a page's heading
                 bare = numbered["title"]
             if (
@@ -217,7 +228,7 @@ def read_metadata(
                 head_line = (stripped, line_start + line.index(stripped))
                 earlier = [*earlier[-2:], head_line]
             if number is None:
-                found = _NUMBER.search(stripped)
+                found = _NUMBER.search(stripped) if "号" in stripped else None
                 at_end = (found is not None and stripped.endswith(found.group() + ")")) or (
                     found is not None and stripped.endswith(found.group() + "）")
                 )
@@ -248,7 +259,9 @@ def read_metadata(
                         elif issuer.startswith(_NAME_TAILS) and before and len(before) <= 30:
                             issuer = before + issuer  # a name broken over two lines
             if not addressees and start == 0:
-                found_list = _ADDRESSEES.match(stripped)
+                found_list = (
+                    _ADDRESSEES.match(stripped) if ":" in stripped or "：" in stripped else None
+                )
                 if (
                     found_list
                     and _ADDRESSEE_HINT.search(found_list["list"])
@@ -260,7 +273,9 @@ def read_metadata(
             last_line = (stripped, line_start + line.index(stripped))
             if not stripped.startswith(("(", "（")):
                 before = previous
-                previous = _SEALED.sub("", stripped)  # "X办公室(代章)": X issued it
+                previous = stripped
+                if "代章" in stripped:  # "X办公室(代章)": X issued it
+                    previous = _SEALED.sub("", stripped)
     if issuer is None and first_measure is not None and first_measure > head_end:
         signature = _signature(text, head_end, min(first_measure, _HEAD_MAX))
         if signature is not None and (issued is None or dated_by_field or issued == signature[1]):

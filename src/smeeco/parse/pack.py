@@ -54,6 +54,9 @@ class ParsedPack:
         )
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def document_id_for(name: str, text: str) -> str:
     """A document id from a file name ("Tianjin 2022.txt" → "tianjin-2022").
 
@@ -63,7 +66,7 @@ def document_id_for(name: str, text: str) -> str:
     'tianjin-2022'
     """
     stem = Path(name).stem.lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", stem).strip("-")
+    slug = _NOT_SLUG.sub("-", stem).strip("-")
     if slug and slug[0].isalnum() and slug != "-":
         return slug
     from smeeco.parse.policy import _document_id

@@ -145,6 +145,7 @@ def _kind_of(name: str) -> tuple[AgencyKind, bool]:
 
 
 _FOUND_KEY = ("smeeco.parse.policy", "agencies by name form")
+_CANDIDATES_KEY = ("smeeco.parse.policy", "agencies of each form of a name")
 
 
 class _Resolver:
@@ -174,19 +175,11 @@ class _Resolver:
     def _find(self, name: str) -> Record | None:
         if self.eco is None:
             return None
-        forms = [name]
-        if name[:1] in "省市县区" and self.places:
-            forms += [place + name[1:] for place in self.places]
-        elif self.places:
-            forms += [place + name for place in self.places]
-        # the agencies of each name form, looked up once per ecosystem (not per document)
-        known: dict[str, tuple[Record, ...]] = self.eco.cached(_FOUND_KEY, dict)
-        for form in forms:
-            hits = known.get(form)
-            if hits is None:
-                hits = known[form] = self.eco.find(form, "agency")
+        for hits in self._candidates(name):
+            if len(hits) == 1:
+                return hits[0]
             found = list(hits)
-            if len(found) > 1 and self.on is not None:
+            if self.on is not None:
                 found = [r for r in found if r.in_force(self.on)] or found
             if len(found) > 1 and self.jurisdiction is not None:
                 found = [
@@ -195,6 +188,35 @@ class _Resolver:
             if len(found) == 1:
                 return found[0]
         return None
+
+    def _candidates(self, name: str) -> tuple[tuple[Record, ...], ...]:
+        """The agencies of each form of ``name`` that has some, in the order tried.
+
+        Looked up once per ecosystem and jurisdiction, for every document of a run; only
+        the choice among several (by the document's date) is made per document.
+        """
+        assert self.eco is not None
+        by_name: dict[str, tuple[tuple[Record, ...], ...]] = self.eco.cached(
+            (_CANDIDATES_KEY, self.jurisdiction), dict
+        )
+        candidates = by_name.get(name)
+        if candidates is None:
+            forms = [name]
+            if name[:1] in "省市县区" and self.places:
+                forms += [place + name[1:] for place in self.places]
+            elif self.places:
+                forms += [place + name for place in self.places]
+            # the agencies of each name form, looked up once per ecosystem
+            known: dict[str, tuple[Record, ...]] = self.eco.cached(_FOUND_KEY, dict)
+            found = []
+            for form in forms:
+                hits = known.get(form)
+                if hits is None:
+                    hits = known[form] = self.eco.find(form, "agency")
+                if hits:
+                    found.append(tuple(hits))
+            candidates = by_name[name] = tuple(found)
+        return candidates
 
     def resolve(self, unit: ClauseUnit) -> str:
         found = self.resolved.get(unit.name)
@@ -413,10 +435,8 @@ def _parse_policy(
     parsed_measures = list(parsed.measures)
 
     def source(locator: str, start: int, end: int) -> Source:
-        s, e = prepared.original_span(start, end)
-        return Source(
-            DocumentId(document_id), locator, prepared.printable_quote(start, end), (s, e)
-        )
+        quote, span = prepared.quoted(start, end)
+        return Source(DocumentId(document_id), locator, quote, span)
 
     def deadline(
         row: TableRow | None,
@@ -524,11 +544,14 @@ def _parse_policy(
         issuers = tuple(resolver.resolve_name(name) for name in metadata.joint_issuers)
     elif metadata.issuer:
         issuers = (resolver.resolve_name(metadata.issuer),)
+    first_spans = _first_spans(parsed, tables) if resolver.used else {}
     for name, agency in resolver.used.items():
+        position = parsed.text.find(name) if name not in first_spans else -1
         warnings.append(
             ParseWarning(
                 "unresolved",
-                _first_span(parsed, tables, name),
+                first_spans.get(name)
+                or ((position, position + len(name)) if position >= 0 else (0, 0)),
                 f"{name!r} matches no known agency; it is written as the new agency"
                 f" {agency.id!r} (marked unresolved)",
             )
@@ -596,19 +619,18 @@ class _Progress:
             self.progress(self.size if percent >= 100 else int(self.size * share))
 
 
-def _first_span(parsed: ParsedDocument, tables: Iterable[Table], name: str) -> tuple[int, int]:
+def _first_spans(parsed: ParsedDocument, tables: Iterable[Table]) -> dict[str, tuple[int, int]]:
+    """Where each unit name is first written: in a measure's clause, else in a table row."""
+    spans: dict[str, tuple[int, int]] = {}
     for measure in parsed.measures:
         if measure.clause is not None:
             for unit in measure.clause.units:
-                if unit.name == name:
-                    return unit.span
+                spans.setdefault(unit.name, unit.span)
     for table in tables:
         for row in table.rows:
             for unit in row.units:
-                if unit.name == name:
-                    return unit.span
-    position = parsed.text.find(name)
-    return (position, position + len(name)) if position >= 0 else (0, 0)
+                spans.setdefault(unit.name, unit.span)
+    return spans
 
 
 def _place(prepared: Prepared, warning: ParseWarning, starts: list[int]) -> Uncertainty:
@@ -651,8 +673,12 @@ def _responsibilities(
     return result
 
 
+_NOT_KEY = re.compile(r"[\s。.、，,()（）]")
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _normal(text: str) -> str:
-    return re.sub(r"[\s。.、，,()（）]", "", text)
+    return _NOT_KEY.sub("", text)
 
 
 class _Rows:
@@ -668,7 +694,7 @@ class _Rows:
         for i, row in enumerate(rows):
             self.by_prefix.setdefault(self.keys[i][:4], []).append(i)
             self.by_key.setdefault(self.keys[i], []).append(i)
-            digits = re.sub(r"\D", "", row.number)
+            digits = _NOT_DIGIT.sub("", row.number)
             if digits and not row.title:
                 self.by_number.setdefault(digits, []).append(i)
 
@@ -694,7 +720,7 @@ class _Rows:
                     and (key.startswith(self.keys[i]) or self.keys[i].startswith(key))
                 ]
             )
-        digits = re.sub(r"\D", "", number)
+        digits = _NOT_DIGIT.sub("", number)
         if found is None and digits:
             found = self._take(self.by_number.get(digits, []))
         return found

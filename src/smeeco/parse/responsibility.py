@@ -328,11 +328,27 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
     return start, end
 
 
+_SEPARATOR_OR_BRACKET = re.compile(f"[{re.escape(_SEPARATORS + _OPENERS + _CLOSERS)}]")
+
+
 def _items(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at separators outside brackets."""
     items: list[tuple[int, int]] = []
     depth = 0
     begin = start
+    if separators == _SEPARATORS:  # only the separators and brackets need looking at
+        for found in _SEPARATOR_OR_BRACKET.finditer(text, start, end):
+            char = found.group()
+            if char in _OPENERS:
+                depth += 1
+            elif char in _CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                i = found.start()
+                items.append((begin, i))
+                begin = i + 1
+        items.append((begin, end))
+        return items
     for i in range(start, end):
         char = text[i]
         if char in _OPENERS:
@@ -409,9 +425,9 @@ def _complete(names: list[str], head: str | None = None) -> list[str]:
     done = [] if head is not None else [names[0]]
     for name in names[len(done) :]:
         if (
-            _DEPARTMENT.match(name) is not None
+            len(name) <= 12
             and _DEPARTMENT_END.search(name) is not None
-            and len(name) <= 12
+            and _DEPARTMENT.match(name) is not None
         ):
             done.append(prefix + name)
         else:
@@ -495,7 +511,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
     for s, e in names:
-        if merged and "、" in text[merged[-1][1] : s]:
+        # both joins need a first name starting with 各 (names are trimmed: its first char)
+        if merged and text[merged[-1][0]] == "各" and "、" in text[merged[-1][1] : s]:
             ms, me = merged[-1]
             word = _INNER_SPACE.sub("", text[ms:me])
             follower = _INNER_SPACE.sub("", text[s:e])
@@ -505,7 +522,10 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
                 merged[-1] = (ms, e)
                 continue
         merged.append((s, e))
-    written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
+    if _INNER_SPACE.search(text, start, end) is None:  # most lists: no space to take out
+        written = [text[s:e] for s, e in merged]
+    else:
+        written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
     return _Names(tuple(merged), tuple(_complete(written)), etc, note)
 
 
@@ -1010,10 +1030,10 @@ def first_listed_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     The text's own rule makes the first unit the lead and the others support, so all are
     ``explicit``. Other clauses are returned as they are.
     """
-    units = list(clause.units)
+    units = clause.units
     if units and units[0].role is Role.LEAD and not units[0].explicit:
-        units = [ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units]
-        return attrs.evolve(clause, units=tuple(units), first_leads=True)
+        stated = tuple(ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units)
+        return attrs.evolve(clause, units=stated, first_leads=True)
     return clause
 
 

@@ -48,6 +48,8 @@ _HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
 _TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[^\S\n]{2,}")
 _HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项|内容|举措)[^\n]*$", re.M)
+#: What a header needs besides a task column (see _columns): a line without it is none.
+_UNIT_COLUMN = re.compile("|".join(p.pattern for p in (_LEAD, _SUPPORT, _LISTING)))
 _KEY = re.compile(r"[\s。.、，,()（）]")
 
 
@@ -260,7 +262,7 @@ def find_tables(text: str) -> list[Table]:
     done = 0
     for header in _HEADER.finditer(text):
         s, e = header.span()
-        if s < done or "<" in text[s:e]:
+        if s < done or "<" in text[s:e] or _UNIT_COLUMN.search(text, s, e) is None:
             continue
         split = _split_line(text, s, e)
         columns = _columns([text[a:b] for a, b in split[1]]) if split else None
@@ -697,6 +699,8 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
     reach = list(itertools.accumulate((end for _start, end in spans), max))  # furthest end so far
     for header in _HEADER.finditer(text):
         s, e = header.span()
+        if _UNIT_COLUMN.search(text, s, e) is None:
+            continue
         k = bisect.bisect_right(starts, s) - 1  # inside a table: one starting before ends after
         if k >= 0 and reach[k] > s:
             continue
