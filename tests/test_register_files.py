@@ -143,3 +143,15 @@ def test_a_given_encoding_that_is_wrong_is_said(tmp_path: Path) -> None:
     with pytest.raises(TextEncodingError, match="is not utf-8"):
         read_register(path, encoding="utf-8")
     assert read_register(path, encoding="gbk").headers["name"] == "企业名称"
+
+
+def test_a_spreadsheet_shows_the_given_amounts_as_numbers_in_their_unit(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    source = tmp_path / "zh.csv"
+    source.write_text(_csv(CHINESE), encoding="utf-8")
+    out = tmp_path / "sized.xlsx"
+    assert main(["classify", str(source), "-o", str(out)]) == 0
+    rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
+    assert rows[0][:7] == tuple(CHINESE[0])
+    assert rows[1][:7] == ("1", "甲公司", "工业", 50, 2000, 1000, "x")
+    assert rows[2][:7] == ("2", "乙公司", "批发业", 5, 100.5, None, None)

@@ -60,7 +60,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             bar(len(register), len(register))
     else:
         result = in_chunks(register, size, progress=bar)
-    write_table(register.passed_through(result), args.output, source=args.register)
+    typed = not str(args.output).lower().endswith((".csv", ".tsv"))  # CSV: cells as written
+    write_table(register.passed_through(result, typed=typed), args.output, source=args.register)
     counts = result["size_class"].value_counts(sort=True)
     summary = ", ".join(f"{c} {n}" for c, n in counts.sort("size_class").iter_rows())
     print(f"{len(register)} enterprises → {args.output}: {summary}", file=out)

@@ -106,18 +106,53 @@ class Register:
             object.__setattr__(self, "_columns", names)
         return dict(zip(names, self.frame.row(row), strict=True))
 
-    def passed_through(self, result: pl.DataFrame) -> pl.DataFrame:
-        """The register as given — its own headers and cells, unconverted — with the
-        columns ``result`` (a frame of this register's rows, in order) adds to ``frame``.
+    def passed_through(self, result: pl.DataFrame, *, typed: bool = True) -> pl.DataFrame:
+        """The register as given — its own headers, its cells as written, amounts in the
+        unit they were written in — with the columns ``result`` (a frame of this
+        register's rows, in order) adds to ``frame``.
 
-        A given column that ``result`` adds again (``size_class`` of an earlier run) is
-        replaced. Without :attr:`given` (a register built in code), ``result`` itself.
+        With ``typed`` (for XLSX and Parquet), known columns read from text (a CSV) come
+        out typed, so that a spreadsheet shows numbers: amounts and ratios as the numbers
+        written (whole amounts as integers), persons, counts, booleans and dates as read;
+        without (for CSV), every cell is the text it was. A given column that ``result`` adds
+        again (``size_class`` of an earlier run) is replaced. Without :attr:`given` (a
+        register built in code), ``result`` itself.
         """
         if self.given is None:
             return result
         added = [c for c in result.columns if c not in self.frame.columns]
-        kept = [c for c in self.given.columns if c not in added]
-        return pl.concat([self.given.select(kept), result.select(added)], how="horizontal")
+        columns = {header: column for column, header in self.headers.items()}
+        kept = []
+        for header in self.given.columns:
+            if header in added:
+                continue
+            column = columns.get(header, header)
+            kept.append(self._typed(header, column) if typed else self.given[header])
+        return pl.concat([pl.DataFrame(kept), result.select(added)], how="horizontal")
+
+    def _typed(self, header: str, column: str) -> pl.Series:
+        """Column ``header`` as given, typed when it is a known column read from text."""
+        assert self.given is not None
+        given = self.given[header]
+        spec = COLUMNS.get(column)
+        if spec is None or given.dtype != pl.String or column not in self.frame.columns:
+            return given
+        if spec.kind in (ColumnKind.MONEY, ColumnKind.SIGNED_MONEY, ColumnKind.RATIO):
+            # every cell was checked to be a plain number: read it as written, unit kept
+            number = given.str.strip_chars().cast(pl.Float64, strict=False)
+            whole = number.drop_nulls()
+            if (
+                spec.kind is not ColumnKind.RATIO
+                and whole.len()
+                and (
+                    (whole == whole.floor()).all() and whole.abs().max() < 2**53  # type: ignore[operator]
+                )
+            ):
+                return number.cast(pl.Int64).alias(header)
+            return number.alias(header)
+        if spec.kind in (ColumnKind.PERSONS, ColumnKind.COUNT, ColumnKind.BOOL, ColumnKind.DATE):
+            return self.frame[column].alias(header)  # unit-free: as read
+        return given
 
     def row_of(self, enterprise_id: str) -> int:
         """The 0-based row of the enterprise with ``id`` ``enterprise_id``.
