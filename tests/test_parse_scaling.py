@@ -207,3 +207,17 @@ def test_glosses_are_searched_as_their_pattern_finds_them(text: str) -> None:
     assert [m.span() for m in _GLOSS_SEARCH.finditer(text)] == [
         m.span() for m in _GLOSS.finditer(text)
     ]
+
+
+def test_a_lead_clause_is_cut_by_the_end_only_when_the_end_is_right_after_it() -> None:
+    from smeeco.parse import find_responsibility_clauses
+
+    at_end = "(一)加强支持。部门分工:省财政厅牵头,"
+    (clause,) = find_responsibility_clauses(at_end)
+    assert clause.cut
+    # the same clause with the text going on is whole: the look after a clause is bounded,
+    # so a text of many such clauses costs time in proportion to its length
+    going_on = at_end + "\n(二)优化服务。部门分工:省工信厅牵头。\n" * 2000
+    clauses = list(find_responsibility_clauses(going_on))
+    assert not clauses[0].cut
+    assert len(clauses) == 2001

@@ -927,6 +927,10 @@ def _assigned_at(text: str, anchor: re.Match[str], end: int) -> ResponsibilityCl
     )
 
 
+#: How far after a clause the end of the text may stand for the clause to be cut by it.
+_END_TAIL = 16
+
+
 def find_responsibility_clauses(
     text: str, start: int = 0, end: int | None = None
 ) -> Iterator[ResponsibilityClause]:
@@ -1000,6 +1004,7 @@ def find_responsibility_clauses(
             kind in ("lead", "div", "joint")
             and end == len(text)
             and text[e - 1] not in _CLOSERS  # "(A牵头)," is whole
+            and end - e <= _END_TAIL  # (a bounded look: the rest of a long text is no tail)
             and text[e:end].strip()
             and not text[e:end].strip(_SEPARATORS + " \t\r\n\u3000")
         ):
