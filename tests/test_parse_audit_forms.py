@@ -1,0 +1,62 @@
+"""Built variants of forms met in the second audit of new provinces (helper pcorpus2).
+
+Each test writes a small text in the shape of a real notice the parser read wrongly or
+silently (the notice itself is in tests/fixtures/notices) and checks what a user sees.
+"""
+
+from __future__ import annotations
+
+import smeeco
+from smeeco import Role
+
+L, S = Role.LEAD, Role.SUPPORT
+
+
+def _units(text: str) -> list[list[tuple[str, Role, bool]]]:
+    parsed = smeeco.parse_policy(text, document_id="d").parsed
+    return [
+        [(u.name, u.role, u.explicit) for u in m.clause.units] if m.clause else []
+        for m in parsed.measures
+    ]
+
+
+# ------------- henan 豫政〔2023〕5号: a page whose line breaks a copy flattened to spaces
+
+_FLAT = (
+    "某省人民政府 关于明确2023年 重点工作责任单位的通知 某政〔2023〕5号 现将重点工作任务予以分解"
+    "并明确责任单位。" + "各责任单位要尽快制定具体落实方案,明确时间节点、责任领导、主要措施。" * 6
+    + " 一、加快提振市场信心 (一)全面促进消费增长。 1.改善消费条件,创新消费场景。"
+    "(省商务厅、财政厅等相关部门按职责分工负责) 2.落实好提振市场信心措施。"
+    "(省发展改革委牵头,省商务厅、税务局按职责分工负责)"
+)
+
+
+def test_items_after_a_stop_and_a_space_in_a_flattened_line_are_items() -> None:
+    parsed = smeeco.parse_policy(_FLAT, document_id="d").parsed
+    assert [(m.number, m.headings) for m in parsed.measures] == [
+        ("1.", ("一、", "(一)")),
+        ("2.", ("一、", "(一)")),
+    ]
+    assert _units(_FLAT) == [
+        [("省商务厅", S, False), ("省财政厅", S, False)],
+        [("省发展改革委", L, True), ("省商务厅", S, True), ("省税务局", S, True)],
+    ]
+    result = smeeco.parse_policy(_FLAT, document_id="d")
+    assert "run-on" in {u.kind for u in result.uncertainties}
+
+
+def test_the_title_of_a_flattened_page_is_joined_and_its_number_read() -> None:
+    meta = smeeco.parse_policy(_FLAT, document_id="d").metadata
+    assert meta.title == "某省人民政府关于明确2023年重点工作责任单位的通知"
+    assert meta.number == "某政〔2023〕5号"
+    assert meta.issuer == "某省人民政府"
+
+
+def test_a_spaced_line_without_a_number_after_its_title_gives_no_title() -> None:
+    text = _FLAT.replace(" 某政〔2023〕5号", "")
+    assert smeeco.parse_policy(text, document_id="d").metadata.number is None
+
+
+def test_a_tax_bureau_abbreviated_in_a_list_takes_the_level_prefix() -> None:
+    text = "一、保障\n1.落实减税降费。(市财政局、税务局按职责分工负责)\n"
+    assert _units(text) == [[("市财政局", S, False), ("市税务局", S, False)]]
