@@ -60,3 +60,35 @@ def test_a_spaced_line_without_a_number_after_its_title_gives_no_title() -> None
 def test_a_tax_bureau_abbreviated_in_a_list_takes_the_level_prefix() -> None:
     text = "一、保障\n1.落实减税降费。(市财政局、税务局按职责分工负责)\n"
     assert _units(text) == [[("市财政局", S, False), ("市税务局", S, False)]]
+
+
+# ------------- heilongjiang 2013 稳增长: shared endings and 相关市、县政府
+
+_SHARED = (
+    "一、推进重大基础设施建设\n"
+    "1.推进铁路建设。(省发改委、铁路办、相关市、县政府负责)\n"
+    "2.推进民航建设。(哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局负责)\n"
+)
+
+
+def test_a_related_cities_and_counties_collective_is_one_unit() -> None:
+    assert _units(_SHARED)[0] == [
+        ("省发改委", L, False),
+        ("省铁路办", S, False),
+        ("相关市、县政府", S, False),
+    ]
+    result = smeeco.parse_policy(_SHARED, document_id="d")
+    kinds = {a.name.zh: a.agency_kind.value for a in result.agencies}
+    assert kinds["相关市、县政府"] == "collective"
+
+
+def test_bare_place_names_share_the_government_ending_after_them() -> None:
+    assert _units(_SHARED)[1] == [
+        ("哈尔滨机场扩建指挥部", L, False),
+        ("哈尔滨市政府", S, False),
+        ("黑河市政府", S, False),
+        ("绥芬河市政府", S, False),
+        ("省农垦总局", S, False),
+    ]
+    result = smeeco.parse_policy(_SHARED, document_id="d")
+    assert not {"no-clause", "truncated"} & {u.kind for u in result.uncertainties}
