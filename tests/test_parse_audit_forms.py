@@ -92,3 +92,47 @@ def test_bare_place_names_share_the_government_ending_after_them() -> None:
     ]
     result = smeeco.parse_policy(_SHARED, document_id="d")
     assert not {"no-clause", "truncated"} & {u.kind for u in result.uncertainties}
+
+
+# ------------- checks asked of the audit: page furniture, full-width item numbers
+
+_BODY = (
+    "某市人民政府办公室关于印发支持中小企业发展若干措施的通知\n"
+    "各区人民政府,市政府各部门:\n现印发给你们,请认真贯彻执行。\n"
+    "某市人民政府办公室\n2024年3月1日\n"
+    "一、加大财政支持\n"
+    "１．设立专项资金。(责任单位:市财政局、市工信局)\n"
+    "２．落实税收优惠。(市税务局牵头,市财政局配合)\n"
+    "二、优化服务\n"
+    "（１）建立服务平台。(责任单位:市工信局)\n"
+)
+
+
+def test_full_width_item_numbers_are_items() -> None:
+    parsed = smeeco.parse_policy(_BODY, document_id="d").parsed
+    # numbers are given at half width, as every other number is
+    assert [(m.number, m.headings) for m in parsed.measures] == [
+        ("1.", ("一、",)),
+        ("2.", ("一、",)),
+        ("(1)", ("二、",)),
+    ]
+    assert _units(_BODY) == [
+        [("市财政局", L, False), ("市工信局", S, False)],
+        [("市税务局", L, True), ("市财政局", S, True)],
+        [("市工信局", L, False)],
+    ]
+
+
+def test_page_furniture_before_and_after_changes_nothing() -> None:
+    page = (
+        "某市人民政府门户网站\n当前位置:首页 > 政务公开 > 政策文件\n"
+        "发布时间:2024-03-05 10:00 来源:市政府办公室 浏览次数:1024\n字号:大 中 小\n"
+        + _BODY
+        + "【打印本页】【关闭窗口】\n上一篇:关于做好春耕的通知\n下一篇:关于防汛的通知\n"
+        "网站标识码:1234000001 联系电话:0000-12345678\n"
+    )
+    bare, framed = (smeeco.parse_policy(t, document_id="d") for t in (_BODY, page))
+    assert _units(page) == _units(_BODY)
+    assert framed.metadata.title == bare.metadata.title == _BODY.split("\n", 1)[0]
+    assert framed.metadata.issued == bare.metadata.issued
+    assert framed.metadata.issuer == "某市人民政府办公室"
