@@ -138,3 +138,30 @@ def test_page_furniture_before_and_after_changes_nothing() -> None:
     assert framed.metadata.title == bare.metadata.title == _BODY.split("\n", 1)[0]
     assert framed.metadata.issued == bare.metadata.issued
     assert framed.metadata.issuer == "某市人民政府办公室"
+
+
+def test_a_flattened_page_after_its_navigation_line_keeps_its_title() -> None:
+    meta = smeeco.parse_policy("首页 > 政策文件 > 通知\n" + _FLAT, document_id="d").metadata
+    assert meta.title == "某省人民政府关于明确2023年重点工作责任单位的通知"
+    assert meta.number == "某政〔2023〕5号"
+
+
+# ------------- jiangsu 苏政发〔2008〕25号 as a page: the last item's listing before a footer
+
+
+def test_the_last_items_unlabelled_listing_is_read_before_a_page_footer() -> None:
+    text = (
+        "一、目标分解\n"
+        "1.地区生产总值增长11%。 (省发展改革委)\n"
+        "2.单位生产总值能耗下降4.4%。 (省经贸委、发展改革委、统计局)\n"
+        "上一篇:无\n下一篇:无\n"
+    )
+    assert _units(text)[1] == [
+        ("省经贸委", L, False),
+        ("省发展改革委", S, False),
+        ("省统计局", S, False),
+    ]
+    kinds = [u.kind for u in smeeco.parse_policy(text, document_id="d").uncertainties]
+    assert "no-clause" not in kinds
+    assert "truncated" not in kinds
+    assert kinds.count("unlabelled") == 2

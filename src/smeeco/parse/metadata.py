@@ -373,12 +373,24 @@ def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
 
 
 def _run_on_spaced_title(text: str, head_end: int) -> re.Match[str] | None:
-    """The title and 文号 opening a run-on page whose line breaks became spaces."""
-    line_end = text.find("\n", 0, head_end)
-    line_end = head_end if line_end < 0 else line_end
-    if line_end < _RUN_ON_MIN:
-        return None
-    return _RUN_ON_SPACED_TITLE.match(text, 0, line_end)
+    """The title and 文号 opening a run-on page whose line breaks became spaces.
+
+    As for :func:`_run_on_title`, a few short lines before it (a banner, a navigation
+    path) are passed over.
+    """
+    line_start = 0
+    short = 0
+    while line_start < head_end:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip():
+            if line_end - line_start >= _RUN_ON_MIN:
+                return _RUN_ON_SPACED_TITLE.match(text, line_start, line_end)
+            short += 1
+            if short > _FURNITURE_LINES or line_end - line_start > _FURNITURE_WIDTH:
+                return None
+        line_start = line_end + 1
+    return None
 
 
 #: Short lines a run-on page may start with before its text: a banner, a navigation path.
