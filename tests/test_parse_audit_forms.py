@@ -131,7 +131,8 @@ def test_page_furniture_before_and_after_changes_nothing() -> None:
         "发布时间:2024-03-05 10:00 来源:市政府办公室 浏览次数:1024\n字号:大 中 小\n"
         + _BODY
         + "【打印本页】【关闭窗口】\n上一篇:关于做好春耕的通知\n下一篇:关于防汛的通知\n"
-        "网站标识码:1234000001 联系电话:0000-12345678\n"
+        "主办单位:某市人民政府办公室 电话:0000-12345678\n"
+        "网站标识码:1234000001 ICP备12345678号\n"
     )
     bare, framed = (smeeco.parse_policy(t, document_id="d") for t in (_BODY, page))
     assert _units(page) == _units(_BODY)
@@ -165,3 +166,8 @@ def test_the_last_items_unlabelled_listing_is_read_before_a_page_footer() -> Non
     assert "no-clause" not in kinds
     assert "truncated" not in kinds
     assert kinds.count("unlabelled") == 2
+
+
+def test_a_host_unit_label_without_footer_fields_is_still_a_clause() -> None:
+    text = "一、活动\n1.举办中小企业博览会。\n主办单位:市商务局\n协办单位:市工信局\n"
+    assert _units(text) == [[("市商务局", L, True), ("市工信局", S, True)]]

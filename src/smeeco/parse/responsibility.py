@@ -607,6 +607,13 @@ def _closing(text: str, start: int, end: int) -> int:
         position = i + 1
 
 
+#: Fields of a web page's footer ("主办单位:… 电话:… 网站标识码:…"): a line holding one is
+#: page furniture, never a clause on a line of its own.
+_FOOTER_FIELD = re.compile(
+    r"(?:电话|传真|地址|邮编|邮箱|网站标识码|ICP|技术支持|版权所有|承办单位|维护单位)\s*[:：备]"
+)
+
+
 def _labelled(
     text: str, start: int, end: int, *, closed: bool = True
 ) -> ResponsibilityClause | None:
@@ -624,6 +631,8 @@ def _labelled(
     labels = list(_LABEL_COLON.finditer(text, inner_start, inner_end))
     if not labels:
         return None
+    if inner_start == start and _FOOTER_FIELD.search(text, inner_start, inner_end):
+        return None  # "主办单位:某市人民政府办公室 电话:…": a page's footer, not a clause
     roles = [_LABEL_ROLES.get(m.group(1)) for m in labels]
     stated = any(r is not None for r in roles)
     # The first unlabelled listing (责任单位) leads by convention unless a lead is stated.
