@@ -108,11 +108,13 @@ def main() -> None:
         def polars_io() -> None:
             pl.read_parquet(src).write_parquet(Path(tmp) / "copy.parquet")
 
+        # read as the commands read it: industries checked with every other cell
         def classify() -> None:
-            write_table(classify_register(read_register(src)), Path(tmp) / "sized.parquet")
+            register = read_register(src, standard="miit-2011")
+            write_table(classify_register(register), Path(tmp) / "sized.parquet")
 
         def tier() -> None:
-            result = eligible(read_register(src), "cn-innovative-sme", DAY)
+            result = eligible(read_register(src, standard="miit-2011"), "cn-innovative-sme", DAY)
             write_table(result, Path(tmp) / "eligible.parquet")
 
         polars_io()  # warm the file cache and the imports

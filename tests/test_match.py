@@ -246,13 +246,14 @@ def test_chuying_needs_10_wan_revenue_and_leaves_the_rest_to_review() -> None:
         "unmet",
         "上一年营业收入 10.00万元 < 10.00万元",
     )
-    state, why = _tj("tj-chuying", {"revenue": 100_000.0, "ip_class1": 1})
+    state, why = _tj("tj-chuying", {"revenue": 100_000.0, "ip_class1": 1, "region": "120116"})
     assert state == "manual"
-    assert why.startswith("天津市注册，具有独立法人资格的企业，注册时间8年以内")
+    assert why.startswith("具有独立法人资格的企业，注册时间8年以内")
     # no IP, award or R&D institution in the register: still manual (eight other conditions)
     state, why = _tj(
         "tj-chuying",
         {
+            "region": "120104",
             "revenue": 2e5,
             "ip_class1": 0,
             "ip_class2": 1,
@@ -262,6 +263,40 @@ def test_chuying_needs_10_wan_revenue_and_leaves_the_rest_to_review() -> None:
     )
     assert state == "manual"
     assert "单笔单家创业投资100万元以上" in why
+
+
+@pytest.mark.parametrize("tier", ["tj-chuying", "tj-tech-leader"])
+@pytest.mark.parametrize(
+    ("region", "state", "why"),
+    [
+        ("370202", "unmet", "天津市注册 (region under 12, 天津市): region 370202 is outside 12"),
+        (None, "unknown", "天津市注册 (region under 12, 天津市): region missing"),
+        ("天津", "unknown", "天津市注册 (region under 12, 天津市): region '天津' is not a 6-digit"),
+        ("000000", "unknown", "天津市注册 (region under 12, 天津市): region '000000' is not a 6-"),
+    ],
+)
+def test_tianjin_tiers_need_a_tianjin_region(
+    tier: str, region: str | None, state: str, why: str
+) -> None:
+    row = {"region": region, "revenue": 6e8, "rd_expense": 3e7, "ip_class1": 5}
+    got_state, got_why = _tj(tier, row)
+    assert got_state == state
+    assert got_why.startswith(why)
+    assert _tj(tier, {**row, "region": "120116"})[0] == "manual"
+
+
+def test_industrial_smes_are_the_size_standards_industry() -> None:
+    from smeeco.rules import evaluate
+
+    rule = bundled_group_rules()["industrial-smes-above-size"].on(DAY)
+    assert rule is not None
+    row = {"industry": "5920", "employees": 50, "revenue": 5e6}
+    outcome = evaluate(rule.criterion, row, DAY)
+    assert (outcome.state, outcome.why()) == (
+        "unmet",
+        "工业企业 (the size standard's 工业): 5920 (仓储业) is not 工业",
+    )
+    assert evaluate(rule.criterion, {**row, "industry": "C13"}, DAY).state == "manual"
 
 
 def test_chuying_is_not_evaluated_after_2024() -> None:
@@ -276,13 +311,13 @@ def test_chuying_is_not_evaluated_after_2024() -> None:
     [
         (1.99e8, 1e7, 9, "unmet"),  # below 2亿: neither 领军 nor 培育
         (2e8, 5.99e6, 9, "unmet"),  # R&D 2.995 % < 3 %
-        (2e8, 6e6, 3, "manual"),  # 培育 thresholds met; registration and growth to review
+        (2e8, 6e6, 3, "manual"),  # 培育 thresholds met; 独立法人 and growth to review
         (2e8, 6e6, 2, "manual"),  # IP: 15 of any kind may still hold
         (6e8, 1.8e7, None, "unknown"),  # Class I IP missing: could decide it
     ],
 )
 def test_tech_leader_thresholds(revenue: float, rd: float, ip1: int | None, state: str) -> None:
-    row = {"revenue": revenue, "rd_expense": rd, "ip_class1": ip1}
+    row = {"revenue": revenue, "rd_expense": rd, "ip_class1": ip1, "region": "120116"}
     assert _tj("tj-tech-leader", row)[0] == state
 
 

@@ -71,6 +71,115 @@ def test_every_bad_cell_at_once_with_row_line_and_column(tmp_path: Path) -> None
     assert exc.value.where == "bad.csv"
 
 
+_THREE_BAD = (
+    "id,industry,employees,revenue\ne1,工业,300,20000000\ne2,工叶,10,100\ne3,工业,-3,2000万\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [
+        ("classify", ["-o", "o.csv"]),
+        ("classify", ["-o", "o.csv", "--standard", "nbs-2017"]),
+        ("eligible", ["--tier", "cn-innovative-sme", "-o", "o.csv"]),
+        ("explain", ["e1", "--tier", "cn-innovative-sme"]),
+        ("match", ["--pack", "tianjin", "-o", "o.csv"]),
+        ("match", ["--pack", "tianjin", "--explain", "e1"]),
+    ],
+)
+def test_one_run_reports_the_bad_cells_and_the_unknown_industry_together(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    extra: list[str],
+) -> None:
+    from smeeco.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "bad.csv").write_text(_THREE_BAD, encoding="utf-8")
+    assert main([command, "bad.csv", *extra]) == 1
+    captured = capsys.readouterr()
+    lines = captured.err.splitlines()
+    assert lines[0] == "smeeco: error: 3 problems in bad.csv:"
+    assert lines[1].startswith(
+        "  row 2 (line 3), column industry: industry '工叶' is not listed in"
+        " 《中小企业划型标准规定》(工信部联企业〔2011〕300号) (did you mean '工业'?); use a listed"
+        " industry (农林牧渔业, 工业,"
+    )
+    assert lines[2].startswith(
+        "  row 3 (line 4), column employees: '-3' is not a whole, non-negative number of persons"
+    )
+    assert lines[3] == (
+        "  row 3 (line 4), column revenue: '2000万' is not an amount of money (write the number"
+        " alone; a register in 万元 or 亿元 says so with --money-unit, or money_unit= in"
+        " Python); write a plain number in the register's money unit"
+    )
+    assert len(lines) == 4
+    assert captured.out == ""
+    assert not (tmp_path / "o.csv").exists()
+
+
+def test_eligible_for_a_tier_without_size_classes_reads_industries_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smeeco.cli import main
+
+    path = tmp_path / "r.csv"
+    path.write_text("id,industry,revenue\ne1,工叶,100000\n", encoding="utf-8")
+    out = tmp_path / "o.csv"
+    # 雏鹰企业 has no size criterion: its industry is not the size standard's business
+    argv = ["eligible", str(path), "--tier", "tj-chuying", "--as-of", "2023-06-30", "-o", str(out)]
+    assert main(argv) == 0
+    assert pl.read_csv(out)["id"].to_list() == ["e1"]
+
+
+def test_read_with_a_standard_checks_industries_among_every_cell() -> None:
+    frame = pl.DataFrame(
+        {"industry": [" 工叶 ", "C13", "99", None, "53", "工叶"], "employees": [1, -2, 3, 4, 5, 6]}
+    )
+    with pytest.raises(ValidationError) as exc:
+        read_register(frame, standard="nbs-2017")
+    text = _problems(exc)
+    assert text[0].startswith("row 1, column industry: industry '工叶' is not listed")
+    assert text[1] == (
+        "row 3, column industry: industry code '99': division 99 does not exist in GB/T 4754-2017"
+    )
+    assert text[2].startswith("row 6, column industry: industry '工叶'")
+    assert text[3].startswith("row 2, column employees: -2 is not a whole")
+    assert len(text) == 4  # 53 (railways) is a known code the standard does not size
+    # without a standard, industries are text; the EU definition sizes every industry alike
+    for standard in (None, "eu-2003"):
+        ok = read_register(frame.with_columns(pl.lit(1).alias("employees")), standard=standard)
+        assert ok.frame["industry"].to_list() == ["工叶", "C13", "99", None, "53", "工叶"]
+    with pytest.raises(RegisterError, match="unknown size standard 'miit'; use one of miit-2011"):
+        read_register(frame, standard="miit")
+
+
+def test_industries_are_read_once_per_distinct_cell_with_the_same_result() -> None:
+    frame = pl.DataFrame(
+        {"id": ["a", " b", "c", "d"], "industry": [" 工业 ", "", "工业", "C13"], "name": ["x"] * 4}
+    )
+    for standard in (None, "miit-2011"):
+        reg = read_register(frame, standard=standard)
+        assert reg.frame["industry"].to_list() == ["工业", None, "工业", "C13"]
+        assert reg.frame["id"].to_list() == ["a", "b", "c", "d"]
+        assert reg.industry_cells() == ("C13", "工业")
+    # industry codes given as numbers are read as their text, and checked as text
+    with pytest.raises(ValidationError) as exc:
+        read_register(pl.DataFrame({"industry": [13, 5920, 99]}), standard="miit-2011")
+    assert _problems(exc) == [
+        "row 3, column industry: industry code '99': division 99 does not exist in GB/T 4754-2017"
+    ]
+    codes = read_register(pl.DataFrame({"industry": [13, 5920, None]}), standard="miit-2011")
+    assert codes.frame["industry"].to_list() == ["13", "5920", None]
+    # a register built from a frame finds its industries when first asked
+    from smeeco.register import Register
+
+    assert Register(reg.frame, "r").industry_cells() == ("C13", "工业")
+    assert Register(reg.frame.drop("industry"), "r").industry_cells() == ()
+
+
 def test_dataframe_columns_of_any_type() -> None:
     frame = pl.DataFrame(
         {

@@ -19,8 +19,9 @@ from smeeco.errors import RuleError
 from smeeco.register import read_register
 from smeeco.rules import bundled_rules, evaluate, read_rules
 from smeeco.rules.compile import eligible, evaluate_frame, prepare
-from smeeco.rules.criteria import Compare, Ratio, walk
+from smeeco.rules.criteria import Compare, Ratio, structure_criterion, walk
 from smeeco.rules.evaluate import MONEY_COLUMNS
+from smeeco.rules.pack import RuleVersion, TierRules
 from smeeco.rules.register import eligible_rows, explain_enterprise, tier_rules
 
 DAY = dt.date(2024, 6, 30)
@@ -201,6 +202,9 @@ _tiers = st.none() | st.sampled_from(
         "x",
     ]
 )
+_regions = st.none() | st.sampled_from(
+    ["120116", "120000", "370202", "370000", "110101", "天津", "000000", "12"]
+)
 _row = st.fixed_dictionaries(
     {
         "industry": st.none()
@@ -223,6 +227,7 @@ _row = st.fixed_dictionaries(
         "new_equity_3y": _money,
         "compliant": _bool,
         "tiers": _tiers,
+        "region": _regions,
     }
 )
 _SCHEMA = {
@@ -245,6 +250,7 @@ _SCHEMA = {
     "new_equity_3y": pl.Float64,
     "compliant": pl.Boolean,
     "tiers": pl.String,
+    "region": pl.String,
 }
 _TIERS = [
     ("cn-innovative-sme", dt.date(2024, 6, 30)),
@@ -252,6 +258,8 @@ _TIERS = [
     ("cn-srdi-sme", dt.date(2026, 6, 30)),
     ("cn-little-giant", dt.date(2024, 6, 30)),
     ("cn-little-giant", dt.date(2026, 6, 30)),
+    ("tj-chuying", dt.date(2023, 6, 30)),
+    ("tj-tech-leader", dt.date(2024, 6, 30)),
 ]
 
 
@@ -272,6 +280,82 @@ def test_compiled_equals_row_by_row(
     register = _register(rows)
     tier, day = tier_day
     assert eligible(register, tier, day).rows() == eligible_rows(register, tier, day).rows()
+
+
+_PLACES = structure_criterion(
+    {
+        "any": [
+            {"all": [{"region": ["12"], "label": "在天津"}, {"industry": ["工业", "5920"]}]},
+            {"all": [{"region": ["3702", "110101"]}, {"not": {"industry": ["C13", "G"]}}]},
+            {"industry": ["批发业", "F"], "label": "批发"},
+            {"all": [{"region": ["370202"]}, {"size": ["small", "micro"]}]},
+        ]
+    }
+)
+_PLACE_RULES = {
+    "places": TierRules("places", "places", (RuleVersion(None, None, "c", "P", _PLACES),))
+}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.fixed_dictionaries(
+            {
+                "industry": st.none()
+                | st.sampled_from(
+                    [
+                        "工业",
+                        "制造业",
+                        "批发业",
+                        "C13",
+                        "C1310",
+                        "C",
+                        "5310",
+                        "53",
+                        "5920",
+                        "59",
+                        "G",
+                        "F51",
+                        "软件和信息技术服务业",
+                        " 工业 ",
+                    ]
+                ),
+                "region": _regions,
+                "employees": st.none() | st.integers(0, 400),
+                "revenue": st.none() | st.sampled_from([1e6, 5e7, 3e8]),
+            }
+        ),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_region_and_industry_criteria_compiled_equal_row_by_row(
+    rows: list[dict[str, Any]],
+) -> None:
+    schema = {
+        "industry": pl.String,
+        "region": pl.String,
+        "employees": pl.Int64,
+        "revenue": pl.Float64,
+    }
+    frame = pl.DataFrame(rows, schema=schema).with_row_index("id")
+    register = read_register(frame.with_columns(pl.col("id").cast(pl.String)))
+    want = eligible_rows(register, "places", DAY, rules=_PLACE_RULES).rows()
+    assert eligible(register, "places", DAY, rules=_PLACE_RULES).rows() == want
+    prepared = prepare(register, _PLACES, DAY)
+    as_int = pl.col("score").cast(pl.Int64)
+    pandas_out = evaluate_frame(prepared.to_pandas(use_pyarrow_extension_array=True), _PLACES, DAY)
+    assert pl.from_pandas(pandas_out).with_columns(as_int).rows() == want
+
+
+def test_region_and_industry_criteria_without_their_columns_are_unknown() -> None:
+    register = read_register(pl.DataFrame({"id": ["a"], "revenue": [1.0]}))
+    criterion = structure_criterion({"all": [{"region": ["12"]}, {"industry": ["工业"]}]})
+    rules = {"t": TierRules("t", "t", (RuleVersion(None, None, "c", "P", criterion),))}
+    row = ("a", "unknown", None, "region in 12: region missing; industry: industry missing")
+    assert eligible(register, "t", DAY, rules=rules).row(0) == row
+    assert eligible_rows(register, "t", DAY, rules=rules).row(0) == row
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -546,3 +630,23 @@ def test_a_large_frame_evaluated_as_one_lazy_plan_gives_the_eager_answers(
     eager = evaluate_frame(frame, INNOVATIVE, DAY)
     assert lazy.rows() == eager.rows()
     assert lazy["status"].n_unique() > 1
+
+
+def test_bad_region_and_industry_entries_are_named_with_their_paths() -> None:
+    text = (
+        "tiers: [{tier: t, versions: [{mark: P, citation: c, criterion:"
+        " {all: [{region: ['120000']}, {region: [12]}, {industry: [工叶, C13]}]}}]}]"
+    )
+    with pytest.raises(RuleError) as caught:
+        read_rules(text, "my.yaml")
+    assert str(caught.value).splitlines() == [
+        "3 problems in my.yaml:",
+        "  tiers[0].versions[0].criterion.all[0].region: '120000' is not a GB/T 2260 code"
+        " prefix: write 2, 4 or 6 digits without trailing 00 pairs ('12' 天津市, '3702' 青岛市)",
+        "  tiers[0].versions[0].criterion.all[1].region: region must list GB/T 2260 code"
+        " prefixes (quoted: '12'), got a list [12]",
+        "  tiers[0].versions[0].criterion.all[2].industry: '工叶' is neither an industry of the"
+        " size standard (农林牧渔业, 工业, 建筑业, 批发业, 零售业, 交通运输业, 仓储业, 邮政业,"
+        " 住宿业, 餐饮业, 信息传输业, 软件和信息技术服务业, 房地产开发经营, 物业管理,"
+        " 租赁和商务服务业, 其他未列明行业) nor a GB/T 4754-2017 code prefix (C, 13, C13, 7010)",
+    ]

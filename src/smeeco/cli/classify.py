@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from smeeco.register.chunks import in_chunks
     from smeeco.sizing.frame import classify_register
 
-    register = read_register(args.register, money_unit=args.money_unit)
+    register = read_register(args.register, money_unit=args.money_unit, standard=args.standard)
     bar = progress_bar("classify", len(register))
 
     def size(part: Register) -> pl.DataFrame:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TextIO
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TextIO
 
 from smeeco.cli._common import add_debug, progress_bar
 
-__all__ = ["add_parser", "run"]
+if TYPE_CHECKING:
+    from smeeco.register import Register
+    from smeeco.rules import TierRules
+
+__all__ = ["add_parser", "add_register_args", "date_arg", "read_tier_register", "run"]
 
 _EPILOG = """\
 examples:
@@ -35,6 +40,23 @@ def add_register_args(p: argparse.ArgumentParser) -> None:
     add_debug(p)
 
 
+def read_tier_register(
+    args: argparse.Namespace, rules: Mapping[str, TierRules], day: dt.date
+) -> Register:
+    """The register ``args`` names, read for ``args.tier``'s criteria on ``day``.
+
+    When the criteria read the industry (a size class), unknown industries are reported
+    with every other bad cell, in one error.
+    """
+    from smeeco.register import read_register
+    from smeeco.rules.criteria import reads_industry
+    from smeeco.rules.register import tier_rules
+
+    criterion = tier_rules(args.tier, rules).on(day).criterion
+    standard = "miit-2011" if reads_industry(criterion) else None
+    return read_register(args.register, money_unit=args.money_unit, standard=standard)
+
+
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``eligible`` command to ``commands``."""
     p = commands.add_parser(
@@ -52,14 +74,14 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Evaluate, write the result, print the count per status."""
-    from smeeco.register import read_register, write_table
+    from smeeco.register import write_table
     from smeeco.register.chunks import in_chunks, with_row_ids
     from smeeco.rules import load_rules
     from smeeco.rules.compile import eligible
 
-    register = read_register(args.register, money_unit=args.money_unit)
     day = args.as_of or dt.date.today()
     rules = load_rules(args.rules)
+    register = read_tier_register(args, rules, day)
     bar = progress_bar("eligible", len(register))
     if bar is None:
         result = eligible(register, args.tier, day, rules=rules)

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from typing import TextIO
 
-from smeeco.cli.eligible import add_register_args
+from smeeco.cli.eligible import add_register_args, read_tier_register
 
 __all__ = ["add_parser", "run"]
 
@@ -27,13 +27,12 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print every criterion with its state and values; exit 0."""
-    from smeeco.register import read_register
     from smeeco.rules import load_rules
     from smeeco.rules.register import explain_enterprise, tier_rules
 
-    register = read_register(args.register, money_unit=args.money_unit)
     day = args.as_of or dt.date.today()
     rules = load_rules(args.rules)
+    register = read_tier_register(args, rules, day)
     found = tier_rules(args.tier, rules)
     version = found.on(day)
     outcome = explain_enterprise(register, args.id, args.tier, day, rules=rules)

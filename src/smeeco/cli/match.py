@@ -80,7 +80,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     eco = load_pack(args.pack)
     rules = load_rules(args.rules)
     group_rules = load_group_rules(args.group_rules)
-    register = read_register(args.register, money_unit=args.money_unit)
+    # every measure's group rules start from the size class: industries are checked
+    register = read_register(args.register, money_unit=args.money_unit, standard="miit-2011")
     day = args.as_of or dt.date.today()
     if args.explain is not None:
         return _explain(eco, register, args.explain, day, group_rules, args.pack, out)

@@ -53,6 +53,10 @@ class Register:
     first_line: int | None = None
     _ids: dict[str, int] | None = attrs.field(default=None, init=False, eq=False, repr=False)
     _lookups: int = attrs.field(default=0, init=False, eq=False, repr=False)
+    _industries: tuple[str, ...] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
+    _columns: tuple[str, ...] | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def __len__(self) -> int:
         return self.frame.height
@@ -62,6 +66,30 @@ class Register:
         if self.first_line is None:
             return f"row {row + 1}"
         return f"row {row + 1} (line {row + self.first_line})"
+
+    def industry_cells(self) -> tuple[str, ...]:
+        """The distinct non-empty ``industry`` cells, sorted (none without the column).
+
+        Found once: by :func:`read_register` as it reads the column, else on the first call.
+        """
+        if self._industries is None:
+            found = (
+                tuple(sorted(self.frame["industry"].cast(pl.String).drop_nulls().unique()))
+                if "industry" in self.frame.columns
+                else ()
+            )
+            object.__setattr__(self, "_industries", found)
+        assert self._industries is not None
+        return self._industries
+
+    def row(self, row: int) -> dict[str, Any]:
+        """Row ``row`` (0-based) as a mapping of column → value (``frame.row(row, named=True)``,
+        with the column names looked up once)."""
+        names = self._columns
+        if names is None:
+            names = tuple(self.frame.columns)
+            object.__setattr__(self, "_columns", names)
+        return dict(zip(names, self.frame.row(row), strict=True))
 
     def row_of(self, enterprise_id: str) -> int:
         """The 0-based row of the enterprise with ``id`` ``enterprise_id``.
@@ -97,6 +125,7 @@ def read_register(
     *,
     money_unit: str = "元",
     name: str | None = None,
+    standard: str | None = None,
 ) -> Register:
     """Read and check a register.
 
@@ -109,11 +138,18 @@ def read_register(
         The unit of the money columns: ``"元"`` (default), ``"万元"`` or ``"亿元"``.
     name:
         How errors name the source (defaults to the file name).
+    standard:
+        The size standard the register will be sized under (``"miit-2011"``,
+        ``"nbs-2017"``; ``"eu-2003"`` reads no industry). Given, every ``industry`` cell
+        must be an industry name of the standard or a GB/T 4754-2017 code, and a cell that
+        is neither is reported with every other bad cell — what
+        :func:`smeeco.sizing.frame.classify_register` would refuse later, one fix at a
+        time. ``None`` (default): industries are read as text.
 
     Raises
     ------
     RegisterError
-        The file cannot be read, or the money unit is unknown.
+        The file cannot be read, or the money unit or the standard is unknown.
     ValidationError
         Bad cells, each a :class:`~smeeco.InvalidValueError` whose path names the row
         and column, all at once.
@@ -133,16 +169,34 @@ def read_register(
     2 problems in the register:
       row 1, column employees: '299.9' is not a whole, non-negative number of persons; ...
       row 1, column debt_ratio: '55%' is not a ratio (ratios are fractions: write 0.05 for 5 %); ...
+
+    With the size standard, an industry it does not know is one more bad cell:
+
+    >>> try:
+    ...     read_register(pl.DataFrame({"industry": ["工叶"], "employees": ["-3"]}),
+    ...                   standard="miit-2011")
+    ... except ValidationError as exc:
+    ...     print(exc)
+    2 problems in the register:
+      row 1, column industry: industry '工叶' is not listed in ... (did you mean '工业'?); ...
+      row 1, column employees: '-3' is not a whole, non-negative number of persons; ...
     """
     if money_unit not in MONEY_UNITS:
         raise RegisterError(
             f"unknown money unit {money_unit!r}; use one of {', '.join(MONEY_UNITS)}"
         )
+    _check_standard(standard)
     frame, label, first_line = _load(source, name)
-    checked, problems = _check(frame, MONEY_UNITS[money_unit], first_line)
+    cells: list[str] = []
+    # the EU definition sizes every industry alike: its industries are text
+    industries = _read_industry(None if standard == "eu-2003" else standard, cells)
+    checked, problems = _check(frame, MONEY_UNITS[money_unit], first_line, industries)
     if problems:
         raise ValidationError(label, problems)
-    return Register(checked, label, money_unit, first_line)
+    register = Register(checked, label, money_unit, first_line)
+    if "industry" in checked.columns:
+        object.__setattr__(register, "_industries", tuple(cells))
+    return register
 
 
 def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]:
@@ -209,8 +263,22 @@ def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]
 # ---------------------------------------------------------------------- checking cells
 
 
+def _check_standard(standard: str | None) -> None:
+    if standard is None:
+        return
+    from smeeco.sizing.frame import STANDARDS
+
+    if standard not in STANDARDS:
+        raise RegisterError(
+            f"unknown size standard {standard!r}; use one of {', '.join(STANDARDS)}"
+        )
+
+
 def _check(
-    frame: pl.DataFrame, unit: int, first_line: int | None
+    frame: pl.DataFrame,
+    unit: int,
+    first_line: int | None,
+    industries: _Reader | None = None,
 ) -> tuple[pl.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     exprs: list[pl.Expr] = []
@@ -220,7 +288,8 @@ def _check(
         if spec is None:
             continue
         series = frame[column]
-        value, bad, why = _READERS[spec.kind](series, unit)
+        reader = industries if column == "industry" and industries else _READERS[spec.kind]
+        value, bad, why = reader(series, unit)
         exprs.append(value.alias(column))
         if bad is not None:
             tests[column] = (bad.fill_null(False), why)
@@ -311,7 +380,76 @@ def _text_of(series: pl.Series) -> pl.Expr:
 
 
 def _read_text(series: pl.Series, unit: int) -> _Read:
+    if series.dtype == pl.String and not (
+        (series.str.len_bytes() == 0).any() or (series.str.strip_chars() != series).any()
+    ):  # nothing to strip and no empty cell (ids, names): kept as it is, not copied
+        return pl.col(series.name), None, str
     return _text_of(series), None, str
+
+
+def _distinct_texts(series: pl.Series) -> list[str]:
+    """The distinct non-empty cells of ``series``, spaces at the ends removed."""
+    text = series if series.dtype == pl.String else series.cast(pl.String)
+    stripped = text.str.strip_chars().unique().drop_nulls()
+    return [cell for cell in stripped.to_list() if cell]
+
+
+def _repeated_text(series: pl.Series) -> tuple[pl.Expr, dict[str, str | None]]:
+    """A text column of few distinct cells, read through them: the value, and each cell read.
+
+    The value is what :func:`_text_of` gives (spaces at the ends removed, an empty cell
+    null), but the work is done once per distinct cell: when every cell is clean the
+    column is kept as it is.
+    """
+    raw = series if series.dtype == pl.String else series.cast(pl.String)
+    distinct = raw.unique().drop_nulls()
+    stripped = distinct.str.strip_chars()
+    read = {
+        cell: clean or None
+        for cell, clean in zip(distinct.to_list(), stripped.to_list(), strict=True)
+    }
+    col = pl.col(series.name)
+    if series.dtype != pl.String:
+        col = col.cast(pl.String)
+    changed = {cell: clean for cell, clean in read.items() if cell != clean}
+    if changed:
+        old = pl.Series(list(changed), dtype=pl.String)
+        col = col.replace(old, pl.Series(list(changed.values()), dtype=pl.String))
+    return col, read
+
+
+def _read_industry(standard: str | None, cells: list[str]) -> _Reader:
+    """``industry`` cells, read through their distinct values (registers repeat a few).
+
+    With a size standard, a cell that is neither an industry name of the standard nor a
+    GB/T 4754-2017 code is bad. ``cells`` receives the distinct industries read (for
+    :meth:`Register.industry_cells`).
+    """
+
+    def read(series: pl.Series, unit: int) -> _Read:
+        value, read = _repeated_text(series)
+        cells.extend(sorted({c for c in read.values() if c is not None}))
+        if standard is None:
+            return value, None, str
+        from smeeco.sizing.industries import resolve_industry
+
+        messages: dict[str, str] = {}
+        for cell in cells:
+            try:
+                resolve_industry(cell)
+            except InvalidValueError as exc:
+                messages[cell] = exc.message
+        bad = [raw for raw, clean in read.items() if clean in messages]
+
+        def why(cell: Any) -> str:
+            return messages.get(str(cell).strip(), f"industry {cell!r} is not known")
+
+        text = pl.col(series.name)
+        if series.dtype != pl.String:
+            text = text.cast(pl.String)
+        return value, text.is_in(bad) if bad else None, why
+
+    return read
 
 
 def _read_credit_code(series: pl.Series, unit: int) -> _Read:
@@ -404,6 +542,11 @@ def _read_number(signed: bool, scale: int, noun: str, hint: str) -> _Reader:
                 extra = " (ratios are fractions: write 0.05 for 5 %)"
             elif "," in text:
                 extra = " (write the number without thousands separators)"
+            elif scale and text.endswith(("元", "万", "亿")):
+                extra = (
+                    " (write the number alone; a register in 万元 or 亿元 says so with"
+                    " --money-unit, or money_unit= in Python)"
+                )
             elif not signed and text.startswith("-"):
                 extra = " (it cannot be negative)"
             return f"{cell!r} is not {noun}{extra}; {hint}"
@@ -449,9 +592,8 @@ def _read_bool(series: pl.Series, unit: int) -> _Read:
 
 def _read_tiers(series: pl.Series, unit: int) -> _Read:
     text = _text_of(series)
-    distinct = series.cast(pl.String).str.strip_chars().drop_nulls().unique().to_list()
     bad_values = []
-    for cell in distinct:
+    for cell in _distinct_texts(series):
         try:
             parse_tiers(cell)
         except InvalidValueError:

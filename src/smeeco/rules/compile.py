@@ -36,6 +36,8 @@ from smeeco.rules.criteria import (
     Compare,
     Criterion,
     HoldsTier,
+    InIndustry,
+    InRegion,
     Manual,
     NotOf,
     Ratio,
@@ -43,7 +45,15 @@ from smeeco.rules.criteria import (
     SizeIn,
     walk,
 )
-from smeeco.rules.evaluate import HUGE, MONEY_COLUMNS, RATIO_COLUMNS, percent, show_threshold
+from smeeco.rules.evaluate import (
+    HUGE,
+    MONEY_COLUMNS,
+    RATIO_COLUMNS,
+    industry_line,
+    percent,
+    region_line,
+    show_threshold,
+)
 from smeeco.rules.pack import TierRules
 
 __all__ = ["STATES", "CompiledRule", "compile_criterion", "eligible", "evaluate_frame", "prepare"]
@@ -239,6 +249,24 @@ def _scaled(num: nw.Expr, den: nw.Expr) -> tuple[nw.Expr, nw.Expr, nw.Expr]:
     return exact, ai, bi
 
 
+_CODES = {name: code for code, name in STATES.items()}
+
+
+def _line_columns(c: InIndustry | InRegion) -> tuple[str, str]:
+    """The helper columns holding ``c``'s state code and line, named by its content."""
+    if isinstance(c, InIndustry):
+        key = f"industry:{'|'.join(c.industries)}:{c.label}"
+    else:
+        key = f"region:{'|'.join(c.regions)}:{c.label}"
+    return f"__state__{key}", f"__line__{key}"
+
+
+def _line_of(c: InIndustry | InRegion, cell: str | None) -> tuple[str, str]:
+    if isinstance(c, InIndustry):
+        return industry_line(c, cell)
+    return region_line(c, cell)
+
+
 def _tier_column(tier: str) -> str:
     return f"__tier__{tier}"
 
@@ -342,6 +370,8 @@ class _Compiler:
             return self.ratio(c)
         if isinstance(c, SizeIn):
             return self.size(c)
+        if isinstance(c, InIndustry | InRegion):
+            return self.place(c)
         if isinstance(c, HoldsTier):
             return self.tier(c)
         if isinstance(c, AgeAtLeast):
@@ -486,6 +516,15 @@ class _Compiler:
             .otherwise(_cat(f"{name} ", shown, f", needs {wanted}"))
         )
         return self.leaf(state, text)
+
+    def place(self, c: InIndustry | InRegion) -> _Node:
+        """An industry or region criterion: its state and line, looked up per distinct cell
+        in the columns :func:`prepare` adds (see :func:`_line_columns`)."""
+        state_column, text_column = _line_columns(c)
+        if state_column not in self.schema:  # no such column in the register
+            state, text = _line_of(c, None)
+            return self.leaf(nw.lit(_CODES[state]), _fixed_text(text))
+        return self.leaf(nw.col(state_column), nw.col(text_column))
 
     def tier(self, c: HoldsTier) -> _Node:
         self.tiers.append(c.tier)
@@ -676,6 +715,15 @@ def prepare(register: Register, criterion: Criterion, as_of: dt.date) -> pl.Data
                     for n in ("size_candidates", "size_missing", "size_industry", "size_note")
                 ],
             )
+    places = list(dict.fromkeys(n for n in nodes if isinstance(n, InIndustry | InRegion)))
+    if any(isinstance(n, InIndustry) for n in places) and not any(
+        isinstance(n, SizeIn) for n in nodes
+    ):
+        from smeeco.sizing.frame import check_industries
+
+        check_industries(register)  # a bad cell, as for a size criterion
+    for place in places:
+        frame = frame.with_columns(_place_columns(frame, place))
     tiers = list(dict.fromkeys(n.tier for n in nodes if isinstance(n, HoldsTier)))
     if tiers:
         cells = frame["tiers"].drop_nulls().unique().to_list() if "tiers" in frame.columns else []
@@ -687,6 +735,33 @@ def prepare(register: Register, criterion: Criterion, as_of: dt.date) -> pl.Data
                 expr = pl.lit(None, dtype=pl.Boolean)
             frame = frame.with_columns(expr.alias(_tier_column(tier)))
     return frame
+
+
+def _place_columns(frame: pl.DataFrame, c: InIndustry | InRegion) -> list[pl.Expr]:
+    """``c``'s state code and line per row, computed once per distinct cell.
+
+    Registers repeat a few industries and a few thousand regions at most: each distinct
+    cell gets the row evaluator's own answer (:func:`industry_line`, :func:`region_line`),
+    which a look-up spreads over the rows — the same answers on both paths by construction.
+    """
+    column = "industry" if isinstance(c, InIndustry) else "region"
+    state_name, text_name = _line_columns(c)
+    empty_state, empty_text = _line_of(c, None)
+    if column not in frame.columns:
+        return []
+    cells = frame[column].cast(pl.String).drop_nulls().unique().to_list()
+    lines = {cell: _line_of(c, cell) for cell in cells}
+    cell = pl.col(column).cast(pl.String)
+    states = {k: _CODES[v[0]] for k, v in lines.items()}
+    texts = {k: v[1] for k, v in lines.items()}
+    return [
+        cell.replace_strict(states, default=None, return_dtype=pl.Int64)
+        .fill_null(_CODES[empty_state])
+        .alias(state_name),
+        cell.replace_strict(texts, default=None, return_dtype=pl.String)
+        .fill_null(pl.lit(empty_text))
+        .alias(text_name),
+    ]
 
 
 def _holds(cell: str, tier: str, as_of: dt.date) -> bool:

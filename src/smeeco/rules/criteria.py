@@ -2,7 +2,8 @@
 
 Every criterion is a frozen attrs record read from YAML through cattrs (no ``eval``). A
 node is a mapping with exactly one of the keys ``all``, ``any``, ``not``, ``column``,
-``ratio``, ``size``, ``tier``, ``age``, ``score`` or ``manual``, plus an optional ``label``.
+``ratio``, ``size``, ``industry``, ``region``, ``tier``, ``age``, ``score`` or ``manual``,
+plus an optional ``label``.
 """
 
 from __future__ import annotations
@@ -21,12 +22,15 @@ __all__ = [
     "Compare",
     "Criterion",
     "HoldsTier",
+    "InIndustry",
+    "InRegion",
     "Indicator",
     "Manual",
     "NotOf",
     "Ratio",
     "Score",
     "SizeIn",
+    "reads_industry",
     "structure_criterion",
     "walk",
 ]
@@ -61,6 +65,34 @@ class SizeIn:
     """The enterprise's size class (MIIT 2011) is one of ``classes``."""
 
     classes: tuple[str, ...]
+    label: str = ""
+
+
+@attrs.frozen
+class InIndustry:
+    """The enterprise's ``industry`` is one of ``industries``.
+
+    Each entry is an industry of the size standard (工业, 批发业…: met when the cell is that
+    industry, by name or through its GB/T 4754-2017 code) or a GB/T 4754-2017 code prefix
+    (``C``, ``13``, ``C13``, ``7010``: met when the cell is a code under it). A cell the
+    entry cannot place — a code the standard does not size, an industry name against a
+    code prefix, a code coarser than the prefix — is unknown, with the reason.
+    """
+
+    industries: tuple[str, ...]
+    label: str = ""
+
+
+@attrs.frozen
+class InRegion:
+    """The enterprise's ``region`` (a 6-digit GB/T 2260 code) lies in one of ``regions``.
+
+    Each entry is a code prefix without its trailing ``00`` pairs (``12`` 天津市, ``3702``
+    青岛市, ``120116``). A region coarser than the prefix (``370000`` for ``3702``), or a
+    cell that is not a 6-digit code, is unknown.
+    """
+
+    regions: tuple[str, ...]
     label: str = ""
 
 
@@ -140,7 +172,18 @@ class NotOf:
 
 
 Criterion = (
-    Compare | Ratio | SizeIn | HoldsTier | AgeAtLeast | Manual | Score | AllOf | AnyOf | NotOf
+    Compare
+    | Ratio
+    | SizeIn
+    | InIndustry
+    | InRegion
+    | HoldsTier
+    | AgeAtLeast
+    | Manual
+    | Score
+    | AllOf
+    | AnyOf
+    | NotOf
 )
 _SIZES = ("large", "medium", "small", "micro")
 
@@ -158,6 +201,19 @@ def walk(criterion: Criterion) -> Iterator[Criterion]:
             for band in ind.bands:
                 if band.when is not None:
                     yield from walk(band.when)
+
+
+def reads_industry(criterion: Criterion) -> bool:
+    """Whether evaluating ``criterion`` reads the register's ``industry`` column.
+
+    A size class does (the thresholds are the industry's), and so does an industry
+    criterion; a register evaluated against such a rule is read with the size standard's
+    industries checked (``read_register(..., standard="miit-2011")``).
+
+    >>> reads_industry(SizeIn(("small", "micro"))), reads_industry(Manual("市场占有率"))
+    (True, False)
+    """
+    return any(isinstance(c, SizeIn | InIndustry) for c in walk(criterion))
 
 
 def structure_criterion(node: Any, path: str = "criterion") -> Criterion:

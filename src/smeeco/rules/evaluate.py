@@ -13,10 +13,11 @@ import datetime as dt
 import functools
 import math
 import operator
+import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -29,16 +30,29 @@ from smeeco.rules.criteria import (
     Compare,
     Criterion,
     HoldsTier,
+    InIndustry,
+    InRegion,
     Manual,
     NotOf,
     Ratio,
     Score,
     SizeIn,
 )
-from smeeco.sizing import classify, miit_2011, resolve_industry
+from smeeco.sizing import IndustryThresholds, classify, miit_2011, resolve_industry
+from smeeco.sizing.industries import Resolution
 from smeeco.sizing.miit import size_candidates
 
-__all__ = ["Line", "Outcome", "evaluate", "fixed", "percent", "show", "show_threshold"]
+__all__ = [
+    "Line",
+    "Outcome",
+    "evaluate",
+    "fixed",
+    "industry_line",
+    "percent",
+    "region_line",
+    "show",
+    "show_threshold",
+]
 
 MET, UNMET, UNKNOWN, MANUAL = "met", "unmet", "unknown", "manual"
 #: Columns shown in 万元 and in per cent.
@@ -50,9 +64,12 @@ RATIO_COLUMNS = frozenset({"debt_ratio", "main_revenue_growth"})
 HUGE = 1e15
 
 
-@attrs.frozen
-class Line:
-    """One criterion's result: its state and what was compared (``depth`` for indenting)."""
+class Line(NamedTuple):
+    """One criterion's result: its state and what was compared (``depth`` for indenting).
+
+    A named tuple (immutable, and three times quicker to build than a frozen attrs record:
+    an explanation builds some twenty).
+    """
 
     state: str
     text: str
@@ -266,7 +283,7 @@ def _ratio_state(c: Ratio) -> _StateOf:
 
 
 _Test = Callable[["_Eval"], str]
-_Plan = tuple[tuple[str, str, tuple[tuple[int, _Test | None], ...]], ...]
+_Plan = tuple[tuple[str, str, tuple[tuple[int, Any, bool], ...]], ...]
 _PLANS: dict[int, tuple[Score, _Plan]] = {}
 
 
@@ -276,19 +293,19 @@ def _plan_of(c: Score) -> _Plan:
     if hit is not None and hit[0] is c:
         return hit[1]
 
-    def test_of(when: Criterion | None) -> _Test | None:
+    def test_of(when: Criterion | None) -> tuple[_Test | _StateOf | None, bool]:
+        """The band's test, and whether it reads the row alone (else the evaluation)."""
         if when is None:
-            return None
+            return None, True
         if isinstance(when, Compare | Ratio):
-            state = _state_of(when)
-            return lambda ev: state(ev.row)
-        return lambda ev: ev.test(when)
+            return _state_of(when), True
+        return (lambda ev: ev.test(when)), False
 
     plan = tuple(
         (
             ind.group,
             f"{ind.name} ({ind.group}): ",
-            tuple((band.points, test_of(band.when)) for band in ind.bands),
+            tuple((band.points, *test_of(band.when)) for band in ind.bands),
         )
         for ind in c.indicators
     )
@@ -296,6 +313,116 @@ def _plan_of(c: Score) -> _Plan:
         _PLANS.clear()
     _PLANS[id(c)] = (c, plan)  # the criterion is kept, so its id is not reused
     return plan
+
+
+@functools.lru_cache(maxsize=4096)
+def _industry_of(cell: str) -> tuple[Resolution, IndustryThresholds | None]:
+    """An ``industry`` cell resolved under MIIT 2011, with its thresholds (registers repeat
+    a few industries). Raises :class:`~smeeco.InvalidValueError` at ``column industry``."""
+    try:
+        resolved = resolve_industry(cell)
+    except InvalidValueError as exc:
+        # a bad cell, as the compiled rules and classify_register report it
+        raise InvalidValueError(exc.message, "column industry") from None
+    if resolved.industry is None:
+        return resolved, None
+    return resolved, miit_2011().thresholds(resolved.industry)
+
+
+_GBT_CODE = re.compile(r"^([A-T])?(\d{2,4})?$")
+_REGION_CODE = re.compile(r"^\d{6}$")
+
+
+def _gbt_code(text: str) -> tuple[str, str] | None:
+    """A GB/T 4754-2017 code as (section letter, digits), or ``None`` for a name."""
+    match = _GBT_CODE.match(text.upper()) if text.isascii() else None
+    if match is None or not (match.group(1) or match.group(2)):
+        return None
+    digits = match.group(2) or ""
+    letter = match.group(1)
+    if letter is None:
+        from smeeco.sizing.industries import SECTIONS
+
+        division = int(digits[:2])
+        letter = next((k for k, (lo, hi) in SECTIONS.items() if lo <= division <= hi), "")
+    return letter, digits
+
+
+def industry_line(c: InIndustry, cell: str | None) -> tuple[str, str]:
+    """The state and explanation line of ``c`` for an ``industry`` cell (``None``: empty).
+
+    Raises :class:`~smeeco.InvalidValueError` at ``column industry`` for a cell that names
+    no industry of the size standard, as a size criterion does.
+
+    >>> from smeeco.rules.criteria import InIndustry
+    >>> industry_line(InIndustry(("工业",)), "C1310")
+    ('met', 'industry: C1310 (工业)')
+    >>> industry_line(InIndustry(("C13", "批发业")), "工业")
+    ('unknown', 'industry in C13/批发业: 工业 is not a GB/T 4754-2017 code')
+    """
+    return _industry_line(c.industries, c.label or "industry", cell)
+
+
+@functools.lru_cache(maxsize=4096)
+def _industry_line(wanted: tuple[str, ...], name: str, cell: str | None) -> tuple[str, str]:
+    listed = "/".join(wanted)
+    if cell is None:
+        return UNKNOWN, f"{name}: industry missing"
+    resolved, _thresholds = _industry_of(cell)
+    code = _gbt_code(cell)
+    reasons: list[str] = []
+    met = False
+    for entry in wanted:
+        prefix = _gbt_code(entry)
+        if prefix is None:  # an industry of the size standard
+            if resolved.industry == entry:
+                met = True
+            elif resolved.industry is None:
+                reasons.append(resolved.reason)
+            continue
+        if code is None:
+            reasons.append(f"{cell} is not a GB/T 4754-2017 code")
+        elif code[0] != prefix[0]:
+            continue
+        elif code[1].startswith(prefix[1]):
+            met = True
+        elif prefix[1].startswith(code[1]):
+            reasons.append(f"{cell} is coarser than {entry}")
+    shown = cell if resolved.industry in (None, cell) else f"{cell} ({resolved.industry})"
+    if met:
+        return MET, f"{name}: {shown}"
+    if reasons:
+        return UNKNOWN, f"{name} in {listed}: {reasons[0]}"
+    return UNMET, f"{name}: {shown} is not {listed}"
+
+
+def region_line(c: InRegion, cell: str | None) -> tuple[str, str]:
+    """The state and explanation line of ``c`` for a ``region`` cell (``None``: empty).
+
+    >>> from smeeco.rules.criteria import InRegion
+    >>> region_line(InRegion(("12",), "在天津市注册"), "120116")
+    ('met', '在天津市注册: region 120116')
+    >>> region_line(InRegion(("3702",)), "370000")
+    ('unknown', 'region in 3702: region 370000 is coarser than 3702')
+    """
+    return _region_line(c.regions, c.label or f"region in {'/'.join(c.regions)}", cell)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_line(wanted: tuple[str, ...], name: str, cell: str | None) -> tuple[str, str]:
+    if cell is None:
+        return UNKNOWN, f"{name}: region missing"
+    if not _REGION_CODE.match(cell) or cell.startswith("00"):
+        return UNKNOWN, f"{name}: region {cell!r} is not a 6-digit GB/T 2260 code"
+    mine = cell
+    while mine.endswith("00") and len(mine) > 2:
+        mine = mine[:-2]
+    if any(mine.startswith(w) for w in wanted):
+        return MET, f"{name}: region {cell}"
+    coarser = [w for w in wanted if w.startswith(mine)]
+    if coarser:
+        return UNKNOWN, f"{name}: region {cell} is coarser than {coarser[0]}"
+    return UNMET, f"{name}: region {cell} is outside {'/'.join(wanted)}"
 
 
 def _neg(op: str) -> str:
@@ -314,34 +441,28 @@ class _Eval:
         return state
 
     def run(self, c: Criterion, depth: int) -> str:
-        if isinstance(c, AllOf | AnyOf):
-            at = len(self.lines)
-            self.lines.append(Line(UNKNOWN, "", depth))
-            states = [self.run(item, depth + 1) for item in c.items]
-            state = _combine(states, all_of=isinstance(c, AllOf))
-            head = c.label or ("all of" if isinstance(c, AllOf) else "any of")
-            self.lines[at] = Line(state, head, depth, "group")
-            return state
-        if isinstance(c, NotOf):
-            at = len(self.lines)
-            self.lines.append(Line(UNKNOWN, "", depth))
-            inner = self.run(c.item, depth + 1)
-            state = {MET: UNMET, UNMET: MET}.get(inner, inner)
-            self.lines[at] = Line(state, c.label or "not", depth, "group")
-            return state
-        if isinstance(c, Compare):
-            return self.compare(c, depth)
-        if isinstance(c, Ratio):
-            return self.ratio(c, depth)
-        if isinstance(c, SizeIn):
-            return self.size(c, depth)
-        if isinstance(c, HoldsTier):
-            return self.tier(c, depth)
-        if isinstance(c, AgeAtLeast):
-            return self.age(c, depth)
-        if isinstance(c, Manual):
-            return self.add(MANUAL, c.label or c.text, depth)
-        return self.scored(c, depth)
+        return _RUN[type(c)](self, c, depth)
+
+    def group(self, c: AllOf | AnyOf, depth: int) -> str:
+        at = len(self.lines)
+        self.lines.append(_HOLD)
+        states = [self.run(item, depth + 1) for item in c.items]
+        all_of = isinstance(c, AllOf)
+        state = _combine(states, all_of=all_of)
+        head = c.label or ("all of" if all_of else "any of")
+        self.lines[at] = Line(state, head, depth, "group")
+        return state
+
+    def negated(self, c: NotOf, depth: int) -> str:
+        at = len(self.lines)
+        self.lines.append(_HOLD)
+        inner = self.run(c.item, depth + 1)
+        state = {MET: UNMET, UNMET: MET}.get(inner, inner)
+        self.lines[at] = Line(state, c.label or "not", depth, "group")
+        return state
+
+    def manual(self, c: Manual, depth: int) -> str:
+        return self.add(MANUAL, c.label or c.text, depth)
 
     def test(self, c: Criterion) -> str:
         """A band's test: its state only (no lines, no texts)."""
@@ -370,33 +491,27 @@ class _Eval:
         return MET if _ratio_compares(num, den, c.op, c.value) else UNMET
 
     def compare(self, c: Compare, depth: int) -> str:
-        name = c.label or c.column
+        texts = _texts_of(c)
         value = self.row.get(c.column)
-        target = show_threshold(c.column, c.value)
         if value is None:
-            if isinstance(c.value, bool):
-                return self.add(UNKNOWN, f"{name}: {c.column} missing", depth)
-            return self.add(UNKNOWN, f"{name} {c.op} {target}: {c.column} missing", depth)
-        state = self.compare_state(c, value)
-        if isinstance(c.value, bool) or isinstance(value, bool):
-            return self.add(state, f"{name}: {show(c.column, value)}", depth)
-        op = c.op if state == MET else _neg(c.op)
-        return self.add(state, f"{name} {show(c.column, value)} {op} {target}", depth)
+            return self.add(UNKNOWN, texts.missing, depth)
+        state = _state_of(c)(self.row)
+        if texts.boolean or isinstance(value, bool):
+            return self.add(state, texts.head_bool + show(c.column, value), depth)
+        tail = texts.met if state == MET else texts.unmet
+        return self.add(state, texts.head + show(c.column, value) + tail, depth)
 
     def ratio(self, c: Ratio, depth: int) -> str:
-        name = c.label or f"{c.numerator}/{c.denominator}"
+        texts = _texts_of(c)
         num, den = self.row.get(c.numerator), self.row.get(c.denominator)
-        target = percent(c.value)
-        missing = [n for n, v in ((c.numerator, num), (c.denominator, den)) if v is None]
-        if missing:
-            return self.add(UNKNOWN, f"{name} {c.op} {target}: {', '.join(missing)} missing", depth)
+        if num is None or den is None:
+            missing = [n for n, v in ((c.numerator, num), (c.denominator, den)) if v is None]
+            return self.add(UNKNOWN, f"{texts.missing}{', '.join(missing)} missing", depth)
         if not den:
-            return self.add(UNKNOWN, f"{name} {c.op} {target}: {c.denominator} is 0", depth)
-        assert num is not None
-        state = self.ratio_state(c, num, den)
-        op = c.op if state == MET else _neg(c.op)
-        shown = f"{name} {percent(float(num) / float(den))} {op} {target}"
-        return self.add(state, shown, depth)
+            return self.add(UNKNOWN, texts.zero, depth)
+        state = _state_of(c)(self.row)
+        tail = texts.met if state == MET else texts.unmet
+        return self.add(state, texts.head + percent(float(num) / float(den)) + tail, depth)
 
     def size(self, c: SizeIn, depth: int) -> str:
         name = c.label or "size class"
@@ -404,18 +519,13 @@ class _Eval:
         industry = self.row.get("industry")
         if industry is None:
             return self.add(UNKNOWN, f"{name} in {wanted}: industry missing", depth)
-        try:
-            resolved = resolve_industry(str(industry))
-        except InvalidValueError as exc:
-            # a bad cell, as the compiled rules and classify_register report it
-            raise InvalidValueError(exc.message, "column industry") from None
-        if resolved.industry is None:
+        resolved, thresholds = _industry_of(str(industry))
+        if thresholds is None:
             return self.add(UNKNOWN, f"{name} in {wanted}: {resolved.reason}", depth)
+        assert resolved.industry is not None
         employees = self.row.get("employees")
         revenue, assets = self.row.get("revenue"), self.row.get("total_assets")
-        quick = size_candidates(
-            miit_2011().thresholds(resolved.industry), employees, revenue, assets
-        )
+        quick = size_candidates(thresholds, employees, revenue, assets)
         if quick is not None:
             candidates, missing = quick
         else:
@@ -439,6 +549,16 @@ class _Eval:
             else f"one of {'/'.join(k.value for k in candidates)} (missing {', '.join(missing)})"
         )
         return self.add(state, f"{name} {shown}, needs {wanted}", depth)
+
+    def industry(self, c: InIndustry, depth: int) -> str:
+        cell = self.row.get("industry")
+        state, text = industry_line(c, None if cell is None else str(cell))
+        return self.add(state, text, depth)
+
+    def region(self, c: InRegion, depth: int) -> str:
+        cell = self.row.get("region")
+        state, text = region_line(c, None if cell is None else str(cell))
+        return self.add(state, text, depth)
 
     def tier(self, c: HoldsTier, depth: int) -> str:
         from smeeco.register import parse_tiers
@@ -470,20 +590,28 @@ class _Eval:
 
     def scored(self, c: Score, depth: int) -> str:
         at = len(self.lines)
-        self.lines.append(Line(UNKNOWN, "", depth))
+        self.lines.append(_HOLD)
         lows: dict[str, int] = {}
         highs: dict[str, int] = {}
         lines = self.lines
+        row = self.row
         for group, head, bands in _plan_of(c):
-            possible: list[int] = []
-            for points, test in bands:
-                state = MET if test is None else test(self)
+            # the points of every band still possible: those not unmet, up to the first met
+            low = high = 0
+            seen = False
+            for points, test, by_row in bands:
+                state = MET if test is None else test(row) if by_row else test(self)
+                if state == UNMET:
+                    continue
+                if not seen:
+                    low = high = points
+                    seen = True
+                elif points < low:
+                    low = points
+                elif points > high:
+                    high = points
                 if state == MET:
-                    possible.append(points)
                     break
-                if state != UNMET:
-                    possible.append(points)
-            low, high = min(possible), max(possible)
             lows[group] = lows.get(group, 0) + low
             highs[group] = highs.get(group, 0) + high
             if low == high:
@@ -510,6 +638,75 @@ class _Eval:
         if total_low == total_high:
             self.score = total_low
         return state
+
+
+_HOLD = Line(UNKNOWN, "")  # a group's line until its items are evaluated
+
+
+@attrs.frozen
+class _Texts:
+    """A comparison's explanation texts, built once per criterion."""
+
+    missing: str  # the whole line when the value is missing (a ratio: up to the names)
+    head: str  # before the value
+    met: str  # after the value, when met
+    unmet: str  # after the value, when not
+    head_bool: str = ""  # before a boolean value
+    boolean: bool = False  # the threshold is true/false
+    zero: str = ""  # a ratio whose denominator is 0
+
+
+_TEXTS: dict[int, tuple[Criterion, _Texts]] = {}
+
+
+def _texts_of(c: Compare | Ratio) -> _Texts:
+    hit = _TEXTS.get(id(c))
+    if hit is not None and hit[0] is c:
+        return hit[1]
+    if isinstance(c, Compare):
+        name = c.label or c.column
+        target = show_threshold(c.column, c.value)
+        boolean = isinstance(c.value, bool)
+        texts = _Texts(
+            f"{name}: {c.column} missing"
+            if boolean
+            else f"{name} {c.op} {target}: {c.column} missing",
+            f"{name} ",
+            f" {c.op} {target}",
+            f" {_neg(c.op)} {target}",
+            f"{name}: ",
+            boolean,
+        )
+    else:
+        name = c.label or f"{c.numerator}/{c.denominator}"
+        target = percent(c.value)
+        texts = _Texts(
+            f"{name} {c.op} {target}: ",
+            f"{name} ",
+            f" {c.op} {target}",
+            f" {_neg(c.op)} {target}",
+            zero=f"{name} {c.op} {target}: {c.denominator} is 0",
+        )
+    if len(_TEXTS) > 4096:
+        _TEXTS.clear()
+    _TEXTS[id(c)] = (c, texts)  # the criterion is kept, so its id is not reused
+    return texts
+
+
+_RUN: dict[type, Callable[[_Eval, Any, int], str]] = {
+    AllOf: _Eval.group,
+    AnyOf: _Eval.group,
+    NotOf: _Eval.negated,
+    Compare: _Eval.compare,
+    Ratio: _Eval.ratio,
+    SizeIn: _Eval.size,
+    InIndustry: _Eval.industry,
+    InRegion: _Eval.region,
+    HoldsTier: _Eval.tier,
+    AgeAtLeast: _Eval.age,
+    Manual: _Eval.manual,
+    Score: _Eval.scored,
+}
 
 
 def _children(lines: tuple[Line, ...], at: int) -> list[int]:

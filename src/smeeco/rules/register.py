@@ -9,7 +9,7 @@ import polars as pl
 
 from smeeco.errors import InvalidValueError, RuleError, ValidationError
 from smeeco.register import Register
-from smeeco.rules.criteria import SizeIn, walk
+from smeeco.rules.criteria import reads_industry
 from smeeco.rules.evaluate import Outcome, evaluate
 from smeeco.rules.pack import TierRules, bundled_rules
 
@@ -53,11 +53,12 @@ def eligible_rows(
     Raises
     ------
     ValidationError
-        The tier needs a size class and ``industry`` cells name no industry of the size
-        standard: every such cell with its row, as the compiled :func:`eligible` does.
+        The tier reads the industry (a size class, an industry criterion) and ``industry``
+        cells name no industry of the size standard: every such cell with its row, as the
+        compiled :func:`eligible` does.
     """
     version = tier_rules(tier, rules).on(as_of)
-    if any(isinstance(c, SizeIn) for c in walk(version.criterion)):
+    if reads_industry(version.criterion):
         from smeeco.sizing.frame import check_industries
 
         check_industries(register)
@@ -91,7 +92,7 @@ def explain_enterprise(
     found = tier_rules(tier, rules)
     version = found.on(as_of)
     at = register.row_of(enterprise_id)
-    row = register.frame.row(at, named=True)
+    row = register.row(at)
     try:
         return evaluate(version.criterion, row, as_of)
     except InvalidValueError as exc:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import itertools
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -46,6 +47,8 @@ from smeeco.rules.criteria import (
     Criterion,
     HoldsTier,
     Indicator,
+    InIndustry,
+    InRegion,
     Manual,
     NotOf,
     Ratio,
@@ -63,6 +66,8 @@ KINDS: Mapping[str, type] = {
     "column": Compare,
     "ratio": Ratio,
     "size": SizeIn,
+    "industry": InIndustry,
+    "region": InRegion,
     "tier": HoldsTier,
     "age": AgeAtLeast,
     "manual": Manual,
@@ -72,7 +77,15 @@ _SIZES = ("large", "medium", "small", "micro")
 #: Keys a criterion may have beside its kind's key.
 _EXTRA_KEYS: Mapping[str, tuple[str, ...]] = {"column": ("op", "value"), "ratio": ("op", "value")}
 #: A kind's key, when the record's field has another name.
-_FIELD_OF = {"all": "items", "any": "items", "not": "item", "size": "classes", "age": "years"}
+_FIELD_OF = {
+    "all": "items",
+    "any": "items",
+    "not": "item",
+    "size": "classes",
+    "age": "years",
+    "industry": "industries",
+    "region": "regions",
+}
 _FIELD_OF_MANUAL = {"manual": "text"}
 
 
@@ -122,6 +135,42 @@ def _classes(value: Any, _t: Any = None) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or any(v not in _SIZES for v in value):
         raise InvalidValueError(
             f"size must list size classes ({', '.join(_SIZES)}), got {_shown(value)}"
+        )
+    return tuple(value)
+
+
+_CODE_PREFIX = re.compile(r"^(?:[A-T]|[A-T]?\d{2,4})$")
+_REGION_PREFIX = re.compile(r"^\d{2}(?:\d{2}){0,2}$")
+
+
+def _industries(value: Any, _t: Any = None) -> tuple[str, ...]:
+    from smeeco.sizing import miit_2011
+
+    names = miit_2011().industries
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise InvalidValueError(
+            f"industry must list industries of the size standard or GB/T 4754-2017 code"
+            f" prefixes, got {_shown(value)}"
+        )
+    bad = [v for v in value if v not in names and not _CODE_PREFIX.match(v)]
+    if bad:
+        raise InvalidValueError(
+            f"{preview(bad[0])} is neither an industry of the size standard"
+            f" ({', '.join(names)}) nor a GB/T 4754-2017 code prefix (C, 13, C13, 7010)"
+        )
+    return tuple(value)
+
+
+def _regions(value: Any, _t: Any = None) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        raise InvalidValueError(
+            f"region must list GB/T 2260 code prefixes (quoted: '12'), got {_shown(value)}"
+        )
+    bad = [v for v in value if not _REGION_PREFIX.match(v) or v.endswith("00")]
+    if bad:
+        raise InvalidValueError(
+            f"{preview(bad[0])} is not a GB/T 2260 code prefix: write 2, 4 or 6 digits"
+            " without trailing 00 pairs ('12' 天津市, '3702' 青岛市)"
         )
     return tuple(value)
 
@@ -326,6 +375,8 @@ def _converter() -> cattrs.Converter:
     fields(Compare, op=_op, value=_threshold)
     fields(_RatioNode, op=_op)
     fields(SizeIn, classes=_classes)
+    fields(InIndustry, industries=_industries)
+    fields(InRegion, regions=_regions)
     fields(AgeAtLeast, years=_years)
     fields(_ScoreBody, floors=_floors)
     fields(Indicator, bands=_bands(conv))

@@ -112,7 +112,7 @@ def _resolve_all(
     industries: dict[str, str | None] = {}
     notes: dict[str, str] = {}
     bad: dict[str, str] = {}
-    for cell in frame["industry"].drop_nulls().unique().to_list():
+    for cell in register.industry_cells():
         try:
             resolution = resolve_industry(cell, standard)
         except InvalidValueError as exc:
@@ -159,13 +159,12 @@ def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
             )
     else:
         code_expr = cell.replace_strict(codes, default=None, return_dtype=pl.Int32)
-    frame = frame.with_columns(code_expr.alias("__code"))
     code = pl.col("__code")
     sized = code.is_not_null()
 
     def value(indicator: str) -> pl.Expr:
         if _COLUMN[indicator] in frame.columns:
-            return pl.col(_COLUMN[indicator]).cast(pl.Float64)
+            return pl.col(_COLUMN[indicator])
         return pl.lit(None, dtype=pl.Float64)
 
     def reached(part: str) -> pl.Expr:
@@ -183,15 +182,24 @@ def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
             if all(b is None for b in bounds):
                 continue
             b = _lookup(code, bounds, pl.Float64)
-            out = out & pl.when(b.is_null()).then(pl.lit(True)).otherwise(value(indicator) >= b)
+            out = out & (b.is_null() | (value(indicator) >= b))
         return out
 
-    large, medium, small = reached("sme"), reached("medium"), reached("small")
+    # One lazy plan in stages, each reading the helper columns of the stage before: every
+    # test is computed once (one eager expression would repeat the shared ones).
+    work = frame.lazy().with_columns(code_expr.alias("__code"))
+    work = work.with_columns(
+        reached("sme").alias("__large"),
+        reached("medium").alias("__medium"),
+        reached("small").alias("__small"),
+    )
+    large, medium, small = pl.col("__large"), pl.col("__medium"), pl.col("__small")
+    not_large, not_medium = ~large.fill_null(False), ~medium.fill_null(False)
     possible = [
         large.fill_null(True),
-        ~large.fill_null(False) & medium.fill_null(True),
-        ~large.fill_null(False) & ~medium.fill_null(False) & small.fill_null(True),
-        ~large.fill_null(False) & ~medium.fill_null(False) & ~small.fill_null(False),
+        not_large & medium.fill_null(True),
+        not_large & not_medium & small.fill_null(True),
+        not_large & not_medium & ~small.fill_null(False),
     ]
     # the classes still possible as bits (large 8, medium 4, small 2, micro 1); a sized
     # row has at least one, so 0 marks an unsized row
@@ -207,7 +215,7 @@ def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
             for i, ind in enumerate("XYZ")
         ]
     )
-    work = frame.with_columns(pattern.alias("__pattern"), gaps.fill_null(0).alias("__gaps"))
+    work = work.with_columns(pattern.alias("__pattern"), gaps.fill_null(0).alias("__gaps"))
     bits, gap = pl.col("__pattern"), pl.col("__gaps")
     several = [bin(n).count("1") > 1 for n in range(16)]
     classes = [
@@ -244,7 +252,8 @@ def _classify_cn(register: Register, standard: SizeStandard) -> pl.DataFrame:
         _lookup(code, names, text).alias("size_industry"),
         note.alias("size_note"),
     )
-    return result.drop("__code", "__pattern", "__gaps")
+    helpers = ("__code", "__large", "__medium", "__small", "__pattern", "__gaps")
+    return result.drop(*helpers).collect()
 
 
 def _finish(

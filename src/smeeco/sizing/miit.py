@@ -343,13 +343,17 @@ def size_candidates(
         given[ind] = float(value)
 
     def check(part: tuple[tuple[str, float], ...]) -> bool | None:
-        results: list[bool | None] = []
+        # three-valued "all reached": any bound missed → False, else any figure missing → None
+        out: bool | None = True
         for ind, bound in part:
             value = given[ind]
-            results.append(None if value is None else value >= bound)
-        return _all3(results)
+            if value is None:
+                out = None
+            elif value < bound:
+                return False
+        return out
 
-    large, medium, small = (check(part) for part in bounds)
+    large, medium, small = check(bounds[0]), check(bounds[1]), check(bounds[2])
     possible = (
         large is not False,
         large is not True and medium is not False,
