@@ -108,10 +108,12 @@ def main() -> None:
         def polars_io() -> None:
             pl.read_parquet(src).write_parquet(Path(tmp) / "copy.parquet")
 
-        # read as the commands read it: industries checked with every other cell
+        # as the command does it: industries checked with every other cell, the input
+        # passed through as given beside the size columns
         def classify() -> None:
             register = read_register(src, standard="miit-2011")
-            write_table(classify_register(register), Path(tmp) / "sized.parquet")
+            result = classify_register(register)
+            write_table(register.passed_through(result), Path(tmp) / "sized.parquet")
 
         def tier() -> None:
             result = eligible(read_register(src, standard="miit-2011"), "cn-innovative-sme", DAY)

@@ -16,13 +16,16 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from smeeco._load import load
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import ExportError
 from smeeco.model import Agency, PolicyDocument
 from smeeco.style import ROLE_WORDS as STYLE_ROLE_WORDS
+
+if TYPE_CHECKING:  # the register's reader imports Polars: only when a command reads one
+    from smeeco.register import Register
 
 __all__ = [
     "PROGRESS_ROWS",
@@ -33,6 +36,7 @@ __all__ = [
     "add_filters",
     "add_json",
     "add_pack",
+    "add_register_options",
     "agency_arg",
     "as_of",
     "check_not_input",
@@ -43,6 +47,7 @@ __all__ = [
     "pad",
     "print_json",
     "progress_bar",
+    "read_register_args",
     "safe_text",
     "table",
     "text_width",
@@ -259,11 +264,41 @@ def filters(args: argparse.Namespace) -> dict[str, str | None]:
     }
 
 
+def add_register_options(p: argparse.ArgumentParser) -> None:
+    """--money-unit and --encoding, for the commands that read an enterprise register."""
+    p.add_argument(
+        "--money-unit",
+        default=None,
+        choices=("元", "万元", "亿元"),
+        help="the unit of the money columns (default: the unit the headers state, such as"
+        " 营业收入（万元）, else 元)",
+    )
+    p.add_argument(
+        "--encoding",
+        default=None,
+        help="a CSV register's encoding (default: detected: UTF-8, GBK as Excel saves it, Big5)",
+    )
+
+
+def read_register_args(args: argparse.Namespace, *, standard: str | None) -> Register:
+    """The register ``args.register`` names, read with the register options; what reading
+    found worth telling (an encoding detected, a unit read from the headers) is warned."""
+    from smeeco.register import read_register
+
+    register = read_register(
+        args.register,
+        money_unit=args.money_unit,
+        standard=standard,
+        encoding=getattr(args, "encoding", None),
+    )
+    for note in register.notes:
+        warn(note)
+    return register
+
+
 def add_json(p: argparse.ArgumentParser) -> None:
     """``--json``: print one JSON document on standard output instead of a text table."""
-    p.add_argument(
-        "--json", action="store_true", help="print one JSON document instead of a table"
-    )
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of a table")
 
 
 def print_json(document: object, out: TextIO) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from smeeco.cli._common import add_debug, progress_bar
+from smeeco.cli._common import add_debug, add_register_options, progress_bar, read_register_args
 
 __all__ = ["add_parser", "run"]
 
@@ -31,7 +31,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("register", help="the register file (.csv, .tsv, .xlsx, .parquet)")
     p.add_argument("-o", "--output", required=True, help="result file (.csv, .xlsx, .parquet)")
     p.add_argument("--standard", default="miit-2011", choices=("miit-2011", "nbs-2017", "eu-2003"))
-    p.add_argument("--money-unit", default="元", choices=("元", "万元", "亿元"))
+    add_register_options(p)
     p.add_argument("--holdings", help="EU only: a table of holdings (holder, held, share)")
     p.add_argument("--yuan-per-euro", help="EU only: the exchange rate to apply")
     add_debug(p)
@@ -42,11 +42,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     """Classify, write the result, print a one-line count per class."""
     import polars as pl
 
-    from smeeco.register import Register, read_register, write_table
+    from smeeco.register import Register, write_table
     from smeeco.register.chunks import in_chunks
     from smeeco.sizing.frame import classify_register
 
-    register = read_register(args.register, money_unit=args.money_unit, standard=args.standard)
+    register = read_register_args(args, standard=args.standard)
     bar = progress_bar("classify", len(register))
 
     def size(part: Register) -> pl.DataFrame:
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             bar(len(register), len(register))
     else:
         result = in_chunks(register, size, progress=bar)
-    write_table(result, args.output, source=args.register)
+    write_table(register.passed_through(result), args.output, source=args.register)
     counts = result["size_class"].value_counts(sort=True)
     summary = ", ".join(f"{c} {n}" for c, n in counts.sort("size_class").iter_rows())
     print(f"{len(register)} enterprises → {args.output}: {summary}", file=out)

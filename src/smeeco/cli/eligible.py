@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
-from smeeco.cli._common import add_debug, progress_bar
+from smeeco.cli._common import add_debug, add_register_options, progress_bar, read_register_args
 
 if TYPE_CHECKING:
     from smeeco.register import Register
@@ -35,7 +35,7 @@ def add_register_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("register", help="the register file (.csv, .tsv, .xlsx, .parquet)")
     p.add_argument("--tier", required=True, help="tier id (cn-innovative-sme) or Chinese name")
     p.add_argument("--as-of", type=date_arg, default=None, help="evaluation day (default today)")
-    p.add_argument("--money-unit", default="元", choices=("元", "万元", "亿元"))
+    add_register_options(p)
     p.add_argument("--rules", help="a rule-pack YAML file instead of the bundled criteria")
     add_debug(p)
 
@@ -48,13 +48,12 @@ def read_tier_register(
     When the criteria read the industry (a size class), unknown industries are reported
     with every other bad cell, in one error.
     """
-    from smeeco.register import read_register
     from smeeco.rules.criteria import reads_industry
     from smeeco.rules.register import tier_rules
 
     criterion = tier_rules(args.tier, rules).on(day).criterion
     standard = "miit-2011" if reads_industry(criterion) else None
-    return read_register(args.register, money_unit=args.money_unit, standard=standard)
+    return read_register_args(args, standard=standard)
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -8,7 +8,13 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, TextIO
 
-from smeeco.cli._common import add_debug, load_pack, progress_bar
+from smeeco.cli._common import (
+    add_debug,
+    add_register_options,
+    load_pack,
+    progress_bar,
+    read_register_args,
+)
 from smeeco.cli.eligible import date_arg
 
 if TYPE_CHECKING:
@@ -52,7 +58,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         " with its state and why",
     )
     p.add_argument("--as-of", type=date_arg, default=None, help="evaluation day (default today)")
-    p.add_argument("--money-unit", default="元", choices=("元", "万元", "亿元"))
+    add_register_options(p)
     p.add_argument("--rules", help="a tier rule-pack YAML file instead of the bundled criteria")
     p.add_argument(
         "--group-rules", help="a beneficiary-group criteria YAML file instead of the bundled one"
@@ -66,7 +72,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
     from smeeco.errors import RegisterError
-    from smeeco.register import TABLE_FORMATS, read_register, write_table
+    from smeeco.register import TABLE_FORMATS, write_table
     from smeeco.rules import load_rules
     from smeeco.rules.groups import load_group_rules
     from smeeco.rules.match import match_register
@@ -81,7 +87,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     rules = load_rules(args.rules)
     group_rules = load_group_rules(args.group_rules)
     # every measure's group rules start from the size class: industries are checked
-    register = read_register(args.register, money_unit=args.money_unit, standard="miit-2011")
+    register = read_register_args(args, standard="miit-2011")
     day = args.as_of or dt.date.today()
     if args.explain is not None:
         return _explain(eco, register, args.explain, day, group_rules, args.pack, out)

@@ -28,9 +28,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from smeeco.datasets import available
 
     if args.json:
-        print_json(
-            {"packs": [{"name": n, "description": t} for n, t in available().items()]}, out
-        )
+        print_json({"packs": [{"name": n, "description": t} for n, t in available().items()]}, out)
         return 0
     rows = [["pack", "description"]]
     rows += [[name, text] for name, text in available().items()]

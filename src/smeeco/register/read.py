@@ -10,6 +10,7 @@ for a ratio, ``yes`` for a boolean are refused, never rounded or guessed. An emp
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -18,9 +19,17 @@ from typing import Any
 import attrs
 import polars as pl
 
-from smeeco.errors import InvalidValueError, Problem, RegisterError, ValidationError
+from smeeco.encodings import decode_text
+from smeeco.errors import (
+    InvalidValueError,
+    Problem,
+    RegisterError,
+    TextEncodingError,
+    ValidationError,
+)
 from smeeco.model.enterprise import CREDIT_CODE_ALPHABET
 from smeeco.register.columns import COLUMNS, MONEY_UNITS, ColumnKind
+from smeeco.register.headers import read_headers
 from smeeco.types import ID_PATTERN
 
 __all__ = ["Register", "parse_tiers", "read_register"]
@@ -51,6 +60,12 @@ class Register:
     source: str
     money_unit: str = "元"
     first_line: int | None = None
+    #: the register as given (its own headers and cells, before reading), to pass through
+    given: pl.DataFrame | None = attrs.field(default=None, eq=False, repr=False)
+    #: smeeco column -> the header the register names it with, where they differ (营业收入（万元）)
+    headers: Mapping[str, str] = attrs.field(factory=dict, eq=False, repr=False)
+    #: what reading the file found worth telling (an encoding detected, a unit from headers)
+    notes: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
     _ids: dict[str, int] | None = attrs.field(default=None, init=False, eq=False, repr=False)
     _lookups: int = attrs.field(default=0, init=False, eq=False, repr=False)
     _industries: tuple[str, ...] | None = attrs.field(
@@ -91,6 +106,19 @@ class Register:
             object.__setattr__(self, "_columns", names)
         return dict(zip(names, self.frame.row(row), strict=True))
 
+    def passed_through(self, result: pl.DataFrame) -> pl.DataFrame:
+        """The register as given — its own headers and cells, unconverted — with the
+        columns ``result`` (a frame of this register's rows, in order) adds to ``frame``.
+
+        A given column that ``result`` adds again (``size_class`` of an earlier run) is
+        replaced. Without :attr:`given` (a register built in code), ``result`` itself.
+        """
+        if self.given is None:
+            return result
+        added = [c for c in result.columns if c not in self.frame.columns]
+        kept = [c for c in self.given.columns if c not in added]
+        return pl.concat([self.given.select(kept), result.select(added)], how="horizontal")
+
     def row_of(self, enterprise_id: str) -> int:
         """The 0-based row of the enterprise with ``id`` ``enterprise_id``.
 
@@ -123,9 +151,10 @@ class Register:
 def read_register(
     source: str | Path | Any,
     *,
-    money_unit: str = "元",
+    money_unit: str | None = None,
     name: str | None = None,
     standard: str | None = None,
+    encoding: str | None = None,
 ) -> Register:
     """Read and check a register.
 
@@ -135,9 +164,14 @@ def read_register(
         A path to a ``.csv``, ``.xlsx`` or ``.parquet`` file, or a DataFrame (Polars,
         pandas, PyArrow or anything narwhals reads).
     money_unit:
-        The unit of the money columns: ``"元"`` (default), ``"万元"`` or ``"亿元"``.
+        The unit of the money columns: ``"元"``, ``"万元"`` or ``"亿元"``. ``None``
+        (default): the unit the money columns' headers state ("营业收入（万元）"), else 元.
     name:
         How errors name the source (defaults to the file name).
+    encoding:
+        The encoding of a CSV file; ``None`` (default): detected (UTF-8, GB18030/GBK as
+        Excel saves it on a Chinese Windows, Big5; :func:`smeeco.encodings.decode_text`),
+        and said in :attr:`Register.notes`.
     standard:
         The size standard the register will be sized under (``"miit-2011"``,
         ``"nbs-2017"``; ``"eu-2003"`` reads no industry). Given, every ``industry`` cell
@@ -145,6 +179,10 @@ def read_register(
         is neither is reported with every other bad cell — what
         :func:`smeeco.sizing.frame.classify_register` would refuse later, one fix at a
         time. ``None`` (default): industries are read as text.
+
+    Headers may be smeeco's column names or their Chinese names (``企业名称``, ``行业``,
+    ``从业人员``, ``营业收入（万元）``…; :mod:`smeeco.register.headers`); problems name the
+    header as written.
 
     Raises
     ------
@@ -181,38 +219,71 @@ def read_register(
       row 1, column industry: industry '工叶' is not listed in ... (did you mean '工业'?); ...
       row 1, column employees: '-3' is not a whole, non-negative number of persons; ...
     """
-    if money_unit not in MONEY_UNITS:
+    if money_unit is not None and money_unit not in MONEY_UNITS:
         raise RegisterError(
             f"unknown money unit {money_unit!r}; use one of {', '.join(MONEY_UNITS)}"
         )
     _check_standard(standard)
-    frame, label, first_line = _load(source, name)
+    given, label, first_line, notes = _load(source, name, encoding)
+    found = read_headers(given.columns, money_unit=money_unit)
+    frame = given.rename(found.renames) if found.renames else given
+    unit = money_unit or found.money_unit or "元"
+    if found.money_unit is not None and money_unit is None:
+        notes = (*notes, f"{label!r}: amounts read in {unit}, as the headers state")
     cells: list[str] = []
     # the EU definition sizes every industry alike: its industries are text
     industries = _read_industry(None if standard == "eu-2003" else standard, cells)
-    checked, problems = _check(frame, MONEY_UNITS[money_unit], first_line, industries)
+    checked, problems = _check(frame, MONEY_UNITS[unit], first_line, industries)
+    headers = {column: header for header, column in found.renames.items()}
+    problems = [*found.problems, *_as_written(problems, headers)]
     if problems:
         raise ValidationError(label, problems)
-    register = Register(checked, label, money_unit, first_line)
+    register = Register(checked, label, unit, first_line, given, headers, notes)
     if "industry" in checked.columns:
         object.__setattr__(register, "_industries", tuple(cells))
     return register
 
 
-def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]:
+def _as_written(problems: list[Problem], headers: Mapping[str, str]) -> list[Problem]:
+    """The problems with each renamed column named by its header as written."""
+    if not headers:
+        return problems
+    for problem in problems:
+        for column, header in headers.items():
+            if problem.path.endswith(f"column {column}"):
+                problem.path = problem.path.removesuffix(column) + f"{header} ({column})"
+                break
+    return problems
+
+
+def _read_csv(path: Path, separator: str, encoding: str | None) -> tuple[pl.DataFrame, str | None]:
+    """A CSV file as text cells; one not in UTF-8 (GBK from Excel…) decoded first."""
+    if encoding is None:
+        try:
+            return pl.read_csv(path, infer_schema=False, separator=separator), None
+        except pl.exceptions.ComputeError as error:
+            if "utf" not in str(error).lower():
+                raise
+    decoded = decode_text(path.read_bytes(), name=repr(path.name), encoding=encoding)
+    frame = pl.read_csv(
+        io.BytesIO(decoded.text.encode("utf-8")), infer_schema=False, separator=separator
+    )
+    return frame, decoded.note and f"{path.name!r}: {decoded.note}"
+
+
+def _load(
+    source: Any, name: str | None, encoding: str | None = None
+) -> tuple[pl.DataFrame, str, int | None, tuple[str, ...]]:
     if isinstance(source, str | Path):
         path = Path(source)
         label = name or path.name
         suffix = path.suffix.lower()
         if not path.is_file():
             raise RegisterError(f"register {str(path)!r} does not exist or is not a file")
+        note: str | None = None
         try:
             if suffix in (".csv", ".tsv", ".txt"):
-                frame = pl.read_csv(
-                    path,
-                    infer_schema=False,
-                    separator="\t" if suffix == ".tsv" else ",",
-                )
+                frame, note = _read_csv(path, "\t" if suffix == ".tsv" else ",", encoding)
             elif suffix in (".xlsx", ".xlsm"):
                 frame = pl.read_excel(
                     path,
@@ -227,7 +298,7 @@ def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]
                 raise RegisterError(
                     f"cannot read a register from {path.name!r}: use .csv, .tsv, .xlsx or .parquet"
                 )
-        except RegisterError:
+        except (RegisterError, TextEncodingError):
             raise
         except ModuleNotFoundError as exc:
             raise RegisterError(
@@ -235,9 +306,9 @@ def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]
             ) from None
         except Exception as exc:  # the readers raise many types; say which file failed
             raise RegisterError(f"cannot read register {path.name}: {exc}") from None
-        return frame, label, (None if suffix == ".parquet" else 2)
+        return frame, label, (None if suffix == ".parquet" else 2), (note,) if note else ()
     if isinstance(source, pl.DataFrame):
-        return source, name or "the register", None
+        return source, name or "the register", None, ()
     try:
         import narwhals.stable.v2 as nw
 
@@ -257,7 +328,7 @@ def _load(source: Any, name: str | None) -> tuple[pl.DataFrame, str, int | None]
             ) from None
     else:
         frame = native.to_polars()
-    return frame, name or "the register", None
+    return frame, name or "the register", None, ()
 
 
 # ---------------------------------------------------------------------- checking cells
