@@ -97,6 +97,9 @@ def _whole_name_occurs(name: str, text: str) -> bool:
     return False
 
 
+_SHARED_ENDING = re.compile(r"[市县区州盟旗](?:人民)?政府$")
+
+
 def _unit_occurs(name: str, text: str, lined: str = "") -> bool:
     # A name may end a line ("牵头单位:区发改局" on a line of its own): ``lined`` keeps the breaks.
     candidates = [name]
@@ -104,6 +107,10 @@ def _unit_occurs(name: str, text: str, lined: str = "") -> bool:
     prefix = next((p for p in LEVEL_PREFIXES if name.startswith(p)), "")
     if prefix and len(name) > len(prefix) + 1:
         candidates.append(name[len(prefix) :])
+    # A shared government ending: "哈尔滨、黑河、绥芬河市政府" names 哈尔滨市政府 as "哈尔滨、".
+    shared = _SHARED_ENDING.search(name)
+    if shared and len(name) - len(shared.group()) >= 2:
+        candidates.append(name[: shared.start()])
     return any(_whole_name_occurs(c, t) for c in candidates for t in (text, lined) if t)
 
 

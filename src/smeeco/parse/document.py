@@ -451,7 +451,7 @@ def _parse(
     unlabelled: dict[int, ResponsibilityClause] = {}
     for k in range(n):
         if not own[k] and not shared[k] and not children[k]:
-            found_listing = unlabelled_listing(text, items[k].body, extent[k])
+            found_listing = _listing_before(text, items[k].body, extent[k])
             if found_listing is not None:
                 unlabelled[k] = found_listing
     has_below = [False] * n  # some descendant carries its own clause
@@ -579,7 +579,7 @@ def _parse(
             clause = clause_of[k]
             if clause is None:  # "(省工信厅、省财政厅)" at the end of the item's own text
                 own_end = items[children[k][0]].span[0] if children[k] else extent[k]
-                clause = unlabelled.get(k) or unlabelled_listing(text, item.body, own_end)
+                clause = unlabelled.get(k) or _listing_before(text, item.body, own_end)
                 if clause is not None:
                     how = (
                         "the first unit the lead by the text's rule note"
@@ -742,6 +742,37 @@ _HEADING_BREAK = re.compile(
     r"|力争|聚焦|发挥|统筹|组织|设立|安排|给予|实施|推进|强化|到20)"
 )
 _CLAUSE_STOP = re.compile(r"[,，;；:：]")
+
+
+#: Lines looked back over for an unlabelled listing when an item's text runs on past it.
+_LISTING_LINES = 12
+_LISTING_REACH = 2000
+_CLOSE = ")）〕]"
+
+
+def _listing_before(text: str, body: int, end: int) -> ResponsibilityClause | None:
+    """An unlabelled listing ending the item's own text, or the last of its lines.
+
+    The last item of a notice runs on to the end of the text: a page's footer
+    ("上一篇:…") or a signature after "…。(省经贸委、发展改革委)" is not part of its clause,
+    so when the item's whole text does not end in a listing, the line ends before are
+    tried, the last first (a few lines, near the item).
+    """
+    found = unlabelled_listing(text, body, end)
+    if found is not None:
+        return found
+    limit = min(end, body + _LISTING_REACH)
+    position = limit
+    for _ in range(_LISTING_LINES):
+        position = text.rfind("\n", body, position)
+        if position <= body:
+            return None
+        line_end = len(text[body:position].rstrip(" \t\r\u3000。.")) + body
+        if line_end > body and text[line_end - 1] in _CLOSE:
+            found = unlabelled_listing(text, body, position)
+            if found is not None:
+                return found
+    return None
 
 
 def _run_on_heading(text: str, start: int, end: int) -> int | None:

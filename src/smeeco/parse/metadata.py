@@ -52,6 +52,14 @@ _RUN_ON_TITLE = re.compile(
     r"(?=(?:[(（][^()（）\n]{1,20}[)）])+|为|根据|按照|现将|近年来)"
 )
 #: "《中原城市群发展规划》(下)时间: 2019-08-30 信息来源:…": a page line naming the document.
+#: "河南省人民政府 关于明确…2023年 重点工作责任单位的通知 豫政〔2023〕5号 现将…": a
+#: page run together with its line breaks flattened to spaces; the title's pieces are
+#: joined, and the 文号 right after it is the document's.
+_RUN_ON_SPACED_TITLE = re.compile(
+    rf"[^\S\n]*(?P<title>(?:[^\s。，,；;:：()（）]{{2,60}}[ \u3000]){{1,3}}"
+    rf"[^\s。，,；;:：()（）]{{2,60}}?{_TITLE_WORD})[ \u3000]+"
+    r"(?P<number>[\u4e00-\u9fff]{1,12}[〔\[［【]\d{4}[〕\]］】]\d{1,4}号)(?=[ \u3000]|$)"
+)
 _QUOTED_LINE = re.compile(
     r"《(?P<title>[^《》\n]{4,80})》(?:[(（][^()（）]{1,6}[)）])?[^\S\n]*"
     r"(?:发布)?(?:时间|日期|来源|作者)[:：]"
@@ -283,6 +291,12 @@ def read_metadata(
     if title is None:
         title_span = _run_on_title(text, min(head_end, _HEAD_MAX))
         title = text[title_span[0] : title_span[1]] if title_span else None
+    if title is None:
+        spaced = _run_on_spaced_title(text, min(head_end, _HEAD_MAX))
+        if spaced is not None:
+            title_span = spaced.span("title")
+            title = re.sub(r"\s+", "", spaced["title"])
+            number = number or spaced["number"]
     if issued is None and last_measure is not None:
         found = _DATE_LINE.search(text, last_measure)  # the first: the 落款, not an 附件's
         issued = _date(found.group().strip()) if found else None
@@ -369,6 +383,27 @@ def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
             else:
                 found = _RUN_ON_TITLE.match(text, line_start, line_end)
                 return found.span("title") if found else None
+        line_start = line_end + 1
+    return None
+
+
+def _run_on_spaced_title(text: str, head_end: int) -> re.Match[str] | None:
+    """The title and 文号 opening a run-on page whose line breaks became spaces.
+
+    As for :func:`_run_on_title`, a few short lines before it (a banner, a navigation
+    path) are passed over.
+    """
+    line_start = 0
+    short = 0
+    while line_start < head_end:
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start:line_end].strip():
+            if line_end - line_start >= _RUN_ON_MIN:
+                return _RUN_ON_SPACED_TITLE.match(text, line_start, line_end)
+            short += 1
+            if short > _FURNITURE_LINES or line_end - line_start > _FURNITURE_WIDTH:
+                return None
         line_start = line_end + 1
     return None
 

@@ -119,7 +119,9 @@ def _context(text: str, start: int, end: int) -> str:
     return text[s:e].replace("\n", "⏎")
 
 
-_COLLECTIVE = re.compile(r"^各|成员单位|有关部门|有关单位|相关部门|相关单位|各有关|级各")
+_COLLECTIVE = re.compile(
+    r"^各|^(?:相关|有关)[省市县区]|成员单位|有关部门|有关单位|相关部门|相关单位|各有关|级各"
+)
 
 
 def _kind_of(name: str) -> tuple[AgencyKind, bool]:

@@ -487,14 +487,17 @@ def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
 _RUN_ON_MIN = 300
 _CN = "一二三四五六七八九十"
 #: An item marker inside a run-on line where it cannot be anything else: after a stop, a
-#: colon or a closing bracket (a clause), followed by a word that is not a numeral.
+#: colon or a closing bracket (a clause) — or one or two spaces after them, where a copy
+#: flattened its line breaks to spaces (豫政〔2023〕5号) — followed by a word that is not a
+#: numeral.
 _MID_MARKER = re.compile(
-    rf"(?<=[。:;\]】)])(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|\d{{1,2}}[.、](?!\d)|[⑴-⒇①-⑳])"
+    r"(?:(?<=[。:;\]】)])|(?<=[。:;\]】)][ \u3000])|(?<=[。:;\]】)][ \u3000]{2}))"
+    rf"(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|\d{{1,2}}[.、](?!\d)|[⑴-⒇①-⑳])"
     rf"(?=[\u4e00-\u9fff])(?![{_CN}])"
 )
 #: "二、工作措施(一)降低…": a short 一、 heading with its first (一) item run on.
 _HEADING_THEN_ITEM = re.compile(
-    rf"[{_CN}]{{1,3}}、[\u4e00-\u9fff]{{2,15}}(?=\([{_CN}]{{1,3}}\)[\u4e00-\u9fff])"
+    rf"[{_CN}]{{1,3}}、[\u4e00-\u9fff]{{2,15}}[ \u3000]{{0,2}}(?=\([{_CN}]{{1,3}}\)[\u4e00-\u9fff])"
 )
 
 

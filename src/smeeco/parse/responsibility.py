@@ -298,7 +298,7 @@ _DEPARTMENT = re.compile(
     r"|统计|金融|地方金融|审计|民政|司法|公安|国资|国有资产|应急管理|应急|林业|医疗保障|医保"
     r"|政务服务|数据|大数据|外事|外办|知识产权|体育|能源|粮食|城市管理|城管|信访|退役军人"
     r"|科协|工商联|中小企业|乡村振兴|行政审批|营商环境|住房城乡建设|住房和城乡建设|环保|环境保护"
-    r"|国税|地税|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
+    r"|国税|地税|税务|铁路|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
     r"|食品药品|安监|安全生产|物价|人防|侨务|民族宗教|机关事务|编办|科委|发改|经信|工信)"
 )
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
@@ -526,12 +526,32 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         written = [text[s:e] for s, e in merged]
     else:
         written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
-    return _Names(tuple(merged), tuple(_complete(written)), etc, note)
+    return _Names(tuple(merged), tuple(_complete(_share_suffix(written))), etc, note)
+
+
+#: "哈尔滨、黑河、绥芬河市政府": bare place names before a name ending in a level's
+#: government share its ending (哈尔滨市政府, 黑河市政府, 绥芬河市政府).
+_GOVERNMENT_END = re.compile(r"[市县区州盟旗](?:人民)?政府$")
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{2,4}")
+
+
+def _share_suffix(names: list[str]) -> list[str]:
+    """Give bare place names the government ending of the name that closes their run."""
+    done = list(names)
+    for i, name in enumerate(names):
+        ending = _GOVERNMENT_END.search(name)
+        if ending is None or len(name) - len(ending.group()) < 2:
+            continue
+        k = i - 1
+        while k >= 0 and _BARE_PLACE.fullmatch(names[k]) and not unit_like(names[k]):
+            done[k] = names[k] + ending.group()
+            k -= 1
+    return done
 
 
 #: "各县", "各市(地)": the head of a collective whose list goes on after a 、.
 _BARE_EACH = re.compile(
-    r"各[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?(?:、[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?)*"
+    r"(?:各|相关|有关)[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?(?:、[省市县区镇乡州盟旗](?:[(（][^()（）]{1,4}[)）])?)*"
 )
 #: Kinds of local unit that follow a 各 collective without their own 各 ("、街道办事处").
 _UNIT_CLASS = re.compile(r"(?:街道办事处|街道|乡镇人民政府|乡镇|镇人民政府|社区居委会|社区)")
@@ -607,6 +627,13 @@ def _closing(text: str, start: int, end: int) -> int:
         position = i + 1
 
 
+#: Fields of a web page's footer ("主办单位:… 电话:… 网站标识码:…"): a line holding one is
+#: page furniture, never a clause on a line of its own.
+_FOOTER_FIELD = re.compile(
+    r"(?:电话|传真|地址|邮编|邮箱|网站标识码|ICP|技术支持|版权所有|承办单位|维护单位)\s*[:：备]"
+)
+
+
 def _labelled(
     text: str, start: int, end: int, *, closed: bool = True
 ) -> ResponsibilityClause | None:
@@ -624,6 +651,8 @@ def _labelled(
     labels = list(_LABEL_COLON.finditer(text, inner_start, inner_end))
     if not labels:
         return None
+    if inner_start == start and _FOOTER_FIELD.search(text, inner_start, inner_end):
+        return None  # "主办单位:某市人民政府办公室 电话:…": a page's footer, not a clause
     roles = [_LABEL_ROLES.get(m.group(1)) for m in labels]
     stated = any(r is not None for r in roles)
     # The first unlabelled listing (责任单位) leads by convention unless a lead is stated.
