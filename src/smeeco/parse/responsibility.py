@@ -511,8 +511,9 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
     for s, e in names:
-        # both joins need a first name starting with 各 (names are trimmed: its first char)
-        if merged and text[merged[-1][0]] == "各" and "、" in text[merged[-1][1] : s]:
+        # both joins need a first name starting with 各 (or 相关/有关, "相关市、县政府")
+        # (names are trimmed: its first char)
+        if merged and text[merged[-1][0]] in "各相有" and "、" in text[merged[-1][1] : s]:
             ms, me = merged[-1]
             word = _INNER_SPACE.sub("", text[ms:me])
             follower = _INNER_SPACE.sub("", text[s:e])
