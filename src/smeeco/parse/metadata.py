@@ -370,19 +370,27 @@ def _run_on_title(text: str, head_end: int) -> tuple[int, int] | None:
     short lines before it (a page's banner and navigation, "首页 > 政策文件") are passed
     over.
     """
+    line = _first_long_line(text, head_end)
+    if line is None:
+        return None
+    found = _RUN_ON_TITLE.match(text, *line)
+    return found.span("title") if found else None
+
+
+def _first_long_line(text: str, head_end: int) -> tuple[int, int] | None:
+    """The span of a run-on page's first line, after at most a few short ones (a banner,
+    a navigation path); None when the head has no such line."""
     line_start = 0
     short = 0
     while line_start < head_end:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
         if text[line_start:line_end].strip():
-            if line_end - line_start < _RUN_ON_MIN:
-                short += 1
-                if short > _FURNITURE_LINES or line_end - line_start > _FURNITURE_WIDTH:
-                    return None
-            else:
-                found = _RUN_ON_TITLE.match(text, line_start, line_end)
-                return found.span("title") if found else None
+            if line_end - line_start >= _RUN_ON_MIN:
+                return line_start, line_end
+            short += 1
+            if short > _FURNITURE_LINES or line_end - line_start > _FURNITURE_WIDTH:
+                return None
         line_start = line_end + 1
     return None
 
@@ -393,19 +401,8 @@ def _run_on_spaced_title(text: str, head_end: int) -> re.Match[str] | None:
     As for :func:`_run_on_title`, a few short lines before it (a banner, a navigation
     path) are passed over.
     """
-    line_start = 0
-    short = 0
-    while line_start < head_end:
-        line_end = text.find("\n", line_start)
-        line_end = len(text) if line_end < 0 else line_end
-        if text[line_start:line_end].strip():
-            if line_end - line_start >= _RUN_ON_MIN:
-                return _RUN_ON_SPACED_TITLE.match(text, line_start, line_end)
-            short += 1
-            if short > _FURNITURE_LINES or line_end - line_start > _FURNITURE_WIDTH:
-                return None
-        line_start = line_end + 1
-    return None
+    line = _first_long_line(text, head_end)
+    return _RUN_ON_SPACED_TITLE.match(text, *line) if line is not None else None
 
 
 #: Short lines a run-on page may start with before its text: a banner, a navigation path.
