@@ -650,3 +650,13 @@ def test_bad_region_and_industry_entries_are_named_with_their_paths() -> None:
         " 住宿业, 餐饮业, 信息传输业, 软件和信息技术服务业, 房地产开发经营, 物业管理,"
         " 租赁和商务服务业, 其他未列明行业) nor a GB/T 4754-2017 code prefix (C, 13, C13, 7010)",
     ]
+
+
+def test_a_half_hundredth_of_wan_rounds_up_on_both_paths() -> None:
+    # 1.275万元 = 12750 元: dividing by 10000 then scaling gave 1.27 in one path, 1.28 in the other
+    register = read_register(
+        pl.DataFrame({"id": ["a"], "revenue": ["1.275"], "region": ["120101"]}), money_unit="万元"
+    )
+    compiled = eligible(register, "tj-chuying", dt.date(2023, 6, 30)).rows()
+    assert compiled == eligible_rows(register, "tj-chuying", dt.date(2023, 6, 30)).rows()
+    assert "1.28万元" in compiled[0][3]

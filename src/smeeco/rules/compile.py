@@ -144,12 +144,21 @@ def _cat(*parts: nw.Expr | str) -> nw.Expr:
     return nw.concat_str(exprs, separator="")
 
 
-def _fixed(x: nw.Expr, places: int, before: str = "", after: nw.Expr | str = "") -> nw.Expr:
-    """``before``, ``x`` with ``places`` decimals rounded half up, ``after``: one join."""
+def _fixed(
+    x: nw.Expr,
+    places: int,
+    before: str = "",
+    after: nw.Expr | str = "",
+    *,
+    scaled: bool = False,
+) -> nw.Expr:
+    """``before``, ``x`` with ``places`` decimals rounded half up, ``after``: one join
+    (``scaled``: ``x`` is already × 10**places, as for :func:`~smeeco.rules.evaluate.fixed`)."""
     scale = 10**places
-    small = x.abs() < HUGE  # false for infinities: shown as fixed() shows them
+    shown = x / scale if scaled else x
+    small = shown.abs() < HUGE  # false for infinities: shown as fixed() shows them
     safe = nw.when(small).then(x).otherwise(nw.lit(0.0))
-    n = (safe * scale + 0.5).floor().fill_null(0).cast(nw.Int64())
+    n = ((safe if scaled else safe * scale) + 0.5).floor().fill_null(0).cast(nw.Int64())
     a = n.abs()
     q = a // scale
     head = (
@@ -329,7 +338,7 @@ class _Compiler:
                 tail(""),
             )
         if column in MONEY_COLUMNS:
-            return _fixed(value.cast(nw.Float64()) / 10000, 2, before, tail("万元"))
+            return _fixed(value.cast(nw.Float64()) / 100, 2, before, tail("万元"), scaled=True)
         if column in RATIO_COLUMNS:
             return _fixed(value.cast(nw.Float64()) * 100, 1, before, tail(" %"))
         if dtype.is_integer():

@@ -103,7 +103,7 @@ class Outcome:
         return "\n".join([*out, f"=> {self.state}{tail}"])
 
 
-def fixed(value: float, places: int) -> str:
+def fixed(value: float, places: int, *, scaled: bool = False) -> str:
     """``value`` with ``places`` decimals, rounded half up (the compiled rules format alike).
 
     Magnitudes of :data:`HUGE` and more (and infinities) are written ``>1e15`` or
@@ -112,12 +112,14 @@ def fixed(value: float, places: int) -> str:
     >>> fixed(630000 / 10000, 2), fixed(-0.0512 * 100, 1), fixed(3e6 / 1e-300, 1)
     ('63.00', '-5.1', '>1e15')
     """
-    if not abs(value) < HUGE:
+    scale = 10**places
+    if not abs(value / scale if scaled else value) < HUGE:
         return (
             f">{HUGE:.0e}".replace("e+", "e") if value > 0 else f"<-{HUGE:.0e}".replace("e+", "e")
         )
-    scale = 10**places
-    n = math.floor(value * scale + 0.5)
+    # ``scaled``: the caller gave value × 10**places in one exact step (money: yuan / 100
+    # for 万元 with two decimals), so that 12750 元 is 1.28万元 on both paths, not 1.27
+    n = math.floor((value if scaled else value * scale) + 0.5)
     sign = "-" if n < 0 else ""
     whole, frac = divmod(abs(n), scale)
     return f"{sign}{whole}.{frac:0{places}d}" if places else f"{sign}{whole}"
@@ -128,7 +130,7 @@ def show(column: str, value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if column in MONEY_COLUMNS:
-        return fixed(float(value) / 10000, 2) + "万元"
+        return fixed(float(value) / 100, 2, scaled=True) + "万元"
     if column in RATIO_COLUMNS:
         return fixed(float(value) * 100, 1) + " %"
     if isinstance(value, int):
