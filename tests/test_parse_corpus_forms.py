@@ -9,19 +9,12 @@ each group.
 from __future__ import annotations
 
 import smeeco
+from parsed import clause_units
 from smeeco import Role
 from smeeco.parse import parse_policy_text
 from smeeco.parse.table import find_tables
 
 L, S = Role.LEAD, Role.SUPPORT
-
-
-def _units(text: str) -> list[list[tuple[str, Role, bool]]]:
-    parsed = parse_policy_text(text, document_id="d")
-    return [
-        [(u.name, u.role, u.explicit) for u in m.clause.units] if m.clause else []
-        for m in parsed.measures
-    ]
 
 
 def _kinds(text: str) -> list[str]:
@@ -39,7 +32,7 @@ _OVERALL = (
 
 
 def test_a_rule_note_after_a_stop_in_an_unlabelled_bracket_states_the_roles_and_goes_on() -> None:
-    assert _units(_OVERALL) == [
+    assert clause_units(_OVERALL) == [
         [("市经信委", L, True), ("市发改委(市能源局)", S, True)],
         [("市环保局", L, True), ("市质监局", S, True)],  # 下同: the note's rule goes on
     ]
@@ -55,7 +48,10 @@ def test_an_overall_lead_on_a_heading_above_items_with_their_own_clauses_is_warn
 
 def test_an_overall_lead_on_a_heading_with_no_clause_below_is_the_measure_s_lead() -> None:
     text = "一、加快调整能源结构(市发改委总牵头)\n二、深化污染治理(市环保局总牵头,市经信委配合)\n"
-    assert _units(text) == [[("市发改委", L, True)], [("市环保局", L, True), ("市经信委", S, True)]]
+    assert clause_units(text) == [
+        [("市发改委", L, True)],
+        [("市环保局", L, True), ("市经信委", S, True)],
+    ]
 
 
 # ------------------- guangdong-2021-government-report-division-labels (粤府〔2021〕22号)
@@ -66,7 +62,9 @@ def test_localities_and_departments_are_collective_supports() -> None:
         "一、主要目标\n1.地区生产总值增长6%以上。\n分管省领导:林克庆\n"
         "部门分工:省发展改革委牵头,各地、各部门配合。\n"
     )
-    assert _units(text) == [[("省发展改革委", L, True), ("各地", S, True), ("各部门", S, True)]]
+    assert clause_units(text) == [
+        [("省发展改革委", L, True), ("各地", S, True), ("各部门", S, True)]
+    ]
 
 
 def test_a_lead_clause_cut_by_the_end_of_the_text_after_a_comma_is_warned() -> None:
@@ -92,7 +90,7 @@ _NATIONAL = (
 
 
 def test_respectively_names_no_lead_and_a_time_phrase_is_no_unit() -> None:
-    assert _units(_NATIONAL) == [
+    assert clause_units(_NATIONAL) == [
         [("国务院各部门", S, False)],
         [("人力资源社会保障部", S, False), ("教育部", S, False)],
     ]
@@ -110,7 +108,7 @@ def test_a_title_over_two_lines_with_a_quoted_name_in_its_first_half() -> None:
 
 def test_respectively_leading_names_every_unit_a_lead() -> None:
     text = "一、甲\n1.推进产业链建设。由市发展改革委、市工信局分别牵头负责。\n"
-    assert _units(text) == [[("市发展改革委", L, True), ("市工信局", L, True)]]
+    assert clause_units(text) == [[("市发展改革委", L, True), ("市工信局", L, True)]]
 
 
 # -------------------------- zhejiang-shaoxing-2020-key-work-progress-* (sx.gov.cn, 2020)
@@ -249,7 +247,7 @@ _PARAGRAPHS = (
 
 
 def test_a_clause_a_paragraph_under_one_item_gives_the_measure_every_unit_once() -> None:
-    assert _units(_PARAGRAPHS) == [
+    assert clause_units(_PARAGRAPHS) == [
         [("市科委", L, True), ("市财政局", L, True), ("市发改委", L, True)],
         [("市科委", L, True)],
     ]

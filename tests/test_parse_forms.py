@@ -14,19 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smeeco
+from parsed import clause_units
 from smeeco import Role
 from smeeco.datasets import available
 from smeeco.parse import parse_policy_text
 
 L, S = Role.LEAD, Role.SUPPORT
-
-
-def _clause_units(text: str) -> list[list[tuple[str, Role, bool]]]:
-    parsed = parse_policy_text(text, document_id="d")
-    return [
-        [(u.name, u.role, u.explicit) for u in m.clause.units] if m.clause else []
-        for m in parsed.measures
-    ]
 
 
 # ------------------------------------------------------- heilongjiang: 〔…〕 round a PDF listing
@@ -39,7 +32,7 @@ def test_an_outer_bracket_round_names_with_brackets_and_pdf_spaces_is_one_listin
         "〔市工信局、市财政局, 各县 (区) 、乡 (镇) 政府 (街道) 〕\n"
         "2.支持数字化改造。给予补助。 (市工信局)\n"
     )
-    assert _clause_units(text) == [
+    assert clause_units(text) == [
         [("市工信局", L, False), ("市财政局", S, False), ("各县(区)、乡(镇)政府(街道)", S, False)],
         [("市工信局", L, False)],
     ]
@@ -179,7 +172,7 @@ def test_a_bracket_of_names_ending_in_fuze_is_a_listing() -> None:
         "4.费用由企业承担。(企业自行负责)\n"
         "5.加强自律。(企业负责)\n"
     )
-    assert _clause_units(text) == [
+    assert clause_units(text) == [
         [("市人力资源社会保障局", L, False), ("市医保局", S, False), ("市税务局", S, False)],
         [("市残联", L, False), ("市财政局", S, False)],
         [],  # not unit names: no clause
@@ -217,7 +210,7 @@ def test_a_collective_keeps_its_inner_dun_but_a_park_committee_stays_apart() -> 
         "一、甲\n1.加强服务。(责任单位:区发改委,各乡镇人民政府、街道办事处,各县、市、区政府)\n"
         "2.加强协调。(责任单位:县工信局,、各乡镇,、工业园区管委会)\n"
     )
-    assert [[name for name, _, _ in units] for units in _clause_units(text)] == [
+    assert [[name for name, _, _ in units] for units in clause_units(text)] == [
         ["区发改委", "各乡镇人民政府、街道办事处", "各县、市、区政府"],
         ["县工信局", "各乡镇", "工业园区管委会"],
     ]

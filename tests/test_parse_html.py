@@ -258,3 +258,13 @@ def test_any_markup_renders_with_a_map_of_its_length(tokens: list[str]) -> None:
             assert page[offsets[i]] == char or page[offsets[i]] == "&"
     if looks_like_html(page) or "<table" in page:
         smeeco.parse_policy("某市关于若干措施的通知\n" + page, document_id="d")
+
+
+def test_a_table_whose_tags_are_in_mixed_case_is_read() -> None:
+    text = (
+        "某市关于印发任务分工的通知\n附件\n<Table><Tr><Td>序号</Td><Td>工作任务</Td>"
+        "<Td>牵头单位</Td></Tr><Tr><Td>1</Td><Td>优化服务</Td><Td>市政务服务办</Td></Tr></Table>\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert [m.name.zh for m in result.measures] == ["优化服务"]
+    assert [a.name.zh for a in result.agencies] == ["市政务服务办"]

@@ -13,18 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import smeeco
+from parsed import clause_units
 from smeeco import Role
-from smeeco.parse import parse_policy_text
 
 L, S = Role.LEAD, Role.SUPPORT
-
-
-def _units(text: str) -> list[list[tuple[str, Role, bool]]]:
-    parsed = parse_policy_text(text, document_id="d")
-    return [
-        [(u.name, u.role, u.explicit) for u in m.clause.units] if m.clause else []
-        for m in parsed.measures
-    ]
 
 
 # ------------------------------------ inner mongolia 2024: a cut clause after a bracketed name
@@ -37,7 +29,7 @@ def test_a_clause_cut_after_a_name_with_a_bracket_keeps_the_whole_name() -> None
         "2.实施耕地保护行动。〔责任单位:自治区农牧厅(乡村振兴局)、发"
     )
     result = smeeco.parse_policy(text, document_id="d")
-    assert _units(text)[1] == [("自治区农牧厅(乡村振兴局)", L, False)]
+    assert clause_units(text)[1] == [("自治区农牧厅(乡村振兴局)", L, False)]
     names = sorted(str(a.name.zh) for a in result.agencies)
     assert names == ["自治区农牧厅(乡村振兴局)", "自治区财政厅"]  # one agency, never a fragment
     cut = [u for u in result.uncertainties if u.kind == "clause-cut"]
@@ -46,7 +38,7 @@ def test_a_clause_cut_after_a_name_with_a_bracket_keeps_the_whole_name() -> None
 
 def test_a_cut_clause_whose_last_kept_name_ends_in_a_bracket_in_round_brackets() -> None:
     text = "1.加强监管。(责任单位:市场监管局(知识产权局)、市"
-    assert _units(text) == [[("市场监管局(知识产权局)", L, False)]]
+    assert clause_units(text) == [[("市场监管局(知识产权局)", L, False)]]
 
 
 # ------------------------- inner mongolia 2024: a 政策清单 is a document; its title is read
@@ -102,7 +94,7 @@ def test_a_bulleted_page_field_is_never_the_notice_title_and_the_signature_names
     )
     # the plan numbers afresh after the cover notice's signature: no numbering warning
     assert [u.kind for u in result.uncertainties if u.kind == "numbering"] == []
-    assert _units(_DAXING_LIKE) == [[("区发展改革委", L, True)]]  # 牵头领导 names a person
+    assert clause_units(_DAXING_LIKE) == [[("区发展改革委", L, True)]]  # 牵头领导 names a person
 
 
 def test_numbering_that_goes_back_without_a_signature_between_is_still_a_warning() -> None:
@@ -132,13 +124,13 @@ _FOOTER = "\n\n上一篇:关于某事的通知\n下一篇:关于另一事的通�
 def test_a_name_broken_off_before_page_furniture_is_no_unit_and_is_warned() -> None:
     text = "1.加强监管。〔责任单位:自治区农牧厅(乡村振兴局)、发" + _FOOTER
     result = smeeco.parse_policy(text, document_id="d")
-    assert _units(text) == [[("自治区农牧厅(乡村振兴局)", L, False)]]
+    assert clause_units(text) == [[("自治区农牧厅(乡村振兴局)", L, False)]]
     assert [str(a.name.zh) for a in result.agencies] == ["自治区农牧厅(乡村振兴局)"]
     unclosed = [u for u in result.uncertainties if u.kind == "unclosed"]
     assert [(u.line, u.column) for u in unclosed] == [(1, 8)]
     # a whole last name at the line end is kept: the bracket may simply be unclosed
     whole = "1.加强监管。〔责任单位:自治区农牧厅、自治区财政厅" + _FOOTER
-    assert _units(whole) == [[("自治区农牧厅", L, False), ("自治区财政厅", S, False)]]
+    assert clause_units(whole) == [[("自治区农牧厅", L, False), ("自治区财政厅", S, False)]]
 
 
 def test_a_label_broken_off_before_page_furniture_is_still_a_truncation() -> None:

@@ -65,6 +65,7 @@ _SPAN = re.compile(r"""\b(rowspan|colspan)\s*=\s*["']?\s*(\d{1,4})""", re.I)
 _DOCUMENT = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?<(?:!doctype\s+html|html|head|body|meta)\b", re.I)
 _BLOCK_TAG = re.compile(r"<(?:p|div|br|td|li|h[1-6])\b", re.I)
 _TABLE = re.compile(r"<table\b.*?(?:</table\s*>|\Z)", re.S | re.I)
+_TABLE_START = re.compile(r"<table\b", re.I)
 #: A merged cell never spans more rows or columns than this, and a row has at most this
 #: many columns (a typo such as rowspan="9999" must not make a page of millions of cells).
 _MAX_SPAN = 50
@@ -116,7 +117,9 @@ def html_text(page: str) -> Rendered:
 
 def html_tables(text: str) -> Rendered | None:
     """``text`` with each ``<table>…</table>`` block rendered as ``|`` rows (see above);
-    None when it holds no table."""
+    None when it holds no table (``<table``, ``<TABLE``, ``<Table``…: tags are any case)."""
+    if "<" not in text or _TABLE_START.search(text) is None:  # most notices: at once
+        return None
     writer = _Writer(len(text))
     position = 0
     for match in _TABLE.finditer(text):

@@ -365,13 +365,7 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     base: OffsetMap | None = None  # a web page's text → the page
     rendered = text
     capped = False
-    found = (
-        html_text(text)
-        if looks_like_html(text)
-        else html_tables(text)
-        if "<table" in text or "<TABLE" in text
-        else None
-    )
+    found = html_text(text) if looks_like_html(text) else html_tables(text)
     if found is not None:
         rendered, base, capped = found.text, OffsetMap.build(found.pieces), found.capped
     width = _half_width(rendered)

@@ -336,29 +336,24 @@ def _marked(table: Table, text: str) -> Table:
     first_row, first_unit = marked[0]
     first = table.rows[first_row].units[first_unit]
     mark = text[first.span[1]]
-    legend = None
-    for found in _LEGEND.finditer(text, table.span[1], min(len(text), table.span[1] + 2000)):
-        if found.group(1) == mark:
-            legend = found
-            break
-    rows = list(table.rows)
+    window = (table.span[1], min(len(text), table.span[1] + 2000))
+    legend = next((f for f in _LEGEND.finditer(text, *window) if f.group(1) == mark), None)
     says_lead = legend is not None and "牵头" in legend.group()
     presumed = legend is not None and "推定" in legend.group()
+    rows = list(table.rows)
     if says_lead:
+        by_row: dict[int, set[int]] = {}
         for row_index, unit_index in marked:
-            row = rows[row_index]
-            units = list(row.units)
-            units[unit_index] = attrs.evolve(
-                units[unit_index], role=Role.LEAD, explicit=not presumed
-            )
-            if units[unit_index].role is Role.LEAD and not presumed:
-                units = [  # a listing's first unit no longer leads by its place
-                    u
-                    if u is units[unit_index] or u.explicit or u.role is not Role.LEAD
-                    else attrs.evolve(u, role=Role.SUPPORT)
-                    for u in units
-                ]
-            rows[row_index] = attrs.evolve(row, units=tuple(units))
+            by_row.setdefault(row_index, set()).add(unit_index)
+        for row_index, indexes in by_row.items():
+            units = []
+            for i, unit in enumerate(rows[row_index].units):
+                if i in indexes:
+                    unit = attrs.evolve(unit, role=Role.LEAD, explicit=not presumed)
+                elif not presumed and unit.role is Role.LEAD and not unit.explicit:
+                    unit = attrs.evolve(unit, role=Role.SUPPORT)  # a listing's first: no more
+                units.append(unit)
+            rows[row_index] = attrs.evolve(rows[row_index], units=tuple(units))
     if legend is None:
         what = "no legend after the table says what it means: check it"
     else:
