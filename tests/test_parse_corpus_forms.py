@@ -258,6 +258,21 @@ def test_a_clause_a_paragraph_under_one_item_gives_the_measure_every_unit_once()
     assert "clauses" not in _kinds(one_line)  # two clauses in one sentence: the last, as before
 
 
+def test_a_clause_a_sentence_in_one_paragraph_gives_the_measure_every_unit_once() -> None:
+    # 陕西 2021: "…26%以上。(A、B按职责分工负责)各市(区)要…。(各设区市政府负责)" on one line
+    text = (
+        "一、明确目标奋力赶超\n大力推动工业投资,全年增长7%以上。(省发展改革委、省工业和信息化厅"
+        "按职责分工负责)各市(区)要落实主体责任,争取更快增长。(各设区市政府负责)\n"
+        "二、促进非能源工业稳定增长\n保证重点行业平稳运行。(省工业和信息化厅负责)\n"
+    )
+    assert clause_units(text) == [
+        [("省发展改革委", S, False), ("省工业和信息化厅", S, False), ("各设区市政府", L, False)],
+        [("省工业和信息化厅", L, False)],
+    ]
+    (warning,) = [w for w in parse_policy_text(text, document_id="d").warnings if w.kind == "clauses"]
+    assert "the item 一、 states 2 clauses, one a paragraph or sentence" in warning.message
+
+
 def test_a_notice_title_nesting_the_issued_document_in_angle_brackets() -> None:
     text = (
         "南京市人民政府办公厅关于转发市科委〈南京市落实省政府〈关于加快推进若干政策措施〉"

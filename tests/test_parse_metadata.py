@@ -214,3 +214,15 @@ def test_a_text_without_a_title_says_so_at_its_start() -> None:
     (warning,) = [u for u in result.uncertainties if u.kind == "no-title"]
     assert (warning.line, warning.column) == (1, 1)
     assert "named by its id 'n1'" in warning.message
+
+
+def test_a_target_division_heading_below_news_prose_is_the_title() -> None:
+    # 重庆渝中 2023: a news text, then the division's own heading above 一、
+    head = (
+        "近日,渝中区人民政府办公室发布《2023年区政府工作报告重点工作目标任务分解》方案,共细分出171项目标任务。\n"
+        "小编带你了解\n"
+        "2023年区政府工作报告重点工作目标任务分解\n"
+        "一、主要预期指标\n"
+    )
+    assert _meta(head).title == "2023年区政府工作报告重点工作目标任务分解"
+    assert _meta("小编带你了解\n2023年本部门任务分解\n一、指标\n").title is None

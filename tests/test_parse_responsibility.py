@@ -282,3 +282,16 @@ def test_wrong_argument_types_are_a_clear_error() -> None:
         parse_responsibility(None)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="needs a ResponsibilityClause"):
         resolve_clause(smeeco.load("example"), "x")  # type: ignore[arg-type]
+
+
+def test_a_label_line_the_text_ends_inside_keeps_only_its_whole_names() -> None:
+    # 重庆渝中 2023: the copy stops at "牵头单位:区商" (区商务委 broken off): no unit "区商"
+    head = "一、指标\n1.地区生产总值增长5%左右。\n牵头单位:区发改委\n4.社会消费品零售总额增长6%左右。\n"
+    (last,) = [c for c in find_responsibility_clauses(head + "牵头单位:区商务委、区商\n")][1:]
+    assert (last.names, last.cut) == (("区商务委",), True)
+    assert [c.names for c in find_responsibility_clauses(head + "牵头单位:区商\n")] == [("区发改委",)]
+    result = smeeco.parse_policy(head + "牵头单位:区商", document_id="d")
+    assert [len(m.responsibilities) for m in result.measures] == [1, 0]
+    assert "truncated" in {u.kind for u in result.uncertainties}
+    whole = [c.names for c in find_responsibility_clauses(head + "牵头单位:区商务委\n")]
+    assert whole == [("区发改委",), ("区商务委",)]  # a whole name at the end stays

@@ -468,16 +468,18 @@ def _parse(
             clause_of[k] = _primary(own[k])
             paragraphs = [c for c in own[k] if c.form is not ClauseForm.JOINT]
             if len(paragraphs) > 1 and all(
-                "\n" in text[a.span[1] : b.span[0]] for a, b in itertools.pairwise(paragraphs)
+                "\n" in text[a.span[1] : b.span[0]] or "。" in text[a.span[1] : b.span[0]]
+                for a, b in itertools.pairwise(paragraphs)
             ):
-                # "1.… ⏎ 实施…。(牵头单位:A、B) ⏎ 集聚资源…。(牵头单位:A、C)": a clause a paragraph
+                # "1.… ⏎ 实施…。(牵头单位:A、B) ⏎ 集聚资源…。(牵头单位:A、C)": a clause a paragraph;
+                # "…。(A、B按职责分工负责)各市要…。(各设区市政府负责)": a clause a sentence
                 clause_of[k] = _paragraph_clauses(paragraphs)
                 warnings.append(
                     ParseWarning(
                         "clauses",
                         paragraphs[0].span,
                         f"the item {items[k].marker} states {len(paragraphs)} clauses, one a"
-                        f" paragraph ({', '.join(repr(c.text) for c in paragraphs)}); the"
+                        f" paragraph or sentence ({', '.join(repr(c.text) for c in paragraphs)}); the"
                         " measure takes the units of all, in order, each once",
                     )
                 )

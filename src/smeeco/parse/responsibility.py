@@ -1007,6 +1007,15 @@ def find_responsibility_clauses(
         elif kind == "bare":
             line_end = text.find("\n", anchor.start(), end)
             clause = _labelled(text, anchor.start(), end if line_end < 0 else line_end)
+            if (
+                clause is not None
+                and clause.units
+                and end == len(text)
+                and (line_end < 0 or not text[line_end:end].strip())
+                and not unit_like(clause.units[-1].name)
+            ):
+                # "牵头单位:区商" as the text's last line: a name the end broke off is no unit
+                clause = _cut(text, anchor.start(), end if line_end < 0 else line_end)
         elif kind == "assign":
             clause = _assigned_at(text, anchor, end)
         elif kind == "lead":
