@@ -269,7 +269,9 @@ def test_a_clause_a_sentence_in_one_paragraph_gives_the_measure_every_unit_once(
         [("省发展改革委", S, False), ("省工业和信息化厅", S, False), ("各设区市政府", L, False)],
         [("省工业和信息化厅", L, False)],
     ]
-    (warning,) = [w for w in parse_policy_text(text, document_id="d").warnings if w.kind == "clauses"]
+    (warning,) = [
+        w for w in parse_policy_text(text, document_id="d").warnings if w.kind == "clauses"
+    ]
     assert "the item 一、 states 2 clauses, one a paragraph or sentence" in warning.message
 
 

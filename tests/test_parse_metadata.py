@@ -226,3 +226,22 @@ def test_a_target_division_heading_below_news_prose_is_the_title() -> None:
     )
     assert _meta(head).title == "2023年区政府工作报告重点工作目标任务分解"
     assert _meta("小编带你了解\n2023年本部门任务分解\n一、指标\n").title is None
+
+
+def test_a_quote_inside_a_quoted_title_over_three_lines_keeps_the_whole_name() -> None:
+    # 辽政发〔2023〕2号: "关于印发《2023年" ⏎ "省〈政府工作报告〉任务分解" ⏎
+    # "和责任分工方案》的通知"
+    head = (
+        "辽政发〔2023〕2号\n辽宁省人民政府关于印发《2023年\n省〈政府工作报告〉任务分解\n"
+        "和责任分工方案》的通知\n各市人民政府,省政府各厅委、各直属机构:\n"
+    )
+    assert _meta(head).title == "2023年省〈政府工作报告〉任务分解和责任分工方案"
+    plain = "关于印发《西部大开发“十三五”规划》责任分工方案的通知\n"
+    assert _meta(plain).title == "《西部大开发“十三五”规划》责任分工方案"
+
+
+def test_a_heading_split_after_a_year_and_a_quoted_name_is_joined() -> None:
+    # 成都 2022: "2022年《政府工作报告》" ⏎ "目标任务责任分解方案"
+    head = "相关新闻>>\n2022年《政府工作报告》\n目标任务责任分解方案\n一、主要预期目标\n"
+    assert _meta(head).title == "2022年《政府工作报告》目标任务责任分解方案"
+    assert _meta("来源:《人民日报》\n目标任务责任分解方案\n").title == "目标任务责任分解方案"

@@ -286,12 +286,46 @@ def test_wrong_argument_types_are_a_clear_error() -> None:
 
 def test_a_label_line_the_text_ends_inside_keeps_only_its_whole_names() -> None:
     # 重庆渝中 2023: the copy stops at "牵头单位:区商" (区商务委 broken off): no unit "区商"
-    head = "一、指标\n1.地区生产总值增长5%左右。\n牵头单位:区发改委\n4.社会消费品零售总额增长6%左右。\n"
-    (last,) = [c for c in find_responsibility_clauses(head + "牵头单位:区商务委、区商\n")][1:]
+    head = "一、指标\n1.地区生产总值增长5%左右。\n牵头单位:区发改委\n4.社会消费品零售增长。\n"
+    (last,) = list(find_responsibility_clauses(head + "牵头单位:区商务委、区商\n"))[1:]
     assert (last.names, last.cut) == (("区商务委",), True)
-    assert [c.names for c in find_responsibility_clauses(head + "牵头单位:区商\n")] == [("区发改委",)]
+    assert [c.names for c in find_responsibility_clauses(head + "牵头单位:区商\n")] == [
+        ("区发改委",)
+    ]
     result = smeeco.parse_policy(head + "牵头单位:区商", document_id="d")
     assert [len(m.responsibilities) for m in result.measures] == [1, 0]
     assert "truncated" in {u.kind for u in result.uncertainties}
     whole = [c.names for c in find_responsibility_clauses(head + "牵头单位:区商务委\n")]
     assert whole == [("区发改委",), ("区商务委",)]  # a whole name at the end stays
+
+
+def test_a_part_under_a_label_of_no_role_is_a_note_never_a_unit() -> None:
+    # 成都 2022: "(牵头单位:市发改委;数据提供单位:市统计局)" — the data provider leads nothing
+    text = "1.增长2%。(牵头单位:市农业农村局;责任单位:市公园城市局;数据提供单位:市统计局)\n"
+    (clause,) = find_responsibility_clauses(text)
+    assert [(u.name, u.role) for u in clause.units] == [("市农业农村局", L), ("市公园城市局", S)]
+    assert clause.note == "数据提供单位:市统计局"
+    assert [text[s:e] for s, e in clause.unknown_labels] == ["数据提供单位:市统计局"]
+    result = smeeco.parse_policy("一、指标\n" + text, document_id="d")
+    (label,) = [u for u in result.uncertainties if u.kind == "label"]
+    assert (label.line, label.column) == (2, text.index("数据提供单位") + 1)
+    assert "'数据提供单位:市统计局'" in label.message
+    (plain,) = find_responsibility_clauses("(牵头单位:市发改委;责任单位:市统计局)")
+    assert plain.unknown_labels == ()
+    assert plain.names == ("市发改委", "市统计局")
+
+
+def test_the_lead_listed_again_among_the_responsible_units_is_kept_once_as_lead() -> None:
+    # 辽宁 2012: "牵头单位:省发展改革委。" ⏎ "责任单位:省发展改革委、省统计局等。"
+    text = (
+        "一、指标\n⑴单位地区生产总值能耗降低17%。\n牵头单位:省发展改革委。\n"
+        "责任单位:省发展改革委、省统计局等。\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    (measure,) = result.measures
+    names = {a.id: a.name.zh for a in result.agencies}
+    got = [(names[r.unit], r.role, r.explicit) for r in measure.responsibilities]
+    assert got == [("省发展改革委", L, True), ("省统计局", S, True)]
+    (dup,) = [u for u in result.uncertainties if u.kind == "duplicate"]
+    assert dup.line == 4
+    assert "kept once, as the lead" in dup.message

@@ -393,6 +393,16 @@ def _parse(
         items = _renest(items, masked)
         clauses = [c for c in clauses if not _inside(masked, c.span[0])]
     for found in clauses:
+        for span in found.unknown_labels:
+            warnings.append(
+                ParseWarning(
+                    "label",
+                    span,
+                    f"the clause {found.text!r} has a part under a label that names no role"
+                    f" ({text[span[0] : span[1]]!r}): kept as a note, its units are no lead"
+                    " or support",
+                )
+            )
         if found.cut:
             warnings.append(
                 ParseWarning(
@@ -479,7 +489,8 @@ def _parse(
                         "clauses",
                         paragraphs[0].span,
                         f"the item {items[k].marker} states {len(paragraphs)} clauses, one a"
-                        f" paragraph or sentence ({', '.join(repr(c.text) for c in paragraphs)}); the"
+                        " paragraph or sentence"
+                        f" ({', '.join(repr(c.text) for c in paragraphs)}); the"
                         " measure takes the units of all, in order, each once",
                     )
                 )

@@ -355,6 +355,8 @@ _DATE_LINE = re.compile(
 _TITLE_WORDS = re.compile(r"[\u4e00-\u9fff()（）“”]{4,60}")
 #: A 《…》 closed on its own line ("国务院关于落实《政府工作报告》").
 _BALANCED_QUOTE = re.compile(r"《[^《》\n]{1,40}》")
+#: "2022年《政府工作报告》" as the first line of a heading: a year and the quoted name.
+_YEAR_QUOTE = re.compile(r"\d{4}年度?[省市区县]?《[^《》\n]{1,40}》")
 _UNIT_ISSUES = re.compile(
     r"[\u4e00-\u9fff]{2,30}?(?:人民政府|办公厅|办公室|委员会|领导小组|局|厅|委)(?:关于|印发|转发)"
 )
@@ -447,6 +449,8 @@ def _opened_quote(earlier: list[tuple[str, int]], title: str) -> tuple[str, int,
 def _title_head(head: tuple[str, int], title: str) -> bool:
     """Whether the line before ``title`` is its first half ("省人民政府关于" / "进一步…的意见")."""
     text = head[0]
+    if text.endswith("》") and _YEAR_QUOTE.fullmatch(text):
+        return True  # "2022年《政府工作报告》" above "目标任务责任分解方案"
     if text and "关于" in text and _BALANCED_QUOTE.search(text):
         # "国务院关于落实《政府工作报告》" above "重点工作部门分工的意见": the quoted name is
         # the title's, the rest must read as the first half of a title
@@ -506,7 +510,9 @@ def _issued_document(
     if quoted is not None and quoted.end() < tail_end and text[tail_end:e].startswith("的通知"):
         # "关于印发《X规划》主要目标重点任务责任分工方案的通知": the 方案 of X, not X
         whole = text[quoted.start() : tail_end]
-        if _TITLE_END.search(whole) and "《" not in text[quoted.end() : tail_end]:
+        rest = text[quoted.end() : tail_end]
+        if _TITLE_END.search(whole) and "《" not in rest and "》" not in rest:
+            # (a 》 after it: the quote sits inside an outer 《…〈政府工作报告〉…方案》)
             return _clean(whole), (quoted.start(), tail_end)
     outer = _outer_quote(text, s, e, quoted) if quoted is not None else None
     if outer is not None:
@@ -589,7 +595,7 @@ def _clean(name: str) -> str:
     return re.sub(r"\s+", "", name)
 
 
-_UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|部委|局|厅|办)$")
+_UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|部委|厅委|局|厅|办)$")
 
 
 def _addressees(line: str) -> tuple[str, ...]:
@@ -615,6 +621,8 @@ def _split_addressees(line: str) -> tuple[str, ...]:
     ('各州、市、县、区人民政府', '省直各委、办、厅、局')
     >>> _addressees("各县(市、区)人民政府,市政府各部门、各直属机构")
     ('各县(市、区)人民政府', '市政府各部门', '各直属机构')
+    >>> _addressees("各市人民政府,省政府各厅委、各直属机构")
+    ('各市人民政府', '省政府各厅委', '各直属机构')
     >>> _addressees("各县、区人民政府、市直各单位")
     ('各县、区人民政府', '市直各单位')
     """

@@ -665,6 +665,17 @@ def _responsibilities(
                 )
             )
             continue
+        if unit.role is Role.SUPPORT and (agency, Role.LEAD) in seen:
+            # "牵头单位:省发展改革委。责任单位:省发展改革委、省统计局": the lead listed again
+            warnings.append(
+                ParseWarning(
+                    "duplicate",
+                    unit.span,
+                    f"{unit.name!r} names {agency!r}, the lead, again among the other units;"
+                    " kept once, as the lead",
+                )
+            )
+            continue
         role, explicit = unit.role, unit.explicit
         if role is Role.LEAD and not explicit:
             if inferred_lead:

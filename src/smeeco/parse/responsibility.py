@@ -102,7 +102,8 @@ class ResponsibilityClause:
     clause stated once for a whole section ("以上任务由…负责"); ``cut`` one that the end of
     the text breaks off (only its complete names are kept); ``unclosed`` a bracket still
     open at its line end; ``first_leads`` one whose first unit is a stated lead by a rule
-    note ("排在首位的为牵头单位").
+    note ("排在首位的为牵头单位"); ``unknown_labels`` the spans of parts under a label that
+    names no role ("数据提供单位:市统计局"): kept as a note, never as units.
     """
 
     form: ClauseForm
@@ -115,6 +116,7 @@ class ResponsibilityClause:
     cut: bool = False
     unclosed: bool = False
     first_leads: bool = False
+    unknown_labels: tuple[tuple[int, int], ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -200,6 +202,10 @@ def cut_label(line: str) -> bool:
 
 
 _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
+#: "；数据提供单位:市统计局" inside a labelled clause: a label of a unit that names no role.
+_OTHER_LABEL = re.compile(
+    r"[；;，,][^\S\n]{0,3}[\u4e00-\u9fff]{1,8}(?:单位|部门|机构)[^\S\n]{0,3}[:：]"
+)
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
 
@@ -670,6 +676,7 @@ def _labelled(
         ]
     units: list[ClauseUnit] = []
     notes: list[str] = []
+    unknown: list[tuple[int, int]] = []
     etc = False
     divided = False
     for k, label in enumerate(labels):
@@ -678,6 +685,14 @@ def _labelled(
             ns, ne = _trim(text, label.start(), part_end)
             notes.append(text[ns:ne])
             continue
+        colon = max(text.find(":", label.end(), part_end), text.find("：", label.end(), part_end))
+        other = _OTHER_LABEL.search(text, label.end(), part_end) if colon >= 0 else None
+        if other is not None:
+            # "(牵头单位:A;数据提供单位:B)": the part under a label of no role is a note
+            ns, ne = _trim(text, other.start() + 1, part_end)
+            notes.append(text[ns:ne])
+            unknown.append((ns, ne))
+            part_end = other.start()
         names_end = part_end
         division = _DIVISION_IN.search(text, label.end(), part_end)
         if division is not None:
@@ -699,7 +714,13 @@ def _labelled(
         form = ClauseForm.DIVISION
     end = _trim(text, start, end, " \t\r\u3000")[1]
     return ResponsibilityClause(
-        form, tuple(units), (start, end), text[start:end], "；".join(notes), etc
+        form,
+        tuple(units),
+        (start, end),
+        text[start:end],
+        "；".join(notes),
+        etc,
+        unknown_labels=tuple(unknown),
     )
 
 
