@@ -12,6 +12,7 @@ import smeeco
 from parsed import clause_units
 from smeeco import Role
 from smeeco.parse import parse_policy_text
+from smeeco.parse.html import html_tables
 from smeeco.parse.table import find_tables
 
 L, S = Role.LEAD, Role.SUPPORT
@@ -169,8 +170,15 @@ def test_tabs_spaces_and_html_with_a_content_column_are_read_alike() -> None:
         )
         + "</table>\n"
     )
-    for text in (tabs, spaces, html):
+    rendered = html_tables(html)  # an HTML table is read as prepare renders it
+    assert rendered is not None
+    for text in (tabs, spaces, rendered.text):
         assert _table_units(text) == _WANT, text[:30]
+    parsed = smeeco.parse_policy(html, document_id="d")  # and the same end to end
+    names = {a.id: a.name.zh for a in parsed.agencies}
+    assert [
+        (m.number, [(names[r.unit], r.role) for r in m.responsibilities]) for m in parsed.measures
+    ] == [("1", [("市发改委", L)]), ("2", [("市发改委", L), ("市财政局", S)])]
 
 
 def test_a_tab_table_ending_the_text_inside_a_unit_s_name_gives_no_fragment() -> None:

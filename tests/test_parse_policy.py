@@ -17,6 +17,7 @@ from smeeco import NotAPolicyTextError, Role, SmeecoError
 from smeeco.cli import parse as cli_parse
 from smeeco.parse import find_responsibility_clauses, parse_policy_text
 from smeeco.parse import prepare as prepare_module
+from smeeco.parse.html import html_tables
 from smeeco.parse.prepare import prepare
 from smeeco.parse.table import find_tables
 
@@ -298,7 +299,9 @@ def test_task_tables_in_every_pasted_form(style: str) -> None:
         cells = "".join(
             "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TABLE_BODY
         )
-        text = f"<table>{cells}</table>"
+        rendered = html_tables(f"<table>{cells}</table>")  # as prepare renders it
+        assert rendered is not None
+        text = rendered.text
     (table,) = find_tables("附件：任务分工表\n" + text + "\n")
     assert [row.title for row in table.rows] == ["拓宽融资渠道", "完善担保体系"]
     assert [(u.name, u.role, u.explicit) for u in table.rows[0].units] == [
