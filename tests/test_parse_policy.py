@@ -196,6 +196,10 @@ def test_a_clause_stated_for_the_section_is_given_to_each_measure() -> None:
     assert all(
         m.clause is not None and m.clause.names == ("市金融局", "市财政局") for m in parsed.measures
     )
+    # the section's sentence is no part of its last measure's text
+    assert [m.text for m in parsed.measures] == ["扩大信贷。", "发展担保。"]
+    inline = parse_policy_text(text.replace("。\n以上", "。以上"), document_id="doc")
+    assert [m.text for m in inline.measures] == ["扩大信贷。", "发展担保。"]
 
 
 def test_numbering_problems_are_warnings_with_places() -> None:

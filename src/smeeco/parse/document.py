@@ -619,6 +619,10 @@ def _parse(
                     text_end = clause.span[0]
                     body_stop = rest_start
                     trailer_span = (rest_start, rest_end)
+            elif clause is not None and item.body <= clause.span[0] < end:
+                # "以上任务由…负责" after the last item of its section: the section's
+                # sentence, not this measure's text
+                text_end = clause.span[0]
             elif last:
                 body_stop = text_end = _furniture_start(text, item.body, end)
                 if body_stop < end:
