@@ -263,7 +263,11 @@ def test_a_clause_a_paragraph_under_one_item_gives_the_measure_every_unit_once()
     (warning,) = [w for w in parsed.warnings if w.kind == "clauses"]
     assert "the item 1. states 2 clauses, one a paragraph" in warning.message
     one_line = "一、甲\n1.实施计划(责任单位:市科委)并加快培育(责任单位:市财政局)。\n"
-    assert "clauses" not in _kinds(one_line)  # two clauses in one sentence: the last, as before
+    # two clauses in one paragraph: no unit is dropped, and the reader says so
+    assert clause_units(one_line) == [[("市科委", L, False), ("市财政局", L, False)]]
+    (warning,) = parse_policy_text(one_line, document_id="d").warnings
+    assert warning.kind == "clauses"
+    assert "the item 1. states 2 clauses in one paragraph" in warning.message
 
 
 def test_a_notice_title_nesting_the_issued_document_in_angle_brackets() -> None:

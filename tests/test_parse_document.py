@@ -175,6 +175,42 @@ def test_joint_sentence_stays_in_the_text() -> None:
     assert measure.text == "完善制度。由市工信局会同市财政局制定实施细则。"
 
 
+def test_a_clause_ending_a_paragraph_of_inline_items_is_the_paragraph_s() -> None:
+    # "一是…，二是…。(clause)" run on after "(五)": the clause is stated for the whole item
+    text = (
+        "一、要素\n(五)加强用工保障。一是开展招聘活动，二是加强技能培训。"
+        "(市人社局牵头，市教育局配合)\n(六)加强用地保障。(市自然资源局负责)\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [(m.locator, m.clause.names if m.clause else None) for m in parsed.measures] == [
+        ("一(五)", ("市人社局", "市教育局")),
+        ("一(六)", ("市自然资源局",)),
+    ]
+    assert parsed.measures[0].text == "加强用工保障。一是开展招聘活动，二是加强技能培训。"
+    # inline items each with a clause of their own stay the measures
+    own = text.replace("活动，二是", "活动(市人社局负责)；二是")
+    assert [m.locator for m in parse_policy_text(own, document_id="doc").measures] == [
+        "一(五)一是",
+        "一(五)二是",
+        "一(六)",
+    ]
+
+
+def test_two_clauses_in_one_paragraph_lose_no_unit_and_are_warned() -> None:
+    # "①…(A、B分别负责)②…(A负责)": ① inside the paragraph is no numbered item here
+    text = (
+        "一、要素\n(四)降低用能成本。①推进电力交易。(市发展改革委、国网某市供电公司分别负责)"
+        "②降低用气价格。(市发展改革委负责)\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    (measure,) = parsed.measures
+    assert measure.clause is not None
+    assert measure.clause.names == ("市发展改革委", "国网某市供电公司")
+    (warning,) = [w for w in parsed.warnings if w.kind == "clauses"]
+    assert "states 2 clauses in one paragraph" in warning.message
+    assert text[slice(*warning.span)] == "(市发展改革委、国网某市供电公司分别负责)"
+
+
 def test_measure_without_clause_and_complete_is_not_truncated() -> None:
     text = "一、总则\n(一)完善制度。健全机制。\n(二)加强宣传。"
     parsed = parse_policy_text(text, document_id="doc")

@@ -481,6 +481,20 @@ def _parse(
                         " measure takes the units of all, in order, each once",
                     )
                 )
+            elif len(paragraphs) > 1:
+                # "(四)…。①…。(A、B分别负责)②…。(A负责)": parts of one paragraph, each with
+                # its clause, that are no numbered items here: no unit is left behind
+                clause_of[k] = _paragraph_clauses(paragraphs)
+                warnings.append(
+                    ParseWarning(
+                        "clauses",
+                        paragraphs[0].span,
+                        f"the item {items[k].marker} states {len(paragraphs)} clauses in one"
+                        f" paragraph ({', '.join(repr(c.text) for c in paragraphs)}); the"
+                        " measure takes the units of all, in order, each once (each part's"
+                        " own units are not told apart: check the text)",
+                    )
+                )
         elif own[k]:
             role[k] = "section"
             for stated in own[k]:
@@ -811,10 +825,15 @@ def _lift_group_clauses(
     stated for them all, so it is the clause of "1.", whose sub-items are its text.
     """
     for parent, kids in enumerate(children):
-        if len(kids) < 2 or own[parent]:
+        if not kids or own[parent]:
             continue
         last = kids[-1]
         if children[last] or not own[last] or any(own[k] for k in kids[:-1]):
+            continue
+        if _inline_group_clause(text, items[parent], items[kids[0]], own[last]):
+            own[parent], own[last] = own[last], []
+            continue
+        if len(kids) < 2:
             continue
         body_line_end = text.find("\n", items[last].body)
         alone = all(
@@ -825,6 +844,24 @@ def _lift_group_clauses(
         )
         if alone:
             own[parent], own[last] = own[last], []
+
+
+def _inline_group_clause(
+    text: str, parent: Item, first: Item, clauses: list[ResponsibilityClause]
+) -> bool:
+    """Whether a clause ending a paragraph whose items run inline is the paragraph's own.
+
+    "(五)加强用工保障。一是开展招聘活动,二是加强技能培训。(A牵头,B配合)": the 一是…
+    items run on in the paragraph of "(五)" and only the last is followed by the clause,
+    which ends the paragraph: it is stated for them all, so it is the clause of "(五)".
+    """
+    if "\n" in text[parent.body : first.span[0]]:
+        return False  # the items start lines of their own: _lift_group_clauses's rule
+    line_end = text.find("\n", first.span[0])
+    line_end = len(text) if line_end < 0 else line_end
+    if any(clause.span[1] > line_end for clause in clauses):
+        return False  # a clause on a later line
+    return not text[clauses[-1].span[1] : line_end].strip(" \t。.；;")  # it ends the paragraph
 
 
 def _ancestors(items: list[Item], k: int) -> list[int]:
