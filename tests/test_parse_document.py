@@ -9,6 +9,7 @@ import pytest
 import smeeco
 from smeeco import InvalidValueError, Measure, PolicyDocument, Source, ValidationError
 from smeeco.parse import ParsedDocument, parse_policy_text, resolve_clause, to_records
+from smeeco.parse.structure import find_items
 from smeeco.types import DocumentId
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
@@ -187,6 +188,15 @@ def test_a_clause_ending_a_paragraph_of_inline_items_is_the_paragraph_s() -> Non
         ("一(六)", ("市自然资源局",)),
     ]
     assert parsed.measures[0].text == "加强用工保障。一是开展招聘活动，二是加强技能培训。"
+    # after a comma, 二是 goes on a run that 一是 started; a comma alone starts none
+    assert [i.marker for i in find_items(text, 0, len(text))] == [
+        "一、",
+        "(五)",
+        "一是",
+        "二是",
+        "(六)",
+    ]
+    assert [i.marker for i in find_items("甲，二是乙。", 0, 6)] == []
     # inline items each with a clause of their own stay the measures
     own = text.replace("活动，二是", "活动(市人社局负责)；二是")
     assert [m.locator for m in parse_policy_text(own, document_id="doc").measures] == [
