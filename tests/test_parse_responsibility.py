@@ -282,3 +282,29 @@ def test_wrong_argument_types_are_a_clear_error() -> None:
         parse_responsibility(None)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="needs a ResponsibilityClause"):
         resolve_clause(smeeco.load("example"), "x")  # type: ignore[arg-type]
+
+
+def test_a_list_wrapped_after_a_separator_goes_on_to_its_closing_bracket() -> None:
+    # a <br> in a web page's clause, a line break of a PDF copy: "市财政局、⏎人民银行…)"
+    text = (
+        "二、强化融资担保。(牵头单位:市地方金融监督管理局;配合单位:市财政局、\n"
+        "人民银行某市中心支行)\n三、降低用电成本。(市发展改革委负责)\n"
+    )
+    first, second = find_responsibility_clauses(text)
+    assert [(u.name, u.role, u.explicit) for u in first.units] == [
+        ("市地方金融监督管理局", L, True),
+        ("市财政局", S, True),
+        ("人民银行某市中心支行", S, True),
+    ]
+    assert not first.unclosed
+    assert text[slice(*first.span)].endswith("人民银行某市中心支行)")
+    assert second.names == ("市发展改革委",)
+
+
+def test_a_bracket_open_before_the_next_item_is_still_read_to_its_line_end() -> None:
+    # the next line is an item with a clause of its own: no wrap, the bracket is unclosed
+    text = "1.甲。(责任单位:市财政局、\n2.乙。(责任单位:市商务局)\n"
+    first, second = find_responsibility_clauses(text)
+    assert first.unclosed
+    assert first.names == ("市财政局",)
+    assert second.names == ("市商务局",)

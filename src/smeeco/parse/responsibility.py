@@ -614,6 +614,14 @@ def _closing(text: str, start: int, end: int) -> int:
                 before -= 1
             continued += 1
             if (
+                before > start
+                and text[before - 1] in _SEPARATORS
+                and continued <= _LABEL_LINES
+                and _wrapped_list(text, i + 1, limit)
+            ):
+                position = i + 1  # "…市财政局、⏎人民银行某市中心支行)": a list wrapped
+                continue
+            if (
                 before == start
                 or text[before - 1] not in ":："
                 or continued > _LABEL_LINES
@@ -626,6 +634,25 @@ def _closing(text: str, start: int, end: int) -> int:
         if depth <= 0:
             return i + 1
         position = i + 1
+
+
+#: How far a wrapped list's next line is looked along for its closing bracket.
+_WRAP_LOOK = 80
+
+
+def _wrapped_list(text: str, start: int, limit: int) -> bool:
+    """Whether the line at ``start`` ends a list that a line break after a 、 wrapped.
+
+    It does when a closing bracket stands on it within :data:`_WRAP_LOOK` characters with
+    no opening bracket, stop (。) or line break before it: "人民银行某市中心支行)" — not
+    "2.加强服务。(责任单位:…)", the next item.
+    """
+    stop = min(limit, start + _WRAP_LOOK)
+    found = _CLOSE_OR_LINE.search(text, start, stop)
+    if found is None or text[found.start()] == "\n":
+        return False
+    piece = text[start : found.start()]
+    return bool(piece.strip()) and not any(c in piece for c in _OPENERS + "。")
 
 
 #: Fields of a web page's footer ("主办单位:… 电话:… 网站标识码:…"): a line holding one is
