@@ -308,3 +308,24 @@ def test_a_bracket_open_before_the_next_item_is_still_read_to_its_line_end() -> 
     assert first.unclosed
     assert first.names == ("市财政局",)
     assert second.names == ("市商务局",)
+
+
+def test_a_label_after_the_item_s_last_sentence_is_a_clause() -> None:
+    # "（1）…。责任单位：A；配合单位：B" on the item's own line, without brackets
+    text = (
+        "1.压缩开办时间。\n(1)推行一窗通办。责任单位:县市场监管局;配合单位:县税务局\n"
+        "(2)推广电子执照。责任单位:县市场监管局\n"
+    )
+    first, second = find_responsibility_clauses(text)
+    assert [(u.name, u.role) for u in first.units] == [("县市场监管局", L), ("县税务局", S)]
+    assert text[slice(*first.span)].startswith("责任单位:县市场监管局")
+    assert second.names == ("县市场监管局",)
+    # a label inside a sentence is no clause's start: "对责任单位:" is read as running text
+    assert [c.names for c in find_responsibility_clauses("明确各责任单位:要加强配合。\n")] == []
+
+
+def test_a_label_line_ending_in_he_breaks_off_inside_its_list() -> None:
+    text = "一、甲\n(一)乙。责任单位:市科技局、市教委,各区县(自治县)政府和\n3、两江新区"
+    (clause,) = find_responsibility_clauses(text)
+    assert clause.names == ("市科技局", "市教委")  # no "政府和" fragment
+    assert clause.cut

@@ -220,7 +220,7 @@ _ANCHOR_FIRST = "".join(
 _ANCHOR = re.compile(
     rf"(?=[{re.escape(_ANCHOR_FIRST)}\s])"
     rf"(?:(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    rf"|(?P<bare>^[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    rf"|(?P<bare>(?:^|(?<=[。；;！!？?]))[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)})(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
@@ -1033,7 +1033,12 @@ def find_responsibility_clauses(
                 clause = _cut(text, anchor.start(), end)
         elif kind == "bare":
             line_end = text.find("\n", anchor.start(), end)
-            clause = _labelled(text, anchor.start(), end if line_end < 0 else line_end)
+            line_end = end if line_end < 0 else line_end
+            clause = _labelled(text, anchor.start(), line_end)
+            if clause is not None and clause.units and clause.units[-1].name[-1] in "和及与或":
+                # "责任单位:A、各区县政府和⏎3、…": the line breaks off after a 和, inside its
+                # list: the name before it is whole, what the 和 joined is lost (cut)
+                clause = _cut(text, anchor.start(), line_end)
         elif kind == "assign":
             clause = _assigned_at(text, anchor, end)
         elif kind == "lead":
