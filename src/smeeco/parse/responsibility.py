@@ -1032,8 +1032,9 @@ def find_responsibility_clauses(
             elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
                 clause = _cut(text, anchor.start(), end)
         elif kind == "bare":
-            line_end = text.find("\n", anchor.start(), end)
-            line_end = end if line_end < 0 else line_end
+            limit = min(end, anchor.start() + _LABELLED_MAX)  # no label line is longer
+            line_end = text.find("\n", anchor.start(), limit)
+            line_end = limit if line_end < 0 else line_end
             clause = _labelled(text, anchor.start(), line_end)
             if clause is not None and clause.units and clause.units[-1].name[-1] in "和及与或":
                 # "责任单位:A、各区县政府和⏎3、…": the line breaks off after a 和, inside its
