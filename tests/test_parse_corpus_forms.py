@@ -12,6 +12,7 @@ import smeeco
 from parsed import clause_units
 from smeeco import Role
 from smeeco.parse import parse_policy_text
+from smeeco.parse.html import html_tables
 from smeeco.parse.table import find_tables
 
 L, S = Role.LEAD, Role.SUPPORT
@@ -169,8 +170,15 @@ def test_tabs_spaces_and_html_with_a_content_column_are_read_alike() -> None:
         )
         + "</table>\n"
     )
-    for text in (tabs, spaces, html):
+    rendered = html_tables(html)  # an HTML table is read as prepare renders it
+    assert rendered is not None
+    for text in (tabs, spaces, rendered.text):
         assert _table_units(text) == _WANT, text[:30]
+    parsed = smeeco.parse_policy(html, document_id="d")  # and the same end to end
+    names = {a.id: a.name.zh for a in parsed.agencies}
+    assert [
+        (m.number, [(names[r.unit], r.role) for r in m.responsibilities]) for m in parsed.measures
+    ] == [("1", [("市发改委", L)]), ("2", [("市发改委", L), ("市财政局", S)])]
 
 
 def test_a_tab_table_ending_the_text_inside_a_unit_s_name_gives_no_fragment() -> None:
@@ -255,7 +263,11 @@ def test_a_clause_a_paragraph_under_one_item_gives_the_measure_every_unit_once()
     (warning,) = [w for w in parsed.warnings if w.kind == "clauses"]
     assert "the item 1. states 2 clauses, one a paragraph" in warning.message
     one_line = "一、甲\n1.实施计划(责任单位:市科委)并加快培育(责任单位:市财政局)。\n"
-    assert "clauses" not in _kinds(one_line)  # two clauses in one sentence: the last, as before
+    # two clauses in one paragraph: no unit is dropped, and the reader says so
+    assert clause_units(one_line) == [[("市科委", L, False), ("市财政局", L, False)]]
+    (warning,) = parse_policy_text(one_line, document_id="d").warnings
+    assert warning.kind == "clauses"
+    assert "the item 1. states 2 clauses in one paragraph" in warning.message
 
 
 def test_a_clause_a_sentence_in_one_paragraph_gives_the_measure_every_unit_once() -> None:
@@ -272,7 +284,7 @@ def test_a_clause_a_sentence_in_one_paragraph_gives_the_measure_every_unit_once(
     (warning,) = [
         w for w in parse_policy_text(text, document_id="d").warnings if w.kind == "clauses"
     ]
-    assert "the item 一、 states 2 clauses, one a paragraph or sentence" in warning.message
+    assert "the item 一、 states 2 clauses in one paragraph" in warning.message
 
 
 def test_a_notice_title_nesting_the_issued_document_in_angle_brackets() -> None:

@@ -9,6 +9,7 @@ import pytest
 import smeeco
 from smeeco import InvalidValueError, Measure, PolicyDocument, Source, ValidationError
 from smeeco.parse import ParsedDocument, parse_policy_text, resolve_clause, to_records
+from smeeco.parse.structure import find_items
 from smeeco.types import DocumentId
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
@@ -175,6 +176,51 @@ def test_joint_sentence_stays_in_the_text() -> None:
     assert measure.text == "完善制度。由市工信局会同市财政局制定实施细则。"
 
 
+def test_a_clause_ending_a_paragraph_of_inline_items_is_the_paragraph_s() -> None:
+    # "一是…，二是…。(clause)" run on after "(五)": the clause is stated for the whole item
+    text = (
+        "一、要素\n(五)加强用工保障。一是开展招聘活动，二是加强技能培训。"
+        "(市人社局牵头，市教育局配合)\n(六)加强用地保障。(市自然资源局负责)\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [(m.locator, m.clause.names if m.clause else None) for m in parsed.measures] == [
+        ("一(五)", ("市人社局", "市教育局")),
+        ("一(六)", ("市自然资源局",)),
+    ]
+    assert parsed.measures[0].text == "加强用工保障。一是开展招聘活动，二是加强技能培训。"
+    # after a comma, 二是 goes on a run that 一是 started; a comma alone starts none
+    assert [i.marker for i in find_items(text, 0, len(text))] == [
+        "一、",
+        "(五)",
+        "一是",
+        "二是",
+        "(六)",
+    ]
+    assert [i.marker for i in find_items("甲，二是乙。", 0, 6)] == []
+    # inline items each with a clause of their own stay the measures
+    own = text.replace("活动，二是", "活动(市人社局负责)；二是")
+    assert [m.locator for m in parse_policy_text(own, document_id="doc").measures] == [
+        "一(五)一是",
+        "一(五)二是",
+        "一(六)",
+    ]
+
+
+def test_two_clauses_in_one_paragraph_lose_no_unit_and_are_warned() -> None:
+    # "①…(A、B分别负责)②…(A负责)": ① inside the paragraph is no numbered item here
+    text = (
+        "一、要素\n(四)降低用能成本。①推进电力交易。(市发展改革委、国网某市供电公司分别负责)"
+        "②降低用气价格。(市发展改革委负责)\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    (measure,) = parsed.measures
+    assert measure.clause is not None
+    assert measure.clause.names == ("市发展改革委", "国网某市供电公司")
+    (warning,) = [w for w in parsed.warnings if w.kind == "clauses"]
+    assert "states 2 clauses in one paragraph" in warning.message
+    assert text[slice(*warning.span)] == "(市发展改革委、国网某市供电公司分别负责)"
+
+
 def test_measure_without_clause_and_complete_is_not_truncated() -> None:
     text = "一、总则\n(一)完善制度。健全机制。\n(二)加强宣传。"
     parsed = parse_policy_text(text, document_id="doc")
@@ -207,6 +253,20 @@ def test_out_of_order_numbers_are_warned_about() -> None:
         "numbering skips to 三、 after 1: '三、丙'",
     ]
     assert [text[slice(*w.span)] for w in numbering] == ["(三)", "三、"]
+
+
+def test_numbering_going_on_across_levels_is_no_warning() -> None:
+    # 一、二、 under 第一章's 第一节, then 三、 right under 第二章: numbered on, not skipped
+    # (江西 2010: (二十二), then 六、, then (二十三); 咸安 2023: 11., then 二、, then 12.)
+    text = (
+        "第一章 任务\n第一节 创新\n一、甲。(责任单位:省科技厅)\n二、乙。(责任单位:省科技厅)\n"
+        "第二章 保障\n三、丙。(责任单位:省财政厅)\n五、戊。(责任单位:省财政厅)\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [m.number for m in parsed.measures] == ["一、", "二、", "三、", "五、"]
+    assert [w.message for w in parsed.warnings if w.kind == "numbering"] == [
+        "numbering skips to 五、 after 3: '五、戊。(责任单位:省财政厅)'"
+    ]
 
 
 def test_shi_yi_wu_is_a_word_not_a_numeral() -> None:

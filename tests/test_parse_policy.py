@@ -17,6 +17,7 @@ from smeeco import NotAPolicyTextError, Role, SmeecoError
 from smeeco.cli import parse as cli_parse
 from smeeco.parse import find_responsibility_clauses, parse_policy_text
 from smeeco.parse import prepare as prepare_module
+from smeeco.parse.html import html_tables
 from smeeco.parse.prepare import prepare
 from smeeco.parse.table import find_tables
 
@@ -195,6 +196,10 @@ def test_a_clause_stated_for_the_section_is_given_to_each_measure() -> None:
     assert all(
         m.clause is not None and m.clause.names == ("市金融局", "市财政局") for m in parsed.measures
     )
+    # the section's sentence is no part of its last measure's text
+    assert [m.text for m in parsed.measures] == ["扩大信贷。", "发展担保。"]
+    inline = parse_policy_text(text.replace("。\n以上", "。以上"), document_id="doc")
+    assert [m.text for m in inline.measures] == ["扩大信贷。", "发展担保。"]
 
 
 def test_numbering_problems_are_warnings_with_places() -> None:
@@ -298,7 +303,9 @@ def test_task_tables_in_every_pasted_form(style: str) -> None:
         cells = "".join(
             "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in TABLE_BODY
         )
-        text = f"<table>{cells}</table>"
+        rendered = html_tables(f"<table>{cells}</table>")  # as prepare renders it
+        assert rendered is not None
+        text = rendered.text
     (table,) = find_tables("附件：任务分工表\n" + text + "\n")
     assert [row.title for row in table.rows] == ["拓宽融资渠道", "完善担保体系"]
     assert [(u.name, u.role, u.explicit) for u in table.rows[0].units] == [

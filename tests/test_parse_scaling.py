@@ -183,7 +183,7 @@ def test_a_label_line_goes_on_to_the_next_line_a_few_times_only() -> None:
 
 
 @given(
-    st.text(alphabet="一二三四五六七八九十是。；:）) \t\n甲", max_size=40),
+    st.text(alphabet="一二三四五六七八九十是。；:）)，, \t\n甲", max_size=40),
     st.integers(0, 10),
     st.integers(0, 45),
 )

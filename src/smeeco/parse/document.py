@@ -237,7 +237,7 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
     numbers afresh after it ("一、…二、…三、…" of the notice, then "一、" of the plan).
     """
     last_of: dict[tuple[int | None, str], int] = {}
-    last_of_kind: dict[tuple[str, int], int] = {}
+    last_of_kind: dict[tuple[str, int], int] = {}  # by kind and depth; depth -1: any
     signed = [m.start() for m in _SIGNED_DATE_LINE.finditer(text)]
     next_signed = 0
     for item in items:
@@ -249,7 +249,13 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
         key = (item.parent, item.kind)
         previous = last_of.get(key)
         if previous is None:
-            expected = {1, last_of_kind.get((item.kind, item.depth), 0) + 1}
+            # afresh, or on from the last item of its kind at its depth or at any depth
+            # (一、二、 under 第一章's 第一节, then 三、 right under 第三章)
+            expected = {
+                1,
+                last_of_kind.get((item.kind, item.depth), 0) + 1,
+                last_of_kind.get((item.kind, -1), 0) + 1,
+            }
         else:
             expected = {previous + 1}
         if item.value not in expected and item.kind != "ordinal":
@@ -270,6 +276,7 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
             )
         last_of[key] = item.value
         last_of_kind[(item.kind, item.depth)] = item.value
+        last_of_kind[(item.kind, -1)] = item.value
 
 
 def _paragraph_clauses(clauses: list[ResponsibilityClause]) -> ResponsibilityClause:
@@ -478,20 +485,31 @@ def _parse(
             clause_of[k] = _primary(own[k])
             paragraphs = [c for c in own[k] if c.form is not ClauseForm.JOINT]
             if len(paragraphs) > 1 and all(
-                "\n" in text[a.span[1] : b.span[0]] or "。" in text[a.span[1] : b.span[0]]
-                for a, b in itertools.pairwise(paragraphs)
+                "\n" in text[a.span[1] : b.span[0]] for a, b in itertools.pairwise(paragraphs)
             ):
-                # "1.… ⏎ 实施…。(牵头单位:A、B) ⏎ 集聚资源…。(牵头单位:A、C)": a clause a paragraph;
-                # "…。(A、B按职责分工负责)各市要…。(各设区市政府负责)": a clause a sentence
+                # "1.… ⏎ 实施…。(牵头单位:A、B) ⏎ 集聚资源…。(牵头单位:A、C)": a clause a paragraph
                 clause_of[k] = _paragraph_clauses(paragraphs)
                 warnings.append(
                     ParseWarning(
                         "clauses",
                         paragraphs[0].span,
                         f"the item {items[k].marker} states {len(paragraphs)} clauses, one a"
-                        " paragraph or sentence"
-                        f" ({', '.join(repr(c.text) for c in paragraphs)}); the"
+                        f" paragraph ({', '.join(repr(c.text) for c in paragraphs)}); the"
                         " measure takes the units of all, in order, each once",
+                    )
+                )
+            elif len(paragraphs) > 1:
+                # "(四)…。①…。(A、B分别负责)②…。(A负责)": parts of one paragraph, each with
+                # its clause, that are no numbered items here: no unit is left behind
+                clause_of[k] = _paragraph_clauses(paragraphs)
+                warnings.append(
+                    ParseWarning(
+                        "clauses",
+                        paragraphs[0].span,
+                        f"the item {items[k].marker} states {len(paragraphs)} clauses in one"
+                        f" paragraph ({', '.join(repr(c.text) for c in paragraphs)}); the"
+                        " measure takes the units of all, in order, each once (each part's"
+                        " own units are not told apart: check the text)",
                     )
                 )
         elif own[k]:
@@ -632,6 +650,10 @@ def _parse(
                     text_end = clause.span[0]
                     body_stop = rest_start
                     trailer_span = (rest_start, rest_end)
+            elif clause is not None and item.body <= clause.span[0] < end:
+                # "以上任务由…负责" after the last item of its section: the section's
+                # sentence, not this measure's text
+                text_end = clause.span[0]
             elif last:
                 body_stop = text_end = _furniture_start(text, item.body, end)
                 if body_stop < end:
@@ -820,10 +842,15 @@ def _lift_group_clauses(
     stated for them all, so it is the clause of "1.", whose sub-items are its text.
     """
     for parent, kids in enumerate(children):
-        if len(kids) < 2 or own[parent]:
+        if not kids or own[parent]:
             continue
         last = kids[-1]
         if children[last] or not own[last] or any(own[k] for k in kids[:-1]):
+            continue
+        if _inline_group_clause(text, items[parent], items[kids[0]], own[last]):
+            own[parent], own[last] = own[last], []
+            continue
+        if len(kids) < 2:
             continue
         body_line_end = text.find("\n", items[last].body)
         alone = all(
@@ -834,6 +861,24 @@ def _lift_group_clauses(
         )
         if alone:
             own[parent], own[last] = own[last], []
+
+
+def _inline_group_clause(
+    text: str, parent: Item, first: Item, clauses: list[ResponsibilityClause]
+) -> bool:
+    """Whether a clause ending a paragraph whose items run inline is the paragraph's own.
+
+    "(五)加强用工保障。一是开展招聘活动,二是加强技能培训。(A牵头,B配合)": the 一是…
+    items run on in the paragraph of "(五)" and only the last is followed by the clause,
+    which ends the paragraph: it is stated for them all, so it is the clause of "(五)".
+    """
+    if "\n" in text[parent.body : first.span[0]]:
+        return False  # the items start lines of their own: _lift_group_clauses's rule
+    line_end = text.find("\n", first.span[0])
+    line_end = len(text) if line_end < 0 else line_end
+    if any(clause.span[1] > line_end for clause in clauses):
+        return False  # a clause on a later line
+    return not text[clauses[-1].span[1] : line_end].strip(" \t。.；;")  # it ends the paragraph
 
 
 def _ancestors(items: list[Item], k: int) -> list[int]:

@@ -45,11 +45,13 @@ _MARKER = re.compile(
     re.MULTILINE,
 )
 _ORDINAL = re.compile(
-    rf"(?:^|(?<=[。；;！!？?\n：:)）\s]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)"
+    rf"(?:^|(?<=[。；;！!？?\n：:)），,\s]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)"
 )
 _CN_NUMERAL = re.compile(_CN)
 _NUMERALS = frozenset("一二三四五六七八九十")
-_BEFORE_ORDINAL = frozenset("。；;！!？?\n：:)）")
+#: What may stand before 一是: a stop, a colon, a closing bracket, a comma ("一是…，二是…";
+#: a run must still start at 一是 and go on in order) or a space.
+_BEFORE_ORDINAL = frozenset("。；;！!？?\n：:)），,")
 
 
 def _ordinals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:

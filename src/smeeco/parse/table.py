@@ -1,4 +1,8 @@
-"""任务分工表 pasted as text: pipes, tabs, aligned spaces or an HTML ``<table>``.
+"""任务分工表 pasted as text: pipes, tabs or aligned spaces.
+
+An HTML ``<table>`` (a saved web page, or markup pasted into a text) is rendered to ``|``
+rows by :mod:`smeeco.parse.html` when the text is prepared (:func:`smeeco.parse.prepare.prepare`),
+before this module reads it: there is one reader of HTML tables, and it knows merged cells.
 
 A table is found by its header row: one column names the task (任务, 工作任务, 重点任务,
 工作内容…) and another the units (牵头单位/牵头部门, 配合单位/参与部门, 责任单位).
@@ -42,10 +46,6 @@ _SUPPORT = re.compile(r"配合|参与|协同|协办")
 _LISTING = re.compile(r"责任单位|责任部门|责任主体")
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _DEADLINE = re.compile(r"时限|期限|时间|进度")
-_HTML_TABLE = re.compile(r"<table\b.*?</table\s*>", re.S | re.I)
-_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr\s*>", re.S | re.I)
-_HTML_CELL = re.compile(r"<t[dh]\b[^>]*>(.*?)</t[dh]\s*>", re.S | re.I)
-_TAG = re.compile(r"<[^>]*>")
 _SPACES = re.compile(r"[^\S\n]{2,}")
 _HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项|内容|举措)[^\n]*$", re.M)
 #: What a header needs besides a task column (see _columns): a line without it is none.
@@ -170,23 +170,20 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_TAG_OR_BREAK = re.compile(r"<[^>]*>|\n")
-
-
 def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The pieces of a cell between its line breaks and HTML tags, stripped, as spans.
-
-    "<p>市发改委</p>" is one piece, "市发改委"; "<p>区商务局</p><p>区财政局</p>" two.
-    """
+    """The lines of a cell, stripped, as spans: "市发改委⏎市财政局" is two."""
     found: list[tuple[int, int]] = []
     position = start
-    for match in itertools.chain(_TAG_OR_BREAK.finditer(text, start, end), [None]):
-        stop = end if match is None else match.start()
+    while position <= end:
+        stop = text.find("\n", position, end)
+        match = stop >= 0
+        stop = stop if match else end
         s, e = _strip(text, position, stop)
         if s < e:
             found.append((s, e))
-        if match is not None:
-            position = match.end()
+        if not match:
+            break
+        position = stop + 1
     return found
 
 
@@ -201,11 +198,6 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
 
     deadline = cell("deadline")
     due = text[deadline[0] : deadline[1]] if deadline else ""
-    if deadline is not None and "<" in due:  # an HTML cell: its text, without the tags
-        due = re.sub(r"\s+", "", _TAG.sub("", due))
-        at = text.find(due, *deadline) if due else -1
-        if at >= 0:  # the span of the text alone, when the tags only surround it
-            deadline = (at, at + len(due))
     due = re.sub(r"\s*\n\s*", "", due)  # a cell wrapped over lines
     if not due.strip():
         deadline, due = None, ""
@@ -246,23 +238,10 @@ def find_tables(text: str) -> list[Table]:
      ('人行南昌中心支行', 'support', True)]
     """
     tables: list[Table] = []
-    for match in _HTML_TABLE.finditer(text):
-        rows = []
-        columns: dict[str, int] | None = None
-        for row_match in _HTML_ROW.finditer(text, match.start(), match.end()):
-            cells = [m.span(1) for m in _HTML_CELL.finditer(text, *row_match.span(1))]
-            inner = [_TAG.sub("", text[s:e]) for s, e in cells]
-            if columns is None:
-                columns = _columns(inner)
-                continue
-            if any(v.strip() for v in inner):
-                rows.append(_row(text, columns, cells, row_match.span()))
-        if columns is not None and rows:
-            tables.append(Table(match.span(), tuple(rows)))
     done = 0
     for header in _HEADER.finditer(text):
         s, e = header.span()
-        if s < done or "<" in text[s:e] or _UNIT_COLUMN.search(text, s, e) is None:
+        if s < done or _UNIT_COLUMN.search(text, s, e) is None:
             continue
         split = _split_line(text, s, e)
         columns = _columns([text[a:b] for a, b in split[1]]) if split else None
