@@ -297,6 +297,10 @@ def test_a_label_line_the_text_ends_inside_keeps_only_its_whole_names() -> None:
     assert "truncated" in {u.kind for u in result.uncertainties}
     whole = [c.names for c in find_responsibility_clauses(head + "牵头单位:区商务委\n")]
     assert whole == [("区发改委",), ("区商务委",)]  # a whole name at the end stays
+    footer = head + "牵头单位:区商\n上一篇:关于…的通知\n版权所有 © 某区人民政府\n"  # a saved page
+    assert [c.names for c in find_responsibility_clauses(footer)] == [("区发改委",)]
+    more = head + "牵头单位:区商\n5.城镇居民收入增长。\n"  # text goes on: the name is kept
+    assert [c.names for c in find_responsibility_clauses(more)][-1] == ("区商",)
 
 
 def test_a_part_under_a_label_of_no_role_is_a_note_never_a_unit() -> None:

@@ -1065,10 +1065,11 @@ def find_responsibility_clauses(
                 clause is not None
                 and clause.units
                 and end == len(text)
-                and not text[line_end:end].strip()
+                and _only_trailer(text, line_end, end)
                 and not unit_like(clause.units[-1].name)
             ):
-                # "牵头单位:区商" as the text's last line: a name the end broke off is no unit
+                # "牵头单位:区商" as the text's last line (a page's footer at most after it):
+                # a name the end broke off is no unit
                 clause = _cut(text, anchor.start(), line_end)
         elif kind == "assign":
             clause = _assigned_at(text, anchor, end)
@@ -1109,6 +1110,23 @@ def find_responsibility_clauses(
             first_leads_everywhere = True
         floor = e
         yield clause
+
+
+#: Lines of a page's trailer after the text ("版权所有 ©…", "上一篇", "打印本页").
+_TRAILER_LINE = re.compile(
+    r"版权所有|上一篇|下一篇|打印|关闭窗口|扫一扫|分享到|相关(?:链接|阅读|新闻)|责任编辑"
+)
+
+
+def _only_trailer(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is empty or a short page trailer (a bounded look)."""
+    if end - start > 400:
+        return False
+    return all(
+        _TRAILER_LINE.search(line) or _FOOTER_FIELD.search(line)
+        for line in text[start:end].splitlines()
+        if line.strip()
+    )
 
 
 def _cut(text: str, start: int, end: int) -> ResponsibilityClause | None:
