@@ -302,3 +302,19 @@ def test_to_records_wants_the_document_it_was_parsed_for(eco: smeeco.Ecosystem) 
     parsed = parse_policy_text("一、甲\n(一)甲。", document_id=DOC)
     with pytest.raises(InvalidValueError, match="document_id='other'"):
         to_records(parsed, eco, document="other")
+
+
+def test_a_paragraph_the_end_cuts_after_the_last_clause_is_truncated() -> None:
+    # 川府发〔2011〕8号: "…(财政厅牵头)" ⏎ "加强银政、银企合作,…。支持企业扩" (the copy stops)
+    text = (
+        "一、努力扩大内需\n强化政府性债务管理。(财政厅牵头)\n"
+        "加强银政、银企合作,引导商业银行优化信贷结构。支持企业扩"
+    )
+    parsed = parse_policy_text(text, document_id="d")
+    (cut,) = [w for w in parsed.warnings if w.kind == "truncated"]
+    assert text[slice(*cut.span)].startswith("加强银政")
+    assert parsed.measures[0].clause is not None
+    signed = text.replace(
+        "加强银政、银企合作,引导商业银行优化信贷结构。支持企业扩", "四川省人民政府\n2011年3月17日"
+    )
+    assert "truncated" not in {w.kind for w in parse_policy_text(signed, document_id="d").warnings}

@@ -245,3 +245,15 @@ def test_a_heading_split_after_a_year_and_a_quoted_name_is_joined() -> None:
     head = "相关新闻>>\n2022年《政府工作报告》\n目标任务责任分解方案\n一、主要预期目标\n"
     assert _meta(head).title == "2022年《政府工作报告》目标任务责任分解方案"
     assert _meta("来源:《人民日报》\n目标任务责任分解方案\n").title == "目标任务责任分解方案"
+
+
+def test_a_gazette_title_over_three_lines_with_its_number_and_date_below() -> None:
+    # 川府发〔2011〕8号: issuer line, a title over two lines, then "文号 date"
+    head = (
+        "四川省人民政府\n关于落实《政府工作报告》重点工作\n部门分工的意见\n"
+        "川府发〔2011〕8号 二○一一年三月十七日\n省政府各部门、各直属机构:\n"
+    )
+    meta = _meta(head)
+    assert meta.title == "四川省人民政府关于落实《政府工作报告》重点工作部门分工的意见"
+    assert (meta.number, meta.issued) == ("川府发〔2011〕8号", dt.date(2011, 3, 17))
+    assert _meta("川府发〔2011〕8号 共印50份\n关于某事的通知\n").issued is None

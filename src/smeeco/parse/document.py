@@ -223,6 +223,27 @@ def _furniture_start(text: str, start: int, end: int) -> int:
     return cut
 
 
+def _cut_prose_span(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The last line after a last measure's clause when it is prose the end broke off.
+
+    "…(财政厅牵头)" ⏎ "加强银政、银企合作,…。支持企业扩": a line holding a sentence (a stop or
+    comma inside) that ends without one is text, not a signature or page furniture.
+    """
+    if span is None:
+        return None
+    start = text.rfind("\n", span[0], span[1]) + 1 or span[0]
+    start, end = _strip(text, max(start, span[0]), span[1])
+    line = text[start:end]
+    if (
+        len(line) >= 20
+        and line[-1] not in _SENTENCE_END
+        and any(c in line for c in "。，,；;")
+        and not _FURNITURE.match(line)
+    ):
+        return start, end
+    return None
+
+
 def _short(text: str, start: int, end: int, limit: int = 30) -> str:
     line_end = text.find("\n", start, end)
     end = end if line_end < 0 else line_end
@@ -688,7 +709,8 @@ def _parse(
                 or (clause is not None and clause.cut)
             )
             cut_at = _cut_label_span(text, trailer_span) if last else None
-            truncated = truncated or cut_at is not None
+            cut_prose = _cut_prose_span(text, trailer_span) if last and cut_at is None else None
+            truncated = truncated or cut_at is not None or cut_prose is not None
             measure_end = clause.span[1] if clause is not None and not is_shared[k] else text_end
             measures.append(
                 ParsedMeasure(
@@ -729,6 +751,17 @@ def _parse(
                         cut_at,
                         f"the text breaks off in the label {text[slice(*cut_at)]!r} under"
                         f" measure {item.marker}: what that label stated is lost",
+                    )
+                )
+            elif cut_prose is not None:
+                tail = text[max(cut_prose[0], cut_prose[1] - 20) : cut_prose[1]]
+                warnings.append(
+                    ParseWarning(
+                        "truncated",
+                        cut_prose,
+                        f"the text breaks off in a paragraph after the clause of measure"
+                        f" {item.marker} (…{tail!r}): what that paragraph stated, its clause"
+                        " included, is lost",
                     )
                 )
             elif truncated:

@@ -227,6 +227,10 @@ def read_metadata(
                     head_text, head_start = head_line
                     title = head_text + title
                     title_span = (head_start, title_span[1])
+                    above = earlier[-2] if len(earlier) > 1 and earlier[-1] == head_line else None
+                    if above is not None and title.startswith("关于") and _title_head(above, title):
+                        # "四川省人民政府" ⏎ "关于落实《…》重点工作" ⏎ "部门分工的意见"
+                        title, title_span = above[0] + title, (above[1], title_span[1])
             quoted_line = _QUOTED_LINE.match(stripped) if title is None and start == 0 else None
             if quoted_line is not None and _TITLE_END.search(quoted_line["title"]):
                 offset = line.index(stripped) + quoted_line.start("title")
@@ -246,6 +250,10 @@ def read_metadata(
                     and "《" not in stripped[: found.start()]
                 ):
                     number = re.sub(r"\s+", "", found.group())
+                    tail = stripped[found.end() :].strip()
+                    if issued is None and 8 <= len(tail) <= 14 and tail[-1] == "日":
+                        # "川府发〔2011〕8号 二○一一年三月十七日": a gazette's number and date
+                        issued = _date(tail)
             if (
                 (issued is None or (dated_by_field and issuer is None))
                 and len(stripped) <= 20
