@@ -314,6 +314,8 @@ def test_a_paragraph_the_end_cuts_after_the_last_clause_is_truncated() -> None:
     (cut,) = [w for w in parsed.warnings if w.kind == "truncated"]
     assert text[slice(*cut.span)].startswith("加强银政")
     assert parsed.measures[0].clause is not None
+    paged = parse_policy_text(text + "\n上一篇:无\n版权所有 © 四川省人民政府", document_id="d")
+    assert [w.span for w in paged.warnings if w.kind == "truncated"] == [cut.span]
     signed = text.replace(
         "加强银政、银企合作,引导商业银行优化信贷结构。支持企业扩", "四川省人民政府\n2011年3月17日"
     )

@@ -231,8 +231,11 @@ def _cut_prose_span(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
     """
     if span is None:
         return None
-    start = text.rfind("\n", span[0], span[1]) + 1 or span[0]
-    start, end = _strip(text, max(start, span[0]), span[1])
+    stop = _strip(text, span[0], _furniture_start(text, span[0], span[1]))[1]  # a footer after it
+    start = text.rfind("\n", span[0], stop) + 1 or span[0]
+    start, end = _strip(text, max(start, span[0]), stop)
+    if start >= end:
+        return None
     line = text[start:end]
     if (
         len(line) >= 20
