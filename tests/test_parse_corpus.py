@@ -30,8 +30,7 @@ NOTICES = Path(__file__).parent / "fixtures" / "notices"
 FIXTURES = sorted(p.name.removesuffix(".expected.yaml") for p in NOTICES.glob("*.expected.yaml"))
 
 #: slug → why the parser's answer differs from the expected file.
-DISAGREE: dict[str, str] = {
-}
+DISAGREE: dict[str, str] = {}
 
 
 #: slug → what the metadata reader does not read yet (known gaps, strict xfails).
@@ -157,3 +156,34 @@ def test_the_single_space_table_of_the_corpus_says_what_it_guessed() -> None:
     assert "starts at 33" in table[0][2]  # rows 1-32 are not on the page
     assert "row 34" in table[1][2]  # its lead cell runs over four lines
     assert "table-unread" not in {u.kind for u in result.uncertainties}
+
+
+#: Notices of places the corpus lacked (issue 12's unseen provinces), also read in the
+#: traditional script a Hong Kong or Taiwan mirror serves them in.
+_TRADITIONAL_FORM = [
+    "chongqing-yuzhong-2023-government-report-targets-labels",
+    "liaoning-2012-northeast-plan-division-circled-numbers",
+    "liaoning-2023-government-report-division-leader-title",
+    "liaoning-2024-government-report-division-leader-names",
+    "shaanxi-2015-government-report-division-news",
+    "shaanxi-2017-industry-growth-opinions",
+    "shaanxi-2021-industry-growth-sentence-clauses",
+    "sichuan-2011-government-report-division-paragraph-clauses",
+    "sichuan-chengdu-2022-government-report-targets-data-provider",
+]
+
+
+@pytest.mark.parametrize("slug", _TRADITIONAL_FORM)
+def test_a_notice_in_traditional_script_reads_as_in_simplified(slug: str) -> None:
+    opencc = pytest.importorskip("opencc")
+    text = (NOTICES / f"{slug}.txt").read_text(encoding="utf-8")
+    simplified = _parse(slug)
+    traditional = smeeco.parse_policy(opencc.OpenCC("s2t").convert(text), document_id="notice")
+    assert [m.number for m in traditional.measures] == [m.number for m in simplified.measures]
+    assert [[(r.role, r.explicit) for r in m.responsibilities] for m in traditional.measures] == [
+        [(r.role, r.explicit) for r in m.responsibilities] for m in simplified.measures
+    ]
+    assert [a.name.zh for a in traditional.agencies] == [a.name.zh for a in simplified.agencies]
+    assert traditional.metadata.title == simplified.metadata.title
+    kinds = {u.kind for u in traditional.uncertainties} - {"script"}
+    assert kinds == {u.kind for u in simplified.uncertainties}

@@ -142,7 +142,16 @@ def test_number_formats(level_text: str, counts: list[int], formats: list[str], 
     assert number_text(level_text, counts, formats) == shown
 
 
-@pytest.mark.parametrize("name", ["hunan-2020-sme-work-points", "jiangxi-2010-sme-opinions-table"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "hunan-2020-sme-work-points",
+        "jiangxi-2010-sme-opinions-table",
+        "liaoning-2012-northeast-plan-division-circled-numbers",  # ⑴ items, label lines
+        "sichuan-chengdu-2022-government-report-targets-data-provider",
+        "chongqing-yuzhong-2023-government-report-targets-labels",  # cut in its last label
+    ],
+)
 def test_a_real_notice_typed_into_word_reads_as_its_text(name: str) -> None:
     text = (NOTICES / f"{name}.txt").read_text(encoding="utf-8")
     document = docx.Document()
