@@ -165,6 +165,7 @@ _TRADITIONAL_FORM = [
     "liaoning-2012-northeast-plan-division-circled-numbers",
     "liaoning-2023-government-report-division-leader-title",
     "liaoning-2024-government-report-division-leader-names",
+    "liaoning-2025-government-report-division-cut-bracket-name",
     "shaanxi-2015-government-report-division-news",
     "shaanxi-2017-industry-growth-opinions",
     "shaanxi-2021-industry-growth-sentence-clauses",

@@ -257,3 +257,10 @@ def test_a_gazette_title_over_three_lines_with_its_number_and_date_below() -> No
     assert meta.title == "四川省人民政府关于落实《政府工作报告》重点工作部门分工的意见"
     assert (meta.number, meta.issued) == ("川府发〔2011〕8号", dt.date(2011, 3, 17))
     assert _meta("川府发〔2011〕8号 共印50份\n关于某事的通知\n").issued is None
+
+
+def test_a_page_s_part_mark_after_a_title_is_not_the_title_s() -> None:
+    # a news page serving 辽宁's 2025 division in parts: "…重点工作分工方案(一)"
+    head = "2025年省《政府工作报告》重点工作分工方案(一)\n  2025年是收官之年。\n一、目标\n"
+    assert _meta(head).title == "2025年省《政府工作报告》重点工作分工方案"
+    assert _meta("某市促进就业若干措施(试行)\n一、目标\n").title == "某市促进就业若干措施(试行)"

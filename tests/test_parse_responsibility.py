@@ -14,6 +14,7 @@ from smeeco.parse import (
     parse_responsibility,
     resolve_clause,
 )
+from smeeco.parse.responsibility import unlabelled_listing
 
 SEEDS = Path(__file__).parent / "fixtures" / "seeds"
 
@@ -380,3 +381,13 @@ def test_a_label_line_ending_in_he_breaks_off_inside_its_list() -> None:
     (clause,) = find_responsibility_clauses(text)
     assert clause.names == ("市科技局", "市教委")  # no "政府和" fragment
     assert clause.cut
+
+
+def test_a_name_s_own_bracket_inside_a_bracket_the_end_cuts_is_no_listing() -> None:
+    # 辽宁 2025: "…重大项目。〔省委军民融合办、…、省数据局(省营商局)" and the copy stops
+    text = "加快推进重大项目。〔省委军民融合办、省水利厅、省数据局(省营商局)"
+    assert unlabelled_listing(text, 0, len(text)) is None
+    whole = "加快推进重大项目。〔省委军民融合办、省数据局(省营商局)〕"
+    listing = unlabelled_listing(whole, 0, len(whole))
+    assert listing is not None
+    assert listing.names == ("省委军民融合办", "省数据局(省营商局)")

@@ -83,6 +83,8 @@ _NUMBER_THEN_TITLE = re.compile(
     r"^[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号\s*"
     r"《(?P<title>[^《》]{4,118}(?:《[^《》]*》[^《》]*)*)》$"
 )
+#: "…重点工作分工方案(一)": a page serialising a document in parts numbers them.
+_PART_MARK = re.compile(r"[(（][一二三四五六七八九十][)）]$")
 _TRAILING_NUMBER = re.compile(
     r"[(（][\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号[)）]$"
 )
@@ -198,6 +200,9 @@ def read_metadata(
             bare = stripped
             if bare.endswith((")", "）")):
                 bare = _TRAILING_NUMBER.sub("", bare)
+                part = _PART_MARK.search(bare)
+                if part is not None and _TITLE_END.search(bare[: part.start()]):
+                    bare = bare[: part.start()]  # "…分工方案(一)": the page's first part
             if "." in bare:
                 bare = _FILE_EXTENSION.sub("", bare)
             if bare.startswith("【"):

@@ -1173,6 +1173,10 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     opener = _opener(text, max(s, e - 200), e - 1)
     if opener < 0 or "\n" in text[opener + 1 : e - 1]:
         return None
+    before = text[max(text.rfind("\n", 0, opener) + 1, opener - 400) : opener]
+    if sum(c in _OPENERS for c in before) > sum(c in _CLOSERS for c in before):
+        # "〔A、B、省数据局(省营商局)" cut by the end: a name's own bracket inside an open one
+        return None
     found = _names(text, opener + 1, e - 1, running=False)
     if not found.names or not all(unit_like(n) and len(n) >= 3 for n in found.names):
         return None
