@@ -459,7 +459,7 @@ def _csv_error(
 
     if isinstance(source, io.BytesIO):
         start = source.getvalue()[: 1 << 20]
-        handle = io.TextIOWrapper(io.BytesIO(source.getvalue()), encoding="utf-8", newline="")
+        handle: Any = io.TextIOWrapper(io.BytesIO(source.getvalue()), encoding="utf-8", newline="")
     else:
         with source.open("rb") as file:
             start = file.read(1 << 20)
