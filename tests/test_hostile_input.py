@@ -247,3 +247,52 @@ def test_header_row_is_checked() -> None:
         read_register(pl.DataFrame({"id": ["a"]}), header_row=0)
     with pytest.raises(RegisterError, match="for CSV and XLSX files, not DataFrames"):
         read_register(pl.DataFrame({"id": ["a"]}), header_row=2)
+
+
+@pytest.mark.parametrize(("char", "code"), [("\x00", "U+0000"), ("\x1b", "U+001B")])
+def test_control_characters_in_any_column_are_bad_cells(char: str, code: str) -> None:
+    # an XLSX output could not hold them (openpyxl raised IllegalCharacterError)
+    frame = pl.DataFrame({"name": ["甲", f"乙{char}"], "备注": [f"a{char}", "b"]})
+    with pytest.raises(ValidationError) as info:
+        read_register(frame)
+    message = str(info.value)
+    assert f"row 2, column name: {'乙' + char!r} holds the control character {code}" in message
+    assert f"row 1, column 备注: {'a' + char!r} holds the control character {code}" in message
+
+
+def test_classify_to_xlsx_with_a_control_character_is_an_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from smeeco.cli import main
+
+    path = tmp_path / "r.csv"
+    path.write_text("企业名称,行业,从业人员\n甲\x1b[31m,工业,300\n", "utf-8")
+    assert main(["classify", str(path), "-o", str(tmp_path / "out.xlsx")]) != 0
+    err = capsys.readouterr().err
+    assert (
+        "row 1 (line 2), column 企业名称: '甲\\x1b[31m' holds the control character U+001B" in err
+    )
+    assert "Traceback" not in err
+
+
+def test_blank_rows_are_kept_and_said(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("企业名称,从业人员\n甲,300\n,\n乙,3\n", "utf-8")
+    register = read_register(path)
+    assert len(register) == 3
+    assert "'r.csv': row 2 (line 3) is blank; kept as rows of unknowns" in " ".join(register.notes)
+
+
+def test_a_lower_case_credit_code_is_told_its_capitals() -> None:
+    with pytest.raises(ValidationError) as info:
+        read_register(pl.DataFrame({"credit_code": ["91120000ma05l1234f"]}))
+    assert "in capitals it is valid: write '91120000MA05L1234F'" in str(info.value)
+
+
+def test_a_quoted_format_version_is_told_to_drop_the_quotes(tmp_path: Path) -> None:
+    path = tmp_path / "v.yaml"
+    path.write_text("smeeco: '1'\npack: {name: v}\n", "utf-8")
+    with pytest.raises(ValidationError) as info:
+        smeeco.load(path)
+    assert "v.yaml:smeeco: format version '1'" in str(info.value)
+    assert "'smeeco: 1' (a number, without quotes)" in str(info.value)

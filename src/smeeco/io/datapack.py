@@ -89,7 +89,9 @@ def _parse(
         problems.append(
             InvalidValueError(
                 f"format version {version!r} is not supported; this smeeco reads"
-                f" 'smeeco: {FORMAT_VERSION}'",
+                f" 'smeeco: {FORMAT_VERSION}'"
+                + (" (a number, without quotes)" if version == str(FORMAT_VERSION) else "")
+                + (" (the first key of every pack)" if version is None else ""),
                 "smeeco",
             )
         )

@@ -300,9 +300,17 @@ def read_register(
         *_header_problems(given.columns),
         *found.problems,
         *_as_written([*problems, *_total_rows(frame, first_line)], headers),
+        *_control_cells(given, first_line),
     ]
     if problems:
         raise ValidationError(label, problems)
+    blank = _blank_rows(given, first_line)
+    if blank:
+        notes = (
+            *notes,
+            f"{label!r}: {blank} blank; kept as rows of unknowns (delete them if"
+            " they are no enterprises)",
+        )
     register = Register(checked, label, unit, first_line, given, headers, notes)
     if "industry" in checked.columns:
         object.__setattr__(register, "_industries", tuple(cells))
@@ -349,6 +357,58 @@ def _header_problems(columns: list[str]) -> list[Problem]:
                     f"columns {first} and {i + 1} both have {what}; give each column its own"
                     " header (a reader would keep only one of them)",
                     path=f"column {i + 1}",
+                )
+            )
+    return problems
+
+
+def _blank_rows(given: pl.DataFrame, first_line: int | None) -> str:
+    """The rows of ``given`` with no cell written (``row 3 (line 4) is``), or ``""``."""
+    if given.width == 0 or given.height == 0:
+        return ""
+    empty = pl.all_horizontal(
+        [
+            pl.col(c).is_null() | (pl.col(c).cast(pl.String).str.strip_chars() == "")
+            for c in given.columns
+        ]
+    )
+    rows = given.select(empty.alias("blank"))["blank"].fill_null(False).arg_true().to_list()
+    if not rows:
+        return ""
+    listed = ", ".join(_where(r, first_line) for r in rows[:5])
+    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+    return f"{listed}{more} {'is' if len(rows) == 1 else 'are'}"
+
+
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+
+def _control_cells(given: pl.DataFrame, first_line: int | None) -> list[Problem]:
+    """Cells holding control characters (NUL, ESC…): no spreadsheet can hold them, and a
+    terminal would obey them; every column is checked, since every column is written out."""
+    problems: list[Problem] = []
+    for column in given.columns:
+        if given[column].dtype != pl.String:
+            continue
+        bad = given.select(pl.int_range(pl.len()).alias("row"), pl.col(column)).filter(
+            pl.col(column).str.contains(_CONTROL)
+        )
+        for row, value in bad.head(MAX_LISTED).iter_rows():
+            char = re.search(_CONTROL, value)
+            assert char is not None
+            code = f"U+{ord(char.group()):04X}"
+            problems.append(
+                InvalidValueError(
+                    f"{value[:40]!r} holds the control character {code}, which no spreadsheet"
+                    " can hold; remove it",
+                    f"{_where(row, first_line)}, column {column}",
+                )
+            )
+        if bad.height > MAX_LISTED:
+            problems.append(
+                InvalidValueError(
+                    f"... and {bad.height - MAX_LISTED} more cells with control characters",
+                    f"column {column}",
                 )
             )
     return problems
@@ -860,9 +920,16 @@ def _read_credit_code(series: pl.Series, unit: int) -> _Read:
         from smeeco.errors import CreditCodeError
         from smeeco.model.enterprise import check_credit_code
 
+        code = str(cell).strip()
         try:
-            check_credit_code(str(cell).strip())
+            check_credit_code(code)
         except CreditCodeError as exc:
+            if code != code.upper():
+                try:
+                    check_credit_code(code.upper())
+                except CreditCodeError:
+                    return exc.message
+                return f"{exc.message}; in capitals it is valid: write {code.upper()!r}"
             return exc.message
         return f"credit code {cell!r} is not valid (GB 32100-2015)"
 
