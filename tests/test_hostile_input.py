@@ -296,3 +296,19 @@ def test_a_quoted_format_version_is_told_to_drop_the_quotes(tmp_path: Path) -> N
         smeeco.load(path)
     assert "v.yaml:smeeco: format version '1'" in str(info.value)
     assert "'smeeco: 1' (a number, without quotes)" in str(info.value)
+
+
+def test_a_comma_that_groups_no_thousands_is_refused_not_dropped(tmp_path: Path) -> None:
+    # "1,2万元" was read as 12万元: a decimal comma (1.2?) silently became ten times more
+    path = tmp_path / "m.yaml"
+    path.write_text(
+        "smeeco: 1\npack: {name: m}\nenterprises:\n"
+        '- {id: e1, name: {zh: 企一}, revenue: "1,2万元"}\n'
+        '- {id: e2, name: {zh: 企二}, revenue: "1,234万元"}\n',
+        "utf-8",
+    )
+    with pytest.raises(ValidationError) as info:
+        smeeco.load(path)
+    message = str(info.value)
+    assert "m.yaml:enterprises[0].revenue: cannot read '1,2万元' as money" in message
+    assert "enterprises[1]" not in message
