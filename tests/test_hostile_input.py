@@ -312,3 +312,13 @@ def test_a_comma_that_groups_no_thousands_is_refused_not_dropped(tmp_path: Path)
     message = str(info.value)
     assert "m.yaml:enterprises[0].revenue: cannot read '1,2万元' as money" in message
     assert "enterprises[1]" not in message
+
+
+def test_a_typo_in_a_record_list_gets_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "t.yaml"
+    path.write_text("smeeco: 1\npack: {name: t}\nagencys:\n- {id: a1, name: {zh: 甲局}}\n", "utf-8")
+    with pytest.raises(ValidationError) as info:
+        smeeco.load(path)
+    assert "t.yaml:agencys: unknown record list 'agencys'; did you mean 'agencies'?" in str(
+        info.value
+    )

@@ -21,6 +21,7 @@ keys, no NaN, bounded aliases and nesting.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -109,9 +110,14 @@ def _parse(
             continue
         spec = registry.by_collection(str(key))
         if spec is None:
-            known = ", ".join(s.collection for s in registry.order())
+            lists = [s.collection for s in registry.order()]
+            close = difflib.get_close_matches(str(key), lists, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             problems.append(
-                UnknownFieldError(f"unknown record list {key!r}; known lists: {known}", str(key))
+                UnknownFieldError(
+                    f"unknown record list {key!r}; {hint}known lists: {', '.join(lists)}",
+                    str(key),
+                )
             )
             continue
         if entries is None:
