@@ -322,3 +322,15 @@ def test_a_typo_in_a_record_list_gets_a_suggestion(tmp_path: Path) -> None:
     assert "t.yaml:agencys: unknown record list 'agencys'; did you mean 'agencies'?" in str(
         info.value
     )
+
+
+def test_a_formula_with_no_value_saved_is_a_bad_cell_not_unknown(tmp_path: Path) -> None:
+    # a program (openpyxl, a database export) wrote the formula without computing it:
+    # it read as an empty cell, i.e. unknown, though Excel shows 3
+    path = _xlsx(tmp_path / "f.xlsx", [["企业名称", "从业人员"], ["甲", "=1+2"], ["乙", None]])
+    with pytest.raises(ValidationError) as info:
+        read_register(path)
+    message = str(info.value)
+    assert "row 1 (line 2), column 从业人员: the formula '=1+2' has no value saved" in message
+    assert "open the file in Excel and save it" in message
+    assert "line 3" not in message  # a truly empty cell is unknown, as ever

@@ -301,6 +301,7 @@ def read_register(
         *found.problems,
         *_as_written([*problems, *_total_rows(frame, first_line)], headers),
         *_control_cells(given, first_line),
+        *_formula_cells(source, sheet, given, first_line),
     ]
     if problems:
         raise ValidationError(label, problems)
@@ -360,6 +361,65 @@ def _header_problems(columns: list[str]) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _formula_cells(
+    source: Any, sheet: str | None, given: pl.DataFrame, first_line: int | None
+) -> list[Problem]:
+    """Formula cells of an XLSX register with no value saved: a program wrote the file
+    without computing them (Excel saves each formula's value), so they read as empty —
+    unknown — though the sheet shows a number. Looked for only when a cell read is empty."""
+    if not isinstance(source, str | Path) or first_line is None:
+        return []
+    if Path(source).suffix.lower() not in (".xlsx", ".xlsm") or given.height == 0:
+        return []
+    if not given.null_count().sum_horizontal().item() or not _has_formulas(Path(source)):
+        return []
+    import openpyxl
+
+    book = openpyxl.load_workbook(source, read_only=True, data_only=False)
+    problems: list[Problem] = []
+    try:
+        rows = book[sheet or book.sheetnames[0]].iter_rows(min_row=first_line, values_only=True)
+        for i, cells in enumerate(rows):
+            if i >= given.height:
+                break
+            for j, cell in enumerate(cells[: given.width]):
+                if isinstance(cell, str) and cell.startswith("=") and given[i, j] is None:
+                    problems.append(
+                        InvalidValueError(
+                            f"the formula {cell[:40]!r} has no value saved with it (a program"
+                            " wrote the file without computing it); open the file in Excel"
+                            " and save it, or write the values",
+                            f"{_where(i, first_line)}, column {given.columns[j]}",
+                        )
+                    )
+                    if len(problems) >= MAX_LISTED:
+                        return problems
+    finally:
+        book.close()
+    return problems
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of a workbook holds a formula (an ``<f>`` element), read from
+    its XML in chunks: most registers hold none, and are not read a second time."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            for name in book.namelist():
+                if not name.startswith("xl/worksheets/") or not name.endswith(".xml"):
+                    continue
+                with book.open(name) as xml:
+                    tail = b""
+                    while chunk := xml.read(1 << 20):
+                        if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
+                            return True
+                        tail = chunk[-16:]
+    except (OSError, zipfile.BadZipFile):
+        return True  # cannot tell: look
+    return False
 
 
 def _blank_rows(given: pl.DataFrame, first_line: int | None) -> str:
