@@ -334,3 +334,11 @@ def test_a_formula_with_no_value_saved_is_a_bad_cell_not_unknown(tmp_path: Path)
     assert "row 1 (line 2), column 从业人员: the formula '=1+2' has no value saved" in message
     assert "open the file in Excel and save it" in message
     assert "line 3" not in message  # a truly empty cell is unknown, as ever
+
+
+def test_a_huge_bad_cell_is_shown_cut() -> None:
+    with pytest.raises(ValidationError) as info:
+        read_register(pl.DataFrame({"employees": ["9" * 100_000]}))
+    message = str(info.value)
+    assert len(message) < 400
+    assert "'" + "9" * 60 + "… (100000 characters)' is not a whole" in message

@@ -37,6 +37,8 @@ __all__ = ["Register", "parse_tiers", "read_register"]
 
 #: At most this many bad cells are listed per column; the rest are counted.
 MAX_LISTED = 20
+#: A bad cell longer than this is shown cut, with its length.
+_SHOWN = 60
 
 # ASCII digits only: polars' \d also matches full-width and other digits, which no cast reads
 _NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
@@ -837,6 +839,8 @@ def _report(
     rows = frame.select(pl.int_range(pl.len()).alias("row"), pl.col(column)).filter(mask)
     out: list[Problem] = []
     for row, value in rows.head(MAX_LISTED).iter_rows():
+        if isinstance(value, str) and len(value) > _SHOWN:  # a message stays readable
+            value = f"{value[:_SHOWN]}… ({len(value)} characters)"
         out.append(InvalidValueError(why(value), f"{_where(row, first_line)}, column {column}"))
     if count > MAX_LISTED:
         out.append(
@@ -871,7 +875,8 @@ def _duplicates(frame: pl.DataFrame, first_line: int | None) -> list[Problem]:
     for row, value in dup.head(MAX_LISTED).iter_rows():
         out.append(
             InvalidValueError(
-                f"id {value!r} is used by more than one row; give each enterprise its own id",
+                f"id {value[:_SHOWN]!r} is used by more than one row; give each enterprise its"
+                " own id",
                 f"{_where(row, first_line)}, column id",
             )
         )
