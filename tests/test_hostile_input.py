@@ -342,3 +342,9 @@ def test_a_huge_bad_cell_is_shown_cut() -> None:
     message = str(info.value)
     assert len(message) < 400
     assert "'" + "9" * 60 + "… (100000 characters)' is not a whole" in message
+
+
+def test_trailing_empty_columns_are_no_duplicate_headers(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("企业名称,从业人员,,\n甲,3,,\n", "utf-8")
+    assert read_register(path).frame["employees"].to_list() == [3]

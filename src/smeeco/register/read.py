@@ -343,22 +343,18 @@ def _check_header_row(
 
 
 def _header_problems(columns: list[str]) -> list[Problem]:
-    """Headers a reader renamed: one written twice, and blank ones (kept, but said)."""
+    """A header a reader renamed because it was written twice (blank headers, as trailing
+    empty columns have, are kept as they are)."""
     problems: list[Problem] = []
     for i, column in enumerate(columns):
         match = re.fullmatch(r"(.*)_duplicated_\d+", column)
-        if match and match.group(1) in columns:
-            base = match.group(1)
+        base = match.group(1) if match else ""
+        if base.strip() and not base.startswith("__UNNAMED") and base in columns:
             first = columns.index(base) + 1
-            what = (
-                f"header {base!r}"
-                if base and not base.startswith("__UNNAMED")
-                else "a blank header"
-            )
             problems.append(
                 Problem(
-                    f"columns {first} and {i + 1} both have {what}; give each column its own"
-                    " header (a reader would keep only one of them)",
+                    f"columns {first} and {i + 1} both have header {base!r}; give each column"
+                    " its own header (a reader would keep only one of them)",
                     path=f"column {i + 1}",
                 )
             )
