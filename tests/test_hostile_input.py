@@ -243,7 +243,7 @@ def test_an_empty_csv(tmp_path: Path) -> None:
 
 
 def test_header_row_is_checked() -> None:
-    with pytest.raises(RegisterError, match="header_row must be a line number"):
+    with pytest.raises(RegisterError, match="must be a line number"):
         read_register(pl.DataFrame({"id": ["a"]}), header_row=0)
     with pytest.raises(RegisterError, match="for CSV and XLSX files, not DataFrames"):
         read_register(pl.DataFrame({"id": ["a"]}), header_row=2)
@@ -348,3 +348,13 @@ def test_trailing_empty_columns_are_no_duplicate_headers(tmp_path: Path) -> None
     path = tmp_path / "r.csv"
     path.write_text("企业名称,从业人员,,\n甲,3,,\n", "utf-8")
     assert read_register(path).frame["employees"].to_list() == [3]
+
+
+def test_a_header_row_past_the_end_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "r.csv"
+    path.write_text("企业名称,从业人员\n甲,3\n", "utf-8")
+    with pytest.raises(RegisterError, match="has nothing from line 5 on"):
+        read_register(path, header_row=5)
+    book = _xlsx(tmp_path / "r.xlsx", [["企业名称", "从业人员"], ["甲", 3]])
+    with pytest.raises(RegisterError, match="so line 9 cannot be its header row"):
+        read_register(book, header_row=9)

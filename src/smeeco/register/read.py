@@ -284,7 +284,9 @@ def read_register(
     if header_row is not None and (
         isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1
     ):
-        raise RegisterError(f"header_row must be a line number (1, 2, …), not {header_row!r}")
+        raise RegisterError(
+            f"--header-row (header_row=) must be a line number (1, 2, …), not {header_row!r}"
+        )
     given, label, first_line, notes = _load(source, name, encoding, header_row, sheet)
     found = read_headers(given.columns, money_unit=money_unit)
     if first_line is not None:
@@ -541,6 +543,11 @@ def _read_csv(
             frame = pl.read_csv(source, infer_schema=False, separator=separator, skip_rows=skip)
             return frame, notes
         except pl.exceptions.NoDataError:
+            if skip:
+                raise RegisterError(
+                    f"register {path.name!r} has nothing from line {skip + 1} on, so that line"
+                    " cannot be its header row; check --header-row (header_row=)"
+                ) from None
             raise RegisterError(
                 f"register {path.name!r} is empty: it needs a header row naming its columns"
                 " (企业名称, 从业人员…) and a row per enterprise"
@@ -684,7 +691,8 @@ def _header_at(frame: pl.DataFrame, skip: int, label: str) -> pl.DataFrame:
     """``frame`` with its row ``skip - 1`` (0-based) as the header row, the rows above gone."""
     if skip > frame.height:
         raise RegisterError(
-            f"{label} has {frame.height + 1} rows, so line {skip + 1} cannot be its header row"
+            f"{label} has {frame.height + 1} rows, so line {skip + 1} cannot be its header row;"
+            " check --header-row (header_row=)"
         )
     headers = ["" if cell is None else str(cell).strip() for cell in frame.row(skip - 1)]
     body = frame.slice(skip)
@@ -715,7 +723,9 @@ def _load(
         notes: list[str] = []
         skip = (header_row or 1) - 1
         if sheet is not None and suffix not in (".xlsx", ".xlsm"):
-            raise RegisterError(f"sheet= names a sheet of a workbook; {path.name!r} is not one")
+            raise RegisterError(
+                f"--sheet (sheet=) names a sheet of a workbook; {path.name!r} is not one"
+            )
         try:
             if suffix in (".csv", ".tsv", ".txt"):
                 frame, notes = _read_csv(path, "\t" if suffix == ".tsv" else ",", encoding, skip)
