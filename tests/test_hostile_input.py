@@ -358,3 +358,20 @@ def test_a_header_row_past_the_end_says_so(tmp_path: Path) -> None:
     book = _xlsx(tmp_path / "r.xlsx", [["企业名称", "从业人员"], ["甲", 3]])
     with pytest.raises(RegisterError, match="so line 9 cannot be its header row"):
         read_register(book, header_row=9)
+
+
+def test_a_leading_zero_number_is_refused_not_read_as_octal(tmp_path: Path) -> None:
+    # YAML 1.1 (PyYAML) read `ordinal: 010` as 8 without a word
+    path = tmp_path / "o.yaml"
+    path.write_text(
+        "smeeco: 1\npack: {name: o}\nagencies:\n- {id: a1, name: {zh: 甲局}}\n"
+        "documents:\n- {id: d1, name: {zh: 文}, issuers: [a1]}\n"
+        "measures:\n- {id: m1, name: {zh: 措施}, document: d1, ordinal: 010}\n",
+        "utf-8",
+    )
+    with pytest.raises(ValidationError) as info:
+        smeeco.load(path)
+    message = str(info.value)
+    assert "o.yaml:measures[0].ordinal: 010 has a leading zero" in message
+    assert "octal number (8)" in message
+    assert "drop the zero, or quote it if it is a code (line 8)" in message
