@@ -375,3 +375,26 @@ def test_a_leading_zero_number_is_refused_not_read_as_octal(tmp_path: Path) -> N
     assert "o.yaml:measures[0].ordinal: 010 has a leading zero" in message
     assert "octal number (8)" in message
     assert "drop the zero, or quote it if it is a code (line 8)" in message
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest",
+            "it is an old Excel .xls workbook; save it as .xlsx",
+        ),
+        (
+            "企业名称,从业人员\n甲,3\n".encode(),
+            "it is not an XLSX workbook (a CSV or other file renamed?)",
+        ),
+    ],
+)
+def test_a_file_that_is_no_workbook_says_what_it_is(
+    tmp_path: Path, data: bytes, words: str
+) -> None:
+    path = tmp_path / "r.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(RegisterError) as info:
+        read_register(path)
+    assert f"cannot read register 'r.xlsx': {words}" in str(info.value)

@@ -636,7 +636,17 @@ def _read_xlsx(path: Path, sheet: str | None, label: str) -> tuple[pl.DataFrame,
         names = list(book.sheetnames)
         book.close()
     except Exception as exc:
-        raise RegisterError(f"cannot read register {path.name!r}: {exc}") from None
+        with path.open("rb") as file:
+            magic = file.read(8)
+        if magic.startswith(b"\xd0\xcf\x11\xe0"):
+            what = "it is an old Excel .xls workbook; save it as .xlsx (or .csv) in Excel"
+        elif not magic.startswith(b"PK"):
+            what = (
+                "it is not an XLSX workbook (a CSV or other file renamed?); give it its own suffix"
+            )
+        else:
+            what = str(exc)
+        raise RegisterError(f"cannot read register {path.name!r}: {what}") from None
     notes: list[str] = []
     if sheet is None:
         sheet = names[0]
