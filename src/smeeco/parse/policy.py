@@ -106,11 +106,7 @@ def _line_starts(text: str) -> list[int]:
     """Where each line of ``text`` starts: 0, and one past every line break."""
     lines = text.split("\n")
     lines.pop()  # the last line ends the text, not at a break
-    return list(itertools.accumulate(map(len, lines), _past_break, initial=0))
-
-
-def _past_break(start: int, length: int) -> int:
-    return start + length + 1
+    return list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))
 
 
 def _line_column(starts: list[int], position: int) -> tuple[int, int]:
