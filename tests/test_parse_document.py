@@ -255,6 +255,20 @@ def test_out_of_order_numbers_are_warned_about() -> None:
     assert [text[slice(*w.span)] for w in numbering] == ["(三)", "三、"]
 
 
+def test_numbering_going_on_across_levels_is_no_warning() -> None:
+    # 一、二、 under 第一章's 第一节, then 三、 right under 第二章: numbered on, not skipped
+    # (江西 2010: (二十二), then 六、, then (二十三); 咸安 2023: 11., then 二、, then 12.)
+    text = (
+        "第一章 任务\n第一节 创新\n一、甲。(责任单位:省科技厅)\n二、乙。(责任单位:省科技厅)\n"
+        "第二章 保障\n三、丙。(责任单位:省财政厅)\n五、戊。(责任单位:省财政厅)\n"
+    )
+    parsed = parse_policy_text(text, document_id="doc")
+    assert [m.number for m in parsed.measures] == ["一、", "二、", "三、", "五、"]
+    assert [w.message for w in parsed.warnings if w.kind == "numbering"] == [
+        "numbering skips to 五、 after 3: '五、戊。(责任单位:省财政厅)'"
+    ]
+
+
 def test_shi_yi_wu_is_a_word_not_a_numeral() -> None:
     text = "一、甲\n（十一五）期间，加快发展。(责任单位:市工信局)"
     parsed = parse_policy_text(text, document_id="doc")

@@ -282,3 +282,50 @@ def test_wrong_argument_types_are_a_clear_error() -> None:
         parse_responsibility(None)  # type: ignore[arg-type]
     with pytest.raises(InvalidValueError, match="needs a ResponsibilityClause"):
         resolve_clause(smeeco.load("example"), "x")  # type: ignore[arg-type]
+
+
+def test_a_list_wrapped_after_a_separator_goes_on_to_its_closing_bracket() -> None:
+    # a <br> in a web page's clause, a line break of a PDF copy: "市财政局、⏎人民银行…)"
+    text = (
+        "二、强化融资担保。(牵头单位:市地方金融监督管理局;配合单位:市财政局、\n"
+        "人民银行某市中心支行)\n三、降低用电成本。(市发展改革委负责)\n"
+    )
+    first, second = find_responsibility_clauses(text)
+    assert [(u.name, u.role, u.explicit) for u in first.units] == [
+        ("市地方金融监督管理局", L, True),
+        ("市财政局", S, True),
+        ("人民银行某市中心支行", S, True),
+    ]
+    assert not first.unclosed
+    assert text[slice(*first.span)].endswith("人民银行某市中心支行)")
+    assert second.names == ("市发展改革委",)
+
+
+def test_a_bracket_open_before_the_next_item_is_still_read_to_its_line_end() -> None:
+    # the next line is an item with a clause of its own: no wrap, the bracket is unclosed
+    text = "1.甲。(责任单位:市财政局、\n2.乙。(责任单位:市商务局)\n"
+    first, second = find_responsibility_clauses(text)
+    assert first.unclosed
+    assert first.names == ("市财政局",)
+    assert second.names == ("市商务局",)
+
+
+def test_a_label_after_the_item_s_last_sentence_is_a_clause() -> None:
+    # "（1）…。责任单位：A；配合单位：B" on the item's own line, without brackets
+    text = (
+        "1.压缩开办时间。\n(1)推行一窗通办。责任单位:县市场监管局;配合单位:县税务局\n"
+        "(2)推广电子执照。责任单位:县市场监管局\n"
+    )
+    first, second = find_responsibility_clauses(text)
+    assert [(u.name, u.role) for u in first.units] == [("县市场监管局", L), ("县税务局", S)]
+    assert text[slice(*first.span)].startswith("责任单位:县市场监管局")
+    assert second.names == ("县市场监管局",)
+    # a label inside a sentence is no clause's start: "对责任单位:" is read as running text
+    assert [c.names for c in find_responsibility_clauses("明确各责任单位:要加强配合。\n")] == []
+
+
+def test_a_label_line_ending_in_he_breaks_off_inside_its_list() -> None:
+    text = "一、甲\n(一)乙。责任单位:市科技局、市教委,各区县(自治县)政府和\n3、两江新区"
+    (clause,) = find_responsibility_clauses(text)
+    assert clause.names == ("市科技局", "市教委")  # no "政府和" fragment
+    assert clause.cut

@@ -237,7 +237,7 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
     numbers afresh after it ("一、…二、…三、…" of the notice, then "一、" of the plan).
     """
     last_of: dict[tuple[int | None, str], int] = {}
-    last_of_kind: dict[tuple[str, int], int] = {}
+    last_of_kind: dict[tuple[str, int], int] = {}  # by kind and depth; depth -1: any
     signed = [m.start() for m in _SIGNED_DATE_LINE.finditer(text)]
     next_signed = 0
     for item in items:
@@ -249,7 +249,13 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
         key = (item.parent, item.kind)
         previous = last_of.get(key)
         if previous is None:
-            expected = {1, last_of_kind.get((item.kind, item.depth), 0) + 1}
+            # afresh, or on from the last item of its kind at its depth or at any depth
+            # (一、二、 under 第一章's 第一节, then 三、 right under 第三章)
+            expected = {
+                1,
+                last_of_kind.get((item.kind, item.depth), 0) + 1,
+                last_of_kind.get((item.kind, -1), 0) + 1,
+            }
         else:
             expected = {previous + 1}
         if item.value not in expected and item.kind != "ordinal":
@@ -270,6 +276,7 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
             )
         last_of[key] = item.value
         last_of_kind[(item.kind, item.depth)] = item.value
+        last_of_kind[(item.kind, -1)] = item.value
 
 
 def _paragraph_clauses(clauses: list[ResponsibilityClause]) -> ResponsibilityClause:

@@ -220,7 +220,7 @@ _ANCHOR_FIRST = "".join(
 _ANCHOR = re.compile(
     rf"(?=[{re.escape(_ANCHOR_FIRST)}\s])"
     rf"(?:(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    rf"|(?P<bare>^[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
+    rf"|(?P<bare>(?:^|(?<=[。；;！!？?]))[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
     rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)})(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
     r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
@@ -614,6 +614,14 @@ def _closing(text: str, start: int, end: int) -> int:
                 before -= 1
             continued += 1
             if (
+                before > start
+                and text[before - 1] in _SEPARATORS
+                and continued <= _LABEL_LINES
+                and _wrapped_list(text, i + 1, limit)
+            ):
+                position = i + 1  # "…市财政局、⏎人民银行某市中心支行)": a list wrapped
+                continue
+            if (
                 before == start
                 or text[before - 1] not in ":："
                 or continued > _LABEL_LINES
@@ -626,6 +634,25 @@ def _closing(text: str, start: int, end: int) -> int:
         if depth <= 0:
             return i + 1
         position = i + 1
+
+
+#: How far a wrapped list's next line is looked along for its closing bracket.
+_WRAP_LOOK = 80
+
+
+def _wrapped_list(text: str, start: int, limit: int) -> bool:
+    """Whether the line at ``start`` ends a list that a line break after a 、 wrapped.
+
+    It does when a closing bracket stands on it within :data:`_WRAP_LOOK` characters with
+    no opening bracket, stop (。) or line break before it: "人民银行某市中心支行)" — not
+    "2.加强服务。(责任单位:…)", the next item.
+    """
+    stop = min(limit, start + _WRAP_LOOK)
+    found = _CLOSE_OR_LINE.search(text, start, stop)
+    if found is None or text[found.start()] == "\n":
+        return False
+    piece = text[start : found.start()]
+    return bool(piece.strip()) and not any(c in piece for c in _OPENERS + "。")
 
 
 #: Fields of a web page's footer ("主办单位:… 电话:… 网站标识码:…"): a line holding one is
@@ -1005,8 +1032,14 @@ def find_responsibility_clauses(
             elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
                 clause = _cut(text, anchor.start(), end)
         elif kind == "bare":
-            line_end = text.find("\n", anchor.start(), end)
-            clause = _labelled(text, anchor.start(), end if line_end < 0 else line_end)
+            limit = min(end, anchor.start() + _LABELLED_MAX)  # no label line is longer
+            line_end = text.find("\n", anchor.start(), limit)
+            line_end = limit if line_end < 0 else line_end
+            clause = _labelled(text, anchor.start(), line_end)
+            if clause is not None and clause.units and clause.units[-1].name[-1] in "和及与或":
+                # "责任单位:A、各区县政府和⏎3、…": the line breaks off after a 和, inside its
+                # list: the name before it is whole, what the 和 joined is lost (cut)
+                clause = _cut(text, anchor.start(), line_end)
         elif kind == "assign":
             clause = _assigned_at(text, anchor, end)
         elif kind == "lead":
