@@ -458,7 +458,7 @@ def test_the_garbage_collector_runs_again_after_a_load(tmp_path: Path) -> None:
         (lambda eco: smeeco.measures_without_lead(eco, as_of=3.5), "bad date 3.5"),
         (lambda eco: smeeco.funds_in(eco, "ex-city", as_of=[]), "bad date list"),
         (lambda _eco: smeeco.load("a\0b.yaml"), "holds a NUL character"),
-        (lambda _eco: smeeco.load("/etc"), "no data-pack file"),
+        (lambda _eco: smeeco.load("/etc"), "is a directory, not a data-pack file"),
     ],
 )
 def test_bad_arguments_raise_smeeco_errors(call: Any, words: str) -> None:

@@ -265,7 +265,8 @@ def filters(args: argparse.Namespace) -> dict[str, str | None]:
 
 
 def add_register_options(p: argparse.ArgumentParser) -> None:
-    """--money-unit and --encoding, for the commands that read an enterprise register."""
+    """--money-unit, --encoding, --header-row and --sheet: options of the commands that read
+    an enterprise register."""
     p.add_argument(
         "--money-unit",
         default=None,
@@ -277,6 +278,19 @@ def add_register_options(p: argparse.ArgumentParser) -> None:
         "--encoding",
         default=None,
         help="a CSV register's encoding (default: detected: UTF-8, GBK as Excel saves it, Big5)",
+    )
+    p.add_argument(
+        "--header-row",
+        type=int,
+        default=None,
+        metavar="LINE",
+        help="the line of a CSV or XLSX register that holds the headers (default 1; give it"
+        " when a title row sits above them)",
+    )
+    p.add_argument(
+        "--sheet",
+        default=None,
+        help="the sheet of an XLSX register to read (default: the first)",
     )
 
 
@@ -290,6 +304,8 @@ def read_register_args(args: argparse.Namespace, *, standard: str | None) -> Reg
         money_unit=args.money_unit,
         standard=standard,
         encoding=getattr(args, "encoding", None),
+        header_row=getattr(args, "header_row", None),
+        sheet=getattr(args, "sheet", None),
     )
     for note in register.notes:
         warn(note)

@@ -21,6 +21,7 @@ keys, no NaN, bounded aliases and nesting.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -89,7 +90,9 @@ def _parse(
         problems.append(
             InvalidValueError(
                 f"format version {version!r} is not supported; this smeeco reads"
-                f" 'smeeco: {FORMAT_VERSION}'",
+                f" 'smeeco: {FORMAT_VERSION}'"
+                + (" (a number, without quotes)" if version == str(FORMAT_VERSION) else "")
+                + (" (the first key of every pack)" if version is None else ""),
                 "smeeco",
             )
         )
@@ -107,9 +110,14 @@ def _parse(
             continue
         spec = registry.by_collection(str(key))
         if spec is None:
-            known = ", ".join(s.collection for s in registry.order())
+            lists = [s.collection for s in registry.order()]
+            close = difflib.get_close_matches(str(key), lists, n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
             problems.append(
-                UnknownFieldError(f"unknown record list {key!r}; known lists: {known}", str(key))
+                UnknownFieldError(
+                    f"unknown record list {key!r}; {hint}known lists: {', '.join(lists)}",
+                    str(key),
+                )
             )
             continue
         if entries is None:
@@ -203,20 +211,30 @@ def _collect(
         is_file = path.is_file()
     except (OSError, ValueError) as exc:
         raise DataPackError(f"cannot open {preview(str(path))}: {exc}") from None
+    if path.is_dir():
+        raise DataPackError(
+            f"{str(path)!r} is a directory, not a data-pack file: give the .yaml or .json"
+            " file inside it"
+        )
     if not is_file:
         raise DataPackError(f"no data-pack file at {str(path)!r}; check the path")
     fmt = "json" if path.suffix.lower() == ".json" else "yaml"
     if path.suffix.lower() not in (".json", ".yaml", ".yml"):
         raise DataPackError(f"{path.name!r} is not a data pack: use a .yaml, .yml or .json file")
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
+        # a byte-order mark is dropped (Windows editors write one), in JSON as in YAML
+        text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise DataPackError(
-            f"{path.name!r} is not UTF-8 text ({exc.reason} at byte {exc.start})"
-        ) from None
+        raise DataPackError(_not_utf8(path.name, raw, exc)) from None
     except OSError as exc:
         raise DataPackError(f"cannot read {path.name!r}: {exc.strerror or exc}") from None
-    data, text_problems = read_text(text, fmt, path.name)
+    data, text_problems = (None, []) if not text.strip() else read_text(text, fmt, path.name)
+    if data is None and not text_problems:
+        raise DataPackError(
+            f"{path.name!r} holds no data (it is empty, or only comments); a data pack starts"
+            f" with 'smeeco: {FORMAT_VERSION}' and a 'pack:' mapping (see docs/extending.md)"
+        )
     info, found, found_problems, found_pending = _parse(data, path.name, registry)
     if text_problems:  # a value refused while reading is not reported a second time
         found_problems = [
@@ -251,6 +269,25 @@ def _collect(
     records.extend((f"{path.name}:{p}", record) for p, record in found)
     problems.extend(_in_file(p, path.name) for p in [*text_problems, *found_problems])
     pending.update(found_pending)
+
+
+def _not_utf8(name: str, raw: bytes, exc: UnicodeDecodeError) -> str:
+    """Why a pack file is not UTF-8, with the encoding it seems to be in and the line."""
+    line = raw[: exc.start].count(b"\n") + 1
+    seems, source = "", None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        seems, source = "it is UTF-16 (Windows 'Unicode'); ", "UTF-16"
+    else:
+        try:
+            raw.decode("gb18030")
+            seems, source = "it reads as GB18030/GBK (Windows 'ANSI' on a Chinese system); ", "GBK"
+        except UnicodeDecodeError:
+            pass
+    how = f" (iconv -f {source} -t UTF-8)" if source else ""
+    return (
+        f"{name!r} is not UTF-8 text ({exc.reason} at byte {exc.start}, line {line}); {seems}"
+        f"save it as UTF-8{how}"
+    )
 
 
 def _find_required(

@@ -78,6 +78,7 @@ _YAML12_INT = re.compile(
     |[-+]?0x[0-9a-fA-F_]+)$""",
     re.X,
 )
+_LEADING_ZERO = re.compile(r"^[-+]?0[0-7_]*[0-7][0-7_]*$")
 _YAML12_FLOAT = re.compile(
     r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?
     |\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?
@@ -161,6 +162,17 @@ class _Strict:
                 InvalidValueError(
                     f"a number of {digits} digits ({preview(node.value)}) is too long to read;"
                     " write it in quotes if it is an identifier"
+                ),
+            )
+            return None
+        if _LEADING_ZERO.match(node.value):
+            # YAML 1.1 reads 010 as octal 8, YAML 1.2 as 10: neither guess is safe
+            self._bad(
+                node,
+                InvalidValueError(
+                    f"{node.value} has a leading zero, which YAML 1.1 reads as an octal number"
+                    f" ({int(node.value.replace('_', ''), 8)}) and YAML 1.2 as a decimal one:"
+                    " drop the zero, or quote it if it is a code"
                 ),
             )
             return None
@@ -756,6 +768,7 @@ def dump_yaml(data: Any) -> str:
 
 #: Levels of nesting written one entry a line; deeper values are written on one line.
 _JSON_LINE_DEPTH = 3
+
 
 def _float_json(value: float) -> str:
     if value != value or value in (math.inf, -math.inf):

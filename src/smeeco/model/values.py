@@ -314,11 +314,12 @@ _EN_UNITS: Mapping[str, Decimal] = {
     "thousand": Decimal("1000"),
     "": Decimal(1),
 }
+# a comma groups three digits (1,234万元); "1,2万元" (a decimal comma?) is refused, not read as 12
 _ZH_MONEY = re.compile(
-    r"^(?P<num>[+-]?[0-9][0-9,，]*(?:\.[0-9]+)?)\s*(?P<unit>万亿|亿|千万|百万|万|千|百)?\s*(?:元|人民币|RMB)?$"
+    r"^(?P<num>[+-]?(?:[0-9]{1,3}(?:[,，][0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*(?P<unit>万亿|亿|千万|百万|万|千|百)?\s*(?:元|人民币|RMB)?$"
 )
 _EN_MONEY = re.compile(
-    r"^(?:(?:CNY|RMB|¥|￥)\s*)?(?P<num>[+-]?[0-9][0-9,]*(?:\.[0-9]+)?)\s*"
+    r"^(?:(?:CNY|RMB|¥|￥)\s*)?(?P<num>[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?)\s*"
     r"(?P<unit>trillion|billion|million|thousand)?\s*(?:yuan|CNY|RMB)?$",
     re.IGNORECASE,
 )

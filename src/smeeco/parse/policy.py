@@ -103,7 +103,10 @@ class ParseResult:
 
 
 def _line_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in re.finditer("\n", text))]
+    """Where each line of ``text`` starts: 0, and one past every line break."""
+    lines = text.split("\n")
+    lines.pop()  # the last line ends the text, not at a break
+    return list(itertools.accumulate(map((1).__add__, map(len, lines)), initial=0))
 
 
 def _line_column(starts: list[int], position: int) -> tuple[int, int]:
@@ -148,6 +151,7 @@ def _kind_of(name: str) -> tuple[AgencyKind, bool]:
 
 _FOUND_KEY = ("smeeco.parse.policy", "agencies by name form")
 _CANDIDATES_KEY = ("smeeco.parse.policy", "agencies of each form of a name")
+_CHOSEN_KEY = ("smeeco.parse.policy", "the agency a name stands for")
 
 
 class _Resolver:
@@ -175,8 +179,18 @@ class _Resolver:
         self.new: dict[str, Agency] = {}
 
     def _find(self, name: str) -> Record | None:
+        """The one agency ``name`` stands for, or None; chosen once per ecosystem,
+        jurisdiction and date, for every document of a run that shares them."""
         if self.eco is None:
             return None
+        chosen: dict[str, Record | None] = self.eco.cached(
+            (_CHOSEN_KEY, self.jurisdiction, self.on), dict
+        )
+        if name not in chosen:
+            chosen[name] = self._choose(name)
+        return chosen[name]
+
+    def _choose(self, name: str) -> Record | None:
         for hits in self._candidates(name):
             if len(hits) == 1:
                 return hits[0]

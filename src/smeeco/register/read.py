@@ -9,6 +9,7 @@ for a ratio, ``yes`` for a boolean are refused, never rounded or guessed. An emp
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import re
@@ -36,10 +37,20 @@ __all__ = ["Register", "parse_tiers", "read_register"]
 
 #: At most this many bad cells are listed per column; the rest are counted.
 MAX_LISTED = 20
+#: A bad cell longer than this is shown cut, with its length.
+_SHOWN = 60
 
-_NUMBER = r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$"
-_WHOLE = r"^\d+(?:\.0+)?$"
-_DATE = r"^\d{4}-\d{2}-\d{2}$"
+# ASCII digits only: polars' \d also matches full-width and other digits, which no cast reads
+_NUMBER = r"^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$"
+_WHOLE = r"^[0-9]+(?:\.0+)?$"
+_DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# a date cell of a spreadsheet read as text: the day at midnight
+_MIDNIGHT = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}[ T]00:00(?::00(?:\.0+)?)?$"
+#: Cells of a name or id column that mark a row of sums, not an enterprise.
+TOTAL_ROWS = ("合计", "总计", "小计", "总合计", "total", "subtotal", "sum")
+#: Header rows are looked for in this many rows at the top of a file (title rows above).
+HEADER_SEARCH = 10
+_FULL_WIDTH_DIGITS = re.compile("[０-９．，]")
 _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _DAY = r"(\d{4}-\d{2}-\d{2})"
 _TIER_ENTRY = re.compile(rf"^([a-z0-9][a-z0-9_.\-]*)(?:@{_DAY}(?:/{_DAY})?)?$")
@@ -190,6 +201,8 @@ def read_register(
     name: str | None = None,
     standard: str | None = None,
     encoding: str | None = None,
+    header_row: int | None = None,
+    sheet: str | None = None,
 ) -> Register:
     """Read and check a register.
 
@@ -206,7 +219,16 @@ def read_register(
     encoding:
         The encoding of a CSV file; ``None`` (default): detected (UTF-8, GB18030/GBK as
         Excel saves it on a Chinese Windows, Big5; :func:`smeeco.encodings.decode_text`),
-        and said in :attr:`Register.notes`.
+        and said in :attr:`Register.notes`. A CSV whose header line has no comma but tabs
+        or semicolons is read with those, and said so too.
+    header_row:
+        The line of a CSV or XLSX file that holds the headers (1-based; default 1). Files
+        kept by hand often have a title row ("2024年企业名单") above them: when no header of
+        line 1 is a column smeeco reads but a line below is, the error says which line to
+        give; the header row is never guessed.
+    sheet:
+        The sheet of an XLSX workbook to read (default: the first, and a workbook with
+        several says so in :attr:`Register.notes`).
     standard:
         The size standard the register will be sized under (``"miit-2011"``,
         ``"nbs-2017"``; ``"eu-2003"`` reads no industry). Given, every ``industry`` cell
@@ -259,8 +281,16 @@ def read_register(
             f"unknown money unit {money_unit!r}; use one of {', '.join(MONEY_UNITS)}"
         )
     _check_standard(standard)
-    given, label, first_line, notes = _load(source, name, encoding)
+    if header_row is not None and (
+        isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1
+    ):
+        raise RegisterError(
+            f"--header-row (header_row=) must be a line number (1, 2, …), not {header_row!r}"
+        )
+    given, label, first_line, notes = _load(source, name, encoding, header_row, sheet)
     found = read_headers(given.columns, money_unit=money_unit)
+    if first_line is not None:
+        _check_header_row(given, found.renames, label, first_line - 1)
     frame = given.rename(found.renames) if found.renames else given
     unit = money_unit or found.money_unit or "元"
     if found.money_unit is not None and money_unit is None:
@@ -270,13 +300,201 @@ def read_register(
     industries = _read_industry(None if standard == "eu-2003" else standard, cells)
     checked, problems = _check(frame, MONEY_UNITS[unit], first_line, industries)
     headers = {column: header for header, column in found.renames.items()}
-    problems = [*found.problems, *_as_written(problems, headers)]
+    problems = [
+        *_header_problems(given.columns),
+        *found.problems,
+        *_as_written([*problems, *_total_rows(frame, first_line)], headers),
+        *_control_cells(given, first_line),
+        *_formula_cells(source, sheet, given, first_line),
+    ]
     if problems:
         raise ValidationError(label, problems)
+    blank = _blank_rows(given, first_line)
+    if blank:
+        notes = (
+            *notes,
+            f"{label!r}: {blank} blank; kept as rows of unknowns (delete them if"
+            " they are no enterprises)",
+        )
     register = Register(checked, label, unit, first_line, given, headers, notes)
     if "industry" in checked.columns:
         object.__setattr__(register, "_industries", tuple(cells))
     return register
+
+
+def _check_header_row(
+    given: pl.DataFrame, renames: Mapping[str, str], label: str, line: int
+) -> None:
+    """Refuse a file whose header row names no column smeeco reads when a row below does
+    (a title row above the headers, or two rows of headers): say which line to give."""
+    if renames or any(c in COLUMNS for c in given.columns):
+        return
+    for i, row in enumerate(given.head(HEADER_SEARCH).iter_rows()):
+        cells = [str(c).strip() for c in row if c is not None and str(c).strip()]
+        known = [c for c in cells if c in COLUMNS or c in read_headers([c]).renames]
+        if len(known) >= 2 or (known and len(known) == len(cells)):
+            named = [c for c in given.columns if c.strip() and not c.startswith("__UNNAMED")]
+            above = ", ".join(repr(c) for c in named[:3]) + (", …" if len(named) > 3 else "")
+            raise RegisterError(
+                f"no header of line {line} of {label!r} ({above or 'blank'}) is a"
+                f" column smeeco reads, but line {line + i + 1} holds"
+                f" {', '.join(repr(c) for c in known[:5])}: if that is the header row (below a"
+                f" title), pass --header-row {line + i + 1} (header_row={line + i + 1} in"
+                " Python)"
+            )
+
+
+def _header_problems(columns: list[str]) -> list[Problem]:
+    """A header a reader renamed because it was written twice (blank headers, as trailing
+    empty columns have, are kept as they are)."""
+    problems: list[Problem] = []
+    for i, column in enumerate(columns):
+        match = re.fullmatch(r"(.*)_duplicated_\d+", column)
+        base = match.group(1) if match else ""
+        if base.strip() and not base.startswith("__UNNAMED") and base in columns:
+            first = columns.index(base) + 1
+            problems.append(
+                Problem(
+                    f"columns {first} and {i + 1} both have header {base!r}; give each column"
+                    " its own header (a reader would keep only one of them)",
+                    path=f"column {i + 1}",
+                )
+            )
+    return problems
+
+
+def _formula_cells(
+    source: Any, sheet: str | None, given: pl.DataFrame, first_line: int | None
+) -> list[Problem]:
+    """Formula cells of an XLSX register with no value saved: a program wrote the file
+    without computing them (Excel saves each formula's value), so they read as empty —
+    unknown — though the sheet shows a number. Looked for only when a cell read is empty."""
+    if not isinstance(source, str | Path) or first_line is None:
+        return []
+    if Path(source).suffix.lower() not in (".xlsx", ".xlsm") or given.height == 0:
+        return []
+    if not given.null_count().sum_horizontal().item() or not _has_formulas(Path(source)):
+        return []
+    import openpyxl
+
+    book = openpyxl.load_workbook(source, read_only=True, data_only=False)
+    problems: list[Problem] = []
+    try:
+        rows = book[sheet or book.sheetnames[0]].iter_rows(min_row=first_line, values_only=True)
+        for i, cells in enumerate(rows):
+            if i >= given.height:
+                break
+            for j, cell in enumerate(cells[: given.width]):
+                if isinstance(cell, str) and cell.startswith("=") and given[i, j] is None:
+                    problems.append(
+                        InvalidValueError(
+                            f"the formula {cell[:40]!r} has no value saved with it (a program"
+                            " wrote the file without computing it); open the file in Excel"
+                            " and save it, or write the values",
+                            f"{_where(i, first_line)}, column {given.columns[j]}",
+                        )
+                    )
+                    if len(problems) >= MAX_LISTED:
+                        return problems
+    finally:
+        book.close()
+    return problems
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of a workbook holds a formula (an ``<f>`` element), read from
+    its XML in chunks: most registers hold none, and are not read a second time."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as book:
+            for name in book.namelist():
+                if not name.startswith("xl/worksheets/") or not name.endswith(".xml"):
+                    continue
+                with book.open(name) as xml:
+                    tail = b""
+                    while chunk := xml.read(1 << 20):
+                        if re.search(rb"<(?:\w+:)?f[ >/]", tail + chunk):
+                            return True
+                        tail = chunk[-16:]
+    except (OSError, zipfile.BadZipFile):
+        return True  # cannot tell: look
+    return False
+
+
+def _blank_rows(given: pl.DataFrame, first_line: int | None) -> str:
+    """The rows of ``given`` with no cell written (``row 3 (line 4) is``), or ``""``."""
+    if given.width == 0 or given.height == 0:
+        return ""
+    empty = pl.all_horizontal(
+        [
+            pl.col(c).is_null() | (pl.col(c).cast(pl.String).str.strip_chars() == "")
+            for c in given.columns
+        ]
+    )
+    rows = given.select(empty.alias("blank"))["blank"].fill_null(False).arg_true().to_list()
+    if not rows:
+        return ""
+    listed = ", ".join(_where(r, first_line) for r in rows[:5])
+    more = f" and {len(rows) - 5} more" if len(rows) > 5 else ""
+    return f"{listed}{more} {'is' if len(rows) == 1 else 'are'}"
+
+
+_CONTROL = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+
+
+def _control_cells(given: pl.DataFrame, first_line: int | None) -> list[Problem]:
+    """Cells holding control characters (NUL, ESC…): no spreadsheet can hold them, and a
+    terminal would obey them; every column is checked, since every column is written out."""
+    problems: list[Problem] = []
+    for column in given.columns:
+        if given[column].dtype != pl.String:
+            continue
+        bad = given.select(pl.int_range(pl.len()).alias("row"), pl.col(column)).filter(
+            pl.col(column).str.contains(_CONTROL)
+        )
+        for row, value in bad.head(MAX_LISTED).iter_rows():
+            char = re.search(_CONTROL, value)
+            assert char is not None
+            code = f"U+{ord(char.group()):04X}"
+            problems.append(
+                InvalidValueError(
+                    f"{value[:40]!r} holds the control character {code}, which no spreadsheet"
+                    " can hold; remove it",
+                    f"{_where(row, first_line)}, column {column}",
+                )
+            )
+        if bad.height > MAX_LISTED:
+            problems.append(
+                InvalidValueError(
+                    f"... and {bad.height - MAX_LISTED} more cells with control characters",
+                    f"column {column}",
+                )
+            )
+    return problems
+
+
+def _total_rows(frame: pl.DataFrame, first_line: int | None) -> list[Problem]:
+    """Rows of sums (合计, 总计) under the enterprises: smeeco would read them as one more."""
+    problems: list[Problem] = []
+    for column in ("id", "name"):
+        if column not in frame.columns:
+            continue
+        text = frame[column].cast(pl.String).str.replace_all(r"\s", "").str.to_lowercase()
+        rows = frame.select(pl.int_range(pl.len()).alias("row")).filter(
+            text.is_in(list(TOTAL_ROWS))
+        )
+        for (row,) in rows.head(MAX_LISTED).iter_rows():
+            problems.append(
+                InvalidValueError(
+                    f"{frame[column][row]!r} marks a row of totals, not an enterprise; delete"
+                    " the row (smeeco would read it as one more enterprise)",
+                    f"{_where(row, first_line)}, column {column}",
+                )
+            )
+        if problems:
+            break
+    return problems
 
 
 def _as_written(problems: list[Problem], headers: Mapping[str, str]) -> list[Problem]:
@@ -291,23 +509,220 @@ def _as_written(problems: list[Problem], headers: Mapping[str, str]) -> list[Pro
     return problems
 
 
-def _read_csv(path: Path, separator: str, encoding: str | None) -> tuple[pl.DataFrame, str | None]:
-    """A CSV file as text cells; one not in UTF-8 (GBK from Excel…) decoded first."""
-    if encoding is None:
+_SEPARATORS = {"\t": "tabs", ";": "semicolons", "|": "vertical bars"}
+_UTF16_32 = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+def _read_csv(
+    path: Path, separator: str, encoding: str | None, skip: int
+) -> tuple[pl.DataFrame, list[str]]:
+    """A CSV file as text cells, and what reading it found worth telling.
+
+    A file not in UTF-8 (GBK from Excel, UTF-16 from Excel's "Unicode text") is decoded
+    first; a header line with no comma but tabs or semicolons is read with those (and
+    said). ``skip`` lines above the header row are skipped.
+    """
+    notes: list[str] = []
+    with path.open("rb") as file:
+        head = file.read(1 << 16)
+    source: Path | io.BytesIO = path
+    if encoding is not None or head.startswith(_UTF16_32):
+        source, note = _decoded(path, encoding)
+        head = source.getvalue()[: 1 << 16]
+        if note:
+            notes.append(note)
+    header = _line(head, skip)
+    if separator == "," and "," not in header:
+        for candidate, label in _SEPARATORS.items():
+            if candidate in header:
+                separator = candidate
+                notes.append(f"{path.name!r}: the columns are separated by {label}; read so")
+                break
+    for attempt in range(2):
         try:
-            return pl.read_csv(path, infer_schema=False, separator=separator), None
+            frame = pl.read_csv(source, infer_schema=False, separator=separator, skip_rows=skip)
+            return frame, notes
+        except pl.exceptions.NoDataError:
+            if skip:
+                raise RegisterError(
+                    f"register {path.name!r} has nothing from line {skip + 1} on, so that line"
+                    " cannot be its header row; check --header-row (header_row=)"
+                ) from None
+            raise RegisterError(
+                f"register {path.name!r} is empty: it needs a header row naming its columns"
+                " (企业名称, 从业人员…) and a row per enterprise"
+            ) from None
         except pl.exceptions.ComputeError as error:
-            if "utf" not in str(error).lower():
-                raise
+            if attempt == 0 and isinstance(source, Path) and "utf" in str(error).lower():
+                source, note = _decoded(path, None)
+                if note:
+                    notes.append(note)
+                continue
+            raise RegisterError(_csv_error(path.name, source, separator, skip, error)) from None
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _decoded(path: Path, encoding: str | None) -> tuple[io.BytesIO, str | None]:
     decoded = decode_text(path.read_bytes(), name=repr(path.name), encoding=encoding)
-    frame = pl.read_csv(
-        io.BytesIO(decoded.text.encode("utf-8")), infer_schema=False, separator=separator
+    note = decoded.note and f"{path.name!r}: {decoded.note}"
+    return io.BytesIO(decoded.text.encode("utf-8")), note
+
+
+def _line(head: bytes, skip: int) -> str:
+    """Line ``skip`` (0-based) of the start of a file, a byte-order mark removed."""
+    lines = head.decode("utf-8", errors="replace").lstrip("\ufeff").splitlines()
+    return lines[skip] if skip < len(lines) else ""
+
+
+def _csv_error(
+    name: str, source: Path | io.BytesIO, separator: str, skip: int, error: Exception
+) -> str:
+    """What is wrong with a CSV file polars refused: the lines whose cells do not match
+    the header's (found again with the csv module, one line at a time), else polars'
+    reason without its advice (which is about polars' own options)."""
+    import csv
+
+    if isinstance(source, io.BytesIO):
+        start = source.getvalue()[: 1 << 20]
+        handle: Any = io.TextIOWrapper(io.BytesIO(source.getvalue()), encoding="utf-8", newline="")
+    else:
+        with source.open("rb") as file:
+            start = file.read(1 << 20)
+        handle = source.open(encoding="utf-8", errors="replace", newline="")
+    wrong: list[str] = []
+    try:
+        with handle:
+            for _ in range(skip):
+                handle.readline()
+            reader = csv.reader(handle, delimiter=separator)
+            width = None
+            for row in reader:
+                if width is None:
+                    width = len(row)
+                    continue
+                if row and len(row) != width:
+                    wrong.append(f"line {reader.line_num + skip} has {len(row)}")
+                    if len(wrong) == 5:
+                        break
+    except csv.Error as exc:
+        wrong.append(f"cannot be split into cells ({exc})")
+    if not wrong and re.search(rb"\r(?!\n)", start):
+        return (
+            f"cannot read register {name!r}: its lines end in different ways (some in a lone"
+            " carriage return, as old Mac files do); save it again with one kind of line end"
+        )
+    if wrong:
+        return (
+            f"cannot read register {name!r}: the header row has {width} columns, but"
+            f" {'; '.join(wrong)}; a cell holding {separator!r} or a line break must be in"
+            ' double quotes ("…"), and every row needs as many cells as the header'
+        )
+    reason = str(error).split("\n\n")[0].strip()
+    if "Original error" in str(error):
+        reason = str(error).split("Original error:")[-1].strip(" `\n")
+    return (
+        f"cannot read register {name!r}: {' '.join(reason.split())[:300]}; check the quotes"
+        ' ("…") and the separators'
     )
-    return frame, decoded.note and f"{path.name!r}: {decoded.note}"
+
+
+def _read_xlsx(path: Path, sheet: str | None, label: str) -> tuple[pl.DataFrame, list[str]]:
+    """One sheet of a workbook as text cells (the first unless ``sheet`` names one); a
+    workbook of several sheets is said to have them."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True)
+        names = list(book.sheetnames)
+        book.close()
+    except Exception as exc:
+        with path.open("rb") as file:
+            magic = file.read(8)
+        if magic.startswith(b"\xd0\xcf\x11\xe0"):
+            what = "it is an old Excel .xls workbook; save it as .xlsx (or .csv) in Excel"
+        elif not magic.startswith(b"PK"):
+            what = (
+                "it is not an XLSX workbook (a CSV or other file renamed?); give it its own suffix"
+            )
+        else:
+            what = str(exc)
+        raise RegisterError(f"cannot read register {path.name!r}: {what}") from None
+    notes: list[str] = []
+    if sheet is None:
+        sheet = names[0]
+        if len(names) > 1:
+            listed = ", ".join(repr(n) for n in names)
+            notes.append(
+                f"{label!r}: read sheet {sheet!r}, the first of {len(names)} ({listed});"
+                " name another with --sheet (sheet= in Python)"
+            )
+    elif sheet not in names:
+        raise RegisterError(
+            f"register {path.name!r} has no sheet {sheet!r}; its sheets:"
+            f" {', '.join(repr(n) for n in names)}"
+        )
+    book = openpyxl.load_workbook(path, read_only=True)
+    try:
+        first = next(book[sheet].iter_rows(max_row=1, values_only=True), ())
+    finally:
+        book.close()
+    frame = pl.read_excel(
+        path,
+        sheet_name=sheet,
+        engine="openpyxl",
+        drop_empty_rows=False,
+        drop_empty_cols=False,
+        infer_schema_length=0,
+        raise_if_empty=False,
+    )
+    # a header written twice: polars renames the second ('企业名称0'); name it so that
+    # the check of the headers finds it
+    written = ["" if c is None else str(c).strip() for c in first]
+    seen: dict[str, int] = {}
+    renames = {}
+    for column, header in zip(frame.columns, written, strict=False):
+        if header and header in seen:
+            renames[column] = f"{header}_duplicated_{seen[header]}"
+        seen[header] = seen.get(header, 0) + 1
+    if renames:
+        frame = frame.rename(renames)
+    if frame.width == 0:  # no rows under the headers, or no headers at all
+        headers = [str(c).strip() for c in first if c is not None and str(c).strip()]
+        if headers and len(set(headers)) == len(headers):
+            return pl.DataFrame(schema=dict.fromkeys(headers, pl.String)), notes
+        raise RegisterError(
+            f"sheet {sheet!r} of register {path.name!r} is empty: it needs a header row"
+            " naming its columns (企业名称, 从业人员…) and a row per enterprise"
+        )
+    return frame, notes
+
+
+def _header_at(frame: pl.DataFrame, skip: int, label: str) -> pl.DataFrame:
+    """``frame`` with its row ``skip - 1`` (0-based) as the header row, the rows above gone."""
+    if skip > frame.height:
+        raise RegisterError(
+            f"{label} has {frame.height + 1} rows, so line {skip + 1} cannot be its header row;"
+            " check --header-row (header_row=)"
+        )
+    headers = ["" if cell is None else str(cell).strip() for cell in frame.row(skip - 1)]
+    body = frame.slice(skip)
+    seen: dict[str, int] = {}
+    names = []
+    for i, header in enumerate(headers):
+        name = header or f"__UNNAMED__{i}"
+        if name in seen:
+            name = f"{name}_duplicated_{seen[name]}"
+        seen[header or f"__UNNAMED__{i}"] = seen.get(header or f"__UNNAMED__{i}", 0) + 1
+        names.append(name)
+    return body.rename(dict(zip(body.columns, names, strict=True)))
 
 
 def _load(
-    source: Any, name: str | None, encoding: str | None = None
+    source: Any,
+    name: str | None,
+    encoding: str | None = None,
+    header_row: int | None = None,
+    sheet: str | None = None,
 ) -> tuple[pl.DataFrame, str, int | None, tuple[str, ...]]:
     if isinstance(source, str | Path):
         path = Path(source)
@@ -315,19 +730,24 @@ def _load(
         suffix = path.suffix.lower()
         if not path.is_file():
             raise RegisterError(f"register {str(path)!r} does not exist or is not a file")
-        note: str | None = None
+        notes: list[str] = []
+        skip = (header_row or 1) - 1
+        if sheet is not None and suffix not in (".xlsx", ".xlsm"):
+            raise RegisterError(
+                f"--sheet (sheet=) names a sheet of a workbook; {path.name!r} is not one"
+            )
         try:
             if suffix in (".csv", ".tsv", ".txt"):
-                frame, note = _read_csv(path, "\t" if suffix == ".tsv" else ",", encoding)
+                frame, notes = _read_csv(path, "\t" if suffix == ".tsv" else ",", encoding, skip)
             elif suffix in (".xlsx", ".xlsm"):
-                frame = pl.read_excel(
-                    path,
-                    engine="openpyxl",
-                    drop_empty_rows=False,
-                    drop_empty_cols=False,
-                    infer_schema_length=0,
-                )
+                frame, notes = _read_xlsx(path, sheet, label)
+                if skip:
+                    frame = _header_at(frame, skip, repr(label))
             elif suffix == ".parquet":
+                if header_row is not None:
+                    raise RegisterError(
+                        "header_row= is for CSV and XLSX files; a Parquet file names its columns"
+                    )
                 frame = pl.read_parquet(path)
             else:
                 raise RegisterError(
@@ -341,7 +761,10 @@ def _load(
             ) from None
         except Exception as exc:  # the readers raise many types; say which file failed
             raise RegisterError(f"cannot read register {path.name}: {exc}") from None
-        return frame, label, (None if suffix == ".parquet" else 2), (note,) if note else ()
+        first = None if suffix == ".parquet" else skip + 2
+        return frame, label, first, tuple(notes)
+    if header_row is not None or sheet is not None:
+        raise RegisterError("header_row= and sheet= are for CSV and XLSX files, not DataFrames")
     if isinstance(source, pl.DataFrame):
         return source, name or "the register", None, ()
     try:
@@ -432,6 +855,8 @@ def _report(
     rows = frame.select(pl.int_range(pl.len()).alias("row"), pl.col(column)).filter(mask)
     out: list[Problem] = []
     for row, value in rows.head(MAX_LISTED).iter_rows():
+        if isinstance(value, str) and len(value) > _SHOWN:  # a message stays readable
+            value = f"{value[:_SHOWN]}… ({len(value)} characters)"
         out.append(InvalidValueError(why(value), f"{_where(row, first_line)}, column {column}"))
     if count > MAX_LISTED:
         out.append(
@@ -466,7 +891,8 @@ def _duplicates(frame: pl.DataFrame, first_line: int | None) -> list[Problem]:
     for row, value in dup.head(MAX_LISTED).iter_rows():
         out.append(
             InvalidValueError(
-                f"id {value!r} is used by more than one row; give each enterprise its own id",
+                f"id {value[:_SHOWN]!r} is used by more than one row; give each enterprise its"
+                " own id",
                 f"{_where(row, first_line)}, column id",
             )
         )
@@ -575,9 +1001,16 @@ def _read_credit_code(series: pl.Series, unit: int) -> _Read:
         from smeeco.errors import CreditCodeError
         from smeeco.model.enterprise import check_credit_code
 
+        code = str(cell).strip()
         try:
-            check_credit_code(str(cell).strip())
+            check_credit_code(code)
         except CreditCodeError as exc:
+            if code != code.upper():
+                try:
+                    check_credit_code(code.upper())
+                except CreditCodeError:
+                    return exc.message
+                return f"{exc.message}; in capitals it is valid: write {code.upper()!r}"
             return exc.message
         return f"credit code {cell!r} is not valid (GB 32100-2015)"
 
@@ -596,9 +1029,10 @@ def _read_date(series: pl.Series, unit: int) -> _Read:
             lambda v: f"registration date {v!r} has a time of day; give the date only (2021-07-09)",
         )
     text = _text_of(series)
+    day = pl.when(text.str.contains(_MIDNIGHT)).then(text.str.slice(0, 10)).otherwise(text)
     parsed = (
-        pl.when(text.str.contains(_DATE))
-        .then(text)
+        pl.when(day.str.contains(_DATE))
+        .then(day)
         .otherwise(None)
         .str.to_date("%Y-%m-%d", strict=False)
     )
@@ -616,8 +1050,8 @@ def _read_whole(noun: str) -> _Reader:
 
         def why(cell: Any) -> str:
             return (
-                f"{cell!r} is not a whole, non-negative number of {noun}; write e.g. 300"
-                " (fractions are not rounded, an empty cell means unknown)"
+                f"{cell!r} is not a whole, non-negative number of {noun}{_hint(cell)};"
+                " write e.g. 300 (fractions are not rounded, an empty cell means unknown)"
             )
 
         if dtype.is_integer():
@@ -635,6 +1069,19 @@ def _read_whole(noun: str) -> _Reader:
     return read
 
 
+def _hint(cell: Any) -> str:
+    """What is wrong with a number cell people often write: full-width digits, a thousands
+    separator, a percent sign (empty when it is none of these)."""
+    text = str(cell).strip()
+    if _FULL_WIDTH_DIGITS.search(text):
+        return " (it has full-width digits: write ASCII digits, 123 not １２３)"
+    if "," in text:
+        return " (write the number without thousands separators)"
+    if text.endswith(("%", "％")):
+        return " (write the number alone, without a percent sign)"
+    return ""
+
+
 def _read_number(signed: bool, scale: int, noun: str, hint: str) -> _Reader:
     def read(series: pl.Series, unit: int) -> _Read:
         factor = unit if scale else 1
@@ -644,7 +1091,9 @@ def _read_number(signed: bool, scale: int, noun: str, hint: str) -> _Reader:
         def why(cell: Any) -> str:
             text = str(cell).strip()
             extra = ""
-            if text.endswith("%"):
+            if _FULL_WIDTH_DIGITS.search(text):
+                extra = _hint(text)
+            elif text.endswith("%"):
                 extra = " (ratios are fractions: write 0.05 for 5 %)"
             elif "," in text:
                 extra = " (write the number without thousands separators)"
