@@ -320,3 +320,28 @@ def test_a_paragraph_the_end_cuts_after_the_last_clause_is_truncated() -> None:
         "加强银政、银企合作,引导商业银行优化信贷结构。支持企业扩", "四川省人民政府\n2011年3月17日"
     )
     assert "truncated" not in {w.kind for w in parse_policy_text(signed, document_id="d").warnings}
+
+
+def test_a_page_s_numbered_metadata_list_is_no_item() -> None:
+    # beijing.gov.cn numbers its page fields "1. [主题分类] …", "3. [联合发文单位]"
+    text = (
+        "政务公开 > 政策文件\n  1. [主题分类] 综合政务/电子政务\n"
+        "  2. [发文机构] 北京市政务公开领导小组\n  3. [联合发文单位]\n"
+        "  5. [成文日期] 2016-06-08\n\n北京市政务公开工作重点任务分工(2016-2020年)\n"
+        "  一、推进行政权力运行全流程公开\n  1.加大行政决策过程的公开力度。\n\n"
+        "  牵头单位:市政府办公厅、市政府法制办\n\n  责任单位:各区政府、市政府各部门\n"
+    )
+    assert [i.marker for i in find_items(text, 0, len(text))] == ["一、", "1."]
+    result = smeeco.parse_policy(text, document_id="bj")
+    assert result.metadata.title == "北京市政务公开工作重点任务分工(2016-2020年)"
+    names = {a.id: a.name.zh for a in result.agencies}
+    (measure,) = result.measures
+    assert [(names[r.unit], r.role.value, r.explicit) for r in measure.responsibilities] == [
+        ("市政府办公厅", "lead", True),
+        ("市政府法制办", "lead", True),
+        ("各区政府", "support", True),
+        ("市政府各部门", "support", True),
+    ]
+    assert "no-clause" not in {u.kind for u in result.uncertainties}
+    # a measure that starts with a bracketed word is still an item
+    assert [i.marker for i in find_items("1.[重点]加强支持,推动各区安排资金。\n", 0, 21)] == ["1."]

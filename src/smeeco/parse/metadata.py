@@ -22,7 +22,8 @@ __all__ = ["Metadata", "read_metadata"]
 
 _TITLE_WORD = (
     r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
-    r"|若干政策|清单|(?:责任|目标任务)分解|(?:分解|分工|任务|责任|清单|一览|情况)表)"
+    r"|若干政策|清单|(?:责任|目标任务)分解|(?:任务|责任|部门|工作)分工"
+    r"|(?:分解|分工|任务|责任|清单|一览|情况)表)"
 )
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
