@@ -343,5 +343,11 @@ def test_a_page_s_numbered_metadata_list_is_no_item() -> None:
         ("市政府各部门", "support", True),
     ]
     assert "no-clause" not in {u.kind for u in result.uncertainties}
+    # the label lines and the 完成时限 under the item are its fields, not its text
+    dated = text + "\n  完成时限:2018年底\n"
+    (measure,) = smeeco.parse_policy(dated, document_id="bj").measures
+    assert measure.text == "加大行政决策过程的公开力度。"
+    assert measure.deadline is not None
+    assert str(measure.deadline.date) == "2018-12-31"
     # a measure that starts with a bracketed word is still an item
     assert [i.marker for i in find_items("1.[重点]加强支持,推动各区安排资金。\n", 0, 21)] == ["1."]

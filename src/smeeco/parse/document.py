@@ -661,10 +661,14 @@ def _parse(
             text_start = item.body
             text_end = end
             body_stop = end
+            fields_end = 0
             if clause is not None and not is_shared[k]:
                 rest_start, rest_end = _strip(text, clause.span[1], end, _SPACE + "。")
                 if clause.form is not ClauseForm.JOINT and rest_start == rest_end:
                     text_end = clause.span[0]
+                elif _label_lines_after(text, item.body, clause, rest_start, rest_end):
+                    text_end = clause.span[0]  # "牵头单位:…⏎完成时限:…": fields, not text
+                    fields_end = rest_end  # still the measure's (its 完成时限 is read there)
                 elif (
                     last
                     and clause.form is not ClauseForm.JOINT
@@ -715,6 +719,7 @@ def _parse(
             cut_prose = _cut_prose_span(text, trailer_span) if last and cut_at is None else None
             truncated = truncated or cut_at is not None or cut_prose is not None
             measure_end = clause.span[1] if clause is not None and not is_shared[k] else text_end
+            measure_end = max(measure_end, fields_end)
             measures.append(
                 ParsedMeasure(
                     document=document_id,
@@ -897,6 +902,31 @@ def _lift_group_clauses(
         )
         if alone:
             own[parent], own[last] = own[last], []
+
+
+#: "完成时限:2018年底", "牵头领导:某某": a labelled field line under an item ("完成时限:"
+#: with nothing after it is a line the text breaks off in, no field).
+_FIELD_LINE = re.compile(r"[^\S\n]*[\u4e00-\u9fff]{2,8}[^\S\n]*[:：][^\S\n]*\S[^\n]*")
+
+
+def _label_lines_after(
+    text: str, body: int, clause: ResponsibilityClause, rest_start: int, rest_end: int
+) -> bool:
+    """Whether a labelled clause on lines of its own is followed only by labelled fields.
+
+    "1.标题。⏎牵头单位:A⏎责任单位:B⏎完成时限:2018年底": the clause and the lines after it
+    are the item's fields; its text ends before them.
+    """
+    if clause.form not in _LABELLED or clause.span[0] <= body:
+        return False
+    if text[text.rfind("\n", body, clause.span[0]) + 1 : clause.span[0]].strip(_SPACE):
+        return False  # the clause does not start its line
+    if "\n" not in text[body : clause.span[0]]:
+        return False
+    return all(
+        not line.strip(_SPACE) or _FIELD_LINE.fullmatch(line) is not None
+        for line in text[rest_start:rest_end].split("\n")
+    )
 
 
 def _inline_group_clause(
