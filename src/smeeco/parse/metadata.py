@@ -124,6 +124,24 @@ def _cn_number(text: str) -> int:
     return _CN_DIGIT[text[0]] if len(text) == 1 else int("".join(str(_CN_DIGIT[c]) for c in text))
 
 
+#: "1. [发文机构] 北京市政务公开领导小组": a numbered field of a government page's list.
+_BRACKET_FIELD = re.compile(
+    r"^(?:\d{1,2}[.、．]\s*)?\[(?P<name>[\u4e00-\u9fff]{2,8})\](?P<value>.*)$"
+)
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _iso_date(value: str) -> dt.date | None:
+    """ "2016-06-08" as a date; None when it is none."""
+    match = _ISO_DATE.fullmatch(value)
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
 def _date(line: str) -> dt.date | None:
     if "年" not in line:  # both forms of a date have it
         return None
@@ -197,6 +215,18 @@ def read_metadata(
             if stripped[:1] in _BULLETS:
                 stripped = _BULLET.sub("", stripped)
             if not stripped:
+                continue
+            page_field = _BRACKET_FIELD.match(stripped) if "[" in stripped else None
+            if page_field is not None:  # "5. [成文日期] 2016-06-08": a field of the page's list
+                name, value = page_field["name"], page_field["value"].strip()
+                if name in ("发文机构", "发布机构") and issuer is None and value:
+                    issuer = value
+                elif name == "成文日期" and issued is None:
+                    issued = _date(value) or _iso_date(value)
+                    dated_by_field = issued is not None
+                elif name == "发文字号" and number is None and "号" in value:
+                    found_number = _NUMBER.search(value)
+                    number = re.sub(r"\s+", "", found_number.group()) if found_number else None
                 continue
             bare = stripped
             if bare.endswith((")", "）")):
