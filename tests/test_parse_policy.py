@@ -487,7 +487,8 @@ def test_one_unresolved_name_is_one_agency_across_the_pack() -> None:
 
     hunan = (NOTICES / "hunan-2020-sme-work-points.txt").read_text(encoding="utf-8")
     other = "湖南省关于若干措施的通知\n一、甲\n(一)加强服务。(责任单位:省工业和信息化厅、省财政厅)"
-    pack = parse_to_pack([("hunan.txt", hunan), ("other.txt", other)])
+    # the work points say only 全省: whose 省工业和信息化厅 it is, --jurisdiction tells
+    pack = parse_to_pack([("hunan.txt", hunan), ("other.txt", other)], jurisdiction="hn")
     agencies = [r for r in pack.records if r.kind == "agency"]
     assert [a.name.zh for a in agencies] == ["省工业和信息化厅", "省财政厅"]
     assert [a.id for a in agencies] == ["hunan.u01", "other.u01"]
@@ -495,6 +496,29 @@ def test_one_unresolved_name_is_one_agency_across_the_pack() -> None:
     assert [r.unit for r in second.measures[0].responsibilities] == ["hunan.u01", "other.u01"]
     assert [u.kind for u in second.uncertainties].count("unresolved") == 2
     smeeco.Ecosystem(pack.records)  # the records hold together
+    # without it, a document of no known place shares no 省… unit with another
+    alone = parse_to_pack([("hunan.txt", hunan), ("other.txt", other)])
+    names = [a.name.zh for a in alone.records if a.kind == "agency"]
+    assert names == ["省工业和信息化厅", "省工业和信息化厅", "省财政厅"]
+
+
+def test_a_relative_name_is_one_agency_per_place_only() -> None:
+    from smeeco.parse.pack import parse_to_pack
+
+    def notice(city: str, unit: str) -> str:
+        head = f"{city}人民政府办公室关于印发若干措施的通知\n一、财税\n"
+        return head + f"(一)加强支持。(责任单位:{unit})\n"
+
+    pack = parse_to_pack(
+        [
+            ("a.txt", notice("甲市", "市财政局、国网某供电公司")),
+            ("b.txt", notice("乙市", "市财政局、国网某供电公司")),
+            ("c.txt", notice("甲市", "市财政局")),
+        ]
+    )
+    units = [[r.unit for r in res.measures[0].responsibilities] for _n, res in pack.results]
+    # 甲市's 市财政局 is not 乙市's; a name of its own place is one agency for all
+    assert units == [["a.u01", "a.u02"], ["b.u01", "a.u02"], ["a.u01"]]
 
 
 def test_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -164,9 +164,13 @@ class _Resolver:
         jurisdiction: str | None,
         on: dt.date | None,
         earlier: dict[str, Agency] | None = None,
+        issuer: str | None = None,
     ) -> None:
         self.eco = eco
         self.earlier = earlier if earlier is not None else {}
+        # whose "市财政局" a name is: the jurisdiction given, else the place the issuer's
+        # name (or the title: "湖南省关于…") starts with
+        self.place = jurisdiction or _place_of(issuer)
         self.used: dict[str, Agency] = {}  # unresolved names of this document
         self.document_id = document_id
         self.on = on
@@ -250,13 +254,26 @@ class _Resolver:
     def resolve_name(self, name: str) -> str:
         return self.resolve(ClauseUnit(name, Role.LEAD, False, (0, 0)))
 
+    def _shared_key(self, name: str) -> str | None:
+        """The key of ``name`` among the agencies of earlier documents, or None.
+
+        A name that starts with a level ("市财政局", "区发改局", "各区人民政府") is the unit
+        of the document's own place: shared only with documents of the same place (the
+        jurisdiction given, or the issuer's place); a name of its own place ("天津市财政局")
+        is shared with every document.
+        """
+        if not name.startswith(_RELATIVE_HEADS):
+            return name
+        return f"{self.place}\x00{name}" if self.place else None
+
     def _create(self, name: str) -> str:
         if name in self.new:
             return self.new[name].id
-        if name in self.earlier:  # created for an earlier document of the same pack
-            self.used[name] = self.earlier[name]
-            self.resolved[name] = self.earlier[name].id
-            return self.earlier[name].id
+        key = self._shared_key(name)
+        if key is not None and key in self.earlier:  # created for an earlier document
+            self.used[name] = self.earlier[key]
+            self.resolved[name] = self.earlier[key].id
+            return self.earlier[key].id
         kind, collective = _kind_of(name)
         agency = Agency(
             id=f"{self.document_id}.u{len(self.new) + 1:02d}",
@@ -268,9 +285,42 @@ class _Resolver:
             else None,
             notes=UNRESOLVED_NOTE,
         )
-        self.new[name] = self.used[name] = self.earlier[name] = agency
+        self.new[name] = self.used[name] = agency
+        if key is not None:
+            self.earlier[key] = agency
         self.resolved[name] = agency.id
         return agency.id
+
+
+#: How a name relative to its document's place starts: a level (市, 区, 县…) or a
+#: collective of the place's units (各, 全, 有关, 相关).
+_RELATIVE_HEADS = (
+    "省",
+    "市",
+    "区",
+    "县",
+    "州",
+    "盟",
+    "旗",
+    "镇",
+    "乡",
+    "自治区",
+    "各",
+    "全",
+    "有关",
+    "相关",
+)
+_PLACE = re.compile(
+    r"^[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|特别行政区|省|市|州|盟|地区|区|县|旗)"
+)
+
+
+def _place_of(issuer: str | None) -> str | None:
+    """The place an issuer's name or a title starts with ("甲市人民政府办公室" → "甲市")."""
+    if not issuer:
+        return None
+    found = _PLACE.match(issuer)
+    return found.group() if found else None
 
 
 def _document_id(text: str, given: str | None) -> str:
@@ -324,8 +374,11 @@ def parse_policy(
     convert:
         Force or forbid traditional → simplified conversion (default: when detected).
     new_agencies:
-        Agencies created for unresolved names by earlier documents of the same pack
-        (name → agency); names found there are reused, and new ones are added to it.
+        Agencies created for unresolved names by earlier documents of the same pack;
+        names found there are reused, and new ones are added to it. A name relative to
+        its place ("市财政局", "各区人民政府") is reused only from a document of the same
+        place (``jurisdiction``, else the issuer's: 甲市's 市财政局 is not 乙市's); a
+        document whose place is unknown gets its own.
     progress:
         Called now and then with about how many characters of ``text`` are read, up to
         ``len(text)`` at the end (preparing the text and finding its structure count for
@@ -444,7 +497,14 @@ def _parse_policy(
                 " VT, FF and U+2028/U+2029 read as line breaks; check the text around them",
             )
         )
-    resolver = _Resolver(agencies, document_id, jurisdiction, metadata.issued, new_agencies)
+    resolver = _Resolver(
+        agencies,
+        document_id,
+        jurisdiction,
+        metadata.issued,
+        new_agencies,
+        metadata.issuer or metadata.notice_title or metadata.title,
+    )
     measures: list[Measure] = []
     width = max(2, len(str(len(parsed.measures) + sum(len(t.rows) for t in tables))))
     rows = _Rows([row for table in tables for row in table.rows])
