@@ -26,6 +26,7 @@ from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, Problem, ValidationError
 from smeeco.model.common import Name, Source
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role, Section
+from smeeco.parse.furniture import FURNITURE
 from smeeco.parse.responsibility import (
     ClauseForm,
     ClauseUnit,
@@ -49,11 +50,6 @@ __all__ = [
 ]
 
 # Lines a web page puts after the text: "【政府扶持政策】相关法规", 上一篇, 打印本页…
-_FURNITURE = re.compile(
-    r"^(?:【.*|\[.*\]|上一篇.*|下一篇.*|相关(?:法规|阅读|链接|文件|新闻|推荐).*"
-    r"|(?:打印|关闭)(?:本页|窗口)?|.*(?:扫一扫|分享到|版权所有|主办单位|技术支持|联系电话|网站标识码"
-    r"|ICP备|公网安备).*|附件[:：].*|(?:电话|传真|地址|邮编)[:：].*)$"
-)
 _ATTACHMENT = re.compile(r"^[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$", re.M)
 _SENTENCE_END = "。！？!?…”’』」"
 #: A line that is only a date: the 落款 that ends a notice.
@@ -216,7 +212,7 @@ def _furniture_start(text: str, start: int, end: int) -> int:
         line_start = text.rfind("\n", start, position) + 1 or start
         line_start = max(line_start, start)
         line = text[line_start:position].strip(_SPACE)
-        if line_start == start or (line and not _FURNITURE.match(line)):
+        if line_start == start or (line and not FURNITURE.match(line)):
             break  # the measure's first line is never furniture
         cut = line_start if line else cut
         position = line_start - 1
@@ -241,7 +237,7 @@ def _cut_prose_span(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
         len(line) >= 20
         and line[-1] not in _SENTENCE_END
         and any(c in line for c in "。，,；;")
-        and not _FURNITURE.match(line)
+        and not FURNITURE.match(line)
     ):
         return start, end
     return None

@@ -16,6 +16,7 @@ import re
 
 import attrs
 
+from smeeco.parse.furniture import PAGE_FIELD
 from smeeco.parse.responsibility import _DEPARTMENT
 
 __all__ = ["Metadata", "read_metadata"]
@@ -124,10 +125,8 @@ def _cn_number(text: str) -> int:
     return _CN_DIGIT[text[0]] if len(text) == 1 else int("".join(str(_CN_DIGIT[c]) for c in text))
 
 
-#: "1. [发文机构] 北京市政务公开领导小组": a numbered field of a government page's list.
-_BRACKET_FIELD = re.compile(
-    r"^(?:\d{1,2}[.、．]\s*)?\[(?P<name>[\u4e00-\u9fff]{2,8})\](?P<value>.*)$"
-)
+#: "1. " before a field of a page's metadata list ("1. [发文机构] 北京市政务公开领导小组").
+_FIELD_NUMBER = re.compile(r"^\d{1,2}[.、．]\s*")
 _ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
@@ -216,7 +215,8 @@ def read_metadata(
                 stripped = _BULLET.sub("", stripped)
             if not stripped:
                 continue
-            page_field = _BRACKET_FIELD.match(stripped) if "[" in stripped else None
+            field_line = _FIELD_NUMBER.sub("", stripped, count=1) if "[" in stripped else ""
+            page_field = PAGE_FIELD.match(field_line) if field_line.startswith("[") else None
             if page_field is not None:  # "5. [成文日期] 2016-06-08": a field of the page's list
                 name, value = page_field["name"], page_field["value"].strip()
                 if name in ("发文机构", "发布机构") and issuer is None and value:

@@ -43,6 +43,7 @@ import attrs
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, Problem, UnknownReferenceError, ValidationError
 from smeeco.model.document import Responsibility, Role
+from smeeco.parse.furniture import FURNITURE
 
 __all__ = [
     "ClauseForm",
@@ -1057,19 +1058,15 @@ def find_responsibility_clauses(
             line_end = text.find("\n", anchor.start(), limit)
             line_end = limit if line_end < 0 else line_end
             clause = _labelled(text, anchor.start(), line_end)
-            if clause is not None and clause.units and clause.units[-1].name[-1] in "和及与或":
+            last = clause.units[-1].name if clause is not None and clause.units else ""
+            if last and (
                 # "责任单位:A、各区县政府和⏎3、…": the line breaks off after a 和, inside its
-                # list: the name before it is whole, what the 和 joined is lost (cut)
-                clause = _cut(text, anchor.start(), line_end)
-            elif (
-                clause is not None
-                and clause.units
-                and end == len(text)
-                and _only_trailer(text, line_end, end)
-                and not unit_like(clause.units[-1].name)
-            ):
+                # list (the name before it is whole, what the 和 joined is lost), or
+                last[-1] in "和及与或"
                 # "牵头单位:区商" as the text's last line (a page's footer at most after it):
                 # a name the end broke off is no unit
+                or (end == len(text) and _only_trailer(text, line_end, end) and not unit_like(last))
+            ):
                 clause = _cut(text, anchor.start(), line_end)
         elif kind == "assign":
             clause = _assigned_at(text, anchor, end)
@@ -1112,18 +1109,12 @@ def find_responsibility_clauses(
         yield clause
 
 
-#: Lines of a page's trailer after the text ("版权所有 ©…", "上一篇", "打印本页").
-_TRAILER_LINE = re.compile(
-    r"版权所有|上一篇|下一篇|打印|关闭窗口|扫一扫|分享到|相关(?:链接|阅读|新闻)|责任编辑"
-)
-
-
 def _only_trailer(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is empty or a short page trailer (a bounded look)."""
     if end - start > 400:
         return False
     return all(
-        _TRAILER_LINE.search(line) or _FOOTER_FIELD.search(line)
+        FURNITURE.match(line.strip()) or _FOOTER_FIELD.search(line)
         for line in text[start:end].splitlines()
         if line.strip()
     )

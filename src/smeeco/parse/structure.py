@@ -28,6 +28,8 @@ import re
 
 import attrs
 
+from smeeco.parse.furniture import PAGE_FIELD
+
 __all__ = ["Item", "find_items"]
 
 _CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
@@ -47,9 +49,6 @@ _MARKER = re.compile(
 _ORDINAL = re.compile(
     rf"(?:^|(?<=[。；;！!？?\n：:)），,\s]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)"
 )
-#: "[发文机构] …", "[成文日期] 2016-06-08": a field of a government page's metadata list,
-#: which numbers its fields 1., 2., … as if they were items.
-_PAGE_FIELD = re.compile(r"\[[\u4e00-\u9fff]{2,8}\](?:[^\S\n][^\n]{0,60})?$", re.MULTILINE)
 _CN_NUMERAL = re.compile(_CN)
 _NUMERALS = frozenset("一二三四五六七八九十")
 #: What may stand before 一是: a stop, a colon, a closing bracket, a comma ("一是…，二是…";
@@ -159,7 +158,7 @@ def find_items(
         s, e = match.span(kind)
         if kind in _NEED_TEXT and (match.end() >= end or text[match.end()] in "\r\n"):
             continue  # "1." alone on its line numbers nothing
-        if text.startswith("[", match.end()) and _PAGE_FIELD.match(text, match.end()):
+        if text.startswith("[", match.end()) and PAGE_FIELD.match(text, match.end()):
             continue  # "1. [主题分类] 综合政务": a numbered field of a page's metadata list
         found.append(
             (

@@ -174,17 +174,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The lines of a cell, stripped, as spans: "市发改委⏎市财政局" is two."""
     found: list[tuple[int, int]] = []
     position = start
-    while position <= end:
+    while True:
         stop = text.find("\n", position, end)
-        match = stop >= 0
-        stop = stop if match else end
-        s, e = _strip(text, position, stop)
+        s, e = _strip(text, position, end if stop < 0 else stop)
         if s < e:
             found.append((s, e))
-        if not match:
-            break
+        if stop < 0:
+            return found
         position = stop + 1
-    return found
 
 
 def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]) -> TableRow:
