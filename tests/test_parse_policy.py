@@ -519,6 +519,11 @@ def test_a_relative_name_is_one_agency_per_place_only() -> None:
     units = [[r.unit for r in res.measures[0].responsibilities] for _n, res in pack.results]
     # 甲市's 市财政局 is not 乙市's; a name of its own place is one agency for all
     assert units == [["a.u01", "a.u02"], ["b.u01", "a.u02"], ["a.u01"]]
+    # a title that names no place before its 关于 ("关于推进城市…") gives none: not shared
+    untold = "关于推进城市更新的通知\n一、财税\n(一)加强支持。(责任单位:市财政局)\n"
+    pack = parse_to_pack([("x.txt", untold), ("y.txt", untold)])
+    units = [[r.unit for r in res.measures[0].responsibilities] for _n, res in pack.results]
+    assert units == [["x.u01"], ["y.u01"]]
 
 
 def test_standard_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

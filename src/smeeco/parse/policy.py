@@ -165,12 +165,13 @@ class _Resolver:
         on: dt.date | None,
         earlier: dict[str, Agency] | None = None,
         issuer: str | None = None,
+        title: str | None = None,
     ) -> None:
         self.eco = eco
         self.earlier = earlier if earlier is not None else {}
         # whose "市财政局" a name is: the jurisdiction given, else the place the issuer's
         # name (or the title: "湖南省关于…") starts with
-        self.place = jurisdiction or _place_of(issuer)
+        self.place = jurisdiction or _place_of(issuer, title)
         self.used: dict[str, Agency] = {}  # unresolved names of this document
         self.document_id = document_id
         self.on = on
@@ -294,32 +295,20 @@ class _Resolver:
 
 #: How a name relative to its document's place starts: a level (市, 区, 县…) or a
 #: collective of the place's units (各, 全, 有关, 相关).
-_RELATIVE_HEADS = (
-    "省",
-    "市",
-    "区",
-    "县",
-    "州",
-    "盟",
-    "旗",
-    "镇",
-    "乡",
-    "自治区",
-    "各",
-    "全",
-    "有关",
-    "相关",
-)
+_RELATIVE_HEADS = (*"省市区县州盟旗镇乡各全", "自治区", "有关", "相关")
 _PLACE = re.compile(
-    r"^[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|特别行政区|省|市|州|盟|地区|区|县|旗)"
+    r"^(?!关于)[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|特别行政区|省|市|州|盟|地区|区|县|旗)"
 )
 
 
-def _place_of(issuer: str | None) -> str | None:
-    """The place an issuer's name or a title starts with ("甲市人民政府办公室" → "甲市")."""
-    if not issuer:
-        return None
-    found = _PLACE.match(issuer)
+def _place_of(issuer: str | None, title: str | None) -> str | None:
+    """The place the issuer's name starts with ("甲市人民政府办公室" → "甲市"), else the
+    one a title names before its 关于 ("湖南省关于…" → "湖南省"; not "关于推进城市…")."""
+    found = _PLACE.match(issuer) if issuer else None
+    if found is None and title:
+        found = _PLACE.match(title)
+        if found is not None and "关于" not in title[found.end() :]:
+            found = None
     return found.group() if found else None
 
 
@@ -503,7 +492,8 @@ def _parse_policy(
         jurisdiction,
         metadata.issued,
         new_agencies,
-        metadata.issuer or metadata.notice_title or metadata.title,
+        metadata.issuer,
+        metadata.notice_title or metadata.title,
     )
     measures: list[Measure] = []
     width = max(2, len(str(len(parsed.measures) + sum(len(t.rows) for t in tables))))
