@@ -174,3 +174,18 @@ def test_joining_takes_out_line_breaks_only_and_maps_every_character_back(
     for i in range(0, len(prepared.text), 7):  # each character maps to itself (or its twin)
         here, there = prepared.text[i], wrapped[prepared.offsets[i]]
         assert here == there or (here.isascii() and not there.isascii()) or here == "\n"
+
+
+def test_page_numbers_inside_paragraphs_are_left_out() -> None:
+    # a PDF copy brings each page's number, often in the middle of a paragraph
+    text = _text("004")
+    lines = pdf_lines(text, 28).split("\n")
+    with_pages = "\n".join(
+        line if k % 20 or not k else f"— {k // 20 + 1} —\n{line}" for k, line in enumerate(lines)
+    )
+    assert with_pages.count(" —\n") >= 8
+    pdf = smeeco.parse_policy(with_pages, document_id="d")
+    page = smeeco.parse_policy(text, document_id="d")
+    assert _who(pdf) == _who(page)
+    assert not [m.number for m in pdf.measures if " —" in m.text]
+    assert [m.text for m in pdf.measures] == [m.text.replace("\n", "") for m in page.measures]

@@ -24,6 +24,7 @@ from typing import Any, overload
 
 import attrs
 
+from smeeco.parse.furniture import PAGE_NUMBER
 from smeeco.parse.html import fragment_text, html_tables, html_text, looks_like_html
 
 __all__ = ["OffsetMap", "Prepared", "looks_traditional", "prepare"]
@@ -477,7 +478,8 @@ def _reflow(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int,
 
     A full line then joins the next unless it ends in a colon (the addressees' line), the
     next is empty, indented, or starts an item after a sentence's end, or either is a
-    table's row (a tab, a bar, a run of spaces) or a signature's line of unit names.
+    table's row (a tab, a bar, a run of spaces) or a signature's line of unit names. A
+    page's number between the two ("— 3 —") is left out of the joined paragraph.
     Returns the text, its map, the width (0 when not hard-wrapped) and the number of line
     breaks joined; a removed line break maps nowhere.
 
@@ -507,12 +509,18 @@ def _reflow(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int,
     if full < _WRAP_MIN_FULL or full < _WRAP_SHARE * long or wider > _WRAP_WIDER * long:
         return text, offsets, 0, 0
     kept: list[tuple[int, int]] = []
-    position = 0  # where the current line starts
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
     start = 0  # where the current piece starts
-    for k, line in enumerate(lines[:-1]):
-        end = position + len(line)  # the line break after line k
-        following = lines[k + 1]
+    k = 0
+    while k < len(lines) - 1:
+        line = lines[k]
         stripped = line.rstrip(" \t\u3000")
+        after = k + 1
+        if after + 1 < len(lines) and PAGE_NUMBER.match(lines[after].strip()):
+            after += 1  # "…加大支持力⏎— 3 —⏎度,…": a page's number inside a paragraph
+        following = lines[after]
         if (
             widths[k] >= band - _WRAP_SLACK
             and following.strip()
@@ -524,9 +532,11 @@ def _reflow(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int,
             and _SIGNATURE.match(stripped) is None
             and _SIGNATURE.match(following) is None
         ):
-            kept.append((start, position + len(stripped)))  # trailing spaces go too
-            start = end + 1
-        position = end + 1
+            kept.append((start, starts[k] + len(stripped)))  # trailing spaces go too
+            start = starts[after]
+            k = after
+            continue
+        k += 1
     if not kept:
         return text, offsets, band, 0
     kept.append((start, len(text) + 1))  # and the end
