@@ -46,12 +46,15 @@ from smeeco.model.document import Responsibility, Role
 from smeeco.parse.furniture import FURNITURE
 
 __all__ = [
+    "ALL_LEAD_RULE",
     "ClauseForm",
     "ClauseUnit",
     "ResponsibilityClause",
+    "all_listed_lead",
     "cut_label",
     "find_responsibility_clauses",
     "first_listed_leads",
+    "heading_lead",
     "parse_responsibility",
     "resolve_clause",
     "unit_like",
@@ -104,7 +107,10 @@ class ResponsibilityClause:
     the text breaks off (only its complete names are kept); ``unclosed`` a bracket still
     open at its line end; ``first_leads`` one whose first unit is a stated lead by a rule
     note ("排在首位的为牵头单位"); ``unknown_labels`` the spans of parts under a label that
-    names no role ("数据提供单位:市统计局"): kept as a note, never as units.
+    names no role ("数据提供单位:市统计局"): kept as a note, never as units;
+    ``leads_by_rule`` the span of a rule note of the text that makes every unit of a
+    listing a lead ("无牵头单位的,责任单位即为牵头单位"), when it did; ``heading`` marks a
+    clause a section's heading states for its items ("县发改局牵头工作(2项)").
     """
 
     form: ClauseForm
@@ -118,6 +124,8 @@ class ResponsibilityClause:
     unclosed: bool = False
     first_leads: bool = False
     unknown_labels: tuple[tuple[int, int], ...] = ()
+    leads_by_rule: tuple[int, int] | None = None
+    heading: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -206,6 +214,10 @@ _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 #: "；数据提供单位:市统计局" inside a labelled clause: a label of a unit that names no role.
 _OTHER_LABEL = re.compile(
     r"[；;，,][^\S\n]{0,3}[\u4e00-\u9fff]{1,8}(?:单位|部门|机构)[^\S\n]{0,3}[:：]"
+)
+#: "；完成时限:2023年12月底" inside a labelled clause: its deadline, not a part of names.
+_DEADLINE_PART = re.compile(
+    r"[；;，,。\s][^\S\n]{0,3}(?:完成时限|完成时间|完成期限|时限要求|时间要求|时间节点)[^\S\n]{0,3}[:：]"
 )
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
@@ -752,6 +764,11 @@ def _labelled(
             notes.append(text[ns:ne])
             unknown.append((ns, ne))
             part_end = other.start()
+        deadline = _DEADLINE_PART.search(text, label.end(), part_end)
+        if deadline is not None:
+            # "(责任单位:A,B;完成时限:2023年12月底)": the deadline (read with the measure's
+            # own deadlines), never a unit
+            part_end = deadline.start()
         names_end = part_end
         division = _DIVISION_IN.search(text, label.end(), part_end)
         if division is not None:
@@ -1173,6 +1190,66 @@ def first_listed_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
         stated = tuple(ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units)
         return attrs.evolve(clause, units=stated, first_leads=True)
     return clause
+
+
+#: A text's rule that a listing without a lead names leads only: "(无牵头单位的,责任单位即为
+#: 牵头单位,下同)" (武汉市 2024, 2025 目标任务责任分解方案), "未明确牵头单位的,责任单位均为
+#: 牵头单位".
+ALL_LEAD_RULE = re.compile(
+    r"(?:无|没有|未(?:明确|列明|列出|标明|注明)?)牵头单位的?[,，、]?\s*"
+    r"(?:所列|其)?责任单位(?:即|均|都|皆)?(?:为|是|系)牵头单位"
+)
+
+
+def all_listed_lead(clause: ResponsibilityClause, rule: tuple[int, int]) -> ResponsibilityClause:
+    """A listing under the text's rule ``rule`` ("无牵头单位的,责任单位即为牵头单位").
+
+    Every unit of a listing that states no role leads, stated by the rule (``explicit``);
+    a clause that states a role ("牵头单位:A;责任单位:B"), or not a listing, is returned as
+    it is.
+
+    >>> clause = parse_responsibility("(责任单位:市经信局、市统计局)")
+    >>> [(u.name, u.role.value, u.explicit) for u in all_listed_lead(clause, (0, 0)).units]
+    [('市经信局', 'lead', True), ('市统计局', 'lead', True)]
+    """
+    if clause.form is not ClauseForm.LISTING or any(u.explicit for u in clause.units):
+        return clause
+    units = tuple(ClauseUnit(u.name, Role.LEAD, True, u.span, u.written) for u in clause.units)
+    return attrs.evolve(clause, units=units, leads_by_rule=rule)
+
+
+#: A section's heading that names the lead of all its items: "县示范区管委会牵头工作(8项)",
+#: "县发改局牵头事项", "市财政局牵头负责的任务(3项)" (沁县 2025 县《政府工作报告》任务清单).
+_HEADING_LEAD = re.compile(
+    r"(?P<units>[^\n。；;，,:：]{3,80}?)牵头(?:负责)?(?:的)?(?:工作|任务|事项)"
+    r"(?:[(（]\s*(?:共\s*)?\d{1,4}\s*(?:项|条|件)\s*[)）])?[。.]?$"
+)
+
+
+def heading_lead(text: str, start: int, end: int) -> ResponsibilityClause | None:
+    """The lead a section's heading ``text[start:end]`` names for every item under it.
+
+    A 任务清单 grouped by lead unit titles each group so ("一、县发改局牵头工作(2项)"): its
+    units lead (stated) each item of the group that states no clause of its own. Returns
+    a ``shared`` clause marked ``heading``, or ``None`` when the heading is no such title.
+
+    >>> clause = heading_lead("县示范区管委会牵头工作(8项)", 0, 15)
+    >>> [(u.name, u.role.value, u.explicit) for u in clause.units], clause.heading
+    ([('县示范区管委会', 'lead', True)], True)
+    >>> heading_lead("加强工作统筹", 0, 6) is None
+    True
+    """
+    s, e = _trim(text, start, end, " \t\r\n\u3000")
+    found = _HEADING_LEAD.fullmatch(text, s, e)
+    if found is None:
+        return None
+    names = _names(text, *found.span("units"), running=False)
+    if not names.names or not all(unit_like(n) for n in names.names):
+        return None
+    units = tuple(_units(text, names, Role.LEAD, first_leads=False))
+    return ResponsibilityClause(
+        ClauseForm.ROLES, units, (s, e), text[s:e], etc=names.etc, shared=True, heading=True
+    )
 
 
 def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause | None:
