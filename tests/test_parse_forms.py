@@ -510,3 +510,37 @@ def test_a_deadline_inside_the_bracket_is_no_unit() -> None:
     assert measure.deadline is not None
     assert measure.deadline.text == "2023年12月底"
     assert measure.deadline.date == dt.date(2023, 12, 31)
+
+
+# ------------------------------ roles stated inside a 责任单位 cell or bracket: "A(牵头)", "牵头:A"
+
+
+def test_a_role_in_brackets_after_a_name_states_it() -> None:
+    text = (
+        "某区人民政府关于印发重点工作任务的通知\n一、重点任务\n"
+        "(一)开展专精特新企业培育行动。(责任单位:区科技局、区工信局(牵头)、区市场监管局)\n"
+        "(二)推进园区扩容。(牵头:区工信局;配合:区发改局、区自然资源局)\n"
+    )
+    assert _who(smeeco.parse_policy(text, document_id="d")) == [
+        ("(一)", [("区科技局", "support", True), ("区工信局", "lead", True),
+                 ("区市场监管局", "support", True)]),
+        ("(二)", [("区工信局", "lead", True), ("区发改局", "support", True),
+                 ("区自然资源局", "support", True)]),
+    ]  # fmt: skip
+
+
+def test_roles_stated_in_a_table_cell() -> None:
+    text = (
+        "某区人民政府办公室关于印发2024年重点工作任务分解表的通知\n各街道办事处,区政府各部门:\n"
+        "附件\n2024年重点工作任务分解表\n序号\t重点任务\t责任单位\t完成时限\n"
+        "1\t推进工业园区扩容提质\t牵头:区工信局;配合:区发改局、区自然资源局\t2024年12月底前\n"
+        "2\t开展“专精特新”企业培育行动\t区工信局(牵头)、区科技局、区市场监管局\t2024年6月底前\n"
+        "3\t落实减税降费政策\t区税务局、区财政局\t持续推进\n"
+    )
+    assert _who(smeeco.parse_policy(text, document_id="d")) == [
+        ("1", [("区工信局", "lead", True), ("区发改局", "support", True),
+               ("区自然资源局", "support", True)]),
+        ("2", [("区工信局", "lead", True), ("区科技局", "support", True),
+               ("区市场监管局", "support", True)]),
+        ("3", [("区税务局", "lead", False), ("区财政局", "support", False)]),
+    ]  # fmt: skip

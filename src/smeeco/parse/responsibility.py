@@ -51,6 +51,7 @@ __all__ = [
     "ClauseUnit",
     "ResponsibilityClause",
     "all_listed_lead",
+    "cell_units",
     "cut_label",
     "find_responsibility_clauses",
     "first_listed_leads",
@@ -178,6 +179,9 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "参与部门": Role.SUPPORT,
     "实施单位": Role.EXECUTING,
     "出资单位": Role.FUNDING,
+    # "(牵头:区工信局;配合:区发改局)", a 责任单位 cell "牵头:A;配合:B"
+    "牵头": Role.LEAD,
+    "配合": Role.SUPPORT,
 }
 #: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
 _PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
@@ -605,9 +609,13 @@ _LEVELS = "省市县区镇乡州盟旗"
 def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) -> list[ClauseUnit]:
     """Units with ``role`` stated, or by listing order when ``role`` is ``None``.
 
-    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label).
+    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label), and
+    so does a role in brackets after it ("区工信局(牵头)、区科技局"); in a listing where a
+    bracket marks the lead, the units not marked support it (stated: the text sets them
+    apart from the lead).
     """
     units: list[ClauseUnit] = []
+    marked_lead = False
     for i, ((s, e), name) in enumerate(zip(found.spans, found.names, strict=True)):
         unit_role, explicit = role, role is not None
         for pattern, tail_role in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
@@ -617,11 +625,62 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
                 name, e = name[: tail.start()], e - cut
                 unit_role, explicit = tail_role, True
                 break
+        mark = _ROLE_MARK.search(name) if name[-1:] in _CLOSERS else None
+        if mark is not None and mark.start() >= 2:
+            name, e = name[: mark.start()].rstrip(), e - (len(name) - mark.start())
+            e = _trim(text, s, e)[1]
+            unit_role, explicit = (Role.LEAD if mark["lead"] else Role.SUPPORT), True
+            marked_lead = marked_lead or unit_role is Role.LEAD
         if unit_role is None:
             unit_role = Role.LEAD if first_leads and i == 0 else Role.SUPPORT
         if e > s:
             units.append(ClauseUnit(name, unit_role, explicit, (s, e), text[s:e]))
+    if marked_lead and role is None:
+        units = [
+            u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
+            for u in units
+        ]
     return units
+
+
+def cell_units(
+    text: str, start: int, end: int, role: Role | None, *, first_leads: bool
+) -> list[ClauseUnit]:
+    """The units of one line of a 任务分工表 cell ``text[start:end]`` under a column of ``role``.
+
+    ``role`` is the column's (``None`` for a 责任单位 column, where ``first_leads`` makes
+    the first unit the inferred lead). A cell may state roles of its own: parts labelled
+    "牵头:A;配合:B" (or 牵头单位/配合单位…), a role after a name ("A牵头", "A(牵头)"); where
+    it marks a lead, the units it does not mark support it, stated.
+
+    >>> text = "牵头:区工信局;配合:区发改局、区自然资源局"
+    >>> [(u.name, u.role.value, u.explicit) for u in cell_units(text, 0, len(text), None,
+    ...  first_leads=True)]
+    [('区工信局', 'lead', True), ('区发改局', 'support', True), ('区自然资源局', 'support', True)]
+    """
+    units: list[ClauseUnit] = []
+    for s, e in _items(text, start, end, "；;"):
+        s, e = _trim(text, s, e, " \t\u3000")
+        label = _LABEL_COLON.match(text, s, e)
+        part_role = role
+        if label is not None and label.group(1) not in _PERSON_LABELS:
+            part_role, s = _LABEL_ROLES.get(label.group(1)), label.end()
+        found = _names(text, s, e, running=False)
+        leads = first_leads and not units and part_role is None
+        units.extend(_units(text, found, part_role, first_leads=leads))
+    if role is None and any(u.explicit and u.role is Role.LEAD for u in units):
+        units = [
+            u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
+            for u in units
+        ]
+    return units
+
+
+#: A role in brackets after a unit's name: "区工信局(牵头)", "市科技局(牵头单位)", "(配合)".
+_ROLE_MARK = re.compile(
+    r"[(（\[【〔]\s*(?:(?P<lead>(?:总)?牵头(?:单位|部门)?)|(?:配合|参与|协办|协助)(?:单位|部门)?)"
+    r"\s*[)）\]】〕]$"
+)
 
 
 # --------------------------------------------------------------------------- clauses
