@@ -711,6 +711,13 @@ def _parse(
                 )
                 or (clause is not None and clause.cut)
             )
+            tail_cut = (  # "…。(市经委牵头)城市…以上。 (市建委、": a later part cut off
+                last
+                and clause is not None
+                and text_end > clause.span[1]
+                and text[text_end - 1] not in _SENTENCE_END + ")）〕]"
+            )
+            truncated = truncated or tail_cut
             cut_at = _cut_label_span(text, trailer_span) if last else None
             cut_prose = _cut_prose_span(text, trailer_span) if last and cut_at is None else None
             truncated = truncated or cut_at is not None or cut_prose is not None
@@ -766,6 +773,18 @@ def _parse(
                         f"the text breaks off in a paragraph after the clause of measure"
                         f" {item.marker} (…{tail!r}): what that paragraph stated, its clause"
                         " included, is lost",
+                    )
+                )
+            elif tail_cut and clause is not None:
+                cut_from = max(clause.span[1], *(text.rfind(c, 0, text_end) + 1 for c in "。；;"))
+                cut_from = _strip(text, cut_from, text_end)[0]
+                warnings.append(
+                    ParseWarning(
+                        "truncated",
+                        (cut_from, text_end),
+                        f"the text breaks off after the clause {clause.text!r} of measure"
+                        f" {item.marker}, in {text[cut_from:text_end]!r}: what that part stated,"
+                        " its units included, is lost",
                     )
                 )
             elif truncated:
