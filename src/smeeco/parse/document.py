@@ -712,7 +712,8 @@ def _parse(
                 or (clause is not None and clause.cut)
             )
             tail_cut = (  # "…。(市经委牵头)城市…以上。 (市建委、": a later part cut off
-                last
+                not truncated
+                and last
                 and clause is not None
                 and text_end > clause.span[1]
                 and text[text_end - 1] not in _SENTENCE_END + ")）〕]"
