@@ -25,3 +25,21 @@ def test_a_bracket_cut_off_after_the_last_clause_of_an_item_is_a_truncation() ->
     closed = text.removesuffix(" (市建委、")
     again = smeeco.parse_policy(closed, document_id="d")
     assert "truncated" not in {u.kind for u in again.uncertainties}
+
+
+# ------------------- tianjin 2020 (tj.sina.com.cn): items numbered "1。" by a news page
+
+
+def test_items_numbered_with_an_ideographic_full_stop_are_items() -> None:
+    text = (
+        "关于落实国务院《政府工作报告》\n\n  重点工作的任务分工\n\n"
+        "  总体要求和主要预期目标\n\n"
+        "  1。全面建成高质量小康社会。(市政府各部门分别负责,年内持续推进)\n\n"
+        "  2。完成年度城镇新增就业人数目标任务。(市人社局负责)\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert [m.number for m in result.measures] == ["1。", "2。"]
+    assert [str(a.name.zh) for a in result.agencies] == ["市政府各部门", "市人社局"]
+    assert "no-measures" not in {u.kind for u in result.uncertainties}
+    # a year or a count ending a sentence at a line start is no item
+    assert smeeco.parse_policy("2020。全年增长。\n", document_id="d").measures == ()
