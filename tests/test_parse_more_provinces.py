@@ -43,3 +43,21 @@ def test_items_numbered_with_an_ideographic_full_stop_are_items() -> None:
     assert "no-measures" not in {u.kind for u in result.uncertainties}
     # a year or a count ending a sentence at a line start is no item
     assert smeeco.parse_policy("2020。全年增长。\n", document_id="d").measures == ()
+
+
+# ------ tianjin 2020 / jiangmen 2018: the body's first sentence, ending in ":", is no 主送
+
+
+def test_a_purpose_sentence_ending_in_a_colon_is_never_the_addressees() -> None:
+    text = (
+        "关于落实国务院《政府工作报告》重点工作的任务分工\n"
+        "为全面贯彻党的十九大精神,根据《国务院关于落实〈政府工作报告〉重点工作部门分工的意见》"
+        "(国发〔2020〕6号),结合本市实际,提出如下任务分工:\n"
+        "1.全面建成高质量小康社会。(市政府各部门分别负责)\n"
+    )
+    assert smeeco.parse_policy(text, document_id="d").metadata.addressees == ()
+    cover = "某市人民政府关于某事的通知\n各区人民政府,市政府各委、办、局:\n现将方案印发给你们。\n"
+    assert smeeco.parse_policy(cover, document_id="d").metadata.addressees == (
+        "各区人民政府",
+        "市政府各委、办、局",
+    )

@@ -79,6 +79,8 @@ _ADDRESSEES = re.compile(r"^(?P<list>[^\n。:：]{2,200}?)[:：]\s*$", re.MULTIL
 _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
 _NOT_ADDRESSEE = re.compile(
     r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击|名称|文号|索引|分类)"
+    # "为全面贯彻…精神,…根据《…》,提出如下任务分工:": the body's first sentence
+    r"|^为|如下|精神|根据|贯彻"
 )
 #: "青政〔2017〕42号《青海省人民政府关于…的若干意见》": a page heading, 文号 then the title.
 _NUMBER_THEN_TITLE = re.compile(
