@@ -61,3 +61,24 @@ def test_a_purpose_sentence_ending_in_a_colon_is_never_the_addressees() -> None:
         "各区人民政府",
         "市政府各委、办、局",
     )
+
+
+# ----- tianjin 2021 (津政规〔2021〕4号): "印发关于…《政府工作报告》…分工的通知" names its document
+
+
+def test_an_issued_title_starting_with_guanyu_before_a_quote_is_kept_whole() -> None:
+    text = (
+        "天津市人民政府印发关于落实国务院《政府工作报告》重点工作任务分工的通知\n"
+        "(津政规〔2021〕4号)\n各区人民政府,市政府各委、办、局:\n现将任务分工印发给你们。\n"
+        "天津市人民政府\n2021年5月26日\n"
+        "1.保持社会和谐稳定。(市政府各部门分别负责,年内持续推进)\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.title == "关于落实国务院《政府工作报告》重点工作任务分工"
+    plan = (
+        "某市人民政府关于印发《某市中小企业发展专项资金管理办法》的通知\n"
+        "1.推进城市建设。(责任单位:市发改委)\n"
+    )
+    assert smeeco.parse_policy(plan, document_id="d").metadata.title == (
+        "某市中小企业发展专项资金管理办法"
+    )

@@ -555,11 +555,15 @@ def _issued_document(
     tail_end = e - len("的通知》" if title.endswith("》") else "的通知")
     if quoted is not None and quoted.end() < tail_end and text[tail_end:e].startswith("的通知"):
         # "关于印发《X规划》主要目标重点任务责任分工方案的通知": the 方案 of X, not X
-        whole = text[quoted.start() : tail_end]
+        begin = quoted.start()
+        issued = [m.end() for m in _ISSUES.finditer(text, s, begin)]
+        if issued and text.startswith("关于", issued[-1]):
+            begin = issued[-1]  # "印发关于落实国务院《政府工作报告》重点工作任务分工的通知"
+        whole = text[begin:tail_end]
         rest = text[quoted.end() : tail_end]
         if _TITLE_END.search(whole) and "《" not in rest and "》" not in rest:
             # (a 》 after it: the quote sits inside an outer 《…〈政府工作报告〉…方案》)
-            return _clean(whole), (quoted.start(), tail_end)
+            return _clean(whole), (begin, tail_end)
     outer = _outer_quote(text, s, e, quoted) if quoted is not None else None
     if outer is not None:
         return outer
