@@ -715,8 +715,8 @@ def _parse(
                 not truncated
                 and last
                 and clause is not None
-                and text_end > clause.span[1]
                 and text[text_end - 1] not in _SENTENCE_END + ")）〕]"
+                and any(c.isalnum() for c in text[clause.span[1] : text_end])  # not "),"
             )
             truncated = truncated or tail_cut
             cut_at = _cut_label_span(text, trailer_span) if last else None
