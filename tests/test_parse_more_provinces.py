@@ -7,6 +7,8 @@ measures, their units, and the warnings with their positions.
 from __future__ import annotations
 
 import smeeco
+from parsed import clause_units
+from smeeco import Role
 
 # ---------- tianjin 2006: a clause a sentence, the text cut inside a later sentence's bracket
 
@@ -82,3 +84,40 @@ def test_an_issued_title_starting_with_guanyu_before_a_quote_is_kept_whole() -> 
     assert smeeco.parse_policy(plan, document_id="d").metadata.title == (
         "某市中小企业发展专项资金管理办法"
     )
+
+
+# --------------- zhejiang lishui 2023: "责任单位:A、B分别牵头" on a line of its own
+
+
+def test_units_that_respectively_lead_are_leads_and_keep_their_names() -> None:
+    text = (
+        "一、全市经济社会发展主要预期目标\n\n"
+        "6.城乡居民收入增速保持全省领先、农民收入增速快于城镇居民。\n\n"
+        "责任单位:市人力社保局、市农业农村局分别牵头\n\n"
+        "7.一般公共预算收入与经济增长基本同步。\n\n"
+        "责任单位:市财政局\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    names = {a.id: str(a.name.zh) for a in result.agencies}
+    got = [
+        [(names[r.unit], r.role.value, r.explicit) for r in m.responsibilities]
+        for m in result.measures
+    ]
+    assert got == [
+        [("市人力社保局", "lead", True), ("市农业农村局", "lead", True)],
+        [("市财政局", "lead", False)],
+    ]
+
+
+def test_a_role_word_after_a_run_of_names_inside_a_label_states_the_role_of_the_run() -> None:
+    lead, support = Role.LEAD, Role.SUPPORT
+    assert clause_units("1.做事。(责任单位:市甲局、市乙局牵头,市丙局)") == [
+        [("市甲局", lead, True), ("市乙局", lead, True), ("市丙局", support, False)]
+    ]
+    assert clause_units("1.做事。(责任单位:市甲局牵头,市乙局、市丙局配合)") == [
+        [("市甲局", lead, True), ("市乙局", support, True), ("市丙局", support, True)]
+    ]
+    # a label's own role is not overridden by a later name's role word
+    assert clause_units("1.做事。(牵头单位:市甲局;配合单位:市乙局、市丙局参与)") == [
+        [("市甲局", lead, True), ("市乙局", support, True), ("市丙局", support, True)]
+    ]

@@ -286,7 +286,7 @@ _FIRST_LEADS = re.compile(
     r"[^。；;]{0,12}牵头"
 )
 _ROLE_TAIL = (
-    (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
+    (re.compile(r"(?:分别)?牵头(?:负责)?$"), Role.LEAD),  # "A、B分别牵头": both lead
     (re.compile(r"(?:协同|积极)?(?:配合|参与|协助)$"), Role.SUPPORT),
 )
 #: How the tails above end ("$" also matches before a final line break).
@@ -569,23 +569,34 @@ _LEVELS = "省市县区镇乡州盟旗"
 def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) -> list[ClauseUnit]:
     """Units with ``role`` stated, or by listing order when ``role`` is ``None``.
 
-    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label).
+    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label), and
+    that of the names listed before it without a role word of their own, when no label
+    gave one ("责任单位:A、B分别牵头": A and B lead).
     """
-    units: list[ClauseUnit] = []
-    for i, ((s, e), name) in enumerate(zip(found.spans, found.names, strict=True)):
-        unit_role, explicit = role, role is not None
-        for pattern, tail_role in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
+    read: list[tuple[tuple[int, int], str, Role | None]] = []
+    for (s, e), name in zip(found.spans, found.names, strict=True):
+        tail_role: Role | None = None
+        for pattern, stated in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
             tail = pattern.search(name)
             if tail is not None and tail.start() >= 2:
                 cut = len(name) - tail.start()
                 name, e = name[: tail.start()], e - cut
-                unit_role, explicit = tail_role, True
+                tail_role = stated
                 break
+        read.append(((s, e), name, tail_role))
+    units: list[ClauseUnit] = []
+    governing: Role | None = None  # the role word after a run of names governs the run
+    for i in range(len(read) - 1, -1, -1):
+        (s, e), name, tail_role = read[i]
+        governing = tail_role or governing
+        unit_role, explicit = role, role is not None
+        if tail_role is not None or (role is None and governing is not None):
+            unit_role, explicit = governing, True
         if unit_role is None:
             unit_role = Role.LEAD if first_leads and i == 0 else Role.SUPPORT
         if e > s:
             units.append(ClauseUnit(name, unit_role, explicit, (s, e), text[s:e]))
-    return units
+    return units[::-1]
 
 
 # --------------------------------------------------------------------------- clauses
@@ -1138,7 +1149,7 @@ def first_listed_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     ``explicit``. Other clauses are returned as they are.
     """
     units = clause.units
-    if units and units[0].role is Role.LEAD and not units[0].explicit:
+    if units and units[0].role is Role.LEAD and not all(u.explicit for u in units):
         stated = tuple(ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units)
         return attrs.evolve(clause, units=stated, first_leads=True)
     return clause
