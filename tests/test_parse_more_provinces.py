@@ -121,3 +121,24 @@ def test_a_role_word_after_a_run_of_names_inside_a_label_states_the_role_of_the_
     assert clause_units("1.做事。(牵头单位:市甲局;配合单位:市乙局、市丙局参与)") == [
         [("市甲局", lead, True), ("市乙局", support, True), ("市丙局", support, True)]
     ]
+
+
+# ---------- shandong heze 2023 (菏政办字 〔2023〕1号): a PDF's spaces in the 文号 and 主送 line
+
+
+def test_a_pdfs_space_before_the_bracket_of_a_number_and_of_an_addressee_is_left_out() -> None:
+    text = (
+        "菏政办字 〔2023〕1号\n"
+        "各县区人民政府 (管委会),市政府各部门、各直属机构,市属各企业,各大中专院校:\n"
+        "现将《方案》印发给你们,请认真贯彻实施。\n"
+        "1.实现重大突破。(牵头单位:市发展改革委)\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.number == "菏政办字〔2023〕1号"
+    assert meta.addressees == (
+        "各县区人民政府(管委会)",
+        "市政府各部门",
+        "各直属机构",
+        "市属各企业",
+        "各大中专院校",
+    )

@@ -67,7 +67,8 @@ _QUOTED_LINE = re.compile(
     r"(?:发布)?(?:时间|日期|来源|作者)[:：]"
 )
 _RUN_ON_MIN = 121  # longer than any title line read above
-_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
+#: "粤府办〔2023〕5号", also "菏政办字 〔2023〕1号" with a PDF's space before the bracket.
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[^\S\n]?[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
@@ -653,8 +654,8 @@ def _addressees(line: str) -> tuple[str, ...]:
     return tuple(_CJK_SPACE.sub("", a) for a in _split_addressees(line))
 
 
-#: "各 区委…": a space a PDF or a page put between two characters of one name.
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: "各 区委…", "各县区人民政府 (管委会)": a space a PDF or a page put inside one name.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
 
 
 def _split_addressees(line: str) -> tuple[str, ...]:
