@@ -142,3 +142,27 @@ def test_a_pdfs_space_before_the_bracket_of_a_number_and_of_an_addressee_is_left
         "市属各企业",
         "各大中专院校",
     )
+
+
+# ------- anhui huoshan 2025: a 责任清单 one cell a line, each cell followed by its border "|"
+
+
+def test_a_table_one_cell_a_line_with_cell_borders_is_read_and_a_leader_is_no_unit() -> None:
+    text = (
+        "2025年开发区重点工作及责任清单\n序号 |\n重点工作 |\n责任领导 |\n责任单位 |\n完成时限 |\n"
+        "1 |\n全力服务重大项目落地见效。 |\n叶林 |\n招商工作部、安商工作部 |\n全年 |\n"
+        "2 |\n力争全年盘活僵尸企业10家。 |\n马振明 |\n改革办 |\n全年 |\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    names = {a.id: str(a.name.zh) for a in result.agencies}
+    got = [
+        (m.number, [(names[r.unit], r.role.value) for r in m.responsibilities])
+        for m in result.measures
+    ]
+    assert got == [
+        ("1", [("招商工作部", "lead"), ("安商工作部", "support")]),
+        ("2", [("改革办", "lead")]),
+    ]
+    assert all(m.deadline is not None and m.deadline.date is None for m in result.measures)
+    undated = [(u.line, u.kind) for u in result.uncertainties if u.kind == "deadline"]
+    assert undated == [(11, "deadline"), (16, "deadline")]  # "全年" is never guessed
