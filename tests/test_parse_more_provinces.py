@@ -77,6 +77,14 @@ def test_an_issued_title_starting_with_guanyu_before_a_quote_is_kept_whole() -> 
     )
     meta = smeeco.parse_policy(text, document_id="d").metadata
     assert meta.title == "关于落实国务院《政府工作报告》重点工作任务分工"
+    caidian = (  # 蔡政办〔2023〕1号: a year and a place before the quote
+        "区人民政府办公室关于印发2023年区《政府工作报告》确定的主要目标任务责任分解方案的通知\n"
+        "各街道办事处、乡人民政府,区人民政府各部门、各直属机构:\n"
+        "(一)地区生产总值增长7%以上\n\n责任单位:区发展和改革局\n"
+    )
+    assert smeeco.parse_policy(caidian, document_id="d").metadata.title == (
+        "2023年区《政府工作报告》确定的主要目标任务责任分解方案"
+    )
     plan = (
         "某市人民政府关于印发《某市中小企业发展专项资金管理办法》的通知\n"
         "1.推进城市建设。(责任单位:市发改委)\n"

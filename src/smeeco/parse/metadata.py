@@ -558,8 +558,10 @@ def _issued_document(
         # "关于印发《X规划》主要目标重点任务责任分工方案的通知": the 方案 of X, not X
         begin = quoted.start()
         issued = [m.end() for m in _ISSUES.finditer(text, s, begin)]
-        if issued and text.startswith("关于", issued[-1]):
-            begin = issued[-1]  # "印发关于落实国务院《政府工作报告》重点工作任务分工的通知"
+        if issued and issued[-1] < begin:
+            # "印发关于落实国务院《政府工作报告》重点工作任务分工的通知", "印发2023年区《政府
+            # 工作报告》确定的主要目标任务责任分解方案的通知": the words before the quote too
+            begin = issued[-1]
         whole = text[begin:tail_end]
         rest = text[quoted.end() : tail_end]
         if _TITLE_END.search(whole) and "《" not in rest and "》" not in rest:
