@@ -174,3 +174,20 @@ def test_a_table_one_cell_a_line_with_cell_borders_is_read_and_a_leader_is_no_un
     assert all(m.deadline is not None and m.deadline.date is None for m in result.measures)
     undated = [(u.line, u.kind) for u in result.uncertainties if u.kind == "deadline"]
     assert undated == [(11, "deadline"), (16, "deadline")]  # "全年" is never guessed
+
+
+# ------------ 国办函〔2014〕31号 (gov.cn, big5): page fields whose labels are spaced out
+
+
+def test_a_page_field_label_with_spaces_between_its_characters_is_never_the_title() -> None:
+    text = (
+        "索 引 号: 000014349/2014-00023 主题分类: 农业、林业、水利\n"
+        "标  题: 国务院办公厅关于落实若干意见有关政策措施分工的通知\n"
+        "发文字号: 国办函〔2014〕31号 发布日期: 2014年03月10日\n\n"
+        "国务院办公厅关于落实若干意见有关政策措施分工的通知\n\n国办函〔2014〕31号\n\n"
+        "国务院各部委、各直属机构:\n  一、工作分工\n"
+        "  (一)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。\n"
+    )
+    meta = smeeco.parse_policy(text, document_id="d").metadata
+    assert meta.title == "国务院办公厅关于落实若干意见有关政策措施分工的通知"
+    assert meta.number == "国办函〔2014〕31号"

@@ -31,10 +31,15 @@ _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECASE)
 #: "【市政府重点工作及责任分解】滁州市人民政府关于…": a page's category tag before a title.
 _CATEGORY_TAG = re.compile(r"^【[^【】]{1,30}】")
-#: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line.
+#: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line; a
+#: page may space out a label's characters ("标  题: …", "索 引 号: …", gov.cn).
+_PAGE_FIELD_NAMES = (
+    "名称 标题 题名 信息名称 索引号 发布机构 组配分类 主题分类 文号 发文日期 发布日期"
+)
 _PAGE_FIELD = re.compile(
-    r"^(?:名称|标题|题名|信息名称|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)"
-    r"(?:[:：]|[^\S\n]+)"
+    "^(?:"
+    + "|".join(r"[^\S\n]*".join(name) for name in _PAGE_FIELD_NAMES.split())
+    + r")(?:[^\S\n]*[:：]|[^\S\n]+)"
 )
 #: "成文日期: 2023年3月3日": a labelled field of a page's metadata block.
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
