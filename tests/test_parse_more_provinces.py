@@ -191,3 +191,13 @@ def test_a_page_field_label_with_spaces_between_its_characters_is_never_the_titl
     meta = smeeco.parse_policy(text, document_id="d").metadata
     assert meta.title == "国务院办公厅关于落实若干意见有关政策措施分工的通知"
     assert meta.number == "国办函〔2014〕31号"
+
+
+def test_a_text_cut_after_a_quote_inside_its_last_sentence_is_a_truncation() -> None:
+    head = "一、工作分工\n(一)关于“严守耕地保护红线”的问题,由国土资源部会同农业部等部门负责落实。\n"
+    cut = smeeco.parse_policy(head + "(二)关于“加大力度落实‘米袋子’", document_id="d")
+    assert [(u.line, u.kind) for u in cut.uncertainties if u.kind == "truncated"] == [
+        (3, "truncated")
+    ]
+    whole = smeeco.parse_policy(head + "(二)落实“米袋子”省长负责制。”", document_id="d")
+    assert "truncated" not in {u.kind for u in whole.uncertainties}

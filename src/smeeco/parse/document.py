@@ -52,6 +52,22 @@ __all__ = [
 # Lines a web page puts after the text: "【政府扶持政策】相关法规", 上一篇, 打印本页…
 _ATTACHMENT = re.compile(r"^[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$", re.M)
 _SENTENCE_END = "。！？!?…”’』」"
+_CLOSING_QUOTES = "”’』」"
+
+
+def _ends_sentence(text: str, end: int, start: int = 0) -> bool:
+    """Whether ``text[start:end]`` ends a sentence: a stop, or a closing quote after one.
+
+    "…“加大力度落实‘米袋子’" breaks off after a quote inside the sentence; "…收官。”" ends.
+    """
+    k = end
+    while k > start and text[k - 1] in _CLOSING_QUOTES:
+        k -= 1
+    if k == end:
+        return end > start and text[end - 1] in _SENTENCE_END
+    return k > start and text[k - 1] in _SENTENCE_END
+
+
 #: A line that is only a date: the 落款 that ends a notice.
 _SIGNED_DATE_LINE = re.compile(
     r"^[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
@@ -707,7 +723,7 @@ def _parse(
                 (
                     clause is None
                     and text_end > text_start
-                    and text[text_end - 1] not in _SENTENCE_END
+                    and not _ends_sentence(text, text_end, text_start)
                 )
                 or (clause is not None and clause.cut)
             )
