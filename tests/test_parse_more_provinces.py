@@ -201,3 +201,23 @@ def test_a_text_cut_after_a_quote_inside_its_last_sentence_is_a_truncation() -> 
     ]
     whole = smeeco.parse_policy(head + "(二)落实“米袋子”省长负责制。”", document_id="d")
     assert "truncated" not in {u.kind for u in whole.uncertainties}
+
+
+# ------------ a 2006 city's 任务分解 drawn with box characters, unit cells merged across rows
+
+
+def test_a_box_drawn_table_with_a_spaced_header_is_warned_as_unread_never_guessed() -> None:
+    text = (
+        "┌──────────┬───┬────────┬────┐\n"
+        "│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│\n"
+        "│ │ 导 │ │ │\n"
+        "├──────────┼───┼────────┼────┤\n"
+        "│抓好财税金融工作 │梁志强│各县(市、区)政│年内见成│\n"
+        "├──────────┤ │府,市财政局 │ 效 │\n"
+        "│△加强财政监督 │ ├────────┤ │\n"
+        "└──────────┴───┴────────┴────┘\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert result.measures == ()
+    unread = [(u.line, u.column) for u in result.uncertainties if u.kind == "table-unread"]
+    assert unread == [(2, 1)]

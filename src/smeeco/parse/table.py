@@ -37,6 +37,7 @@ __all__ = [
     "deadline_date",
     "find_tables",
     "join_cell_lines",
+    "unread_box_table_headers",
     "unread_table_headers",
 ]
 
@@ -687,6 +688,43 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
             continue
         words = _ONE_SPACE.split(text[s:e].strip())
         if len(words) >= 3 and all(len(w) <= 10 for w in words) and _columns(words):
+            found.append((s, e))
+    return found
+
+
+_BOX_LINE = re.compile(r"^[^\n]*[│┃║][^\n]*$", re.M)
+_BOX_VERTICAL = re.compile(r"[│┃║]")
+
+
+def unread_box_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]]:
+    """Header lines of tables drawn with box characters that nothing read.
+
+    "│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│": a header whose cells, their spaces left
+    out, name a task column and a unit column, outside every table found and not a
+    single-space header (:func:`unread_table_headers` reports those). Such a table wraps
+    its cells over lines and merges a unit cell across the rows of several tasks, so its
+    rows are not read; the caller warns, with the line.
+
+    Examples
+    --------
+    >>> text = ("│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│\\n"
+    ...         "│抓好财税工作 │梁志强│市财政局│年内│\\n")
+    >>> unread_box_table_headers(text, find_tables(text))
+    [(0, 29)]
+    """
+    if _BOX_VERTICAL.search(text) is None:
+        return []
+    spans = [t.span for t in tables]
+    single = set(unread_table_headers(text, tables))
+    found: list[tuple[int, int]] = []
+    for line in _BOX_LINE.finditer(text):
+        s, e = line.span()
+        if (s, e) in single or any(a <= s < b for a, b in spans):
+            continue
+        cells = [re.sub(r"\s+", "", c) for c in _BOX_VERTICAL.split(line.group())]
+        cells = [c for c in cells if c]
+        columns = _columns(cells) if 2 <= len(cells) <= 12 else None
+        if columns and "task" in columns and {"lead", "support", "listing"} & set(columns):
             found.append((s, e))
     return found
 
