@@ -729,12 +729,17 @@ def _parse(
                 )
                 or (clause is not None and clause.cut)
             )
+            tail_end = text_end  # the text after the clause, without a page's footer
+            if last and clause is not None and clause.span[1] < text_end:
+                tail_end = _furniture_start(text, clause.span[1], text_end)
+                tail_end = _strip(text, clause.span[1], tail_end)[1]
             tail_cut = (  # "…。(市经委牵头)城市…以上。 (市建委、": a later part cut off
                 not truncated
                 and last
                 and clause is not None
-                and text[text_end - 1] not in _SENTENCE_END + ")）〕]"
-                and any(c.isalnum() for c in text[clause.span[1] : text_end])  # not "),"
+                and tail_end > clause.span[1]
+                and text[tail_end - 1] not in _SENTENCE_END + ")）〕]"
+                and any(c.isalnum() for c in text[clause.span[1] : tail_end])  # not "),"
             )
             truncated = truncated or tail_cut
             cut_at = _cut_label_span(text, trailer_span) if last else None
@@ -795,14 +800,14 @@ def _parse(
                     )
                 )
             elif tail_cut and clause is not None:
-                cut_from = max(clause.span[1], *(text.rfind(c, 0, text_end) + 1 for c in "。；;"))
-                cut_from = _strip(text, cut_from, text_end)[0]
+                cut_from = max(clause.span[1], *(text.rfind(c, 0, tail_end) + 1 for c in "。；;"))
+                cut_from = _strip(text, cut_from, tail_end)[0]
                 warnings.append(
                     ParseWarning(
                         "truncated",
-                        (cut_from, text_end),
+                        (cut_from, tail_end),
                         f"the text breaks off after the clause {clause.text!r} of measure"
-                        f" {item.marker}, in {text[cut_from:text_end]!r}: what that part stated,"
+                        f" {item.marker}, in {text[cut_from:tail_end]!r}: what that part stated,"
                         " its units included, is lost",
                     )
                 )
