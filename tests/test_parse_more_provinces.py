@@ -221,3 +221,35 @@ def test_a_box_drawn_table_with_a_spaced_header_is_warned_as_unread_never_guesse
     assert result.measures == ()
     unread = [(u.line, u.column) for u in result.uncertainties if u.kind == "table-unread"]
     assert unread == [(2, 1)]
+
+
+# ---- guangdong chaozhou 2019: "〔A牵头,B、C参与,D(E)负责落实。以下各项工作均需D落实,不再列出。〕"
+
+
+def test_a_lead_clause_in_tortoise_brackets_keeps_every_part_and_no_bracket_in_a_name() -> None:
+    text = (
+        "1.制定实施准入清单。明确禁止和限制发展的行业。〔市生态环境局牵头,市发展和改革局、"
+        "工业和信息化局参与,各县、区人民政府(管委会)负责落实。以下各项工作均需各县、区人民政府"
+        "(管委会)落实,不再列出。〕\n"
+        "2.加强监管。〔市场监管局牵头,市公安局参与〕\n"
+    )
+    lead, support = Role.LEAD, Role.SUPPORT
+    assert clause_units(text) == [
+        [
+            ("市生态环境局", lead, True),
+            ("市发展和改革局", support, True),
+            ("市工业和信息化局", support, True),
+            ("各县、区人民政府(管委会)", support, True),
+        ],
+        [("市场监管局", lead, True), ("市公安局", support, True)],
+    ]
+    # the same in round brackets: the part after the support part was dropped before
+    assert clause_units(
+        "1.制定清单。(市生态环境局牵头,市发展和改革局参与,各县人民政府负责落实)"
+    ) == [
+        [
+            ("市生态环境局", lead, True),
+            ("市发展和改革局", support, True),
+            ("各县人民政府", support, True),
+        ]
+    ]

@@ -245,15 +245,17 @@ _LABELLED_MAX = 800
 _LABEL_LINES = 3
 
 # Characters a unit list in running text never crosses: sentence ends, colons, brackets.
-_STOP = "。；;！!？?\n\r:：()（）"
+_STOP = "。；;！!？?\n\r:：()（）〔〕"
 _SENTENCE = re.compile(r"[。；;！!？?\n\r]")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n\r)）]")
 _SUPPORT_END = re.compile(
-    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）\n，,]|$)"
+    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）〕\]\n，,]|$)"
     r"|(?:协同|积极|负责|共同)?配合(?:实施|落实|推进)?"
-    r"(?=[。；;)）\n，,、]|$)|参与(?=[。；;)）\n，,、]|$)|协助(?=[。；;)）\n，,]|$)"
+    r"(?=[。；;)）〕\]\n，,、]|$)|参与(?=[。；;)）〕\]\n，,、]|$)|协助(?=[。；;)）〕\]\n，,]|$)"
 )
-_AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）\n，,、]|$)")
+#: A further part after the support part: "…,各县、区人民政府(管委会)负责落实" (support).
+_FURTHER_END = re.compile(r"负责(?:落实|实施|推进)?(?=[。；;)）〕\]\n，,]|$)")
+_AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）〕\]\n，,、]|$)")
 
 # Words that end the unit list of "由A会同B……" (the verb of the sentence).
 _VERB = re.compile(
@@ -886,8 +888,12 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     etc = lead.etc
     limit = min(end, position + _FORWARD)
     if list_start > 0 and text[list_start - 1] in _OPENERS:  # "(A牵头;B配合)": to the bracket
-        closer = _CLOSE_OR_LINE.search(text, position, limit)
-        sentence_end = closer.start() if closer else limit
+        closing = _closing(text, list_start - 1, end)  # past "(管委会)" inside a name
+        if closing >= 0:
+            sentence_end = min(closing - 1, limit)
+        else:
+            closer = _CLOSE_OR_LINE.search(text, position, limit)
+            sentence_end = closer.start() if closer else limit
     else:
         sentence = _CLAUSE_END.search(text, position, limit)
         sentence_end = sentence.start() if sentence else limit
@@ -910,7 +916,27 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
             units += _units(text, support, Role.SUPPORT, first_leads=False)
             clause_end = support_end.end()
             etc = etc or support.etc
+            further = _further_part(text, clause_end, sentence_end)
+            if further is not None:  # "A牵头,B参与,C负责落实": C supports too, stated
+                units += _units(text, further[0], Role.SUPPORT, first_leads=False)
+                clause_end, etc = further[1], etc or further[0].etc
     return _clause(ClauseForm.LEAD_DIVISION, text, units, (units[0].span[0], clause_end), etc, end)
+
+
+def _further_part(text: str, position: int, sentence_end: int) -> tuple[_Names, int] | None:
+    """ ",各县、区人民政府(管委会)负责落实" right after a support part: its names and end."""
+    start = position
+    while start < sentence_end and text[start] in "，, \t":
+        start += 1
+    if start == position:
+        return None
+    duty = _FURTHER_END.search(text, start, sentence_end)
+    if duty is None:
+        return None
+    names = _unit_names(text, start, duty.start(), commas=True)
+    if names is None or names.spans[0][0] > start + 1:
+        return None
+    return names, duty.end()
 
 
 def _division_at(
