@@ -443,17 +443,3 @@ def test_a_repeated_id_across_packs_says_where_it_was_first_used(tmp_path: Path)
         "top.yaml:agencies[0].id: id 'a1' is already used by an agency (某市财政局) at"
         " base.yaml:agencies[0]; give each record its own id"
     ]
-
-
-def test_a_required_file_that_is_another_pack_is_refused(tmp_path: Path) -> None:
-    # base.yaml copied from another pack without renaming it: 'base' is not what it holds
-    (tmp_path / "base.yaml").write_text(
-        "smeeco: 1\npack:\n  name: other\nagencies:\n- id: a1\n  name: {zh: 某市财政局}\n",
-        encoding="utf-8",
-    )
-    top = tmp_path / "top.yaml"
-    top.write_text("smeeco: 1\npack:\n  name: top\n  requires: [base]\n", encoding="utf-8")
-    assert _problems(top) == [
-        "top.yaml:pack.requires[0]: pack 'top' requires 'base', but 'base.yaml' is the pack"
-        " 'other': set its 'pack: name:' to 'base', or require 'other' under that file name"
-    ]

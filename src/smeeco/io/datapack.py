@@ -278,24 +278,12 @@ def _collect(
             continue
         if required_path in done:
             continue
-        read_before = len(infos)
         try:
             _collect(
                 required_path, registry, resolve, infos, records, problems, pending, chain, done
             )
         except DataPackError as exc:
             problems.append(RequiredPackError(f"required pack {required!r}: {exc}", where))
-            continue
-        named = infos[-1].name if len(infos) > read_before else required
-        if named != required:  # a file copied or renamed without its pack's name
-            problems.append(
-                RequiredPackError(
-                    f"pack {info.name!r} requires {required!r}, but {required_path.name!r}"
-                    f" is the pack {named!r}: set its 'pack: name:' to {required!r}, or"
-                    f" require {named!r} under that file name",
-                    where,
-                )
-            )
     done.add(path)
     infos.append(info)
     records.extend((f"{path.name}:{p}", record) for p, record in found)
