@@ -544,3 +544,23 @@ def test_roles_stated_in_a_table_cell() -> None:
                ("区市场监管局", "support", True)]),
         ("3", [("区税务局", "lead", False), ("区财政局", "support", False)]),
     ]  # fmt: skip
+
+
+def test_clause_parts_that_were_dropped_or_kept_in_a_name() -> None:
+    text = (
+        "某市人民政府办公厅关于印发若干措施的通知\n一、重点任务\n"
+        "(一)优化服务。推行一网通办。(市发展改革委、市财政局按职责分工负责,各区人民政府落实)\n"
+        "(二)降低成本。落实降费政策。此项工作由市财政局牵头,市税务局配合。\n"
+        "(三)加强创新。建设实验室。(责任单位:市科技局;时间:2023年底前)\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert _who(result) == [
+        ("(一)", [("市发展改革委", "support", False), ("市财政局", "support", False),
+                 ("各区人民政府", "support", False)]),  # no lead named; the third kept
+        ("(二)", [("市财政局", "lead", True), ("市税务局", "support", True)]),  # not "此项工作由…"
+        ("(三)", [("市科技局", "lead", False)]),  # 时间: is the deadline, no unit
+    ]  # fmt: skip
+    assert [m.text for m in result.measures][1] == "降低成本。落实降费政策。"
+    third = result.measures[2]
+    assert third.deadline is not None
+    assert third.deadline.date == dt.date(2023, 12, 31)

@@ -14,7 +14,11 @@ import re
 __all__ = ["find_stated_deadlines"]
 
 _LABELLED = re.compile(
-    r"(?:完成时限|时限要求|完成期限|完成时间|时间要求|时间节点)\s*[:：]\s*(?P<text>[^\n。；;)）\]】]{1,40})"
+    r"(?:完成时限|时限要求|完成期限|完成时间|时间要求|时间节点"
+    # "(责任单位:A;时间:2023年底前)": 时间/时限 alone after a part of a clause (on a line of
+    # its own, "时间:2023-02-21" is a page's date)
+    r"|(?<=[；;，,])[^\S\n]{0,3}(?:时限|时间))"
+    r"\s*[:：]\s*(?P<text>[^\n。；;)）\]】]{1,40})"
 )
 
 

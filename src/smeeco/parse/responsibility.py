@@ -221,7 +221,9 @@ _OTHER_LABEL = re.compile(
 )
 #: "；完成时限:2023年12月底" inside a labelled clause: its deadline, not a part of names.
 _DEADLINE_PART = re.compile(
-    r"[；;，,。\s][^\S\n]{0,3}(?:完成时限|完成时间|完成期限|时限要求|时间要求|时间节点)[^\S\n]{0,3}[:：]"
+    r"[；;，,。\s][^\S\n]{0,3}(?:完成时限|完成时间|完成期限|时限要求|时间要求|时间节点)"
+    r"[^\S\n]{0,3}[:：]|[；;，,][^\S\n]{0,3}(?:时限|时间)"
+    r"[^\S\n]{0,3}[:：]"
 )
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
@@ -270,7 +272,9 @@ _SUPPORT_END = re.compile(
     r"(?=[。；;)）〕\]\n，,、]|$)|参与(?=[。；;)）〕\]\n，,、]|$)|协助(?=[。；;)）〕\]\n，,]|$)"
 )
 #: A further part after the support part: "…,各县、区人民政府(管委会)负责落实" (support).
-_FURTHER_END = re.compile(r"负责(?:落实|实施|推进)?(?=[。；;)）〕\]\n，,]|$)")
+_FURTHER_END = re.compile(
+    r"(?:负责(?:落实|实施|推进)?|具体落实|抓好落实|组织实施|落实)(?=[。；;)）〕\]\n，,]|$)"
+)
 _AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）〕\]\n，,、]|$)")
 
 # Words that end the unit list of "由A会同B……" (the verb of the sentence).
@@ -297,7 +301,7 @@ _MODAL_TAIL = re.compile(
     r"(?:要|应当|应|须|必须|分别|共同|均|各自|负责|牵头|落实|实施|推进|执行|办理)+$"
 )
 _VERB_TAIL = re.compile(r"(?:负责)?(?:落实|实施|推进|执行|办理)$")
-_LEAD_HEAD = re.compile(r"(?:并由|由|请)")
+_LEAD_HEAD = re.compile(r"(?:(?:此项|该项|本项|这项|上述|以上|各项)(?:工作|任务)?)?(?:并由|由|请)")
 _NOTE_ITEM = re.compile(r"以下|上述|下同|不再|排在|排名|首位|第一位|为牵头|均含|(?:其中|注)[:：]")
 _FIRST_LEADS = re.compile(
     r"(?:首位|第一位|排在第一|排名第一|列第一|第一个|排序第一|第一责任单位|第一单位)"
@@ -1003,7 +1007,10 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
             if further is not None:  # "A牵头,B参与,C负责落实": C supports too, stated
                 units += _units(text, further[0], Role.SUPPORT, first_leads=False)
                 clause_end, etc = further[1], etc or further[0].etc
-    return _clause(ClauseForm.LEAD_DIVISION, text, units, (units[0].span[0], clause_end), etc, end)
+    start = units[0].span[0]
+    if _LEAD_HEAD.fullmatch(text, list_start, start):  # "此项工作由A牵头": the clause's words
+        start = list_start
+    return _clause(ClauseForm.LEAD_DIVISION, text, units, (start, clause_end), etc, end)
 
 
 def _further_part(text: str, position: int, sentence_end: int) -> tuple[_Names, int] | None:
@@ -1033,9 +1040,14 @@ def _division_at(
     units = _units(text, found, None, first_leads=False)
     if not units:
         return None
-    return _clause(
-        ClauseForm.DIVISION, text, units, (units[0].span[0], anchor.end()), found.etc, end
-    )
+    clause_end, etc = anchor.end(), found.etc
+    limit = min(end, clause_end + _FORWARD)
+    sentence = _CLAUSE_END.search(text, clause_end, limit)
+    further = _further_part(text, clause_end, sentence.start() if sentence else limit)
+    if further is not None:  # "(A、B按职责分工负责,各区人民政府落实)": C is named too
+        units += _units(text, further[0], None, first_leads=False)
+        clause_end, etc = further[1], etc or further[0].etc
+    return _clause(ClauseForm.DIVISION, text, units, (units[0].span[0], clause_end), etc, end)
 
 
 def _duty_at(text: str, anchor: re.Match[str], floor: int, end: int) -> ResponsibilityClause | None:
