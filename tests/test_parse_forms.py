@@ -564,3 +564,13 @@ def test_clause_parts_that_were_dropped_or_kept_in_a_name() -> None:
     third = result.measures[2]
     assert third.deadline is not None
     assert third.deadline.date == dt.date(2023, 12, 31)
+
+
+def test_a_duty_bracket_round_a_name_with_its_own_bracket() -> None:
+    text = (
+        "某省人民政府关于促进民营经济发展的若干措施\n一、优化发展环境\n"
+        "1.建立健全政企沟通机制。(各市、县(市、区)人民政府负责)\n"
+    )
+    assert _who(smeeco.parse_policy(text, document_id="d")) == [
+        ("1.", [("各市、县(市、区)人民政府", "lead", False)])
+    ]

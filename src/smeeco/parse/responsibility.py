@@ -1058,7 +1058,9 @@ def _duty_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     """
     low = max(floor, anchor.start() - _BACK)
     opener = max(text.rfind(c, low, anchor.start()) for c in _OPENERS)
-    if opener < 0 or any(c in _CLOSERS or c == "\n" for c in text[opener + 1 : anchor.start()]):
+    if opener >= 0 and any(c in _CLOSERS for c in text[opener + 1 : anchor.start()]):
+        opener = _enclosing(text, low, anchor.start())  # past "(市、区)" inside a name
+    if opener < 0 or "\n" in text[opener + 1 : anchor.start()]:
         return None
     found = _names(text, opener + 1, anchor.start(), running=True)
     if not found.names or not all(
@@ -1400,6 +1402,21 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     )
     # "(A、B。列第一位者为牵头部门,下同)": the text's own rule states the roles
     return first_listed_leads(clause) if _FIRST_LEADS.search(found.note) else clause
+
+
+def _enclosing(text: str, low: int, position: int) -> int:
+    """The bracket still open at ``position``, at or after ``low`` (-1 if none): the first
+    opening bracket before it that no closing bracket between them closes."""
+    depth = 0
+    for i in range(position - 1, low - 1, -1):
+        char = text[i]
+        if char in _CLOSERS:
+            depth += 1
+        elif char in _OPENERS:
+            if depth == 0:
+                return i
+            depth -= 1
+    return -1
 
 
 def _opener(text: str, low: int, closer: int) -> int:
