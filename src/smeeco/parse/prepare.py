@@ -428,10 +428,15 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
 #: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").
 _SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
 _SPACED_MIN = 8  # Chinese characters a line needs before it is judged spaced out
-_SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN}}}")
+#: (Possessive spaces: a spaced character is never a space, so giving spaces back could
+#: never make a match, and trying it made the search quadratic in a run of spaces.)
+_SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]++){{{_SPACED_MIN}}}")
 #: What every run above holds after its first character: a quicker search (it starts on
-#: a space), then the run itself is looked for only in the lines it finds.
-_SPACES_THEN_RUN = re.compile(rf"[ \t]+(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN - 1}}}")
+#: a space), then the run itself is looked for only in the lines it finds. It is searched
+#: as two, one starting on a space and one on a tab: a literal first character is skipped
+#: to at C speed, a class of two is tried character by character.
+_SPACE_THEN_RUN = re.compile(rf" [ \t]*+(?:{_SPACED_CHAR}[ \t]++){{{_SPACED_MIN - 1}}}")
+_TAB_THEN_RUN = re.compile(rf"\t[ \t]*+(?:{_SPACED_CHAR}[ \t]++){{{_SPACED_MIN - 1}}}")
 _HAN_SPACE = re.compile(rf"[{_CJK}][ \t]")
 _SPACED_HAN = re.compile(f"[{_CJK}]")
 _NOT_SPACE = re.compile(r"[^ \t]+")
@@ -448,8 +453,23 @@ def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     one costs a single scan.
     """
     lines: list[tuple[int, int]] = []
+    if text.count(" ") + text.count("\t") < _SPACED_MIN:  # a run has a space a character
+        return text, offsets
+    tabs = "\t" in text
+    tab: re.Match[str] | None = None
     position = 0
-    while (candidate := _SPACES_THEN_RUN.search(text, position)) is not None:
+    while True:
+        # the first run from position: the earlier of the one starting on a space and the
+        # one starting on a tab (the same match the class [ \t] would find first)
+        candidate = _SPACE_THEN_RUN.search(text, position)
+        if tabs:
+            if tab is None or tab.start() < position:
+                tab = _TAB_THEN_RUN.search(text, position)
+                tabs = tab is not None
+            if tab is not None and (candidate is None or tab.start() < candidate.start()):
+                candidate = tab
+        if candidate is None:
+            break
         line_start = text.rfind("\n", position, candidate.start()) + 1 or position
         line_end = text.find("\n", candidate.end())
         line_end = len(text) if line_end < 0 else line_end

@@ -1,0 +1,83 @@
+"""The fast paths of preparing a text, finding its tables and reading its metadata decide
+as the slow paths they skip would, for every text: also where the only work to do (a
+spaced-out line, a traditional character, a table header) comes late in the text.
+
+Each fast path is checked against the straightforward reading it replaced, written out
+here as the reference.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smeeco.parse import prepare as prepare_module
+from smeeco.parse.prepare import prepare
+
+# ------------------------------------------------------------------ spaced-out lines
+
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
+_REFERENCE_CANDIDATE = re.compile(rf"[ \t]+(?:{_SPACED_CHAR}[ \t]+){{7}}")
+_REFERENCE_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]+){{8}}")
+
+
+def _reference_spaced_lines(text: str) -> list[tuple[int, int]]:
+    """The lines ``_unspace`` joins, found with the plain regexes it replaced."""
+    lines = []
+    position = 0
+    while (candidate := _REFERENCE_CANDIDATE.search(text, position)) is not None:
+        line_start = text.rfind("\n", position, candidate.start()) + 1 or position
+        line_end = text.find("\n", candidate.end())
+        line_end = len(text) if line_end < 0 else line_end
+        position = line_end + 1
+        if _REFERENCE_RUN.search(text, line_start, line_end) is None:
+            continue
+        line = text[line_start:line_end]
+        han = len(re.findall(f"[{_CJK}]", line))
+        if han >= 8 and len(re.findall(rf"[{_CJK}][ \t]", line)) * 5 >= han * 4:
+            lines.append((line_start, line_end))
+    return lines
+
+
+def _unspaced(text: str) -> str:
+    """``text`` with the reference's spaced-out lines joined."""
+    out = text
+    for start, end in reversed(_reference_spaced_lines(text)):
+        out = out[:start] + re.sub(r"[ \t]+", "", out[start:end]) + out[end:]
+    return out
+
+
+SPACED = "省 财 政 厅 会 同 省 金 融 办 制 定"
+
+
+def test_a_spaced_line_after_a_long_text_is_joined() -> None:
+    text = "加强信贷支持。" * 3000 + "\n" + SPACED + "\n"
+    assert prepare(text).text == "加强信贷支持。" * 3000 + "\n省财政厅会同省金融办制定\n"
+
+
+def test_a_spaced_line_whose_run_starts_on_a_tab_after_space_runs_is_joined() -> None:
+    # a run of spaces first (a table's alignment), the spaced run only after a tab
+    text = "序号    任务      单位\n" * 50 + "\t".join("省财政厅会同省金融办") + "\t\n"
+    assert prepare(text).text == _unspaced(text)
+    assert prepare(text).text.endswith("省财政厅会同省金融办\n")
+
+
+def test_a_text_with_fewer_spaces_than_a_run_is_left_alone() -> None:
+    text = "省 财 政 厅 会 同 省"  # seven spaces: no run of eight
+    assert prepare(text).text == text
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["省", "财", "政", "、", "。", "a", "1", " ", "  ", "\t", "\n", " \t "]),
+        max_size=120,
+    )
+)
+def test_spaced_lines_are_those_the_plain_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    joined, _ = prepare_module._unspace(text, range(len(text) + 1))
+    assert joined == _unspaced(text)
