@@ -14,7 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smeeco.parse import prepare as prepare_module
+from smeeco.parse import table as table_module
 from smeeco.parse.prepare import prepare
+from smeeco.parse.table import find_tables, unread_table_headers
 
 # ------------------------------------------------------------------ spaced-out lines
 
@@ -81,3 +83,63 @@ def test_spaced_lines_are_those_the_plain_search_finds(pieces: list[str]) -> Non
     text = "".join(pieces)
     joined, _ = prepare_module._unspace(text, range(len(text) + 1))
     assert joined == _unspaced(text)
+
+
+# ------------------------------------------------------------------ table headers
+
+_REFERENCE_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项|内容|举措)[^\n]*$", re.M)
+_REFERENCE_UNIT = re.compile(
+    r"牵头|主责|主办|主要责任|配合|参与|协同|协办|责任单位|责任部门|责任主体"
+)
+_REFERENCE_CELL_START = re.compile(r"^[^\S\n]*(?:序号|编号)[^\S\n]*$", re.M)
+
+
+def _reference_headers(text: str) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in _REFERENCE_HEADER.finditer(text)
+        if _REFERENCE_UNIT.search(text, *m.span()) is not None
+    ]
+
+
+HEADER_PIECES = ["重点任务", "牵头单位", "配合单位", "工作", "责任单位", "序号", "编号", " ", "|"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*HEADER_PIECES, "\n", "\n\n", "  ", "\t", "市财政局", "1", "。"]),
+        max_size=60,
+    )
+)
+def test_header_lines_are_those_the_line_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert table_module._header_lines(text) == _reference_headers(text)
+    assert table_module._cell_table_starts(text) == [
+        m.start() for m in _REFERENCE_CELL_START.finditer(text)
+    ]
+    found = find_tables(text)
+    # the header lines find_tables kept, or searched again: the same unread headers
+    assert unread_table_headers(text, found) == unread_table_headers(text, list(found))
+
+
+PROSE = "各地要加强工作统筹，牵头抓好落实。\n" * 400
+
+
+def test_a_table_after_long_prose_is_read() -> None:
+    text = PROSE + "序号 | 工作任务 | 牵头单位 |\n1 | 拓宽融资渠道 | 省金融办 |\n"
+    (table,) = find_tables(text)
+    assert [u.name for u in table.rows[0].units] == ["省金融办"]
+
+
+def test_an_unread_header_after_long_prose_is_told() -> None:
+    header = "重点工作任务 主要责任单位 协同配合单位 完成期限"
+    text = PROSE + header + "\n新培育企业 区科技局 区经信局\n"
+    (span,) = unread_table_headers(text, find_tables(text))
+    assert text[span[0] : span[1]] == header
+
+
+def test_a_cell_per_line_table_after_long_prose_is_read() -> None:
+    text = PROSE + "序号\n工作任务\n牵头单位\n1\n拓宽融资渠道\n省金融办\n"
+    (table,) = find_tables(text)
+    assert table.rows[0].title == "拓宽融资渠道"
