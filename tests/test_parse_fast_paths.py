@@ -13,6 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smeeco.parse import metadata as metadata_module
 from smeeco.parse import prepare as prepare_module
 from smeeco.parse import table as table_module
 from smeeco.parse.prepare import prepare
@@ -143,3 +144,72 @@ def test_a_cell_per_line_table_after_long_prose_is_read() -> None:
     text = PROSE + "序号\n工作任务\n牵头单位\n1\n拓宽融资渠道\n省金融办\n"
     (table,) = find_tables(text)
     assert table.rows[0].title == "拓宽融资渠道"
+
+
+# ------------------------------------------------------------------ metadata
+
+
+def _reference_outside_brackets(text: str, separators: str) -> list[str]:
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    for char in text:
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(0, depth - 1)
+        if depth == 0 and char in separators:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    parts.append(current)
+    return parts
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["各", "市", "(", ")", "（", "）", "、", "，", ",", ";", "；"])),
+    st.sampled_from(["，,；;", "，,、；;", "、"]),
+)
+def test_addressee_parts_are_those_a_character_walk_finds(
+    pieces: list[str], separators: str
+) -> None:
+    text = "".join(pieces)
+    assert metadata_module._outside_brackets(text, separators) == _reference_outside_brackets(
+        text, separators
+    )
+
+
+TITLE_PIECES = ["通知", "目标任务分解", "》", "(", ")", "(征求意见稿)", "表", "一", " ", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*TITLE_PIECES, "关于印发", "工作方案", "a" * 12]), max_size=30))
+def test_a_title_end_is_found_where_a_search_from_the_start_finds_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert metadata_module._title_end(text) == bool(metadata_module._TITLE_END.search(text))
+
+
+def test_the_longest_title_end_is_found() -> None:
+    text = "关于印发某某市" + "目标任务分解》(" + "一" * 12 + ")"
+    assert metadata_module._title_end(text)
+    assert metadata_module._title_end(text + "\n")
+    assert not metadata_module._title_end(text[:-1] + "一)")  # thirteen in the brackets
+
+
+_REFERENCE_LINE = re.compile(r"^[^\S\n]*(.+?)[^\S\n]*$", re.MULTILINE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["目标", "任务", " ", "\u3000", "\n", "\t", "分解"]), max_size=30),
+    st.sampled_from(["目标任务", "目标任务分解", "任务", ""]),
+)
+def test_a_heading_line_is_the_one_a_line_regex_finds(pieces: list[str], name: str) -> None:
+    text = "".join(pieces)
+    expected = next(
+        (m.span(1) for m in _REFERENCE_LINE.finditer(text) if re.sub(r"\s+", "", m[1]) == name),
+        None,
+    )
+    assert metadata_module._line_reading(text, 0, len(text), name) == expected

@@ -27,6 +27,17 @@ _TITLE_WORD = (
     r"|(?:分解|分工|任务|责任|清单|一览|情况)表)"
 )
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
+#: The longest match of _TITLE_END ("目标任务分解》(" and twelve characters ")"), and
+#: the line break its $ may stand before.
+_TITLE_END_WIDTH = 6 + 1 + 14 + 1
+
+
+def _title_end(text: str) -> bool:
+    """Whether ``text`` ends with a document word (``_TITLE_END``), looked for only where
+    a match can start: a search from the first character tries every one of them."""
+    return _TITLE_END.search(text, max(0, len(text) - _TITLE_END_WIDTH)) is not None
+
+
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
 _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECASE)
 #: "【市政府重点工作及责任分解】滁州市人民政府关于…": a page's category tag before a title.
@@ -232,7 +243,7 @@ def read_metadata(
             if bare.endswith((")", "）")):
                 bare = _TRAILING_NUMBER.sub("", bare)
                 part = _PART_MARK.search(bare)
-                if part is not None and _TITLE_END.search(bare[: part.start()]):
+                if part is not None and _title_end(bare[: part.start()]):
                     bare = bare[: part.start()]  # "…分工方案(一)": the page's first part
             if "." in bare:
                 bare = _FILE_EXTENSION.sub("", bare)
@@ -245,7 +256,7 @@ def read_metadata(
                 title is None
                 and start == 0
                 and 6 <= len(bare) <= 120
-                and _TITLE_END.search(bare)
+                and _title_end(bare)
                 and ("。" not in bare)
                 and not _MENU.search(bare)
                 and not _PAGE_FIELD.match(bare)
@@ -267,13 +278,18 @@ def read_metadata(
                     if above is not None and title.startswith("关于") and _title_head(above, title):
                         # "四川省人民政府" ⏎ "关于落实《…》重点工作" ⏎ "部门分工的意见"
                         title, title_span = above[0] + title, (above[1], title_span[1])
-            quoted_line = _QUOTED_LINE.match(stripped) if title is None and start == 0 else None
-            if quoted_line is not None and _TITLE_END.search(quoted_line["title"]):
-                offset = line.index(stripped) + quoted_line.start("title")
+            quoted_line = (
+                _QUOTED_LINE.match(stripped)
+                if title is None and start == 0 and stripped.startswith("《")
+                else None
+            )
+            at = line_start + line.index(stripped)  # where the stripped line starts
+            if quoted_line is not None and _title_end(quoted_line["title"]):
+                offset = at - line_start + quoted_line.start("title")
                 title = quoted_line["title"]
                 title_span = (line_start + offset, line_start + offset + len(title))
             if start == 0 and title is None:
-                head_line = (stripped, line_start + line.index(stripped))
+                head_line = (stripped, at)
                 earlier = [*earlier[-2:], head_line]
             if number is None:
                 found = _NUMBER.search(stripped) if "号" in stripped else None
@@ -293,6 +309,7 @@ def read_metadata(
             if (
                 (issued is None or (dated_by_field and issuer is None))
                 and len(stripped) <= 20
+                and "年" in stripped  # (what _date needs: nothing happens without it)
                 and not _PUBLISHED.search(stripped)
             ):
                 day = _date(stripped)
@@ -320,9 +337,8 @@ def read_metadata(
                     and not _NOT_ADDRESSEE.search(found_list["list"])
                 ):
                     addressees = _addressees(found_list["list"])
-                    at = line_start + line.index(stripped)
                     addressees_span = (at + found_list.start("list"), at + found_list.end("list"))
-            last_line = (stripped, line_start + line.index(stripped))
+            last_line = (stripped, at)
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = stripped
@@ -502,12 +518,12 @@ def _title_head(head: tuple[str, int], title: str) -> bool:
         return (
             len(text) <= 60
             and not any(c in bare for c in "。:：《》，,")
-            and not _TITLE_END.search(text)
+            and not _title_end(text)
             and _TITLE_WORDS.fullmatch(bare) is not None
         )
     if not text or len(text) > 60 or any(c in text for c in "。:：《》") or _DATE.search(text):
         return False
-    if _NUMBER.search(text) or _TITLE_END.search(text):
+    if _NUMBER.search(text) or _title_end(text):
         return False
     joint = text.split()
     if len(joint) > 1 and title.startswith("关于"):
@@ -555,18 +571,18 @@ def _issued_document(
         # "关于印发《X规划》主要目标重点任务责任分工方案的通知": the 方案 of X, not X
         whole = text[quoted.start() : tail_end]
         rest = text[quoted.end() : tail_end]
-        if _TITLE_END.search(whole) and "《" not in rest and "》" not in rest:
+        if _title_end(whole) and "《" not in rest and "》" not in rest:
             # (a 》 after it: the quote sits inside an outer 《…〈政府工作报告〉…方案》)
             return _clean(whole), (quoted.start(), tail_end)
     outer = _outer_quote(text, s, e, quoted) if quoted is not None else None
     if outer is not None:
         return outer
-    if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
+    if quoted is not None and _title_end(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
     opened, closed = text.find("《", s, e), text.rfind("》", s, e)
     if 0 <= opened < closed and "\n" in text[opened:closed]:  # 《X ⏎ Y》 over lines
         inner = _clean("".join(text[opened + 1 : closed].split()))
-        if _TITLE_END.search(inner) and "《" not in inner:
+        if _title_end(inner) and "《" not in inner:
             return inner, (opened + 1, closed)
     heading = _heading_line(text, title, e, head_end)
     if heading is not None:
@@ -576,7 +592,7 @@ def _issued_document(
         begin = text.rfind("。", e, quoted.start()) + 1
         sentence = text[max(begin, e) : quoted.start()] + text[quoted.end() : stop]
         name = _clean(quoted.group(1))
-        if "印发" in sentence and _TITLE_END.search(name) and "通知" not in name:
+        if "印发" in sentence and _title_end(name) and "通知" not in name:
             return name, quoted.span(1)
     return None
 
@@ -607,10 +623,29 @@ def _outer_quote(
         return None
     name = _clean(text[opened + 1 : i])
     heading = name.replace("〈", "《").replace("〉", "》")
-    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[end : end + 2000], re.MULTILINE):
-        if _clean(line.group(1)) == heading:
-            return heading, (end + line.start(1), end + line.end(1))
+    found = _line_reading(text, end, min(len(text), end + 2000), heading)
+    return (heading, found) if found is not None else None
+
+
+def _line_reading(text: str, start: int, end: int, name: str) -> tuple[int, int] | None:
+    """The span of the first line of ``text[start:end]`` that reads ``name`` once its
+    spaces are taken out, without the spaces around it; ``None`` when no line does.
+    """
+    position = start
+    end = min(end, len(text))
+    while position < end:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        # (a line shorter than the name cannot read it; an empty line is none)
+        if line_end - position >= len(name) and _clean(text[position:line_end]) == name:
+            line = _STRIPPED_LINE.fullmatch(text, position, line_end)
+            if line is not None:
+                return line.span(1)
+        position = line_end + 1
     return None
+
+
+_STRIPPED_LINE = re.compile(r"[^\S\n]*(.+?)[^\S\n]*")
 
 
 _ISSUED_OBJECT = re.compile(r"(?:印发|转发|颁布|发布)(?P<document>[^《》]{4,80}?)的通知$")
@@ -628,10 +663,8 @@ def _heading_line(
     if found is None:
         return None
     name = found["document"]
-    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[start:head_end], re.MULTILINE):
-        if _clean(line.group(1)) == name:
-            return name, (start + line.start(1), start + line.end(1))
-    return None
+    line = _line_reading(text, start, head_end, name)
+    return (name, line) if line is not None else None
 
 
 def _clean(name: str) -> str:
@@ -732,18 +765,24 @@ def _join_each(parts: list[str]) -> tuple[str, ...]:
 
 def _outside_brackets(text: str, separators: str = "，,、；;") -> list[str]:
     """Split at ``separators`` outside brackets: "各县(市、区)人民政府" stays whole."""
+    marks = _MARKS.get(separators)
+    if marks is None:
+        marks = _MARKS[separators] = re.compile(f"[()（）{re.escape(separators)}]")
     parts: list[str] = []
     depth = 0
-    current = ""
-    for char in text:
+    last = 0
+    for mark in marks.finditer(text):  # only brackets and separators change anything
+        char = mark.group()
         if char in "(（":
             depth += 1
         elif char in ")）":
             depth = max(0, depth - 1)
-        if depth == 0 and char in separators:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
+        elif depth == 0:
+            parts.append(text[last : mark.start()])
+            last = mark.end()
+    parts.append(text[last:])
     return parts
+
+
+#: The brackets and the separators of each call of _outside_brackets, as a class.
+_MARKS: dict[str, re.Pattern[str]] = {}
