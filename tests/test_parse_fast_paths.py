@@ -213,3 +213,38 @@ def test_a_heading_line_is_the_one_a_line_regex_finds(pieces: list[str], name: s
         None,
     )
     assert metadata_module._line_reading(text, 0, len(text), name) == expected
+
+
+# ------------------------------------------------------------------ traditional script
+
+
+def _reference_looks_traditional(text: str) -> bool:
+    sample = text[:20000]
+    hits = len(prepare_module._TRADITIONAL_RE.findall(sample))
+    if hits < 3:
+        return False
+    if hits * 50 >= len(sample):
+        return True
+    return hits * 50 >= len(re.sub("[^\u4e00-\u9fff]+", "", sample))
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["發", "這", "发", "这", "一", "\u9fff", "\u4dff", "a", "😀", "\n", "。"]),
+        max_size=400,
+    )
+)
+def test_the_script_is_judged_as_by_counting_every_character(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert prepare_module.looks_traditional(text) == _reference_looks_traditional(text)
+
+
+def test_traditional_characters_late_in_the_sample_count() -> None:
+    simplified = "加强信贷支持" * 3000  # 18000 Han characters, none traditional
+    late = simplified + "發展這個國家" * 100  # 600 traditional ones at the end of the sample
+    assert prepare_module.looks_traditional(late)
+    assert prepare(late, convert=False).traditional
+    beyond = simplified * 2 + "發展這個國家" * 100  # past the sample: not looked at
+    assert not prepare_module.looks_traditional(beyond)
+    assert not prepare_module.looks_traditional(simplified + "發展這個國家" * 5)  # too few

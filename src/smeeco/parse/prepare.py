@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
@@ -59,7 +60,7 @@ _TRADITIONAL = set(
     "勢場廠務議論選擇買賣價貨運輸線網絡電氣車種類歷雙價樣條鄉鎮縣鐵層質傳遞聯繫觀現"
 )
 _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
-_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+_HAN_HIGH_BYTES = bytes(range(0x4E, 0xA0))
 _CONVERTER: Any = None
 
 
@@ -288,12 +289,15 @@ def looks_traditional(text: str) -> bool:
     (True, False)
     """
     sample = text[:20000]
-    hits = len(_TRADITIONAL_RE.findall(sample))
-    if hits < 3:
-        return False
-    if hits * 50 >= len(sample):  # however many of the characters are Han
-        return True
-    return hits * 50 >= len(_NOT_HAN.sub("", sample))  # the Han characters
+    # at least three traditional characters, and one in fifty of the Han characters: the
+    # Han characters are counted from the high bytes of the UTF-16 code units (U+4E00 to
+    # U+9FFF: 4E to 9F), the traditional ones only until there are enough
+    high = sample.encode("utf-16-le", "surrogatepass")[1::2]
+    han = len(high) - len(high.translate(None, _HAN_HIGH_BYTES))
+    needed = max(3, -(-han // 50))
+    return (
+        next(itertools.islice(_TRADITIONAL_RE.finditer(sample), needed - 1, None), None) is not None
+    )
 
 
 def _opencc() -> Any:
