@@ -248,3 +248,35 @@ def test_traditional_characters_late_in_the_sample_count() -> None:
     beyond = simplified * 2 + "發展這個國家" * 100  # past the sample: not looked at
     assert not prepare_module.looks_traditional(beyond)
     assert not prepare_module.looks_traditional(simplified + "發展這個國家" * 5)  # too few
+
+
+# ------------------------------------------------------------------ run-on lines
+
+_CN = "一二三四五六七八九十"
+_REFERENCE_MID_MARKER = re.compile(
+    r"(?:(?<=[。:;\]】)])|(?<=[。:;\]】)][ \u3000])|(?<=[。:;\]】)][ \u3000]{2}))"
+    rf"(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|\d{{1,2}}[.、](?!\d)|[⑴-⒇①-⑳])"
+    rf"(?=[\u4e00-\u9fff])(?![{_CN}])"
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"。:)】 \u3000一二、(1", "12", *".①⑴加强"]),
+        max_size=60,
+    )
+)
+def test_item_markers_are_those_the_look_behind_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    found = [m.span() for m in prepare_module._MID_MARKER.finditer(text)]
+    assert found == [m.span() for m in _REFERENCE_MID_MARKER.finditer(text)]
+
+
+def test_a_run_on_line_after_many_short_lines_is_broken() -> None:
+    run_on = "。".join(f"{n}、加强信贷支持力度扩大中小企业贷款规模" * 3 for n in range(1, 9)) + "。"
+    text = "短行。\n" * 2000 + run_on + "\n"
+    prepared = prepare(text)
+    assert prepared.breaks >= 2
+    assert "\n2、加强" in prepared.text
+    assert prepared.text.startswith("短行。\n" * 2000)
