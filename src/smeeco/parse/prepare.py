@@ -497,21 +497,36 @@ def _reflow(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int,
     if len(lines) < _WRAP_MIN_FULL:
         return text, offsets, 0, 0
     widths = [len(line.rstrip(" \t\u3000")) for line in lines]
-    counts = {w: n for w, n in Counter(widths).items() if w >= _WRAP_MIN_WIDTH}
-    if sum(counts.values()) < _WRAP_MIN_FULL:
+    counts = [(n, w) for w, n in Counter(widths).items()]  # lines of each width
+    wide = [(n, w) for n, w in counts if w >= _WRAP_MIN_WIDTH]
+    if sum(n for n, _w in wide) < _WRAP_MIN_FULL:
         return text, offsets, 0, 0
     # the printed line's length: the commonest (the longest on a tie); a line with digits
     # or Latin letters, each half a character, holds more
-    band = max(counts, key=lambda w: (counts[w], w))
+    band = max(wide)[1]
     low, high = band - _WRAP_SLACK, band + _WRAP_SLACK
-    long = sum(n for w, n in counts.items() if w > band // 2)
-    long += sum(1 for w in widths if band // 2 < w < _WRAP_MIN_WIDTH)
-    full = sum(n for w, n in counts.items() if low <= w <= high)
-    longer = [(line, w) for line, w in zip(lines, widths, strict=True) if w > high]
-    wider = sum(1 for line, w in longer if w - len(_HALF_CELL.findall(line)) / 2 > high)
-    full += len(longer) - wider
-    if full < _WRAP_MIN_FULL or full < _WRAP_SHARE * long or wider > _WRAP_WIDER * long:
-        return text, offsets, 0, 0
+    long = full = longer_lines = 0
+    for n, w in counts:
+        if w > band // 2:
+            long += n
+        if w >= _WRAP_MIN_WIDTH:
+            if low <= w <= high:
+                full += n
+            elif w > high:
+                longer_lines += n
+    if full + longer_lines < _WRAP_MIN_FULL or full + longer_lines < _WRAP_SHARE * long:
+        return text, offsets, 0, 0  # not even with every longer line full
+    # a longer line is full unless it is wider than the band even with its digits and
+    # letters half a character each; they are read until too many are wider for the text
+    # to be hard-wrapped (each one more only makes that surer)
+    wider = 0
+    for line, w in zip(lines, widths, strict=True):
+        if w > high and w - len(_HALF_CELL.findall(line)) / 2 > high:
+            wider += 1
+            left = full + longer_lines - wider
+            if left < _WRAP_MIN_FULL or left < _WRAP_SHARE * long or wider > _WRAP_WIDER * long:
+                return text, offsets, 0, 0
+    full += longer_lines - wider
     kept: list[tuple[int, int]] = []
     starts = [0]
     for line in lines:
