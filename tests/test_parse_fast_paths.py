@@ -334,3 +334,30 @@ def test_a_hard_wrapped_text_after_a_few_long_lines_is_joined() -> None:
     prepared = prepare(text)
     assert prepared.wrap_width == 20
     assert "(一)" + paragraph in prepared.text
+
+
+# ------------------------------------------------------------------ pinyin glosses
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"發展(（)）【】/ a", "fā", "zhǎn", "de", "hé", "huò", "\n", "1"]),
+        max_size=40,
+    )
+)
+def test_glosses_are_those_one_search_for_every_bracket_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = [
+        m.span()
+        for m in prepare_module._GLOSS_SEARCH.finditer(text)
+        if m.start() and prepare_module._CJK_CHAR.match(text, m.start() - 1)
+    ]
+    assert [m.span() for m in prepare_module._glosses(text)] == expected
+
+
+def test_a_gloss_late_in_a_long_text_is_cut() -> None:
+    text = "加强信贷支持。" * 3000 + "發(fā)展廣【guǎng】东"
+    prepared = prepare(text, convert=False)
+    assert prepared.glosses == 2
+    assert prepared.text.endswith("發展廣东")

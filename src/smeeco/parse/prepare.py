@@ -50,6 +50,12 @@ _GLOSS_SEARCH = re.compile(
     rf"[(（【](?:(?<=[(（])[^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
     rf"|(?<=【){_SYLLABLE}】)"
 )
+#: The glosses of a text without full-width brackets (the prepared text: they are made
+#: half-width first), searched apart from a literal bracket, each after a character.
+_PAREN_GLOSS = re.compile(
+    rf"\((?<=[{_CJK}]\()[^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
+)
+_BRACKET_GLOSS = re.compile(rf"【(?<=[{_CJK}]【){_SYLLABLE}】")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _TONE = re.compile(f"[{_TONED}]")
 #: Short lower-case words in brackets that are not glosses even when they spell a syllable.
@@ -357,6 +363,24 @@ def _convert(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     return "".join(out_text), _through(offsets, pieces)
 
 
+def _glosses(text: str) -> list[re.Match[str]]:
+    """The bracketed syllables after a character in ``text``, in order (glosses or not).
+
+    No match holds the opening bracket of another, so the round and the square ones
+    can be searched apart, each from its literal bracket (a skip at C speed).
+    """
+    if "（" in text:  # (never in a prepared text: its brackets are made half-width first)
+        return [
+            m
+            for m in _GLOSS_SEARCH.finditer(text)
+            if m.start() and _CJK_CHAR.match(text, m.start() - 1) is not None
+        ]
+    found = list(_PAREN_GLOSS.finditer(text)) if "(" in text else []
+    if "【" in text:
+        found = sorted([*found, *_BRACKET_GLOSS.finditer(text)], key=lambda m: m.start())
+    return found
+
+
 def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     """Make ``text`` ready to parse: half-width ASCII, glosses removed, simplified script.
 
@@ -385,10 +409,7 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         width = width.translate(_BREAKS)
     cuts: list[tuple[int, int]] = []
     glosses = 0
-    matches = list(_GLOSS_SEARCH.finditer(width)) if "(" in width or "【" in width else []
-    for match in matches:
-        if not match.start() or _CJK_CHAR.match(width, match.start() - 1) is None:
-            continue  # a gloss follows a character
+    for match in _glosses(width):
         gloss = match.group()
         inner = gloss[1:-1].strip()
         toned = _TONE.search(inner) is not None
