@@ -182,7 +182,19 @@ def test_addressee_parts_are_those_a_character_walk_finds(
     )
 
 
-TITLE_PIECES = ["通知", "目标任务分解", "》", "(", ")", "(征求意见稿)", "表", "一", " ", "\n"]
+TITLE_PIECES = [
+    "通知",
+    "目标任务分解",
+    "》",
+    "(",
+    ")",
+    "(征求意见稿)",
+    "表",
+    "一",
+    " ",
+    "\n",
+    "工作分工",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -190,6 +202,25 @@ TITLE_PIECES = ["通知", "目标任务分解", "》", "(", ")", "(征求意见�
 def test_a_title_end_is_found_where_a_search_from_the_start_finds_it(pieces: list[str]) -> None:
     text = "".join(pieces)
     assert metadata_module._title_end(text) == bool(metadata_module._TITLE_END.search(text))
+
+
+_NESTED_TITLE_WORD = (
+    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
+    r"|若干政策|清单|(?:责任|目标任务)分解|(?:任务|责任|部门|工作)分工"
+    r"|(?:分解|分工|任务|责任|清单|一览|情况)表)"
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["任务", "分工", "责任", "分解", "表", "通知", "目标", "一览"])))
+def test_the_listed_title_words_match_as_the_nested_pattern_did(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for prefix in ("", "[^。]{0,6}?"):  # (as the run-on title reads it: lazily, then a word)
+        nested = re.compile(prefix + _NESTED_TITLE_WORD)
+        listed = re.compile(prefix + metadata_module._TITLE_WORD)
+        assert [m.span() for m in listed.finditer(text)] == [
+            m.span() for m in nested.finditer(text)
+        ]
 
 
 def test_the_longest_title_end_is_found() -> None:
@@ -361,3 +392,11 @@ def test_a_gloss_late_in_a_long_text_is_cut() -> None:
     prepared = prepare(text, convert=False)
     assert prepared.glosses == 2
     assert prepared.text.endswith("發展廣东")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["各", "区委", " ", "  ", "\u3000", "\t", "a", "、", "\n"])))
+def test_spaces_inside_a_name_are_those_the_look_behind_search_finds(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    reference = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+    assert metadata_module._CJK_SPACE.sub("", text) == reference.sub("", text)

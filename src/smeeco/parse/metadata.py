@@ -21,21 +21,41 @@ from smeeco.parse.responsibility import _DEPARTMENT
 
 __all__ = ["Metadata", "read_metadata"]
 
-_TITLE_WORD = (
-    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
-    r"|若干政策|清单|(?:责任|目标任务)分解|(?:任务|责任|部门|工作)分工"
-    r"|(?:分解|分工|任务|责任|清单|一览|情况)表)"
-)
+#: The words that end a document's title, in the order the patterns below try them.
+_DOCUMENT_WORDS = (
+    "通知", "意见", "措施", "举措", "方案", "办法", "要点", "规划", "计划", "决定", "细则",
+    "规定", "条例", "函", "通报", "公告", "答复", "批复", "纲要", "指引", "若干政策", "清单",
+    "责任分解", "目标任务分解", "任务分工", "责任分工", "部门分工", "工作分工",
+    "分解表", "分工表", "任务表", "责任表", "清单表", "一览表", "情况表",
+)  # fmt: skip
+_TITLE_WORD = "(?:" + "|".join(_DOCUMENT_WORDS) + ")"
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
-#: The longest match of _TITLE_END ("目标任务分解》(" and twelve characters ")"), and
-#: the line break its $ may stand before.
-_TITLE_END_WIDTH = 6 + 1 + 14 + 1
 
 
 def _title_end(text: str) -> bool:
-    """Whether ``text`` ends with a document word (``_TITLE_END``), looked for only where
-    a match can start: a search from the first character tries every one of them."""
-    return _TITLE_END.search(text, max(0, len(text) - _TITLE_END_WIDTH)) is not None
+    """Whether ``text`` ends with a document word (a match of ``_TITLE_END``).
+
+    Read from the end, as the pattern ends: ``$`` (the end, or a last line break), then
+    an optional ``(…)`` of one to twelve characters, an optional 》, a title word. A
+    search of the pattern tries every character of the text as where it starts.
+    """
+    ends = [len(text), len(text) - 1] if text.endswith("\n") else [len(text)]
+    for end in ends:
+        before = [end]
+        if text.endswith(")", 0, end):  # (…): its "(" is the last one before it
+            opened = text.rfind("(", 0, end - 1)
+            if (
+                opened >= 0
+                and 1 <= end - 1 - opened - 1 <= 12
+                and ")" not in text[opened : end - 1]
+            ):
+                before.append(opened)
+        for at in before:
+            if text.endswith(_DOCUMENT_WORDS, 0, at):
+                return True
+            if text.endswith("》", 0, at) and text.endswith(_DOCUMENT_WORDS, 0, at - 1):
+                return True
+    return False
 
 
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
@@ -681,7 +701,9 @@ def _addressees(line: str) -> tuple[str, ...]:
 
 
 #: "各 区委…": a space a PDF or a page put between two characters of one name.
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: (Written from its first space, so that the search skips to one: a leading look-behind
+#: is tried at every character.)
+_CJK_SPACE = re.compile(r"\s(?<=[\u4e00-\u9fff]\s)\s*+(?=[\u4e00-\u9fff])")
 
 
 def _split_addressees(line: str) -> tuple[str, ...]:
