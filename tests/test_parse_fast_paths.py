@@ -400,3 +400,20 @@ def test_spaces_inside_a_name_are_those_the_look_behind_search_finds(pieces: lis
     text = "".join(pieces)
     reference = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
     assert metadata_module._CJK_SPACE.sub("", text) == reference.sub("", text)
+
+
+# ------------------------------------------------------------------ offset maps
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), min_size=1, max_size=12),
+    st.data(),
+)
+def test_a_span_maps_as_its_two_ends_do(pieces: list[tuple[int, int]], data: st.DataObject) -> None:
+    offsets = prepare_module.OffsetMap.build((a, a + n) for a, n in pieces)
+    if len(offsets) == 0:
+        return
+    start = data.draw(st.integers(0, len(offsets) - 1))
+    end = data.draw(st.integers(start + 1, len(offsets)))
+    assert offsets.span(start, end) == (offsets[start], offsets[end - 1] + 1)

@@ -119,6 +119,17 @@ class OffsetMap(Sequence[int]):
                 yield origins[k] + s - starts[k], origins[k] + e - starts[k]
             k += 1
 
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``(self[start], self[end - 1] + 1)`` for ``0 <= start < end <= len(self)``,
+        with one look-up when both ends fall in one run (most spans)."""
+        starts, origins = self._starts, self._origins
+        k = bisect.bisect_right(starts, start) - 1
+        last = end - 1
+        if k + 1 < len(starts) and starts[k + 1] <= last:
+            j = bisect.bisect_right(starts, last, k + 1) - 1
+            return origins[k] + start - starts[k], origins[j] + last - starts[j] + 1
+        return origins[k] + start - starts[k], origins[k] + last - starts[k] + 1
+
     def __len__(self) -> int:
         return self._length
 
@@ -234,7 +245,10 @@ class Prepared:
         if end <= start:
             position = self.offsets[min(max(start, 0), len(self.text))]
             return position, position
-        return self.offsets[start], self.offsets[end - 1] + 1
+        offsets = self.offsets
+        if type(offsets) is OffsetMap and start >= 0 and end <= len(offsets):
+            return offsets.span(start, end)
+        return offsets[start], offsets[end - 1] + 1
 
     def quote(self, start: int, end: int) -> str:
         """The original characters behind ``text[start:end]``."""
