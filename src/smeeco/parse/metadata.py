@@ -260,18 +260,19 @@ def read_metadata(
                     number = re.sub(r"\s+", "", found_number.group()) if found_number else None
                 continue
             bare = stripped
-            if bare.endswith((")", "）")):
-                bare = _TRAILING_NUMBER.sub("", bare)
-                part = _PART_MARK.search(bare)
-                if part is not None and _title_end(bare[: part.start()]):
-                    bare = bare[: part.start()]  # "…分工方案(一)": the page's first part
-            if "." in bare:
-                bare = _FILE_EXTENSION.sub("", bare)
-            if bare.startswith("【"):
-                bare = _CATEGORY_TAG.sub("", bare)
-            numbered = _NUMBER_THEN_TITLE.match(bare) if "号" in bare else None
-            if numbered is not None:  # "青政〔2017〕42号《…的若干意见》": a page's heading
-                bare = numbered["title"]
+            if title is None and start == 0:  # (the line as a title: read until one is)
+                if bare.endswith((")", "）")):
+                    bare = _TRAILING_NUMBER.sub("", bare)
+                    part = _PART_MARK.search(bare)
+                    if part is not None and _title_end(bare[: part.start()]):
+                        bare = bare[: part.start()]  # "…分工方案(一)": the page's first part
+                if "." in bare:
+                    bare = _FILE_EXTENSION.sub("", bare)
+                if bare.startswith("【"):
+                    bare = _CATEGORY_TAG.sub("", bare)
+                numbered = _NUMBER_THEN_TITLE.match(bare) if "号" in bare else None
+                if numbered is not None:  # "青政〔2017〕42号《…的若干意见》": a page's heading
+                    bare = numbered["title"]
             if (
                 title is None
                 and start == 0
