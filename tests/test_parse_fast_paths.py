@@ -417,3 +417,26 @@ def test_a_span_maps_as_its_two_ends_do(pieces: list[tuple[int, int]], data: st.
     start = data.draw(st.integers(0, len(offsets) - 1))
     end = data.draw(st.integers(start + 1, len(offsets)))
     assert offsets.span(start, end) == (offsets[start], offsets[end - 1] + 1)
+
+
+def _reference_through(
+    mapping: prepare_module.OffsetMap, pieces: list[tuple[int, int]]
+) -> list[int]:
+    """``mapping`` read through ``pieces`` one index at a time."""
+    return [mapping[i] for a, b in pieces for i in range(max(0, a), min(b, len(mapping)))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 8)), min_size=1, max_size=10),
+    st.lists(st.tuples(st.integers(-3, 70), st.integers(-2, 12)), max_size=12),
+)
+def test_composed_maps_read_as_index_by_index(
+    runs: list[tuple[int, int]], cuts: list[tuple[int, int]]
+) -> None:
+    mapping = prepare_module.OffsetMap.build((a, a + n) for a, n in runs)
+    pieces = [(a, a + n) for a, n in cuts]
+    composed = prepare_module._through(mapping, pieces)
+    assert list(composed) == _reference_through(mapping, pieces)
+    # and as runs: each run as long as it can be (what equality and memory rely on)
+    assert composed == prepare_module.OffsetMap.build((m, m + 1) for m in composed)

@@ -187,20 +187,30 @@ def _through(mapping: Sequence[int], pieces: Iterable[tuple[int, int]]) -> Offse
     new_starts: list[int] = []
     new_origins: list[int] = []
     length = 0
+    runs = len(starts)
+    right, left = bisect.bisect_right, bisect.bisect_left
+    following: int | None = None  # the origin a character after the last one would have
     for a, b in pieces:
-        a, b = max(0, a), min(b, total)
+        if a < 0:
+            a = 0
+        if b > total:
+            b = total
         if b <= a:
             continue
-        first = bisect.bisect_right(starts, a) - 1
-        last = bisect.bisect_left(starts, b) - 1  # the run holding b - 1
+        first = right(starts, a) - 1
         origin = origins[first] + a - starts[first]
-        if not new_starts or new_origins[-1] + (length - new_starts[-1]) != origin:
+        if origin != following:
             new_starts.append(length)
             new_origins.append(origin)
-        if last > first:  # whole runs of the mapping: never contiguous with each other
+        if first + 1 < runs and starts[first + 1] < b:
+            # whole runs of the mapping: never contiguous with each other
+            last = left(starts, b, first + 1) - 1  # the run holding b - 1
             shift = length - a
             new_starts.extend([s + shift for s in starts[first + 1 : last + 1]])
             new_origins.extend(origins[first + 1 : last + 1])
+            following = origins[last] + b - starts[last]
+        else:
+            following = origin + b - a
         length += b - a
     return OffsetMap(new_starts, new_origins, length)
 
