@@ -440,3 +440,27 @@ def test_composed_maps_read_as_index_by_index(
     assert list(composed) == _reference_through(mapping, pieces)
     # and as runs: each run as long as it can be (what equality and memory rely on)
     assert composed == prepare_module.OffsetMap.build((m, m + 1) for m in composed)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["發", "(", ")", "【", "】", "fā", "de", "app", "wifi", "it", "ā", " ", "/"]
+        ),
+        max_size=30,
+    )
+)
+def test_glosses_cut_are_those_every_test_keeps(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    expected = 0
+    for match in prepare_module._glosses(text):
+        gloss = match.group()
+        inner = gloss[1:-1].strip()
+        toned = prepare_module._TONE.search(inner) is not None
+        if prepare_module._NOT_GLOSS.fullmatch(gloss) or not (
+            toned or inner in prepare_module._TONELESS or "/" in inner
+        ):
+            continue
+        expected += 1
+    assert prepare(text, convert=False).glosses == expected

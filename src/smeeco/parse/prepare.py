@@ -363,7 +363,7 @@ def _convert(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     out_lines = converted.splitlines(keepends=True)
     # OpenCC's phrases never hold a line break, so the text converts line by line; where
     # every line keeps its length, every character stays where it was
-    if len(converted) == len(text) and [len(x) for x in lines] == [len(x) for x in out_lines]:
+    if len(converted) == len(text) and list(map(len, lines)) == list(map(len, out_lines)):
         return converted, offsets
     pieces: list[tuple[int, int]] = []
     out_text: list[str] = []
@@ -435,10 +435,10 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
     glosses = 0
     for match in _glosses(width):
         gloss = match.group()
-        inner = gloss[1:-1].strip()
-        toned = _TONE.search(inner) is not None
-        if _NOT_GLOSS.fullmatch(gloss) or not (toned or inner in _TONELESS or "/" in inner):
-            continue
+        if _TONE.search(gloss) is None:  # (a toned syllable is a gloss, never a word)
+            inner = gloss[1:-1].strip()
+            if _NOT_GLOSS.fullmatch(gloss) or not (inner in _TONELESS or "/" in inner):
+                continue
         cuts.append(match.span())
         glosses += 1
     controls = tuple((m.start(), ord(m.group())) for m in _CONTROL.finditer(width))
