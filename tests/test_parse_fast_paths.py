@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from smeeco.parse import metadata as metadata_module
 from smeeco.parse import prepare as prepare_module
 from smeeco.parse import table as table_module
+from smeeco.parse.deadlines import find_stated_deadlines
 from smeeco.parse.prepare import prepare
 from smeeco.parse.table import find_tables, unread_table_headers
 
@@ -464,3 +466,17 @@ def test_glosses_cut_are_those_every_test_keeps(pieces: list[str]) -> None:
             continue
         expected += 1
     assert prepare(text, convert=False).glosses == expected
+
+
+# ------------------------------------------------------------------ stated deadlines
+
+
+@pytest.mark.parametrize(
+    "label", ["完成时限", "时限要求", "完成期限", "完成时间", "时间要求", "时间节点"]
+)
+def test_every_deadline_label_is_read_late_in_a_region(label: str) -> None:
+    text = "加强信贷支持。" * 500 + f"{label}:2024年底前\n"
+    assert find_stated_deadlines(text, 0, len(text)) == [
+        ("2024年底前", (len(text) - 8, len(text) - 1))
+    ]
+    assert find_stated_deadlines(text, 0, len(text) - 12) == []  # the label cut off
