@@ -327,14 +327,16 @@ def looks_traditional(text: str) -> bool:
     """
     sample = text[:20000]
     # at least three traditional characters, and one in fifty of the Han characters: the
-    # Han characters are counted from the high bytes of the UTF-16 code units (U+4E00 to
-    # U+9FFF: 4E to 9F), the traditional ones only until there are enough
+    # traditional ones are read only until there are enough, the Han characters counted
+    # (when there are three) from the high bytes of the UTF-16 code units (U+4E00 to
+    # U+9FFF: 4E to 9F)
+    hits = _TRADITIONAL_RE.finditer(sample)
+    if next(itertools.islice(hits, 2, None), None) is None:
+        return False  # fewer than three
     high = sample.encode("utf-16-le", "surrogatepass")[1::2]
     han = len(high) - len(high.translate(None, _HAN_HIGH_BYTES))
-    needed = max(3, -(-han // 50))
-    return (
-        next(itertools.islice(_TRADITIONAL_RE.finditer(sample), needed - 1, None), None) is not None
-    )
+    more = -(-han // 50) - 3  # needed beyond the three read
+    return more <= 0 or next(itertools.islice(hits, more - 1, None), None) is not None
 
 
 def _opencc() -> Any:

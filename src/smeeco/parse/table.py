@@ -183,6 +183,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = stop + 1
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _unwrapped(cell: str) -> str:
+    """A cell's lines run together, the spaces around each line break left out."""
+    return _LINE_BREAK.sub("", cell) if "\n" in cell else cell
+
+
 def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]) -> TableRow:
     def cell(name: str) -> tuple[int, int] | None:
         k = columns.get(name)
@@ -194,7 +202,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
 
     deadline = cell("deadline")
     due = text[deadline[0] : deadline[1]] if deadline else ""
-    due = re.sub(r"\s*\n\s*", "", due)  # a cell wrapped over lines
+    due = _unwrapped(due)  # a cell wrapped over lines
     if not due.strip():
         deadline, due = None, ""
     units: list[ClauseUnit] = []
@@ -217,7 +225,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
                 units.append(ClauseUnit(unit, the_role, False, (s, e), text[s:e]))
             else:
                 units.append(ClauseUnit(unit, role, True, (s, e), text[s:e]))
-    task = re.sub(r"\s*\n\s*", "", value("task")).rstrip("。. ")
+    task = _unwrapped(value("task")).rstrip("。. ")
     return TableRow(value("number"), task, tuple(units), due, span, deadline)
 
 
