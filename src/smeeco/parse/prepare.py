@@ -327,16 +327,16 @@ def looks_traditional(text: str) -> bool:
     """
     sample = text[:20000]
     # at least three traditional characters, and one in fifty of the Han characters: the
-    # traditional ones are read only until there are enough, the Han characters counted
-    # (when there are three) from the high bytes of the UTF-16 code units (U+4E00 to
-    # U+9FFF: 4E to 9F)
-    hits = _TRADITIONAL_RE.finditer(sample)
-    if next(itertools.islice(hits, 2, None), None) is None:
-        return False  # fewer than three
-    high = sample.encode("utf-16-le", "surrogatepass")[1::2]
-    han = len(high) - len(high.translate(None, _HAN_HIGH_BYTES))
-    more = -(-han // 50) - 3  # needed beyond the three read
-    return more <= 0 or next(itertools.islice(hits, more - 1, None), None) is not None
+    # traditional ones are read only until there are one in fifty of all the characters
+    # (then they are one in fifty of the Han ones too); only when there are fewer, and at
+    # least three, are the Han characters counted, from the high bytes of the UTF-16 code
+    # units (U+4E00 to U+9FFF: 4E to 9F)
+    enough = max(3, -(-len(sample) // 50))
+    hits = len(list(itertools.islice(_TRADITIONAL_RE.finditer(sample), enough)))
+    if hits < 3 or hits == enough:
+        return hits >= 3
+    high = sample.encode("utf-16-le", "surrogatepass")[1::2]  # (every hit was read)
+    return hits * 50 >= len(high) - len(high.translate(None, _HAN_HIGH_BYTES))
 
 
 def _opencc() -> Any:
