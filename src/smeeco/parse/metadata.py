@@ -303,7 +303,7 @@ def read_metadata(
                     and (len(stripped) <= 40 or at_end)
                     and "《" not in stripped[: found.start()]
                 ):
-                    number = re.sub(r"\s+", "", found.group())
+                    number = _SPACES.sub("", found.group())
                     tail = stripped[found.end() :].strip()
                     if issued is None and 8 <= len(tail) <= 14 and tail[-1] == "日":
                         # "川府发〔2011〕8号 二○一一年三月十七日": a gazette's number and date
@@ -671,7 +671,10 @@ def _heading_line(
 
 def _clean(name: str) -> str:
     """A title as one line: the spaces and line breaks of a pasted page removed."""
-    return re.sub(r"\s+", "", name)
+    return _SPACES.sub("", name)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|部委|厅委|局|厅|办)$")
@@ -772,6 +775,9 @@ def _outside_brackets(text: str, separators: str = "，,、；;") -> list[str]:
     marks = _MARKS.get(separators)
     if marks is None:
         marks = _MARKS[separators] = re.compile(f"[()（）{re.escape(separators)}]")
+        _SEPARATORS[separators] = re.compile(f"[{re.escape(separators)}]")
+    if "(" not in text and "（" not in text:  # no bracket opens: every separator splits
+        return _SEPARATORS[separators].split(text)
     parts: list[str] = []
     depth = 0
     last = 0
@@ -790,3 +796,4 @@ def _outside_brackets(text: str, separators: str = "，,、；;") -> list[str]:
 
 #: The brackets and the separators of each call of _outside_brackets, as a class.
 _MARKS: dict[str, re.Pattern[str]] = {}
+_SEPARATORS: dict[str, re.Pattern[str]] = {}
