@@ -514,6 +514,9 @@ _SIGNATURE = re.compile(
     r"(?:厅|局|委|委员会|政府|办公室|办公厅|办|中心|公司)[ \t\u3000]*$"
 )
 #: A line of a table laid out with tabs, bars or runs of spaces: never joined.
+#: What a line's width leaves out at its end, and the same before a line break.
+_TRAILING = " \t\u3000"
+_TRAILING_GAPS = tuple(f"{char}\n" for char in _TRAILING)
 _CELL_GAP = re.compile(r"\t|\||[ \u3000]{2}\S")
 
 
@@ -543,7 +546,10 @@ def _reflow(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int,
     lines = text.split("\n")
     if len(lines) < _WRAP_MIN_FULL:
         return text, offsets, 0, 0
-    widths = [len(line.rstrip(" \t\u3000")) for line in lines]
+    if text.endswith(tuple(_TRAILING)) or any(gap in text for gap in _TRAILING_GAPS):
+        widths = [len(line.rstrip(_TRAILING)) for line in lines]
+    else:  # no line ends in a space: its width is its length (C-level, no step a line)
+        widths = list(map(len, lines))
     counts = [(n, w) for w, n in Counter(widths).items()]  # lines of each width
     wide = [(n, w) for n, w in counts if w >= _WRAP_MIN_WIDTH]
     if sum(n for n, _w in wide) < _WRAP_MIN_FULL:
