@@ -9,7 +9,6 @@ here as the reference.
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 import pytest
 from hypothesis import given, settings
@@ -317,47 +316,6 @@ def test_a_run_on_line_after_many_short_lines_is_broken() -> None:
 
 
 # ------------------------------------------------------------------ hard-wrapped texts
-
-
-def _reference_wrap_width(text: str) -> int:
-    """The band of a hard-wrapped text (0: not hard-wrapped), every longer line read."""
-    lines = text.split("\n")
-    if len(lines) < 6:
-        return 0
-    widths = [len(line.rstrip(" \t\u3000")) for line in lines]
-    counts = {w: n for w, n in Counter(widths).items() if w >= 20}
-    if sum(counts.values()) < 6:
-        return 0
-    band = max(counts, key=lambda w: (counts[w], w))
-    low, high = band - 3, band + 3
-    long = sum(n for w, n in counts.items() if w > band // 2)
-    long += sum(1 for w in widths if band // 2 < w < 20)
-    full = sum(n for w, n in counts.items() if low <= w <= high)
-    longer = [(line, w) for line, w in zip(lines, widths, strict=True) if w > high]
-    wider = sum(1 for line, w in longer if w - len(re.findall(r"[0-9A-Za-z%.]", line)) / 2 > high)
-    full += len(longer) - wider
-    if full < 6 or full < 0.3 * long or wider > 0.1 * long:
-        return 0
-    return band
-
-
-@settings(max_examples=500, deadline=None)
-@given(
-    st.integers(20, 40),
-    st.lists(
-        st.tuples(
-            st.one_of(st.integers(-4, 4), st.integers(-40, 20)),  # around the band, or not
-            st.sampled_from([0, 0, 0, 2, 8, 14]),  # digits, half a character each
-            st.sampled_from(["", "  ", "。"]),
-        ),
-        max_size=40,
-    ),
-)
-def test_a_text_is_hard_wrapped_as_when_every_longer_line_is_read(
-    band: int, lines: list[tuple[int, int, str]]
-) -> None:
-    text = "\n".join("加" * max(0, band + off) + "1" * digits + end for off, digits, end in lines)
-    assert prepare_module._reflow(text, range(len(text) + 1))[2] == _reference_wrap_width(text)
 
 
 def test_a_hard_wrapped_text_after_a_few_long_lines_is_joined() -> None:
