@@ -590,12 +590,13 @@ def _reflow(
         (trimmed, _WRAP_SLACK, _WRAP_MIN_WIDTH),
         (columns, _WRAP_SLACK_COLUMNS, 2 * _WRAP_MIN_WIDTH),
     ):
-        counts = {w: n for w, n in Counter(widths).items() if w >= least}
+        every = Counter(widths)  # lines of each width
+        counts = {w: n for w, n in every.items() if w >= least}
         if sum(counts.values()) < _WRAP_MIN_FULL:
             continue
         band = max(counts, key=lambda w: (counts[w], w))  # the commonest (widest on a tie)
         low, high = band - below, band + above
-        long = sum(1 for w in widths if w > band // 2)
+        long = sum(n for w, n in every.items() if w > band // 2)  # (a step a width, not a line)
         full = sum(n for w, n in counts.items() if low <= w <= high)
         wider = sum(n for w, n in counts.items() if w > high)
         enough = full >= max(_WRAP_MIN_FULL, _WRAP_SHARE * long)
