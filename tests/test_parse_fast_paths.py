@@ -94,7 +94,7 @@ _REFERENCE_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项|内容|�
 _REFERENCE_UNIT = re.compile(
     r"牵头|主责|主办|主要责任|配合|参与|协同|协办|责任单位|责任部门|责任主体"
 )
-_REFERENCE_CELL_START = re.compile(r"^[^\S\n]*(?:序号|编号)[^\S\n]*$", re.M)
+_REFERENCE_CELL_START = re.compile(r"^[^\S\n]*(?:序号|编号)(?:[^\S\n]*[|｜])?[^\S\n]*$", re.M)
 
 
 def _reference_headers(text: str) -> list[tuple[int, int]]:
@@ -105,7 +105,18 @@ def _reference_headers(text: str) -> list[tuple[int, int]]:
     ]
 
 
-HEADER_PIECES = ["重点任务", "牵头单位", "配合单位", "工作", "责任单位", "序号", "编号", " ", "|"]
+HEADER_PIECES = [
+    "重点任务",
+    "牵头单位",
+    "配合单位",
+    "工作",
+    "责任单位",
+    "序号",
+    "编号",
+    " ",
+    "|",
+    "｜",
+]
 
 
 @settings(max_examples=300, deadline=None)
@@ -355,10 +366,12 @@ def test_a_gloss_late_in_a_long_text_is_cut() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["各", "区委", " ", "  ", "\u3000", "\t", "a", "、", "\n"])))
+@given(
+    st.lists(st.sampled_from(["各", "区委", " ", "  ", "\u3000", "\t", "a", "、", "\n", "(", "）"]))
+)
 def test_spaces_inside_a_name_are_those_the_look_behind_search_finds(pieces: list[str]) -> None:
     text = "".join(pieces)
-    reference = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+    reference = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
     assert metadata_module._CJK_SPACE.sub("", text) == reference.sub("", text)
 
 
