@@ -21,12 +21,24 @@ from smeeco.parse.responsibility import _DEPARTMENT
 
 __all__ = ["Metadata", "read_metadata"]
 
-_TITLE_WORD = (
-    r"(?:通知|意见|措施|举措|方案|办法|要点|规划|计划|决定|细则|规定|条例|函|通报|公告|答复|批复|纲要|指引"
-    r"|若干政策|清单|(?:责任|目标任务)分解|(?:任务|责任|部门|工作)分工"
-    r"|(?:分解|分工|任务|责任|清单|一览|情况)表)"
-)
+#: The words that end a document's title, in the order the patterns below try them: one
+#: alternation of literals, which the regex engine tells apart by their first character
+#: (written with nested groups, "(?:任务|责任|部门|工作)分工", it tried each in full).
+_DOCUMENT_WORDS = (
+    "通知", "意见", "措施", "举措", "方案", "办法", "要点", "规划", "计划", "决定", "细则",
+    "规定", "条例", "函", "通报", "公告", "答复", "批复", "纲要", "指引", "若干政策", "清单",
+    "责任分解", "目标任务分解", "任务分工", "责任分工", "部门分工", "工作分工",
+    "分解表", "分工表", "任务表", "责任表", "清单表", "一览表", "情况表",
+)  # fmt: skip
+_TITLE_WORD = "(?:" + "|".join(_DOCUMENT_WORDS) + ")"
 _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
+
+
+def _title_end(text: str) -> bool:
+    """Whether ``text`` ends with a document word (a match of ``_TITLE_END``)."""
+    return _TITLE_END.search(text) is not None
+
+
 #: "重庆市…工作方案.docx": a document viewer names the file; the extension is not the title's.
 _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECASE)
 #: "【市政府重点工作及责任分解】滁州市人民政府关于…": a page's category tag before a title.
@@ -237,23 +249,24 @@ def read_metadata(
                     number = re.sub(r"\s+", "", found_number.group()) if found_number else None
                 continue
             bare = stripped
-            if bare.endswith((")", "）")):
-                bare = _TRAILING_NUMBER.sub("", bare)
-                part = _PART_MARK.search(bare)
-                if part is not None and _TITLE_END.search(bare[: part.start()]):
-                    bare = bare[: part.start()]  # "…分工方案(一)": the page's first part
-            if "." in bare:
-                bare = _FILE_EXTENSION.sub("", bare)
-            if bare.startswith("【"):
-                bare = _CATEGORY_TAG.sub("", bare)
-            numbered = _NUMBER_THEN_TITLE.match(bare) if "号" in bare else None
-            if numbered is not None:  # "青政〔2017〕42号《…的若干意见》": a page's heading
-                bare = numbered["title"]
+            if title is None and start == 0:  # (the line as a title: read until one is)
+                if bare.endswith((")", "）")):
+                    bare = _TRAILING_NUMBER.sub("", bare)
+                    part = _PART_MARK.search(bare)
+                    if part is not None and _title_end(bare[: part.start()]):
+                        bare = bare[: part.start()]  # "…分工方案(一)": the page's first part
+                if "." in bare:
+                    bare = _FILE_EXTENSION.sub("", bare)
+                if bare.startswith("【"):
+                    bare = _CATEGORY_TAG.sub("", bare)
+                numbered = _NUMBER_THEN_TITLE.match(bare) if "号" in bare else None
+                if numbered is not None:  # "青政〔2017〕42号《…的若干意见》": a page's heading
+                    bare = numbered["title"]
             if (
                 title is None
                 and start == 0
                 and 6 <= len(bare) <= 120
-                and _TITLE_END.search(bare)
+                and _title_end(bare)
                 and ("。" not in bare)
                 and not _MENU.search(bare)
                 and not _PAGE_FIELD.match(bare)
@@ -275,13 +288,18 @@ def read_metadata(
                     if above is not None and title.startswith("关于") and _title_head(above, title):
                         # "四川省人民政府" ⏎ "关于落实《…》重点工作" ⏎ "部门分工的意见"
                         title, title_span = above[0] + title, (above[1], title_span[1])
-            quoted_line = _QUOTED_LINE.match(stripped) if title is None and start == 0 else None
-            if quoted_line is not None and _TITLE_END.search(quoted_line["title"]):
-                offset = line.index(stripped) + quoted_line.start("title")
+            quoted_line = (
+                _QUOTED_LINE.match(stripped)
+                if title is None and start == 0 and stripped.startswith("《")
+                else None
+            )
+            at = line_start + line.index(stripped)  # where the stripped line starts
+            if quoted_line is not None and _title_end(quoted_line["title"]):
+                offset = at - line_start + quoted_line.start("title")
                 title = quoted_line["title"]
                 title_span = (line_start + offset, line_start + offset + len(title))
             if start == 0 and title is None:
-                head_line = (stripped, line_start + line.index(stripped))
+                head_line = (stripped, at)
                 earlier = [*earlier[-2:], head_line]
             if number is None:
                 found = _NUMBER.search(stripped) if "号" in stripped else None
@@ -293,7 +311,7 @@ def read_metadata(
                     and (len(stripped) <= 40 or at_end)
                     and "《" not in stripped[: found.start()]
                 ):
-                    number = re.sub(r"\s+", "", found.group())
+                    number = _SPACES.sub("", found.group())
                     tail = stripped[found.end() :].strip()
                     if issued is None and 8 <= len(tail) <= 14 and tail[-1] == "日":
                         # "川府发〔2011〕8号 二○一一年三月十七日": a gazette's number and date
@@ -301,6 +319,7 @@ def read_metadata(
             if (
                 (issued is None or (dated_by_field and issuer is None))
                 and len(stripped) <= 20
+                and "年" in stripped  # (what _date needs: nothing happens without it)
                 and not _PUBLISHED.search(stripped)
             ):
                 day = _date(stripped)
@@ -328,9 +347,8 @@ def read_metadata(
                     and not _NOT_ADDRESSEE.search(found_list["list"])
                 ):
                     addressees = _addressees(found_list["list"])
-                    at = line_start + line.index(stripped)
                     addressees_span = (at + found_list.start("list"), at + found_list.end("list"))
-            last_line = (stripped, line_start + line.index(stripped))
+            last_line = (stripped, at)
             if not stripped.startswith(("(", "（")):
                 before = previous
                 previous = stripped
@@ -510,12 +528,12 @@ def _title_head(head: tuple[str, int], title: str) -> bool:
         return (
             len(text) <= 60
             and not any(c in bare for c in "。:：《》，,")
-            and not _TITLE_END.search(text)
+            and not _title_end(text)
             and _TITLE_WORDS.fullmatch(bare) is not None
         )
     if not text or len(text) > 60 or any(c in text for c in "。:：《》") or _DATE.search(text):
         return False
-    if _NUMBER.search(text) or _TITLE_END.search(text):
+    if _NUMBER.search(text) or _title_end(text):
         return False
     joint = text.split()
     if len(joint) > 1 and title.startswith("关于"):
@@ -569,18 +587,18 @@ def _issued_document(
             begin = issued[-1]
         whole = text[begin:tail_end]
         rest = text[quoted.end() : tail_end]
-        if _TITLE_END.search(whole) and "《" not in rest and "》" not in rest:
+        if _title_end(whole) and "《" not in rest and "》" not in rest:
             # (a 》 after it: the quote sits inside an outer 《…〈政府工作报告〉…方案》)
             return _clean(whole), (begin, tail_end)
     outer = _outer_quote(text, s, e, quoted) if quoted is not None else None
     if outer is not None:
         return outer
-    if quoted is not None and _TITLE_END.search(_clean(quoted.group(1))):
+    if quoted is not None and _title_end(_clean(quoted.group(1))):
         return _clean(quoted.group(1)), quoted.span(1)
     opened, closed = text.find("《", s, e), text.rfind("》", s, e)
     if 0 <= opened < closed and "\n" in text[opened:closed]:  # 《X ⏎ Y》 over lines
         inner = _clean("".join(text[opened + 1 : closed].split()))
-        if _TITLE_END.search(inner) and "《" not in inner:
+        if _title_end(inner) and "《" not in inner:
             return inner, (opened + 1, closed)
     heading = _heading_line(text, title, e, head_end)
     if heading is not None:
@@ -590,7 +608,7 @@ def _issued_document(
         begin = text.rfind("。", e, quoted.start()) + 1
         sentence = text[max(begin, e) : quoted.start()] + text[quoted.end() : stop]
         name = _clean(quoted.group(1))
-        if "印发" in sentence and _TITLE_END.search(name) and "通知" not in name:
+        if "印发" in sentence and _title_end(name) and "通知" not in name:
             return name, quoted.span(1)
     return None
 
@@ -621,10 +639,29 @@ def _outer_quote(
         return None
     name = _clean(text[opened + 1 : i])
     heading = name.replace("〈", "《").replace("〉", "》")
-    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[end : end + 2000], re.MULTILINE):
-        if _clean(line.group(1)) == heading:
-            return heading, (end + line.start(1), end + line.end(1))
+    found = _line_reading(text, end, min(len(text), end + 2000), heading)
+    return (heading, found) if found is not None else None
+
+
+def _line_reading(text: str, start: int, end: int, name: str) -> tuple[int, int] | None:
+    """The span of the first line of ``text[start:end]`` that reads ``name`` once its
+    spaces are taken out, without the spaces around it; ``None`` when no line does.
+    """
+    position = start
+    end = min(end, len(text))
+    while position < end:
+        line_end = text.find("\n", position, end)
+        line_end = end if line_end < 0 else line_end
+        # (a line shorter than the name cannot read it; an empty line is none)
+        if line_end - position >= len(name) and _clean(text[position:line_end]) == name:
+            line = _STRIPPED_LINE.fullmatch(text, position, line_end)
+            if line is not None:
+                return line.span(1)
+        position = line_end + 1
     return None
+
+
+_STRIPPED_LINE = re.compile(r"[^\S\n]*(.+?)[^\S\n]*")
 
 
 _ISSUED_OBJECT = re.compile(r"(?:印发|转发|颁布|发布)(?P<document>[^《》]{4,80}?)的通知$")
@@ -642,15 +679,16 @@ def _heading_line(
     if found is None:
         return None
     name = found["document"]
-    for line in re.finditer(r"^[^\S\n]*(.+?)[^\S\n]*$", text[start:head_end], re.MULTILINE):
-        if _clean(line.group(1)) == name:
-            return name, (start + line.start(1), start + line.end(1))
-    return None
+    line = _line_reading(text, start, head_end, name)
+    return (name, line) if line is not None else None
 
 
 def _clean(name: str) -> str:
     """A title as one line: the spaces and line breaks of a pasted page removed."""
-    return re.sub(r"\s+", "", name)
+    return _SPACES.sub("", name)
+
+
+_SPACES = re.compile(r"\s+")
 
 
 _UNIT_TAIL = re.compile(r"(?:部门|政府|机构|单位|委员会|管委会|小组|部委|厅委|局|厅|办)$")
@@ -662,7 +700,9 @@ def _addressees(line: str) -> tuple[str, ...]:
 
 
 #: "各 区委…", "各县区人民政府 (管委会)": a space a PDF or a page put inside one name.
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
+#: (Written from its first space, so that the search skips to one: a leading look-behind
+#: is tried at every character.)
+_CJK_SPACE = re.compile(r"\s(?<=[\u4e00-\u9fff)）]\s)\s*+(?=[\u4e00-\u9fff(（])")
 
 
 def _split_addressees(line: str) -> tuple[str, ...]:
@@ -746,18 +786,28 @@ def _join_each(parts: list[str]) -> tuple[str, ...]:
 
 def _outside_brackets(text: str, separators: str = "，,、；;") -> list[str]:
     """Split at ``separators`` outside brackets: "各县(市、区)人民政府" stays whole."""
+    marks = _MARKS.get(separators)
+    if marks is None:
+        marks = _MARKS[separators] = re.compile(f"[()（）{re.escape(separators)}]")
+        _SEPARATORS[separators] = re.compile(f"[{re.escape(separators)}]")
+    if "(" not in text and "（" not in text:  # no bracket opens: every separator splits
+        return _SEPARATORS[separators].split(text)
     parts: list[str] = []
     depth = 0
-    current = ""
-    for char in text:
+    last = 0
+    for mark in marks.finditer(text):  # only brackets and separators change anything
+        char = mark.group()
         if char in "(（":
             depth += 1
         elif char in ")）":
             depth = max(0, depth - 1)
-        if depth == 0 and char in separators:
-            parts.append(current)
-            current = ""
-        else:
-            current += char
-    parts.append(current)
+        elif depth == 0:
+            parts.append(text[last : mark.start()])
+            last = mark.end()
+    parts.append(text[last:])
     return parts
+
+
+#: The brackets and the separators of each call of _outside_brackets, as a class.
+_MARKS: dict[str, re.Pattern[str]] = {}
+_SEPARATORS: dict[str, re.Pattern[str]] = {}

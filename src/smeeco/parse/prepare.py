@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
@@ -49,6 +50,12 @@ _GLOSS_SEARCH = re.compile(
     rf"[(（【](?:(?<=[(（])[^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
     rf"|(?<=【){_SYLLABLE}】)"
 )
+#: The glosses of a text without full-width brackets (the prepared text: they are made
+#: half-width first), searched apart from a literal bracket, each after a character.
+_PAREN_GLOSS = re.compile(
+    rf"\((?<=[{_CJK}]\()[^\S\n]?{_SYLLABLE}(?:[^\S\n]?/[^\S\n]?{_SYLLABLE})*[^\S\n]?[)）]"
+)
+_BRACKET_GLOSS = re.compile(rf"【(?<=[{_CJK}]【){_SYLLABLE}】")
 _CJK_CHAR = re.compile(f"[{_CJK}]")
 _TONE = re.compile(f"[{_TONED}]")
 #: Short lower-case words in brackets that are not glosses even when they spell a syllable.
@@ -61,7 +68,7 @@ _TRADITIONAL = set(
     "勢場廠務議論選擇買賣價貨運輸線網絡電氣車種類歷雙價樣條鄉鎮縣鐵層質傳遞聯繫觀現"
 )
 _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
-_NOT_HAN = re.compile("[^\u4e00-\u9fff]+")
+_HAN_HIGH_BYTES = bytes(range(0x4E, 0xA0))
 _CONVERTER: Any = None
 
 
@@ -111,6 +118,17 @@ class OffsetMap(Sequence[int]):
             if s < e:
                 yield origins[k] + s - starts[k], origins[k] + e - starts[k]
             k += 1
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """``(self[start], self[end - 1] + 1)`` for ``0 <= start < end <= len(self)``,
+        with one look-up when both ends fall in one run (most spans)."""
+        starts, origins = self._starts, self._origins
+        k = bisect.bisect_right(starts, start) - 1
+        last = end - 1
+        if k + 1 < len(starts) and starts[k + 1] <= last:
+            j = bisect.bisect_right(starts, last, k + 1) - 1
+            return origins[k] + start - starts[k], origins[j] + last - starts[j] + 1
+        return origins[k] + start - starts[k], origins[k] + last - starts[k] + 1
 
     def __len__(self) -> int:
         return self._length
@@ -169,20 +187,30 @@ def _through(mapping: Sequence[int], pieces: Iterable[tuple[int, int]]) -> Offse
     new_starts: list[int] = []
     new_origins: list[int] = []
     length = 0
+    runs = len(starts)
+    right, left = bisect.bisect_right, bisect.bisect_left
+    following: int | None = None  # the origin a character after the last one would have
     for a, b in pieces:
-        a, b = max(0, a), min(b, total)
+        if a < 0:
+            a = 0
+        if b > total:
+            b = total
         if b <= a:
             continue
-        first = bisect.bisect_right(starts, a) - 1
-        last = bisect.bisect_left(starts, b) - 1  # the run holding b - 1
+        first = right(starts, a) - 1
         origin = origins[first] + a - starts[first]
-        if not new_starts or new_origins[-1] + (length - new_starts[-1]) != origin:
+        if origin != following:
             new_starts.append(length)
             new_origins.append(origin)
-        if last > first:  # whole runs of the mapping: never contiguous with each other
+        if first + 1 < runs and starts[first + 1] < b:
+            # whole runs of the mapping: never contiguous with each other
+            last = left(starts, b, first + 1) - 1  # the run holding b - 1
             shift = length - a
             new_starts.extend([s + shift for s in starts[first + 1 : last + 1]])
             new_origins.extend(origins[first + 1 : last + 1])
+            following = origins[last] + b - starts[last]
+        else:
+            following = origin + b - a
         length += b - a
     return OffsetMap(new_starts, new_origins, length)
 
@@ -227,7 +255,10 @@ class Prepared:
         if end <= start:
             position = self.offsets[min(max(start, 0), len(self.text))]
             return position, position
-        return self.offsets[start], self.offsets[end - 1] + 1
+        offsets = self.offsets
+        if type(offsets) is OffsetMap and start >= 0 and end <= len(offsets):
+            return offsets.span(start, end)
+        return offsets[start], offsets[end - 1] + 1
 
     def quote(self, start: int, end: int) -> str:
         """The original characters behind ``text[start:end]``."""
@@ -295,12 +326,17 @@ def looks_traditional(text: str) -> bool:
     (True, False)
     """
     sample = text[:20000]
-    hits = len(_TRADITIONAL_RE.findall(sample))
-    if hits < 3:
-        return False
-    if hits * 50 >= len(sample):  # however many of the characters are Han
-        return True
-    return hits * 50 >= len(_NOT_HAN.sub("", sample))  # the Han characters
+    # at least three traditional characters, and one in fifty of the Han characters: the
+    # traditional ones are read only until there are one in fifty of all the characters
+    # (then they are one in fifty of the Han ones too); only when there are fewer, and at
+    # least three, are the Han characters counted, from the high bytes of the UTF-16 code
+    # units (U+4E00 to U+9FFF: 4E to 9F)
+    enough = max(3, -(-len(sample) // 50))
+    hits = len(list(itertools.islice(_TRADITIONAL_RE.finditer(sample), enough)))
+    if hits < 3 or hits == enough:
+        return hits >= 3
+    high = sample.encode("utf-16-le", "surrogatepass")[1::2]  # (every hit was read)
+    return hits * 50 >= len(high) - len(high.translate(None, _HAN_HIGH_BYTES))
 
 
 def _opencc() -> Any:
@@ -329,7 +365,7 @@ def _convert(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     out_lines = converted.splitlines(keepends=True)
     # OpenCC's phrases never hold a line break, so the text converts line by line; where
     # every line keeps its length, every character stays where it was
-    if len(converted) == len(text) and [len(x) for x in lines] == [len(x) for x in out_lines]:
+    if len(converted) == len(text) and list(map(len, lines)) == list(map(len, out_lines)):
         return converted, offsets
     pieces: list[tuple[int, int]] = []
     out_text: list[str] = []
@@ -351,6 +387,24 @@ def _convert(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
         position += len(line)
     pieces.append((len(text), len(text) + 1))
     return "".join(out_text), _through(offsets, pieces)
+
+
+def _glosses(text: str) -> list[re.Match[str]]:
+    """The bracketed syllables after a character in ``text``, in order (glosses or not).
+
+    No match holds the opening bracket of another, so the round and the square ones
+    can be searched apart, each from its literal bracket (a skip at C speed).
+    """
+    if "（" in text:  # (never in a prepared text: its brackets are made half-width first)
+        return [
+            m
+            for m in _GLOSS_SEARCH.finditer(text)
+            if m.start() and _CJK_CHAR.match(text, m.start() - 1) is not None
+        ]
+    found = list(_PAREN_GLOSS.finditer(text)) if "(" in text else []
+    if "【" in text:
+        found = sorted([*found, *_BRACKET_GLOSS.finditer(text)], key=lambda m: m.start())
+    return found
 
 
 def prepare(text: str, *, convert: bool | None = None) -> Prepared:
@@ -381,15 +435,12 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         width = width.translate(_BREAKS)
     cuts: list[tuple[int, int]] = []
     glosses = 0
-    matches = list(_GLOSS_SEARCH.finditer(width)) if "(" in width or "【" in width else []
-    for match in matches:
-        if not match.start() or _CJK_CHAR.match(width, match.start() - 1) is None:
-            continue  # a gloss follows a character
+    for match in _glosses(width):
         gloss = match.group()
-        inner = gloss[1:-1].strip()
-        toned = _TONE.search(inner) is not None
-        if _NOT_GLOSS.fullmatch(gloss) or not (toned or inner in _TONELESS or "/" in inner):
-            continue
+        if _TONE.search(gloss) is None:  # (a toned syllable is a gloss, never a word)
+            inner = gloss[1:-1].strip()
+            if _NOT_GLOSS.fullmatch(gloss) or not (inner in _TONELESS or "/" in inner):
+                continue
         cuts.append(match.span())
         glosses += 1
     controls = tuple((m.start(), ord(m.group())) for m in _CONTROL.finditer(width))
@@ -539,12 +590,13 @@ def _reflow(
         (trimmed, _WRAP_SLACK, _WRAP_MIN_WIDTH),
         (columns, _WRAP_SLACK_COLUMNS, 2 * _WRAP_MIN_WIDTH),
     ):
-        counts = {w: n for w, n in Counter(widths).items() if w >= least}
+        every = Counter(widths)  # lines of each width
+        counts = {w: n for w, n in every.items() if w >= least}
         if sum(counts.values()) < _WRAP_MIN_FULL:
             continue
         band = max(counts, key=lambda w: (counts[w], w))  # the commonest (widest on a tie)
         low, high = band - below, band + above
-        long = sum(1 for w in widths if w > band // 2)
+        long = sum(n for w, n in every.items() if w > band // 2)  # (a step a width, not a line)
         full = sum(n for w, n in counts.items() if low <= w <= high)
         wider = sum(n for w, n in counts.items() if w > high)
         enough = full >= max(_WRAP_MIN_FULL, _WRAP_SHARE * long)
@@ -602,10 +654,15 @@ def _reflow(
 #: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").
 _SPACED_CHAR = f"[{_CJK}、。，,：:；;（）()《》“”]"
 _SPACED_MIN = 8  # Chinese characters a line needs before it is judged spaced out
-_SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN}}}")
+#: (Possessive spaces: a spaced character is never a space, so giving spaces back could
+#: never make a match, and trying it made the search quadratic in a run of spaces.)
+_SPACED_RUN = re.compile(rf"(?:{_SPACED_CHAR}[ \t]++){{{_SPACED_MIN}}}")
 #: What every run above holds after its first character: a quicker search (it starts on
-#: a space), then the run itself is looked for only in the lines it finds.
-_SPACES_THEN_RUN = re.compile(rf"[ \t]+(?:{_SPACED_CHAR}[ \t]+){{{_SPACED_MIN - 1}}}")
+#: a space), then the run itself is looked for only in the lines it finds. It is searched
+#: as two, one starting on a space and one on a tab: a literal first character is skipped
+#: to at C speed, a class of two is tried character by character.
+_SPACE_THEN_RUN = re.compile(rf" [ \t]*+(?:{_SPACED_CHAR}[ \t]++){{{_SPACED_MIN - 1}}}")
+_TAB_THEN_RUN = re.compile(rf"\t[ \t]*+(?:{_SPACED_CHAR}[ \t]++){{{_SPACED_MIN - 1}}}")
 _HAN_SPACE = re.compile(rf"[{_CJK}][ \t]")
 _SPACED_HAN = re.compile(f"[{_CJK}]")
 _NOT_SPACE = re.compile(r"[^ \t]+")
@@ -622,8 +679,23 @@ def _unspace(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]]:
     one costs a single scan.
     """
     lines: list[tuple[int, int]] = []
+    if text.count(" ") + text.count("\t") < _SPACED_MIN:  # a run has a space a character
+        return text, offsets
+    tabs = "\t" in text
+    tab: re.Match[str] | None = None
     position = 0
-    while (candidate := _SPACES_THEN_RUN.search(text, position)) is not None:
+    while True:
+        # the first run from position: the earlier of the one starting on a space and the
+        # one starting on a tab (the same match the class [ \t] would find first)
+        candidate = _SPACE_THEN_RUN.search(text, position)
+        if tabs:
+            if tab is None or tab.start() < position:
+                tab = _TAB_THEN_RUN.search(text, position)
+                tabs = tab is not None
+            if tab is not None and (candidate is None or tab.start() < candidate.start()):
+                candidate = tab
+        if candidate is None:
+            break
         line_start = text.rfind("\n", position, candidate.start()) + 1 or position
         line_end = text.find("\n", candidate.end())
         line_end = len(text) if line_end < 0 else line_end
@@ -658,9 +730,13 @@ _CN = "一二三四五六七八九十"
 #: colon or a closing bracket (a clause) — or one or two spaces after them, where a copy
 #: flattened its line breaks to spaces (豫政〔2023〕5号) — followed by a word that is not a
 #: numeral.
+#: (Written from the marker's first character, so that the search skips to one at C
+#: speed: the stop before it is looked behind for, the rest of the marker after it.)
 _MID_MARKER = re.compile(
-    r"(?:(?<=[。:;\]】)])|(?<=[。:;\]】)][ \u3000])|(?<=[。:;\]】)][ \u3000]{2}))"
-    rf"(?:[{_CN}]{{1,3}}、|\([{_CN}]{{1,3}}\)|\d{{1,2}}[.、](?!\d)|[⑴-⒇①-⑳])"
+    rf"[{_CN}(\d⑴-⒇①-⑳]"
+    r"(?:(?<=[。:;\]】)].)|(?<=[。:;\]】)][ \u3000].)|(?<=[。:;\]】)][ \u3000]{2}.))"
+    rf"(?:(?<=[{_CN}])[{_CN}]{{0,2}}、|(?<=\()[{_CN}]{{1,3}}\)|(?<=\d)\d?[.、](?!\d)"
+    r"|(?<=[⑴-⒇①-⑳]))"
     rf"(?=[\u4e00-\u9fff])(?![{_CN}])"
 )
 #: "二、工作措施(一)降低…": a short 一、 heading with its first (一) item run on.
@@ -677,15 +753,18 @@ def _break_run_on(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int]
     pointing at the original text.
     """
     cuts: list[int] = []
-    position = 0
-    for line in text.split("\n"):
-        if len(line) >= _RUN_ON_MIN:
-            found = [position + m.start() for m in _MID_MARKER.finditer(line)]
-            if len(found) >= 2:
-                heads = [position + m.end() for m in _HEADING_THEN_ITEM.finditer(line)]
-                heads = [h for h in heads if h - 1 > 0 and any(0 < h - f <= 20 for f in found)]
-                cuts.extend(sorted(set(found) | set(heads)))
-        position += len(line) + 1
+    lines = text.split("\n")
+    lengths = list(map(len, lines))
+    if max(lengths) < _RUN_ON_MIN:  # most texts: no run-on line
+        return text, offsets, 0
+    before_line = list(itertools.accumulate(lengths, initial=0))  # (line breaks aside)
+    for k in itertools.compress(range(len(lines)), map(_RUN_ON_MIN.__le__, lengths)):
+        line, position = lines[k], before_line[k] + k
+        found = [position + m.start() for m in _MID_MARKER.finditer(line)]
+        if len(found) >= 2:
+            heads = [position + m.end() for m in _HEADING_THEN_ITEM.finditer(line)]
+            heads = [h for h in heads if h - 1 > 0 and any(0 < h - f <= 20 for f in found)]
+            cuts.extend(sorted(set(found) | set(heads)))
     if not cuts:
         return text, offsets, 0
     pieces: list[str] = []

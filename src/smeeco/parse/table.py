@@ -48,7 +48,6 @@ _LISTING = re.compile(r"责任单位|责任部门|责任主体")
 _NUMBER = re.compile(r"^(?:序号|编号|序)$")
 _DEADLINE = re.compile(r"时限|期限|时间|进度")
 _SPACES = re.compile(r"[^\S\n]{2,}")
-_HEADER = re.compile(r"^[^\n]*(?:任务|工作|措施|事项|内容|举措)[^\n]*$", re.M)
 #: What a header needs besides a task column (see _columns): a line without it is none.
 _UNIT_COLUMN = re.compile("|".join(p.pattern for p in (_LEAD, _SUPPORT, _LISTING)))
 _KEY = re.compile(r"[\s。.、，,()（）]")
@@ -185,6 +184,14 @@ def _segments(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = stop + 1
 
 
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+
+
+def _unwrapped(cell: str) -> str:
+    """A cell's lines run together, the spaces around each line break left out."""
+    return _LINE_BREAK.sub("", cell) if "\n" in cell else cell
+
+
 def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]) -> TableRow:
     def cell(name: str) -> tuple[int, int] | None:
         k = columns.get(name)
@@ -196,7 +203,7 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
 
     deadline = cell("deadline")
     due = text[deadline[0] : deadline[1]] if deadline else ""
-    due = re.sub(r"\s*\n\s*", "", due)  # a cell wrapped over lines
+    due = _unwrapped(due)  # a cell wrapped over lines
     if not due.strip():
         deadline, due = None, ""
     units: list[ClauseUnit] = []
@@ -220,8 +227,41 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
                 e -= 1
                 name = name[:-1]
             units.append(ClauseUnit(name, unit.role, unit.explicit, (s, e), text[s:e]))
-    task = re.sub(r"\s*\n\s*", "", value("task")).rstrip("。. ")
+    task = _unwrapped(value("task")).rstrip("。. ")
     return TableRow(value("number"), task, tuple(units), due, span, deadline)
+
+
+class _Found(list[Table]):
+    """The tables :func:`find_tables` found, with the header lines it looked at.
+
+    :func:`unread_table_headers` reads the same header lines of the same text: it takes
+    them from here instead of searching the text a second time.
+    """
+
+    __slots__ = ("headers", "text")
+
+    def __init__(self, tables: list[Table], text: str, headers: list[tuple[int, int]]) -> None:
+        super().__init__(tables)
+        self.text = text
+        self.headers = headers
+
+
+def _header_lines(text: str) -> list[tuple[int, int]]:
+    """The lines (spans, without the line break) naming a unit column and a task column.
+
+    Every header of a 任务分工表 is one of them. The search goes from one unit word
+    (牵头, 配合, 责任单位…) to the next, a line at most once, so a text without one
+    costs a single scan; a table is rare, a task word (工作, 任务…) is not.
+    """
+    found: list[tuple[int, int]] = []
+    position = 0
+    while (unit := _UNIT_COLUMN.search(text, position)) is not None:
+        start = text.rfind("\n", 0, unit.start()) + 1  # no unit word holds a line break
+        end = _line_end(text, unit.end())
+        if _TASK.search(text, start, end) is not None:
+            found.append((start, end))
+        position = end + 1
+    return found
 
 
 def find_tables(text: str) -> list[Table]:
@@ -238,9 +278,9 @@ def find_tables(text: str) -> list[Table]:
     """
     tables: list[Table] = []
     done = 0
-    for header in _HEADER.finditer(text):
-        s, e = header.span()
-        if s < done or _UNIT_COLUMN.search(text, s, e) is None:
+    headers = _header_lines(text)
+    for s, e in headers:
+        if s < done:
             continue
         split = _split_line(text, s, e)
         columns = _columns([text[a:b] for a, b in split[1]]) if split else None
@@ -286,7 +326,7 @@ def find_tables(text: str) -> list[Table]:
         if k < 0 or reach[k] <= by_lines.span[0]:  # … none reaching into it
             tables.append(by_lines)
     tables.sort(key=lambda t: t.span)
-    return [_marked(_numbered(table), text) for table in tables]
+    return _Found([_marked(_numbered(table), text) for table in tables], text, headers)
 
 
 #: Footnote marks a 任务分工表 puts after unit names ("天津市财政局*", "标※的为牵头单位").
@@ -375,6 +415,33 @@ class _Lines:
         return self.found[k] if k < len(self.found) else None
 
 
+_NUMBER_LINE = re.compile(rf"[^\S\n]*(?:序号|编号){_CELL_BORDER}[^\S\n]*")
+
+
+def _cell_table_starts(text: str) -> list[int]:
+    """Where the lines that are only "序号" or "编号" start (a cell-per-line header)."""
+    words = sorted(
+        at for word in ("序号", "编号") if word in text for at in _occurrences(text, word)
+    )
+    starts: list[int] = []
+    for at in words:
+        start = text.rfind("\n", 0, at) + 1
+        if (not starts or starts[-1] != start) and _NUMBER_LINE.fullmatch(
+            text, start, _line_end(text, at)
+        ):
+            starts.append(start)
+    return starts
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    found: list[int] = []
+    at = text.find(word)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + len(word))
+    return found
+
+
 def _cell_per_line_tables(text: str) -> list[Table]:
     """Tables copied from a web page with every cell on a line of its own.
 
@@ -385,8 +452,8 @@ def _cell_per_line_tables(text: str) -> list[Table]:
     inside a unit's name, is not read, with a note.
     """
     tables: list[Table] = []
-    for start in re.finditer(rf"^[^\S\n]*(?:序号|编号){_CELL_BORDER}[^\S\n]*$", text, re.M):
-        lines = _Lines(text, start.start())
+    for start in _cell_table_starts(text):
+        lines = _Lines(text, start)
         width = 0
         while width < 12 and (line := lines[width]) is not None:
             if _CELL_NUMBER.fullmatch(text, *line) or not _CELL_HEADER.fullmatch(text, *line):
@@ -488,6 +555,7 @@ def _numbered(table: Table) -> Table:
     return attrs.evolve(table, notes=tuple(notes)) if len(notes) > len(table.notes) else table
 
 
+_WORD = re.compile(r"\S+")
 #: A cell is wrapped over at most this many lines (a unit a line); the rest are not the row's.
 _WRAPPED_LINES = 30
 _ROW_START = re.compile(r"[^\S\n]*\d{1,4}[^\S\n]+\S")
@@ -503,7 +571,10 @@ def _single_space_table(text: str, start: int, end: int) -> Table | None:
     cell boundaries, with a note. A row with more cells than columns (a cell holding a
     space) is left out, with a note.
     """
-    words = [m.span() for m in re.finditer(r"\S+", text[start:end])]
+    first = _WORD.search(text, start, end)
+    if first is None or first.group() not in ("序号", "编号", "序"):
+        return None  # (what _columns needs of a first column of numbers)
+    words = [m.span() for m in _WORD.finditer(text[start:end])]
     headers = [text[start + a : start + b] for a, b in words]
     columns = _columns(headers) if len(headers) >= 3 else None
     if columns is None or columns.get("number") != 0 or any(len(h) > 10 for h in headers):
@@ -680,10 +751,8 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
     spans = sorted(t.span for t in tables)
     starts = [start for start, _end in spans]
     reach = list(itertools.accumulate((end for _start, end in spans), max))  # furthest end so far
-    for header in _HEADER.finditer(text):
-        s, e = header.span()
-        if _UNIT_COLUMN.search(text, s, e) is None:
-            continue
+    known = isinstance(tables, _Found) and tables.text is text  # then its header lines
+    for s, e in tables.headers if isinstance(tables, _Found) and known else _header_lines(text):
         k = bisect.bisect_right(starts, s) - 1  # inside a table: one starting before ends after
         if k >= 0 and reach[k] > s:
             continue
