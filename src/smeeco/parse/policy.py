@@ -248,11 +248,12 @@ class _Resolver:
             return found
         if unit.written in self.resolved:
             return self.resolved[unit.written]
-        for name in dict.fromkeys((unit.name, unit.written)):
-            record = self._find(name)
-            if record is not None:
-                self.resolved[unit.name] = record.id
-                return record.id
+        record = self._find(unit.name)
+        if record is None and unit.written != unit.name:
+            record = self._find(unit.written)
+        if record is not None:
+            self.resolved[unit.name] = record.id
+            return record.id
         return self._create(unit.name)
 
     def resolve_name(self, name: str) -> str:
