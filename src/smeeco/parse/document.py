@@ -28,12 +28,15 @@ from smeeco.model.common import Name, Source
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role, Section
 from smeeco.parse.furniture import FURNITURE
 from smeeco.parse.responsibility import (
+    ALL_LEAD_RULE,
     ClauseForm,
     ClauseUnit,
     ResponsibilityClause,
+    all_listed_lead,
     cut_label,
     find_responsibility_clauses,
     first_listed_leads,
+    heading_lead,
     resolve_clause,
     unlabelled_listing,
 )
@@ -52,6 +55,22 @@ __all__ = [
 # Lines a web page puts after the text: "【政府扶持政策】相关法规", 上一篇, 打印本页…
 _ATTACHMENT = re.compile(r"^[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$", re.M)
 _SENTENCE_END = "。！？!?…”’』」"
+_CLOSING_QUOTES = "”’』」"
+
+
+def _ends_sentence(text: str, end: int, start: int = 0) -> bool:
+    """Whether ``text[start:end]`` ends a sentence: a stop, or a closing quote after one.
+
+    "…“加大力度落实‘米袋子’" breaks off after a quote inside the sentence; "…收官。”" ends.
+    """
+    k = end
+    while k > start and text[k - 1] in _CLOSING_QUOTES:
+        k -= 1
+    if k == end:
+        return end > start and text[end - 1] in _SENTENCE_END
+    return k > start and text[k - 1] in _SENTENCE_END
+
+
 #: A line that is only a date: the 落款 that ends a notice.
 _SIGNED_DATE_LINE = re.compile(
     r"^[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
@@ -202,6 +221,10 @@ def _strip(text: str, start: int, end: int, chars: str = _SPACE) -> tuple[int, i
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+#: The number of items a heading announces: "(8项)", "(共3条)".
+_ANNOUNCED = re.compile(r"[(（]\s*(?:共\s*)?(?P<count>\d{1,4})\s*(?:项|条|件)\s*[)）]")
 
 
 def _furniture_start(text: str, start: int, end: int) -> int:
@@ -566,6 +589,29 @@ def _parse(
                 )
             for j in targets:
                 role[j], clause_of[j], is_shared[j] = "measure", stated, True
+    # "一、县发改局牵头工作(2项)": a heading that names the lead of every item under it
+    for k in range(n):
+        if not children[k] or own[k] or role[k] == "measure":
+            continue
+        line_end = text.find("\n", items[k].body, extent[k])
+        heading = heading_lead(text, items[k].body, extent[k] if line_end < 0 else line_end)
+        if heading is None:
+            continue
+        for j in children[k]:
+            if clause_of[j] is None and not has_below[j]:
+                role[j], clause_of[j], is_shared[j] = "measure", heading, True
+                role[k], has_below[k] = "section", True
+        announced = _ANNOUNCED.search(heading.text)
+        if announced is not None and int(announced["count"]) != len(children[k]):
+            warnings.append(
+                ParseWarning(
+                    "numbering",
+                    heading.span,
+                    f"the heading {items[k].marker} announces {announced['count']} items"
+                    f" ({announced.group()}); {len(children[k])} are read under it: check"
+                    " for items the copy lost",
+                )
+            )
     any_clause = any(r == "measure" for r in role)
     inside = [False] * n  # inside a measure
     for k in range(n):
@@ -600,6 +646,8 @@ def _parse(
     last_measure = measure_items[-1] if measure_items else -1
     trailer_span: tuple[int, int] | None = None
     rule_note_after: int | None = None  # where a listing's "列第一位者为牵头部门,下同" ends
+    # "(无牵头单位的,责任单位即为牵头单位,下同)" in the notice: a listing names leads only
+    all_lead = ALL_LEAD_RULE.search(text, 0, body_end)
     for k in range(n):
         item = items[k]
         if role[k] == "section":
@@ -650,6 +698,8 @@ def _parse(
                     clause = first_listed_leads(clause)
             elif clause is not None and clause.first_leads and "下同" in clause.note:
                 rule_note_after = clause.span[1]
+            if clause is not None and all_lead is not None and clause.span[0] >= all_lead.end():
+                clause = all_listed_lead(clause, all_lead.span())
             last = k == last_measure
             end = extent[k]
             if last:
@@ -709,10 +759,23 @@ def _parse(
                 (
                     clause is None
                     and text_end > text_start
-                    and text[text_end - 1] not in _SENTENCE_END
+                    and not _ends_sentence(text, text_end, text_start)
                 )
                 or (clause is not None and clause.cut)
             )
+            tail_end = text_end  # the text after the clause, without a page's footer
+            if last and clause is not None and clause.span[1] < text_end:
+                tail_end = _furniture_start(text, clause.span[1], text_end)
+                tail_end = _strip(text, clause.span[1], tail_end)[1]
+            tail_cut = (  # "…。(市经委牵头)城市…以上。 (市建委、": a later part cut off
+                not truncated
+                and last
+                and clause is not None
+                and tail_end > clause.span[1]
+                and text[tail_end - 1] not in _SENTENCE_END + ")）〕]"
+                and any(c.isalnum() for c in text[clause.span[1] : tail_end])  # not "),"
+            )
+            truncated = truncated or tail_cut
             cut_at = _cut_label_span(text, trailer_span) if last else None
             cut_prose = _cut_prose_span(text, trailer_span) if last and cut_at is None else None
             truncated = truncated or cut_at is not None or cut_prose is not None
@@ -768,6 +831,18 @@ def _parse(
                         f"the text breaks off in a paragraph after the clause of measure"
                         f" {item.marker} (…{tail!r}): what that paragraph stated, its clause"
                         " included, is lost",
+                    )
+                )
+            elif tail_cut and clause is not None:
+                cut_from = max(clause.span[1], *(text.rfind(c, 0, tail_end) + 1 for c in "。；;"))
+                cut_from = _strip(text, cut_from, tail_end)[0]
+                warnings.append(
+                    ParseWarning(
+                        "truncated",
+                        (cut_from, tail_end),
+                        f"the text breaks off after the clause {clause.text!r} of measure"
+                        f" {item.marker}, in {text[cut_from:tail_end]!r}: what that part stated,"
+                        " its units included, is lost",
                     )
                 )
             elif truncated:

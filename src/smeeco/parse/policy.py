@@ -34,7 +34,13 @@ from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
 from smeeco.parse.responsibility import ClauseUnit
-from smeeco.parse.table import Table, TableRow, find_tables, unread_table_headers
+from smeeco.parse.table import (
+    Table,
+    TableRow,
+    find_tables,
+    unread_box_table_headers,
+    unread_table_headers,
+)
 
 __all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
 
@@ -458,6 +464,17 @@ def _parse_policy(
                 " columns with a tab, | or two spaces",
             )
         )
+    for span in unread_box_table_headers(body, tables):
+        warnings.append(
+            ParseWarning(
+                "table-unread",
+                span,
+                f"{body[span[0] : span[1]].strip()!r} looks like the header of a 任务分工表"
+                " drawn with box characters; its rows were not read (cells wrapped over"
+                " lines and unit cells merged across rows cannot be told apart safely):"
+                " copy the table with | between cells, a row a line",
+            )
+        )
     if prepared.html_capped:
         warnings.append(
             ParseWarning(
@@ -571,10 +588,15 @@ def _parse_policy(
             if row.units:  # the table states what the item does not: no clause is missing
                 from_table.add(measure.span[0])
         notes = []
-        if measure.shared:
+        if measure.shared and measure.clause is not None and measure.clause.heading:
+            notes.append(f"responsibility stated by its section's heading ({measure.clause.text})")
+        elif measure.shared:
             notes.append("responsibility stated once for its section (以上任务由…负责)")
         if measure.clause is not None and measure.clause.etc:
             notes.append("the listing ends in 等: not exhaustive")
+        if measure.clause is not None and measure.clause.leads_by_rule is not None:
+            notes.append("every unit leads by the text's rule (无牵头单位的,责任单位即为牵头单位)")
+            sources.append(source(f"{measure.locator} 牵头规则", *measure.clause.leads_by_rule))
         region = (
             min(measure.span[0], measure.text_span[0]),
             max(measure.span[1], measure.text_span[1]),

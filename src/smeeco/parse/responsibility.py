@@ -46,12 +46,16 @@ from smeeco.model.document import Responsibility, Role
 from smeeco.parse.furniture import FURNITURE
 
 __all__ = [
+    "ALL_LEAD_RULE",
     "ClauseForm",
     "ClauseUnit",
     "ResponsibilityClause",
+    "all_listed_lead",
+    "cell_units",
     "cut_label",
     "find_responsibility_clauses",
     "first_listed_leads",
+    "heading_lead",
     "parse_responsibility",
     "resolve_clause",
     "unit_like",
@@ -104,7 +108,10 @@ class ResponsibilityClause:
     the text breaks off (only its complete names are kept); ``unclosed`` a bracket still
     open at its line end; ``first_leads`` one whose first unit is a stated lead by a rule
     note ("排在首位的为牵头单位"); ``unknown_labels`` the spans of parts under a label that
-    names no role ("数据提供单位:市统计局"): kept as a note, never as units.
+    names no role ("数据提供单位:市统计局"): kept as a note, never as units;
+    ``leads_by_rule`` the span of a rule note of the text that makes every unit of a
+    listing a lead ("无牵头单位的,责任单位即为牵头单位"), when it did; ``heading`` marks a
+    clause a section's heading states for its items ("县发改局牵头工作(2项)").
     """
 
     form: ClauseForm
@@ -118,6 +125,8 @@ class ResponsibilityClause:
     unclosed: bool = False
     first_leads: bool = False
     unknown_labels: tuple[tuple[int, int], ...] = ()
+    leads_by_rule: tuple[int, int] | None = None
+    heading: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -170,6 +179,9 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "参与部门": Role.SUPPORT,
     "实施单位": Role.EXECUTING,
     "出资单位": Role.FUNDING,
+    # "(牵头:区工信局;配合:区发改局)", a 责任单位 cell "牵头:A;配合:B"
+    "牵头": Role.LEAD,
+    "配合": Role.SUPPORT,
 }
 #: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
 _PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
@@ -206,6 +218,10 @@ _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 #: "；数据提供单位:市统计局" inside a labelled clause: a label of a unit that names no role.
 _OTHER_LABEL = re.compile(
     r"[；;，,][^\S\n]{0,3}[\u4e00-\u9fff]{1,8}(?:单位|部门|机构)[^\S\n]{0,3}[:：]"
+)
+#: "；完成时限:2023年12月底" inside a labelled clause: its deadline, not a part of names.
+_DEADLINE_PART = re.compile(
+    r"[；;，,。\s][^\S\n]{0,3}(?:完成时限|完成时间|完成期限|时限要求|时间要求|时间节点)[^\S\n]{0,3}[:：]"
 )
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
@@ -245,15 +261,17 @@ _LABELLED_MAX = 800
 _LABEL_LINES = 3
 
 # Characters a unit list in running text never crosses: sentence ends, colons, brackets.
-_STOP = "。；;！!？?\n\r:：()（）"
+_STOP = "。；;！!？?\n\r:：()（）〔〕"
 _SENTENCE = re.compile(r"[。；;！!？?\n\r]")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n\r)）]")
 _SUPPORT_END = re.compile(
-    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）\n，,]|$)"
+    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）〕\]\n，,]|$)"
     r"|(?:协同|积极|负责|共同)?配合(?:实施|落实|推进)?"
-    r"(?=[。；;)）\n，,、]|$)|参与(?=[。；;)）\n，,、]|$)|协助(?=[。；;)）\n，,]|$)"
+    r"(?=[。；;)）〕\]\n，,、]|$)|参与(?=[。；;)）〕\]\n，,、]|$)|协助(?=[。；;)）〕\]\n，,]|$)"
 )
-_AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）\n，,、]|$)")
+#: A further part after the support part: "…,各县、区人民政府(管委会)负责落实" (support).
+_FURTHER_END = re.compile(r"负责(?:落实|实施|推进)?(?=[。；;)）〕\]\n，,]|$)")
+_AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）〕\]\n，,、]|$)")
 
 # Words that end the unit list of "由A会同B……" (the verb of the sentence).
 _VERB = re.compile(
@@ -286,7 +304,7 @@ _FIRST_LEADS = re.compile(
     r"[^。；;]{0,12}牵头"
 )
 _ROLE_TAIL = (
-    (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
+    (re.compile(r"(?:分别)?牵头(?:负责)?$"), Role.LEAD),  # "A、B分别牵头": both lead
     (re.compile(r"(?:协同|积极)?(?:配合|参与|协助)$"), Role.SUPPORT),
 )
 #: How the tails above end ("$" also matches before a final line break).
@@ -512,6 +530,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = _trim(text, s, e)
+        while e > s and text[e - 1] in _CLOSERS and _opener(text, s, e - 1) < 0:
+            e = _trim(text, s, e - 1)[1]  # "区人社局)": a bracket the name never opened
         if e > s and text[s:e].strip(_OPENERS + _CLOSERS):  # a lone "(" names nothing
             names.extend(_at_line_break(text, s, e))
     # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
@@ -593,23 +613,94 @@ _LEVELS = "省市县区镇乡州盟旗"
 def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) -> list[ClauseUnit]:
     """Units with ``role`` stated, or by listing order when ``role`` is ``None``.
 
-    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label).
+    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label), and
+    that of the names listed before it without a role word of their own, when no label
+    gave one ("责任单位:A、B分别牵头": A and B lead); so does a role in brackets after it
+    ("区工信局(牵头)、区科技局"), for that name alone; in a listing where a bracket marks
+    the lead, the units not marked support it (stated: the text sets them apart from the
+    lead).
     """
-    units: list[ClauseUnit] = []
-    for i, ((s, e), name) in enumerate(zip(found.spans, found.names, strict=True)):
-        unit_role, explicit = role, role is not None
+    read: list[tuple[tuple[int, int], str, Role | None, bool]] = []
+    marked_lead = False
+    for (s, e), name in zip(found.spans, found.names, strict=True):
+        own: Role | None = None
+        tailed = False  # a role word after the name (not a bracket mark) governs the run
         for pattern, tail_role in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
             tail = pattern.search(name)
             if tail is not None and tail.start() >= 2:
                 cut = len(name) - tail.start()
                 name, e = name[: tail.start()], e - cut
-                unit_role, explicit = tail_role, True
+                own, tailed = tail_role, True
                 break
+        mark = _ROLE_MARK.search(name) if name[-1:] in _CLOSERS else None
+        if mark is not None and mark.start() >= 2:
+            name, e = name[: mark.start()].rstrip(), e - (len(name) - mark.start())
+            e = _trim(text, s, e)[1]
+            own, tailed = (Role.LEAD if mark["lead"] else Role.SUPPORT), False
+            marked_lead = marked_lead or own is Role.LEAD
+        read.append(((s, e), name, own, tailed))
+    units: list[ClauseUnit] = []
+    governing: Role | None = None
+    for i in range(len(read) - 1, -1, -1):
+        (s, e), name, own, tailed = read[i]
+        if tailed:
+            governing = own
+        unit_role, explicit = role, role is not None
+        if own is not None:
+            unit_role, explicit = own, True
+        elif role is None and governing is not None:
+            unit_role, explicit = governing, True
         if unit_role is None:
             unit_role = Role.LEAD if first_leads and i == 0 else Role.SUPPORT
         if e > s:
             units.append(ClauseUnit(name, unit_role, explicit, (s, e), text[s:e]))
+    units.reverse()
+    if marked_lead and role is None:
+        units = [
+            u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
+            for u in units
+        ]
     return units
+
+
+def cell_units(
+    text: str, start: int, end: int, role: Role | None, *, first_leads: bool
+) -> list[ClauseUnit]:
+    """The units of one line of a 任务分工表 cell ``text[start:end]`` under a column of ``role``.
+
+    ``role`` is the column's (``None`` for a 责任单位 column, where ``first_leads`` makes
+    the first unit the inferred lead). A cell may state roles of its own: parts labelled
+    "牵头:A;配合:B" (or 牵头单位/配合单位…), a role after a name ("A牵头", "A(牵头)"); where
+    it marks a lead, the units it does not mark support it, stated.
+
+    >>> text = "牵头:区工信局;配合:区发改局、区自然资源局"
+    >>> [(u.name, u.role.value, u.explicit) for u in cell_units(text, 0, len(text), None,
+    ...  first_leads=True)]
+    [('区工信局', 'lead', True), ('区发改局', 'support', True), ('区自然资源局', 'support', True)]
+    """
+    units: list[ClauseUnit] = []
+    for s, e in _items(text, start, end, "；;"):
+        s, e = _trim(text, s, e, " \t\u3000")
+        label = _LABEL_COLON.match(text, s, e)
+        part_role = role
+        if label is not None and label.group(1) not in _PERSON_LABELS:
+            part_role, s = _LABEL_ROLES.get(label.group(1)), label.end()
+        found = _names(text, s, e, running=False)
+        leads = first_leads and not units and part_role is None
+        units.extend(_units(text, found, part_role, first_leads=leads))
+    if role is None and any(u.explicit and u.role is Role.LEAD for u in units):
+        units = [
+            u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
+            for u in units
+        ]
+    return units
+
+
+#: A role in brackets after a unit's name: "区工信局(牵头)", "市科技局(牵头单位)", "(配合)".
+_ROLE_MARK = re.compile(
+    r"[(（\[【〔]\s*(?:(?P<lead>(?:总)?牵头(?:单位|部门)?)|(?:配合|参与|协办|协助)(?:单位|部门)?)"
+    r"\s*[)）\]】〕]$"
+)
 
 
 # --------------------------------------------------------------------------- clauses
@@ -752,6 +843,11 @@ def _labelled(
             notes.append(text[ns:ne])
             unknown.append((ns, ne))
             part_end = other.start()
+        deadline = _DEADLINE_PART.search(text, label.end(), part_end)
+        if deadline is not None:
+            # "(责任单位:A,B;完成时限:2023年12月底)": the deadline (read with the measure's
+            # own deadlines), never a unit
+            part_end = deadline.start()
         names_end = part_end
         division = _DIVISION_IN.search(text, label.end(), part_end)
         if division is not None:
@@ -875,8 +971,12 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     etc = lead.etc
     limit = min(end, position + _FORWARD)
     if list_start > 0 and text[list_start - 1] in _OPENERS:  # "(A牵头;B配合)": to the bracket
-        closer = _CLOSE_OR_LINE.search(text, position, limit)
-        sentence_end = closer.start() if closer else limit
+        closing = _closing(text, list_start - 1, end)  # past "(管委会)" inside a name
+        if closing >= 0:
+            sentence_end = min(closing - 1, limit)
+        else:
+            closer = _CLOSE_OR_LINE.search(text, position, limit)
+            sentence_end = closer.start() if closer else limit
     else:
         sentence = _CLAUSE_END.search(text, position, limit)
         sentence_end = sentence.start() if sentence else limit
@@ -899,7 +999,27 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
             units += _units(text, support, Role.SUPPORT, first_leads=False)
             clause_end = support_end.end()
             etc = etc or support.etc
+            further = _further_part(text, clause_end, sentence_end)
+            if further is not None:  # "A牵头,B参与,C负责落实": C supports too, stated
+                units += _units(text, further[0], Role.SUPPORT, first_leads=False)
+                clause_end, etc = further[1], etc or further[0].etc
     return _clause(ClauseForm.LEAD_DIVISION, text, units, (units[0].span[0], clause_end), etc, end)
+
+
+def _further_part(text: str, position: int, sentence_end: int) -> tuple[_Names, int] | None:
+    """ ",各县、区人民政府(管委会)负责落实" right after a support part: its names and end."""
+    start = position
+    while start < sentence_end and text[start] in "，, \t":
+        start += 1
+    if start == position:
+        return None
+    duty = _FURTHER_END.search(text, start, sentence_end)
+    if duty is None:
+        return None
+    names = _unit_names(text, start, duty.start(), commas=True)
+    if names is None or names.spans[0][0] > start + 1:
+        return None
+    return names, duty.end()
 
 
 def _division_at(
@@ -1169,10 +1289,70 @@ def first_listed_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     ``explicit``. Other clauses are returned as they are.
     """
     units = clause.units
-    if units and units[0].role is Role.LEAD and not units[0].explicit:
+    if units and units[0].role is Role.LEAD and not all(u.explicit for u in units):
         stated = tuple(ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units)
         return attrs.evolve(clause, units=stated, first_leads=True)
     return clause
+
+
+#: A text's rule that a listing without a lead names leads only: "(无牵头单位的,责任单位即为
+#: 牵头单位,下同)" (武汉市 2024, 2025 目标任务责任分解方案), "未明确牵头单位的,责任单位均为
+#: 牵头单位".
+ALL_LEAD_RULE = re.compile(
+    r"(?:无|没有|未(?:明确|列明|列出|标明|注明)?)牵头单位的?[,，、]?\s*"
+    r"(?:所列|其)?责任单位(?:即|均|都|皆)?(?:为|是|系)牵头单位"
+)
+
+
+def all_listed_lead(clause: ResponsibilityClause, rule: tuple[int, int]) -> ResponsibilityClause:
+    """A listing under the text's rule ``rule`` ("无牵头单位的,责任单位即为牵头单位").
+
+    Every unit of a listing that states no role leads, stated by the rule (``explicit``);
+    a clause that states a role ("牵头单位:A;责任单位:B"), or not a listing, is returned as
+    it is.
+
+    >>> clause = parse_responsibility("(责任单位:市经信局、市统计局)")
+    >>> [(u.name, u.role.value, u.explicit) for u in all_listed_lead(clause, (0, 0)).units]
+    [('市经信局', 'lead', True), ('市统计局', 'lead', True)]
+    """
+    if clause.form is not ClauseForm.LISTING or any(u.explicit for u in clause.units):
+        return clause
+    units = tuple(ClauseUnit(u.name, Role.LEAD, True, u.span, u.written) for u in clause.units)
+    return attrs.evolve(clause, units=units, leads_by_rule=rule)
+
+
+#: A section's heading that names the lead of all its items: "县示范区管委会牵头工作(8项)",
+#: "县发改局牵头事项", "市财政局牵头负责的任务(3项)" (沁县 2025 县《政府工作报告》任务清单).
+_HEADING_LEAD = re.compile(
+    r"(?P<units>[^\n。；;，,:：]{3,80}?)牵头(?:负责)?(?:的)?(?:工作|任务|事项)"
+    r"(?:[(（]\s*(?:共\s*)?\d{1,4}\s*(?:项|条|件)\s*[)）])?[。.]?$"
+)
+
+
+def heading_lead(text: str, start: int, end: int) -> ResponsibilityClause | None:
+    """The lead a section's heading ``text[start:end]`` names for every item under it.
+
+    A 任务清单 grouped by lead unit titles each group so ("一、县发改局牵头工作(2项)"): its
+    units lead (stated) each item of the group that states no clause of its own. Returns
+    a ``shared`` clause marked ``heading``, or ``None`` when the heading is no such title.
+
+    >>> clause = heading_lead("县示范区管委会牵头工作(8项)", 0, 15)
+    >>> [(u.name, u.role.value, u.explicit) for u in clause.units], clause.heading
+    ([('县示范区管委会', 'lead', True)], True)
+    >>> heading_lead("加强工作统筹", 0, 6) is None
+    True
+    """
+    s, e = _trim(text, start, end, " \t\r\n\u3000")
+    found = _HEADING_LEAD.fullmatch(text, s, e)
+    if found is None:
+        return None
+    names = _names(text, *found.span("units"), running=False)
+    if not names.names or not all(unit_like(n) for n in names.names):
+        return None
+    units = tuple(_units(text, names, Role.LEAD, first_leads=False))
+    return ResponsibilityClause(
+        ClauseForm.ROLES, units, (s, e), text[s:e], etc=names.etc, shared=True, heading=True
+    )
 
 
 def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause | None:
