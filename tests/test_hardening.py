@@ -437,6 +437,28 @@ def test_the_garbage_collector_runs_again_after_a_load(tmp_path: Path) -> None:
         gc.enable()
 
 
+def test_what_a_load_made_is_not_rescanned_and_a_programs_frozen_objects_stay_frozen() -> None:
+    from smeeco.io.packtext import paused_gc
+
+    gc.collect()
+    with paused_gc():
+        made = [[i] for i in range(50_000)]
+    # in the oldest generation, unscanned: not 50,000 objects for the next young collection
+    oldest = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(made[0]) in oldest
+    assert id(made[-1]) in oldest
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # a program that froze its objects (before a fork) keeps them frozen
+    try:
+        frozen = gc.get_freeze_count()
+        with paused_gc():
+            more = [[i] for i in range(1000)]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    assert len(made) + len(more) == 51_000
+
+
 # ----------------------------------------------------------------------------- API
 
 

@@ -264,6 +264,33 @@ def test_empty_or_junk_input_is_a_clear_error(junk: str) -> None:
         smeeco.parse_policy(junk)
 
 
+@settings(max_examples=300)
+@given(
+    st.text(
+        st.sampled_from(["甲", "乙", " ", "\u3000", "\n", "a", "<", "\u4e00", "\u9fff", "\u3400"]),
+        max_size=12,
+    )
+)
+def test_a_text_is_refused_exactly_when_it_is_blank_or_has_under_four_han(text: str) -> None:
+    han = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
+    if not text.strip():
+        with pytest.raises(NotAPolicyTextError, match="the input is empty"):
+            smeeco.parse_policy(text)
+    elif han < 4:
+        with pytest.raises(NotAPolicyTextError, match=f"holds {han or 'no'} Chinese characters"):
+            smeeco.parse_policy(text)
+    else:
+        smeeco.parse_policy(text, document_id="d")
+
+
+@settings(max_examples=300)
+@given(st.text(st.sampled_from(["a", ".", "/", "_", " ", "甲", "\\"]), max_size=10))
+def test_a_document_id_is_made_from_the_file_name_as_path_stem_reads_it(name: str) -> None:
+    from smeeco.parse.pack import _stem
+
+    assert _stem(name) == Path(name).stem
+
+
 def test_a_control_character_is_reported_and_never_reaches_a_record(tmp_path: Path) -> None:
     notice = (
         "示例市关于若干措施的通知\n一、财税\n(一)加强\x00资金支持。(责任单位:示例市财政局)\x0c\n"

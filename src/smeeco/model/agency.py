@@ -48,6 +48,11 @@ class AgencyKind(StrEnum):
     OTHER = "other"
 
 
+def _agency_kind(value: Any) -> AgencyKind:
+    """A member passed through as it is (what AgencyKind(member) returns, without the call)."""
+    return value if type(value) is AgencyKind else AgencyKind(value)
+
+
 @attrs.frozen(kw_only=True, repr=False, field_transformer=text_checked)
 class Agency(Record):
     """A responsible unit (责任单位).
@@ -60,7 +65,7 @@ class Agency(Record):
 
     kind: ClassVar[str] = "agency"
 
-    agency_kind: AgencyKind = attrs.field(default=AgencyKind.DEPARTMENT, converter=AgencyKind)
+    agency_kind: AgencyKind = attrs.field(default=AgencyKind.DEPARTMENT, converter=_agency_kind)
     level: Level | None = attrs.field(default=None, converter=attrs.converters.optional(Level))
     jurisdiction: str | None = attrs.field(default=None, validator=optional_id_validator)
     parent: str | None = attrs.field(default=None, validator=optional_id_validator)

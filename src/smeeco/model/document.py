@@ -77,6 +77,18 @@ class Role(StrEnum):
     FUNDING = "funding"  # 出资
 
 
+# The enum converters pass a member through as it is (what Role(member) returns, without
+# the call: a pack has ~10^5 responsibilities) and call the enum for anything else.
+
+
+def _role(value: Any) -> Role:
+    return value if type(value) is Role else Role(value)
+
+
+def _document_kind(value: Any) -> DocumentKind:
+    return value if type(value) is DocumentKind else DocumentKind(value)
+
+
 @attrs.frozen(field_transformer=text_checked)
 class Responsibility:
     """One responsible unit of a measure, with its role.
@@ -87,7 +99,7 @@ class Responsibility:
     """
 
     unit: str = attrs.field(validator=id_field_validator)
-    role: Role = attrs.field(default=Role.SUPPORT, converter=Role)
+    role: Role = attrs.field(default=Role.SUPPORT, converter=_role)
     explicit: bool = False
     named_as: str | None = attrs.field(default=None, validator=optional_id_validator)
 
@@ -165,7 +177,7 @@ class PolicyDocument(Record):
 
     kind: ClassVar[str] = "document"
 
-    document_kind: DocumentKind = attrs.field(default=DocumentKind.POLICY, converter=DocumentKind)
+    document_kind: DocumentKind = attrs.field(default=DocumentKind.POLICY, converter=_document_kind)
     number: str = ""  # 发文字号, e.g. 津中小企组〔2022〕2号
     issuers: tuple[str, ...] = attrs.field(default=(), converter=tuple, validator=ids_validator)
     sealed_by: str | None = attrs.field(default=None, validator=optional_id_validator)

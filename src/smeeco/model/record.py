@@ -16,6 +16,7 @@ import attrs
 
 from smeeco.errors import InvalidValueError
 from smeeco.model.values import (
+    ALWAYS,
     Money,
     Name,
     Period,
@@ -80,7 +81,7 @@ def _period(value: Period | Mapping[str, Any] | None) -> Period:
     if isinstance(value, Period):
         return value
     if value is None:
-        return Period()
+        return ALWAYS
     if isinstance(value, Mapping):
         unknown = set(value) - {"start", "end"}
         if unknown:
@@ -109,7 +110,7 @@ class Record:
 
     id: str = attrs.field(validator=_id_validator)
     name: Name
-    valid: Period = attrs.field(factory=Period, converter=_period)
+    valid: Period = attrs.field(default=ALWAYS, converter=_period)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
     notes: str = ""
 

@@ -67,18 +67,27 @@ def check_id(value: str, what: str = "id", path: str = "") -> str:
     return value
 
 
+# The id validators test the pattern themselves (a record has several ids, a pack 10^5
+# records) and call check_id only to raise its problem.
+_id_match = ID_PATTERN.fullmatch
+
+
 def _id_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    check_id(value, attribute.name, attribute.name)
+    if type(value) is not str or _id_match(value) is None:
+        check_id(value, attribute.name, attribute.name)
 
 
 def _optional_id_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
+    if value is not None and (type(value) is not str or _id_match(value) is None):
         check_id(value, attribute.name, attribute.name)
 
 
 def _ids_validator(_inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if type(value) is tuple and not value:  # most id lists of a record are empty
+        return
     for i, item in enumerate(value):
-        check_id(item, attribute.name, f"{attribute.name}[{i}]")
+        if type(item) is not str or _id_match(item) is None:
+            check_id(item, attribute.name, f"{attribute.name}[{i}]")
 
 
 id_field_validator = _id_validator
@@ -250,6 +259,12 @@ class Name:
     aliases: tuple[str, ...] = attrs.field(default=(), converter=_aliases)
 
     def __attrs_post_init__(self) -> None:
+        zh, en, aliases = self.zh, self.en, self.aliases
+        if type(zh) is str and type(en) is str and (zh + en).isprintable() and not aliases:
+            # most names: one or two printable texts (no control character) and no aliases
+            if zh.strip() or en.strip():
+                return
+            raise InvalidValueError("a name needs a Chinese (zh) or an English (en) form")
         for key in ("zh", "en"):
             if not isinstance(getattr(self, key), str):
                 raise InvalidValueError(
@@ -555,6 +570,10 @@ class Period:
         start = self.start.isoformat() if self.start else "…"
         end = self.end.isoformat() if self.end else "…"
         return f"{start} – {end}"
+
+
+#: The period of a record always in force: one shared value (a period is immutable).
+ALWAYS = Period()
 
 
 # --------------------------------------------------------------------------- Source

@@ -9,6 +9,7 @@ records of an agencies file it was given.
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -57,6 +58,15 @@ class ParsedPack:
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+def _stem(name: str) -> str:
+    """``Path(name).stem``, without building a path for the usual name ("dir/a.txt")."""
+    base = name.rpartition("/")[2]
+    if not base or base == "." or os.sep != "/" or os.altsep is not None:
+        return Path(name).stem
+    dot = base.rfind(".")
+    return base[:dot] if 0 < dot < len(base) - 1 else base
+
+
 def document_id_for(name: str, text: str) -> str:
     """A document id from a file name ("Tianjin 2022.txt" → "tianjin-2022").
 
@@ -65,7 +75,7 @@ def document_id_for(name: str, text: str) -> str:
     >>> document_id_for("notices/Tianjin 2022.txt", "…")
     'tianjin-2022'
     """
-    stem = Path(name).stem.lower()
+    stem = _stem(name).lower()
     slug = _NOT_SLUG.sub("-", stem).strip("-")
     if slug and slug[0].isalnum() and slug != "-":
         return slug

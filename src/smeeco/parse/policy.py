@@ -25,6 +25,7 @@ from smeeco.encodings import decode_text
 from smeeco.errors import InvalidValueError, SmeecoError
 from smeeco.io.packtext import paused_gc
 from smeeco.model.agency import Agency, AgencyKind
+from smeeco.model.checked import checked_measure, checked_responsibility, checked_source
 from smeeco.model.common import Name, Record, Source
 from smeeco.model.deadline import Deadline, unread_reason
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role
@@ -40,7 +41,6 @@ from smeeco.parse.table import (
     unread_box_table_headers,
     unread_table_headers,
 )
-from smeeco.types import DocumentId
 
 __all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
 
@@ -48,6 +48,8 @@ UNRESOLVED_NOTE = "unresolved: named in the text but not found among the known a
 
 
 _HAN = re.compile("[\u4e00-\u9fff]")
+#: Four Han characters, wherever they are: a text that has them is Chinese enough to read.
+_FOUR_HAN = re.compile("[\u4e00-\u9fff](?:[^\u4e00-\u9fff]*[\u4e00-\u9fff]){3}")
 
 
 class NotAPolicyTextError(SmeecoError, ValueError):
@@ -188,15 +190,16 @@ class _Resolver:
         self.jurisdiction = jurisdiction
         self.resolved: dict[str, str] = {}
         self.new: dict[str, Agency] = {}
+        self.chosen: dict[str, Record | None] | None = None
 
     def _find(self, name: str) -> Record | None:
         """The one agency ``name`` stands for, or None; chosen once per ecosystem,
         jurisdiction and date, for every document of a run that shares them."""
         if self.eco is None:
             return None
-        chosen: dict[str, Record | None] = self.eco.cached(
-            (_CHOSEN_KEY, self.jurisdiction, self.on), dict
-        )
+        chosen = self.chosen
+        if chosen is None:  # looked up once per document (the ecosystem does not change)
+            chosen = self.chosen = self.eco.cached((_CHOSEN_KEY, self.jurisdiction, self.on), dict)
         if name not in chosen:
             chosen[name] = self._choose(name)
         return chosen[name]
@@ -251,11 +254,12 @@ class _Resolver:
             return found
         if unit.written in self.resolved:
             return self.resolved[unit.written]
-        for name in dict.fromkeys((unit.name, unit.written)):
-            record = self._find(name)
-            if record is not None:
-                self.resolved[unit.name] = record.id
-                return record.id
+        record = self._find(unit.name)
+        if record is None and unit.written != unit.name:
+            record = self._find(unit.written)
+        if record is not None:
+            self.resolved[unit.name] = record.id
+            return record.id
         return self._create(unit.name)
 
     def resolve_name(self, name: str) -> str:
@@ -329,10 +333,10 @@ def _check_input(text: object) -> str:
         text = decode_text(text).text
     if not isinstance(text, str):
         raise InvalidValueError(f"a policy text must be str, not {type(text).__name__}")
-    if not text.strip():
+    if not text or text.isspace():  # (what `not text.strip()` says, without the copy)
         raise NotAPolicyTextError("the input is empty: give the text of a policy notice")
-    cjk = sum(1 for _ in itertools.islice(_HAN.finditer(text), 4))
-    if cjk < 4:
+    if _FOUR_HAN.search(text) is None:
+        cjk = len(_HAN.findall(text))  # fewer than four
         raise NotAPolicyTextError(
             f"the input holds {cjk or 'no'} Chinese characters, so it is not a Chinese policy"
             " text;"
@@ -530,7 +534,7 @@ def _parse_policy(
 
     def source(locator: str, start: int, end: int) -> Source:
         quote, span = prepared.quoted(start, end)
-        return Source(DocumentId(document_id), locator, quote, span)
+        return checked_source(document_id, locator, quote, span)
 
     def deadline(
         row: TableRow | None,
@@ -599,7 +603,7 @@ def _parse_policy(
         )
         due = deadline(row, measure.locator, sources, find_stated_deadlines(body, *region))
         measures.append(
-            Measure(
+            checked_measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
                 name=Name(measure.title or measure.number),
                 document=document_id,
@@ -623,7 +627,7 @@ def _parse_policy(
         row_sources = [source(locator, *row.span)]
         due = deadline(row, locator, row_sources)
         measures.append(
-            Measure(
+            checked_measure(
                 id=f"{document_id}.m{len(measures) + 1:0{width}d}",
                 name=Name(row.title or row.number or "任务"),
                 document=document_id,
@@ -684,10 +688,8 @@ def _parse_policy(
         notes="; ".join(notes),
         sources=tuple(document_sources),
     )
-    starts = _line_starts(original)
-    uncertainties = sorted(
-        (_place(prepared, w, starts) for w in warnings), key=lambda u: (u.span, u.kind)
-    )
+    starts = _line_starts(original) if warnings else []
+    uncertainties = sorted([_place(prepared, w, starts) for w in warnings], key=_text_order)
     report(1.0)
     return ParseResult(
         document=document,
@@ -730,6 +732,10 @@ def _first_spans(parsed: ParsedDocument, tables: Iterable[Table]) -> dict[str, t
             for unit in row.units:
                 spans.setdefault(unit.name, unit.span)
     return spans
+
+
+def _text_order(uncertainty: Uncertainty) -> tuple[tuple[int, int], str]:
+    return uncertainty.span, uncertainty.kind
 
 
 def _place(prepared: Prepared, warning: ParseWarning, starts: list[int]) -> Uncertainty:
@@ -779,7 +785,7 @@ def _responsibilities(
                 role = Role.SUPPORT
             inferred_lead = True
         seen.add((agency, role))
-        result.append(Responsibility(agency, role, explicit=explicit))
+        result.append(checked_responsibility(agency, role, explicit))
     return result
 
 
