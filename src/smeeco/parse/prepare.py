@@ -504,6 +504,9 @@ _WRAP_SLACK_COLUMNS = (6, 3)
 #: one in ten is wider than a full one: in a pasted web page, paragraphs run to any length.
 _WRAP_SHARE = 0.3
 _WRAP_WIDER = 0.1
+#: A text with more than this share of its lines of 20 characters or more over 1.6 times
+#: as long as the middle one is a web page's (a printed line with digits is at most 1.3).
+_WRAP_RAGGED = 0.15
 #: A text is double-spaced when at least this share of its lines is followed by an empty one.
 _WRAP_DOUBLE = 0.8
 #: A line that starts a paragraph of its own: indented, or an item's number after a line
@@ -567,6 +570,13 @@ def _reflow(
     if len(lines) < _WRAP_MIN_FULL:
         return text, offsets, 0, 0
     trimmed = [len(line.rstrip(" \t\r\u3000")) for line in lines]
+    # A first look at the lengths alone: a web page's paragraphs (a few lines over half as
+    # long again as the middle one) are never a printed page's lines, whatever their signs.
+    longer = sorted(w for w in trimmed if w >= _WRAP_MIN_WIDTH)
+    if len(longer) < _WRAP_MIN_FULL or sum(
+        1 for w in longer if w > 1.6 * longer[len(longer) // 2]
+    ) > _WRAP_RAGGED * len(longer):
+        return text, offsets, 0, 0
     if original is None:
         printed = lines
     elif isinstance(offsets, range) and offsets.start == 0 and len(original) == len(text):
