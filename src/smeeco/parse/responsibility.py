@@ -211,30 +211,63 @@ _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
 
 _ASSIGN_HEADS = ("此项", "该项", "本项", "这项", "上述", "以上", "各项")
-#: The first character of every anchor (a bracket, a space before a bare label, a label,
-#: 此项…, 牵头, 按职责, 分别, 会同, 负责): looked ahead for first, so that the search skips
-#: the other characters at C speed instead of trying every alternative at each one.
-_ANCHOR_FIRST = "".join(
-    sorted(
-        {"(", "（", "〔", "["}
-        | {label[0] for label in (*_LABEL_ROLES, *_PERSON_LABELS)}
-        | {head[0] for head in _ASSIGN_HEADS}
-        | {"牵", "按", "分", "会", "负"}
-    )
-)
-#: One pass finds every place a clause can be anchored; each anchor is then read by
-#: looking a bounded window back and forward, so the search is linear in the text.
+#: What follows the first character of each anchor: a bracket's label, a bare label after a
+#: line start or stop, 此项…由, 牵头, 按职责分工负责, 分别负责, 会同, 负责.
+_PAREN_REST = rf"[^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：]"
+_BARE_REST = rf"[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：]"
+_ASSIGN_REST = "(?:工作任务|工作|任务|措施)(?:均|分别)?由"
+_LEAD_WORD = "牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立)"
+_DUTY_WORD = r"负责(?=[^\S\n]{0,3}[)）〕])"
+#: Every place a clause can be anchored, as the named group of its kind. Each anchor is then
+#: read by looking a bounded window back and forward, so the search is linear in the text.
+#: This is the definition; :func:`_anchors` finds the same matches faster.
 _ANCHOR = re.compile(
-    rf"(?=[{re.escape(_ANCHOR_FIRST)}\s])"
-    rf"(?:(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    rf"|(?P<bare>(?:^|(?<=[。；;！!？?]))[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)})(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
-    r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
+    rf"(?P<paren>[(（〔\[]{_PAREN_REST})"
+    rf"|(?P<bare>(?:^|(?<=[。；;！!？?])){_BARE_REST})"
+    rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)}){_ASSIGN_REST})"
+    rf"|(?P<lead>{_LEAD_WORD})"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
     r"|(?P<joint>会同)"
-    r"|(?P<duty>负责(?=[^\S\n]{0,3}[)）〕])))",
+    rf"|(?P<duty>{_DUTY_WORD})",
     re.MULTILINE,
 )
+#: Stops after which a bare label may stand (and the line break: a line start).
+_BARE_AFTER = "。；;！!？?\n"
+#: The alternatives of :data:`_ANCHOR`, each starting with one literal character, so that
+#: the search skips the other characters at C speed (a pattern that starts with a group or
+#: a lookahead is tried at every position). A bare label is found from the stop or line
+#: break before it, one character early. Each ends in an empty group: its number (the
+#: match's ``lastindex``) gives the kind.
+_ANCHOR_ALTERNATIVES = (
+    *((re.escape(c) + _PAREN_REST, "paren") for c in "(（〔["),
+    *((re.escape(c) + _BARE_REST, "bare") for c in _BARE_AFTER),
+    *((head + _ASSIGN_REST, "assign") for head in _ASSIGN_HEADS),
+    (_LEAD_WORD, "lead"),
+    (_DIVISION_END, "div"),
+    ("分别负责", "div"),
+    ("会同", "joint"),
+    (_DUTY_WORD, "duty"),
+)
+_ANCHOR_SCAN = re.compile("|".join(f"{alt}()" for alt, _ in _ANCHOR_ALTERNATIVES))
+_ANCHOR_KINDS = ("", *(kind for _, kind in _ANCHOR_ALTERNATIVES))
+
+
+def _anchors(text: str, start: int, end: int) -> Iterator[tuple[str, int, re.Match[str]]]:
+    """``(kind, start, match)`` of every match of :data:`_ANCHOR` in ``text[start:end]``.
+
+    The same matches, in order: a bare label's match starts one character early (at the
+    stop or line break before it), so ``start`` is given apart. Only the first position,
+    whose line start or stop may lie before ``start``, is read with :data:`_ANCHOR`.
+    """
+    first = _ANCHOR.match(text, start, end)
+    if first is not None:
+        yield first.lastgroup or "", start, first
+        start = first.end()
+    for found in _ANCHOR_SCAN.finditer(text, start, end):
+        kind = _ANCHOR_KINDS[found.lastindex or 0]
+        yield kind, found.start() + (kind == "bare"), found
+
+
 _SHARED_HEAD = ("上述", "以上", "各项")
 #: Window sizes (characters) around an anchor: no unit list is longer.
 _BACK = 160
@@ -1035,29 +1068,28 @@ def find_responsibility_clauses(
     floor = start
     first_leads_everywhere = False
     last_closer = max(text.rfind(c, start, end) for c in _CLOSERS)
-    for anchor in _ANCHOR.finditer(text, start, end):
-        if anchor.start() < floor:
+    for kind, at, anchor in _anchors(text, start, end):
+        if at < floor:
             continue
-        kind = anchor.lastgroup
         clause: ResponsibilityClause | None = None
         if kind == "paren":
-            closing = _closing(text, anchor.start(), end)
+            closing = _closing(text, at, end)
             if closing > 0:
-                clause = _labelled(text, anchor.start(), closing)
+                clause = _labelled(text, at, closing)
             elif closing < -1:  # open at a line end
                 line_end = -closing - 2
-                clause = _labelled(text, anchor.start(), line_end)
+                clause = _labelled(text, at, line_end)
                 if clause is not None and clause.units and not unit_like(clause.units[-1].name):
                     # "〔责任单位:A、发⏎上一篇…": a name broken off at the line end is no unit
-                    clause = _cut(text, anchor.start(), line_end)
+                    clause = _cut(text, at, line_end)
                 clause = attrs.evolve(clause, unclosed=True, cut=False) if clause else None
-            elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
-                clause = _cut(text, anchor.start(), end)
+            elif end == len(text) and at + _LABELLED_MAX > end:
+                clause = _cut(text, at, end)
         elif kind == "bare":
-            limit = min(end, anchor.start() + _LABELLED_MAX)  # no label line is longer
-            line_end = text.find("\n", anchor.start(), limit)
+            limit = min(end, at + _LABELLED_MAX)  # no label line is longer
+            line_end = text.find("\n", at, limit)
             line_end = limit if line_end < 0 else line_end
-            clause = _labelled(text, anchor.start(), line_end)
+            clause = _labelled(text, at, line_end)
             last = clause.units[-1].name if clause is not None and clause.units else ""
             if last and (
                 # "责任单位:A、各区县政府和⏎3、…": the line breaks off after a 和, inside its
@@ -1067,7 +1099,7 @@ def find_responsibility_clauses(
                 # a name the end broke off is no unit
                 or (end == len(text) and _only_trailer(text, line_end, end) and not unit_like(last))
             ):
-                clause = _cut(text, anchor.start(), line_end)
+                clause = _cut(text, at, line_end)
         elif kind == "assign":
             clause = _assigned_at(text, anchor, end)
         elif kind == "lead":
