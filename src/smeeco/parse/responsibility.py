@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import NamedTuple
 
 import attrs
 
@@ -341,7 +342,7 @@ _DEPARTMENT = re.compile(
     r"|国税|地税|税务|铁路|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
     r"|食品药品|安监|安全生产|物价|人防|侨务|民族宗教|机关事务|编办|科委|发改|经信|工信)"
 )
-_DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
+_DEPARTMENT_ENDINGS = ("委员会", "委", "局", "厅", "办", "办公室", "中心")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
 _TRIM_BUT_ETC = _TRIM.replace("等", "")
@@ -352,8 +353,7 @@ _CLOSERS = ")）〕]"
 # --------------------------------------------------------------------------- units
 
 
-@attrs.frozen
-class _Names:
+class _Names(NamedTuple):
     spans: tuple[tuple[int, int], ...]
     names: tuple[str, ...]
     etc: bool = False
@@ -371,11 +371,20 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
 _SEPARATOR_OR_BRACKET = re.compile(f"[{re.escape(_SEPARATORS + _OPENERS + _CLOSERS)}]")
 
 
+_BRACKET = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)}]")
+_SEPARATOR = re.compile(f"[{re.escape(_SEPARATORS)}]")
+
+
 def _items(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at separators outside brackets."""
     items: list[tuple[int, int]] = []
     depth = 0
     begin = start
+    if separators == _SEPARATORS and _BRACKET.search(text, start, end) is None:
+        for piece in _SEPARATOR.split(text[start:end]):  # no bracket: every separator splits
+            items.append((begin, begin + len(piece)))
+            begin += len(piece) + 1
+        return items
     if separators == _SEPARATORS:  # only the separators and brackets need looking at
         for found in _SEPARATOR_OR_BRACKET.finditer(text, start, end):
             char = found.group()
@@ -466,7 +475,7 @@ def _complete(names: list[str], head: str | None = None) -> list[str]:
     for name in names[len(done) :]:
         if (
             len(name) <= 12
-            and _DEPARTMENT_END.search(name) is not None
+            and name.endswith(_DEPARTMENT_ENDINGS)  # (a name holds no line break)
             and _DEPARTMENT.match(name) is not None
         ):
             done.append(prefix + name)
@@ -475,17 +484,15 @@ def _complete(names: list[str], head: str | None = None) -> list[str]:
     return done
 
 
-def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
-    """The unit names in ``text[start:end]``, with a trailing 等 and a scoping note.
+_SPACES = " \t\n\r\u3000"
 
-    ``running`` is ``True`` for unit lists in running text (not inside a labelled
-    bracket), where modal words such as 要 may follow the last unit.
-    """
-    items = _items(text, start, end)
+
+def _set_notes_apart(text: str, items: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], str]:
+    """The items that name units, and the scoping note the others hold ("以下…不再列出")."""
     note_start = note_end = -1
     kept: list[tuple[int, int]] = []
     for s, e in items:
-        s, e = _trim(text, s, e, " \t\n\r\u3000")
+        s, e = _trim(text, s, e, _SPACES)
         if e - s > 2 and text[e - 1] in _CLOSERS and text[s] not in _OPENERS:
             # "市财政局(第一责任单位为牵头单位,下同)": a note in brackets after a name
             opener = max(text.rfind("(", s, e), text.rfind("（", s, e))
@@ -520,14 +527,36 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     if note_start >= 0:
         ns, ne = _trim(text, note_start, note_end, " \t\n\r\u3000。.;；,，()（）")
         note = text[ns:ne]
-    spans: list[tuple[int, int]] = []
-    for s, e in kept:
-        spans.extend(_split_conjunctions(text, s, e))
+    return kept, note
+
+
+def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
+    """The unit names in ``text[start:end]``, with a trailing 等 and a scoping note.
+
+    ``running`` is ``True`` for unit lists in running text (not inside a labelled
+    bracket), where modal words such as 要 may follow the last unit.
+    """
+    items = _items(text, start, end)
+    spaced = _INNER_SPACE.search(text, start, end) is not None
+    note = ""
+    if _NOTE_ITEM.search(text, start, end) is None:  # most lists: no note to set apart
+        kept = [_trim(text, s, e, _SPACES) for s, e in items] if spaced else items
+    else:
+        kept, note = _set_notes_apart(text, items)
+    if _CONJ.search(text, start, end) is None:  # no 及/和/与 to split at
+        spans = kept
+    else:
+        spans = []
+        for s, e in kept:
+            spans.extend(_split_conjunctions(text, s, e))
+    any_etc = text.find("等", start, end) >= 0
+    bracketed = _BRACKET.search(text, start, end) is not None
     etc = False
     names: list[tuple[int, int]] = []
     for s, e in spans:
-        s, e = _trim(text, s, e, _TRIM_BUT_ETC)
-        etc_match = _ETC.search(text, s, e) if text.find("等", s, e) >= 0 else None
+        if s < e and (text[s] in _TRIM_BUT_ETC or text[e - 1] in _TRIM_BUT_ETC):
+            s, e = _trim(text, s, e, _TRIM_BUT_ETC)
+        etc_match = _ETC.search(text, s, e) if any_etc and text.find("等", s, e) >= 0 else None
         if etc_match is not None and etc_match.start() > s:
             etc = True
             e = etc_match.start()
@@ -544,9 +573,10 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         verb = _VERB_TAIL.search(text, s, e) if text[e - 1 : e] in _VERB_LAST else None
         if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
-        s, e = _trim(text, s, e)
-        if e > s and text[s:e].strip(_OPENERS + _CLOSERS):  # a lone "(" names nothing
-            names.append((s, e))
+        if s < e and (text[s] in _TRIM or text[e - 1] in _TRIM):
+            s, e = _trim(text, s, e)
+        if e > s and (not bracketed or text[s:e].strip(_OPENERS + _CLOSERS)):
+            names.append((s, e))  # a lone "(" names nothing
     # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
@@ -563,7 +593,7 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
                 merged[-1] = (ms, e)
                 continue
         merged.append((s, e))
-    if _INNER_SPACE.search(text, start, end) is None:  # most lists: no space to take out
+    if not spaced:  # most lists: no space to take out
         written = [text[s:e] for s, e in merged]
     else:
         written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
@@ -580,7 +610,7 @@ def _share_suffix(names: list[str]) -> list[str]:
     """Give bare place names the government ending of the name that closes their run."""
     done = list(names)
     for i, name in enumerate(names):
-        ending = _GOVERNMENT_END.search(name)
+        ending = _GOVERNMENT_END.search(name) if name.endswith("政府") else None
         if ending is None or len(name) - len(ending.group()) < 2:
             continue
         k = i - 1
@@ -897,7 +927,7 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
         support = _unit_names(text, support_start, support_end.start(), commas=True)
         if support is not None and support.spans[0][0] <= support_start + 1:
             completed = tuple(_complete(list(support.names), head=lead.names[0]))
-            support = attrs.evolve(support, names=completed)
+            support = support._replace(names=completed)
             units += _units(text, support, Role.SUPPORT, first_leads=False)
             clause_end = support_end.end()
             etc = etc or support.etc

@@ -1,0 +1,289 @@
+"""The unit-list reader's fast paths give what the full reading gives.
+
+``_names`` skips the note, 及/和/与, 等, bracket and trimming steps for a list that holds
+nothing they act on (searched for once per list), ``_items`` splits a list without
+brackets at every separator, and the department and government endings are tried by
+``endswith`` first. The reference below is the reading before those fast paths, step by
+step: each fast path that skipped a case it must read would show as a difference.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from smeeco.parse import responsibility as r
+
+_DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
+
+
+def _reference_items(
+    text: str, start: int, end: int, separators: str = r._SEPARATORS
+) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at separators outside brackets."""
+    items: list[tuple[int, int]] = []
+    depth = 0
+    begin = start
+    if separators == r._SEPARATORS:  # only the separators and brackets need looking at
+        for found in r._SEPARATOR_OR_BRACKET.finditer(text, start, end):
+            char = found.group()
+            if char in r._OPENERS:
+                depth += 1
+            elif char in r._CLOSERS:
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                i = found.start()
+                items.append((begin, i))
+                begin = i + 1
+        items.append((begin, end))
+        return items
+    for i in range(start, end):
+        char = text[i]
+        if char in r._OPENERS:
+            depth += 1
+        elif char in r._CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and char in separators:
+            items.append((begin, i))
+            begin = i + 1
+    items.append((begin, end))
+    return items
+
+
+def _reference_complete(names: list[str], head: str | None = None) -> list[str]:
+    """Give a leading 省/市/县/区/自治区 of the first name to the departments without it.
+
+    ``head`` is the first name of the list before, when this list continues it: the
+    supports after "自治区财政厅牵头，" ("经济和信息化厅配合" → 自治区经济和信息化厅).
+    """
+    first = head if head is not None else (names[0] if names else "")
+    if first.startswith("自治区") and len(first) > 4:
+        prefix = "自治区"  # 广西: "自治区财政厅、工业和信息化厅"
+    elif first[:1] not in r._PREFIXES or len(first) < 3:
+        return names
+    else:
+        prefix = first[0]
+    done = [] if head is not None else [names[0]]
+    for name in names[len(done) :]:
+        if (
+            len(name) <= 12
+            and _DEPARTMENT_END.search(name) is not None
+            and r._DEPARTMENT.match(name) is not None
+        ):
+            done.append(prefix + name)
+        else:
+            done.append(name)
+    return done
+
+
+def _reference_names(text: str, start: int, end: int, *, running: bool) -> tuple[object, ...]:
+    """The unit names in ``text[start:end]``, with a trailing 等 and a scoping note.
+
+    ``running`` is ``True`` for unit lists in running text (not inside a labelled
+    bracket), where modal words such as 要 may follow the last unit.
+    """
+    items = _reference_items(text, start, end)
+    note_start = note_end = -1
+    kept: list[tuple[int, int]] = []
+    for s, e in items:
+        s, e = r._trim(text, s, e, " \t\n\r\u3000")
+        if e - s > 2 and text[e - 1] in r._CLOSERS and text[s] not in r._OPENERS:
+            # "市财政局(第一责任单位为牵头单位,下同)": a note in brackets after a name
+            opener = max(text.rfind("(", s, e), text.rfind("（", s, e))
+            if opener > s and r._NOTE_ITEM.search(text, opener + 1, e - 1):
+                if note_start < 0:
+                    note_start = opener + 1
+                note_end = e - 1
+                kept.append((s, opener))
+                continue
+        stop = text.find("。", s, e)
+        if (
+            stop > s
+            and r._NOTE_ITEM.search(text, stop + 1, e)
+            and not r._NOTE_ITEM.search(text, s, stop)
+        ):
+            # "省发改委(省能源局)。列第一位者为牵头部门": a name, then a note after a stop
+            if note_start < 0:
+                note_start = stop + 1
+            note_end = e
+            kept.append((s, stop))
+            continue
+        inner_s, inner_e = s, e
+        if s < e and text[s] in r._OPENERS and text[e - 1] in r._CLOSERS:
+            inner_s, inner_e = r._trim(text, s + 1, e - 1, " \t\u3000")
+        if s < e and r._NOTE_ITEM.search(text, inner_s, inner_e):
+            if note_start < 0:
+                note_start = inner_s
+            note_end = inner_e
+            continue
+        kept.append((s, e))
+    note = ""
+    if note_start >= 0:
+        ns, ne = r._trim(text, note_start, note_end, " \t\n\r\u3000。.;；,，()（）")
+        note = text[ns:ne]
+    spans: list[tuple[int, int]] = []
+    for s, e in kept:
+        spans.extend(r._split_conjunctions(text, s, e))
+    etc = False
+    names: list[tuple[int, int]] = []
+    for s, e in spans:
+        s, e = r._trim(text, s, e, r._TRIM_BUT_ETC)
+        etc_match = r._ETC.search(text, s, e) if text.find("等", s, e) >= 0 else None
+        if etc_match is not None and etc_match.start() > s:
+            etc = True
+            e = etc_match.start()
+        elif etc_match is not None and text[s] == "等":  # "A、等有关部门": the class alone
+            etc = True
+            continue
+        if running:
+            lead_head = r._LEAD_HEAD.match(text, s, e)
+            if lead_head is not None and e - lead_head.end() >= 2:
+                s = lead_head.end()
+            tail = r._MODAL_TAIL.search(text, s, e) if text[e - 1 : e] in r._MODAL_LAST else None
+            if tail is not None and tail.start() - s >= 2:
+                e = tail.start()
+        verb = r._VERB_TAIL.search(text, s, e) if text[e - 1 : e] in r._VERB_LAST else None
+        if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in r._SUFFIX:
+            e = verb.start()  # "园区管委会落实": the unit, not its verb
+        s, e = r._trim(text, s, e)
+        if e > s and text[s:e].strip(r._OPENERS + r._CLOSERS):  # a lone "(" names nothing
+            names.append((s, e))
+    # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
+    # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
+    merged: list[tuple[int, int]] = []
+    for s, e in names:
+        # both joins need a first name starting with 各 (or 相关/有关, "相关市、县政府")
+        # (names are trimmed: its first char)
+        if merged and text[merged[-1][0]] in "各相有" and "、" in text[merged[-1][1] : s]:
+            ms, me = merged[-1]
+            word = r._INNER_SPACE.sub("", text[ms:me])
+            follower = r._INNER_SPACE.sub("", text[s:e])
+            if (r._BARE_EACH.fullmatch(word) and follower[:1] in r._LEVELS) or (
+                word.startswith("各") and r._UNIT_CLASS.fullmatch(follower)
+            ):
+                merged[-1] = (ms, e)
+                continue
+        merged.append((s, e))
+    if r._INNER_SPACE.search(text, start, end) is None:  # most lists: no space to take out
+        written = [text[s:e] for s, e in merged]
+    else:
+        written = [r._INNER_SPACE.sub("", text[s:e]) for s, e in merged]
+    completed = _reference_complete(_reference_share_suffix(written))
+    return (tuple(merged), tuple(completed), etc, note)
+
+
+def _reference_share_suffix(names: list[str]) -> list[str]:
+    """Give bare place names the government ending of the name that closes their run."""
+    done = list(names)
+    for i, name in enumerate(names):
+        ending = r._GOVERNMENT_END.search(name)
+        if ending is None or len(name) - len(ending.group()) < 2:
+            continue
+        k = i - 1
+        while k >= 0 and r._BARE_PLACE.fullmatch(names[k]) and not r.unit_like(names[k]):
+            done[k] = names[k] + ending.group()
+            k -= 1
+    return done
+
+
+#: Pieces of unit lists: names, separators, brackets, spaces, stops, 等, 及/和/与, notes,
+#: roles and verbs, 各 collectives, bare places.
+_PIECES = [
+    "市财政局",
+    "市工业和信息化局",
+    "发展改革委",
+    "政务服务中心",
+    "财政局",
+    "经济和信息化委",
+    "省",
+    "自治区财政厅",
+    "各区人民政府",
+    "各县",
+    "区政府",
+    "街道办事处",
+    "哈尔滨",
+    "黑河市政府",
+    "园区管委会",
+    "、",
+    "，",
+    ",",
+    "；",
+    ";",
+    "(",
+    ")",
+    "（",
+    "）",
+    "〔",
+    "〕",
+    " ",
+    "\n",
+    "\u3000",
+    "。",
+    ".",
+    ":",
+    "：",
+    "等",
+    "等有关部门",
+    "及",
+    "和",
+    "与",
+    "以及",
+    "以下配合单位均含各载体",
+    "下同",
+    "排在首位的为牵头单位",
+    "注：",
+    "牵头",
+    "配合",
+    "落实",
+    "负责",
+    "要",
+    "由",
+    "请",
+]
+_LISTS = st.lists(st.sampled_from(_PIECES), max_size=14).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_LISTS, st.booleans(), st.integers(0, 3), st.integers(0, 3))
+def test_names_give_what_the_full_reading_gives(
+    text: str, running: bool, before: int, after: int
+) -> None:
+    text = "某" * before + text + "某" * after
+    start, end = before, len(text) - after
+    assert tuple(r._names(text, start, end, running=running)) == _reference_names(
+        text, start, end, running=running
+    )
+    assert r._items(text, start, end) == _reference_items(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6), st.sampled_from(_PIECES))
+def test_department_prefixes_are_given_as_the_full_reading_gives(
+    names: list[str], head: str
+) -> None:
+    assert r._complete(names) == _reference_complete(names)
+    assert r._complete(names, head=head) == _reference_complete(names, head=head)
+    assert r._share_suffix(names) == _reference_share_suffix(names)
+
+
+def test_each_fast_path_still_reads_the_cases_it_must() -> None:
+    cases = [
+        "市财政局、市商务局(以下简称商务局,下同)",
+        "市财政局及区政府",
+        "市财政局等有关部门",
+        "市财政局、 市商务局",
+        "市财政局(市金融局)、区政府",
+        "经济和信息化委、发展改革委",
+        "哈尔滨、黑河市政府",
+    ]
+    for text in cases:
+        found = tuple(r._names(text, 0, len(text), running=False))
+        assert found == _reference_names(text, 0, len(text), running=False), text
+    text = "省财政厅、发展改革委"
+    assert r._names(text, 0, len(text), running=False).names == ("省财政厅", "省发展改革委")
+    text = "哈尔滨、黑河市政府"
+    assert r._names(text, 0, len(text), running=False).names == ("哈尔滨市政府", "黑河市政府")
+    text = "市财政局、市商务局等部门"
+    assert r._names(text, 0, len(text), running=False).etc
