@@ -3,8 +3,9 @@
 ``_names`` skips the note, 及/和/与, 等, bracket and trimming steps for a list that holds
 nothing they act on (searched for once per list), ``_items`` splits a list without
 brackets at every separator, and the department and government endings are tried by
-``endswith`` first. The reference below is the reading before those fast paths, step by
-step: each fast path that skipped a case it must read would show as a difference.
+``endswith`` first; an unlabelled listing's opening bracket is looked for among the
+brackets of its line only. The references below are the readings before those fast
+paths, step by step: a fast path that skipped a case it must read shows as a difference.
 """
 
 from __future__ import annotations
@@ -287,3 +288,70 @@ def test_each_fast_path_still_reads_the_cases_it_must() -> None:
     assert r._names(text, 0, len(text), running=False).names == ("哈尔滨市政府", "黑河市政府")
     text = "市财政局、市商务局等部门"
     assert r._names(text, 0, len(text), running=False).etc
+
+
+def _reference_opener(text: str, low: int, closer: int) -> int:
+    depth = 0
+    for i in range(closer, low - 1, -1):
+        char = text[i]
+        if char in r._CLOSERS:
+            depth += 1
+        elif char in r._OPENERS:
+            depth -= 1
+            if depth == 0:
+                return i
+    return -1
+
+
+def _reference_unlabelled_listing(
+    text: str, start: int, end: int
+) -> tuple[tuple[int, int], tuple[str, ...]] | None:
+    """``unlabelled_listing`` as it read before: the opener looked for char by char."""
+    end = min(end, len(text))
+    s, e = r._trim(text, max(0, start), end, " \t\r\n\u3000。.")
+    if e - s < 4 or text[e - 1] not in r._CLOSERS:
+        return None
+    opener = _reference_opener(text, max(s, e - 200), e - 1)
+    if opener < 0 or "\n" in text[opener + 1 : e - 1]:
+        return None
+    before = text[max(text.rfind("\n", 0, opener) + 1, opener - 400) : opener]
+    if sum(c in r._OPENERS for c in before) > sum(c in r._CLOSERS for c in before):
+        return None
+    found = r._names(text, opener + 1, e - 1, running=False)
+    if not found.names or not all(r.unit_like(n) and len(n) >= 3 for n in found.names):
+        return None
+    units = r._units(text, found, None, first_leads=True)
+    return (opener, e), tuple(u.name for u in units)
+
+
+_LISTING_PIECES = [*_PIECES, "（试行）", "(2022-2025年)", "加快发展", "〔省工信厅", "〕"]
+
+
+_UNITS = ["市财政局", "市工业和信息化局", "各区人民政府", "省数据局(省营商局)", "加快发展", "试行"]
+#: Text, then a bracket of names (a listing, or not), then text: around and inside it the
+#: pieces that make the opener hard to find (line breaks, inner and unclosed brackets).
+_LISTINGS = st.tuples(
+    st.lists(st.sampled_from(_LISTING_PIECES), max_size=6).map("".join),
+    st.sampled_from(["(", "（", "〔", "["]),
+    st.lists(st.sampled_from(_UNITS), min_size=1, max_size=4),
+    st.sampled_from(["、", "，", "\n", "、\n"]),
+    st.sampled_from([")", "）", "〕", "]", ")。"]),
+    st.lists(st.sampled_from(_LISTING_PIECES), max_size=3).map("".join),
+).map(lambda p: p[0] + p[1] + p[3].join(p[2]) + p[4] + p[5])
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.one_of(_LISTINGS, st.lists(st.sampled_from(_LISTING_PIECES), max_size=16).map("".join)),
+    st.integers(0, 5),
+)
+def test_unlabelled_listings_are_found_as_the_char_by_char_reading_finds_them(
+    text: str, start: int
+) -> None:
+    start = min(start, len(text))
+    expected = _reference_unlabelled_listing(text, start, len(text))
+    found = r.unlabelled_listing(text, start, len(text))
+    assert (None if found is None else (found.span, found.names)) == expected
+    for closer in (i for i, c in enumerate(text) if c in r._CLOSERS):
+        for low in (0, max(0, closer - 6)):
+            assert r._opener(text, low, closer) == _reference_opener(text, low, closer)

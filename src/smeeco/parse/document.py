@@ -485,16 +485,14 @@ def _parse(
             extent[k] = table_starts[after]
     # "(省工信厅、省财政厅)" at the end of a leaf item's own text: a listing without a label,
     # read before the roles so that a heading above it with a clause of its own is a section
-    unlabelled: dict[int, ResponsibilityClause] = {}
+    unlabelled: dict[int, ResponsibilityClause | None] = {}  # None: read, and none found
     for k in range(n):
         if not own[k] and not shared[k] and not children[k]:
-            found_listing = _listing_before(text, items[k].body, extent[k])
-            if found_listing is not None:
-                unlabelled[k] = found_listing
+            unlabelled[k] = _listing_before(text, items[k].body, extent[k])
     has_below = [False] * n  # some descendant carries its own clause
     for k in range(n - 1, -1, -1):
         parent = items[k].parent
-        if parent is not None and (own[k] or k in unlabelled or has_below[k]):
+        if parent is not None and (own[k] or unlabelled.get(k) is not None or has_below[k]):
             has_below[parent] = True
     role = ["text"] * n  # measure, section, text
     clause_of: list[ResponsibilityClause | None] = [None] * n
@@ -630,7 +628,10 @@ def _parse(
             clause = clause_of[k]
             if clause is None:  # "(省工信厅、省财政厅)" at the end of the item's own text
                 own_end = items[children[k][0]].span[0] if children[k] else extent[k]
-                clause = unlabelled.get(k) or _listing_before(text, item.body, own_end)
+                if k in unlabelled and own_end == extent[k]:  # read above already
+                    clause = unlabelled[k]
+                else:
+                    clause = _listing_before(text, item.body, own_end)
                 if clause is not None:
                     how = (
                         "the first unit the lead by the text's rule note"
@@ -839,7 +840,9 @@ def _listing_before(text: str, body: int, end: int) -> ResponsibilityClause | No
         position = text.rfind("\n", body, position)
         if position <= body:
             return None
-        line_end = len(text[body:position].rstrip(" \t\r\u3000。.")) + body
+        line_end = position
+        while line_end > body and text[line_end - 1] in " \t\r\u3000。.":
+            line_end -= 1
         if line_end > body and text[line_end - 1] in _CLOSE:
             found = unlabelled_listing(text, body, position)
             if found is not None:

@@ -1223,11 +1223,12 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     s, e = _trim(text, max(0, start), end, " \t\r\n\u3000。.")
     if e - s < 4 or text[e - 1] not in _CLOSERS:
         return None
-    opener = _opener(text, max(s, e - 200), e - 1)
+    # (an opener before the closer's line start gives None below: look from there)
+    opener = _opener(text, max(s, e - 200, text.rfind("\n", s, e - 1) + 1), e - 1)
     if opener < 0 or "\n" in text[opener + 1 : e - 1]:
         return None
     before = text[max(text.rfind("\n", 0, opener) + 1, opener - 400) : opener]
-    if sum(c in _OPENERS for c in before) > sum(c in _CLOSERS for c in before):
+    if sum(map(before.count, _OPENERS)) > sum(map(before.count, _CLOSERS)):
         # "〔A、B、省数据局(省营商局)" cut by the end: a name's own bracket inside an open one
         return None
     found = _names(text, opener + 1, e - 1, running=False)
@@ -1247,7 +1248,8 @@ def _opener(text: str, low: int, closer: int) -> int:
     "〔省工信厅, 各市(地)、县(市)政府(行署)〕": the outer 〔, past the inner brackets.
     """
     depth = 0
-    for i in range(closer, low - 1, -1):
+    brackets = [found.start() for found in _BRACKET.finditer(text, low, closer + 1)]
+    for i in reversed(brackets):  # only the brackets change the depth
         char = text[i]
         if char in _CLOSERS:
             depth += 1
