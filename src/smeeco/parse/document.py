@@ -50,15 +50,36 @@ __all__ = [
 ]
 
 # Lines a web page puts after the text: "【政府扶持政策】相关法规", 上一篇, 打印本页…
-_ATTACHMENT = re.compile(r"^[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$", re.M)
+_ATTACHMENT_LINE = r"[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$"
+_ATTACHMENT = re.compile("^" + _ATTACHMENT_LINE, re.M)
 _SENTENCE_END = "。！？!?…”’』」"
 #: A line that is only a date: the 落款 that ends a notice.
-_SIGNED_DATE_LINE = re.compile(
-    r"^[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
+_SIGNED_DATE = (
+    r"[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-    r"[^\S\n]*$",
-    re.MULTILINE,
+    r"[^\S\n]*$"
 )
+_SIGNED_DATE_LINE = re.compile("^" + _SIGNED_DATE, re.MULTILINE)
+#: The same two after a line break: a literal first character lets the search skip to each
+#: line in C instead of trying ``^`` at every character (:func:`_line_starts`).
+_AFTER_BREAK = {
+    _ATTACHMENT: re.compile("\n" + _ATTACHMENT_LINE, re.M),
+    _SIGNED_DATE_LINE: re.compile("\n" + _SIGNED_DATE, re.M),
+}
+
+
+def _line_starts(line: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """Where the matches of ``line`` (a pattern for a whole line, ``^…$``) start in
+    ``text[start:end]``, as ``line.finditer`` finds them."""
+    found: list[int] = []
+    first = line.match(text, start, end)  # only where ``start`` is a line start
+    if first is not None:
+        found.append(start)
+        start = first.end()
+    found.extend(m.start() + 1 for m in _AFTER_BREAK[line].finditer(text, start, end))
+    return found
+
+
 _SPACE = " \t\r\n\u3000"
 #: Kinds of numbered item that stand for measures when a text states no clause at all.
 _MEASURE_KINDS = ("paren", "arabic", "arabic_p", "circled", "article")
@@ -258,7 +279,7 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
     """
     last_of: dict[tuple[int | None, str], int] = {}
     last_of_kind: dict[tuple[str, int], int] = {}  # by kind and depth; depth -1: any
-    signed = [m.start() for m in _SIGNED_DATE_LINE.finditer(text)]
+    signed = _line_starts(_SIGNED_DATE_LINE, text, 0, len(text))
     next_signed = 0
     for item in items:
         if next_signed < len(signed) and signed[next_signed] < item.span[0]:
@@ -413,7 +434,7 @@ def _parse(
     text: str, document_id: str, body_end: int, masked: tuple[tuple[int, int], ...]
 ) -> ParsedDocument:
     warnings = _Warnings()
-    breaks = tuple(m.start() for m in _ATTACHMENT.finditer(text, 0, body_end))
+    breaks = tuple(_line_starts(_ATTACHMENT, text, 0, body_end))
     items = find_items(text, 0, body_end, breaks=breaks)
     clauses = _merge_adjacent(text, list(find_responsibility_clauses(text, 0, body_end)))
     if masked:  # numbered rows and clauses inside a table belong to the table
