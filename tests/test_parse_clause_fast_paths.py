@@ -18,6 +18,17 @@ from hypothesis import strategies as st
 from smeeco.parse import responsibility as r
 
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
+#: The stems as the reading before wrote them (one pattern).
+_DEPARTMENT = re.compile(
+    r"^(?:发展(?:和)?改革|发改|经济和信息化|经信|工业和信息化|工信|财政|教育|科技|科学技术"
+    r"|商务|人力资源和社会保障|人社|自然资源|规划和自然资源|生态环境|住房和城乡建设|住建"
+    r"|交通运输|交通|农业农村|农业|水利|文化和旅游|文旅|卫生健康|卫健|市场监督管理|市场监管"
+    r"|统计|金融|地方金融|审计|民政|司法|公安|国资|国有资产|应急管理|应急|林业|医疗保障|医保"
+    r"|政务服务|数据|大数据|外事|外办|知识产权|体育|能源|粮食|城市管理|城管|信访|退役军人"
+    r"|科协|工商联|中小企业|乡村振兴|行政审批|营商环境|住房城乡建设|住房和城乡建设|环保|环境保护"
+    r"|国税|地税|税务|铁路|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
+    r"|食品药品|安监|安全生产|物价|人防|侨务|民族宗教|机关事务|编办|科委|发改|经信|工信)"
+)
 
 
 def _reference_items(
@@ -71,7 +82,7 @@ def _reference_complete(names: list[str], head: str | None = None) -> list[str]:
         if (
             len(name) <= 12
             and _DEPARTMENT_END.search(name) is not None
-            and r._DEPARTMENT.match(name) is not None
+            and _DEPARTMENT.match(name) is not None
         ):
             done.append(prefix + name)
         else:
@@ -355,3 +366,11 @@ def test_unlabelled_listings_are_found_as_the_char_by_char_reading_finds_them(
     for closer in (i for i, c in enumerate(text) if c in r._CLOSERS):
         for low in (0, max(0, closer - 6)):
             assert r._opener(text, low, closer) == _reference_opener(text, low, closer)
+
+
+def test_the_department_stems_match_as_the_one_pattern_did() -> None:
+    for stem in r._DEPARTMENT_STEMS:
+        for name in (stem, stem + "局", "市" + stem, stem[:-1]):
+            expected = _DEPARTMENT.match(name) is not None
+            assert (r._DEPARTMENT.match(name) is not None) == expected, name
+            assert name.startswith(r._DEPARTMENT_STEMS) == expected, name

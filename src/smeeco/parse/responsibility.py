@@ -332,16 +332,21 @@ _VERB_LAST = frozenset("实施进行理\n")
 _PREFIXES = "省市县区"
 #: Stems of the departments every 省/市/县/区 government has; only these are given the
 #: prefix (a bank branch or a regulator named without one keeps its name).
-_DEPARTMENT = re.compile(
-    r"^(?:发展(?:和)?改革|发改|经济和信息化|经信|工业和信息化|工信|财政|教育|科技|科学技术"
-    r"|商务|人力资源和社会保障|人社|自然资源|规划和自然资源|生态环境|住房和城乡建设|住建"
-    r"|交通运输|交通|农业农村|农业|水利|文化和旅游|文旅|卫生健康|卫健|市场监督管理|市场监管"
-    r"|统计|金融|地方金融|审计|民政|司法|公安|国资|国有资产|应急管理|应急|林业|医疗保障|医保"
-    r"|政务服务|数据|大数据|外事|外办|知识产权|体育|能源|粮食|城市管理|城管|信访|退役军人"
-    r"|科协|工商联|中小企业|乡村振兴|行政审批|营商环境|住房城乡建设|住房和城乡建设|环保|环境保护"
-    r"|国税|地税|税务|铁路|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
-    r"|食品药品|安监|安全生产|物价|人防|侨务|民族宗教|机关事务|编办|科委|发改|经信|工信)"
+_DEPARTMENT_STEMS_WRITTEN = (
+    "发展和改革 发展改革 发改 经济和信息化 经信 工业和信息化 工信 财政 "
+    "教育 科技 科学技术 商务 人力资源和社会保障 人社 自然资源 "
+    "规划和自然资源 生态环境 住房和城乡建设 住建 交通运输 交通 农业农村 "
+    "农业 水利 文化和旅游 文旅 卫生健康 卫健 市场监督管理 市场监管 统计 "
+    "金融 地方金融 审计 民政 司法 公安 国资 国有资产 应急管理 应急 "
+    "林业 医疗保障 医保 政务服务 数据 大数据 外事 外办 知识产权 体育 "
+    "能源 粮食 城市管理 城管 信访 退役军人 科协 工商联 中小企业 "
+    "乡村振兴 行政审批 营商环境 住房城乡建设 住房和城乡建设 环保 环境保护 "
+    "国税 地税 税务 铁路 国土 建设 规划 监察 外经贸 经贸 商贸 旅游 "
+    "文化 广电 质监 质量技术监督 工商 食品药品 安监 安全生产 物价 人防 "
+    "侨务 民族宗教 机关事务 编办 科委 发改 经信 工信 "
 )
+_DEPARTMENT_STEMS = tuple(_DEPARTMENT_STEMS_WRITTEN.split())
+_DEPARTMENT = re.compile("^(?:" + "|".join(_DEPARTMENT_STEMS) + ")")
 _DEPARTMENT_ENDINGS = ("委员会", "委", "局", "厅", "办", "办公室", "中心")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
@@ -476,7 +481,7 @@ def _complete(names: list[str], head: str | None = None) -> list[str]:
         if (
             len(name) <= 12
             and name.endswith(_DEPARTMENT_ENDINGS)  # (a name holds no line break)
-            and _DEPARTMENT.match(name) is not None
+            and name.startswith(_DEPARTMENT_STEMS)
         ):
             done.append(prefix + name)
         else:
