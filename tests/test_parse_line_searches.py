@@ -1,9 +1,11 @@
-"""Patterns for a line start are searched from each line break, and find what ``^`` finds.
+"""Patterns for a line start find, searched faster, what ``^`` finds.
 
 An item's number (``structure._MARKER``), an 附件 line and a 落款 date line
 (``document._ATTACHMENT``, ``document._SIGNED_DATE_LINE``) are patterns starting with ``^``,
-which the search would try at every character; they are searched as the same pattern
-after a literal line break instead, the first line apart. These tests compare the two.
+which the search would try at every character. Item numbers are searched as the same
+pattern after a literal line break (the first line apart); 附件 and date lines are read
+only where the word every such line holds (附件, a 日 ending the line) stands. These tests
+compare each with the ``^`` pattern.
 """
 
 from __future__ import annotations

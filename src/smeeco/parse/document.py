@@ -60,23 +60,25 @@ _SIGNED_DATE = (
     r"[^\S\n]*$"
 )
 _SIGNED_DATE_LINE = re.compile("^" + _SIGNED_DATE, re.MULTILINE)
-#: The same two after a line break: a literal first character lets the search skip to each
-#: line in C instead of trying ``^`` at every character (:func:`_line_starts`).
-_AFTER_BREAK = {
-    _ATTACHMENT: re.compile("\n" + _ATTACHMENT_LINE, re.M),
-    _SIGNED_DATE_LINE: re.compile("\n" + _SIGNED_DATE, re.M),
+#: What every line the two patterns match holds: the search looks for it (in C) and reads
+#: only the lines that hold it (:func:`_line_starts`).
+_NEEDLE = {
+    _ATTACHMENT: re.compile("附件"),
+    _SIGNED_DATE_LINE: re.compile(r"日[^\S\n]*$", re.MULTILINE),  # both forms end in 日
 }
 
 
 def _line_starts(line: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
     """Where the matches of ``line`` (a pattern for a whole line, ``^…$``) start in
-    ``text[start:end]``, as ``line.finditer`` finds them."""
+    ``text[start:end]``, as ``line.finditer`` finds them: only the lines holding its
+    :data:`_NEEDLE` are read."""
     found: list[int] = []
-    first = line.match(text, start, end)  # only where ``start`` is a line start
-    if first is not None:
-        found.append(start)
-        start = first.end()
-    found.extend(m.start() + 1 for m in _AFTER_BREAK[line].finditer(text, start, end))
+    for needle in _NEEDLE[line].finditer(text, start, end):
+        line_start = text.rfind("\n", 0, needle.start()) + 1
+        if line_start < start or (found and found[-1] == line_start):
+            continue  # a line begun before ``start`` (no ``^`` there), or read already
+        if line.match(text, line_start, end) is not None:
+            found.append(line_start)
     return found
 
 
@@ -287,19 +289,20 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
                 next_signed += 1
             last_of.clear()
             last_of_kind.clear()
-        key = (item.parent, item.kind)
+        kind, value = item.kind, item.value
+        key = (item.parent, kind)
         previous = last_of.get(key)
         if previous is None:
             # afresh, or on from the last item of its kind at its depth or at any depth
             # (一、二、 under 第一章's 第一节, then 三、 right under 第三章)
-            expected = {
-                1,
-                last_of_kind.get((item.kind, item.depth), 0) + 1,
-                last_of_kind.get((item.kind, -1), 0) + 1,
-            }
+            expected = (
+                value == 1
+                or value == last_of_kind.get((kind, item.depth), 0) + 1
+                or value == last_of_kind.get((kind, -1), 0) + 1
+            )
         else:
-            expected = {previous + 1}
-        if item.value not in expected and item.kind != "ordinal":
+            expected = value == previous + 1
+        if not expected and kind != "ordinal":
             if previous is None:
                 what = f"starts at {item.marker}"
             elif item.value == previous:
@@ -705,10 +708,12 @@ def _parse(
                 if body_stop < end:
                     trailer_span = _strip(text, body_stop, end)
             text_start, text_end = _strip(text, text_start, text_end)
-            title_end = min(  # the first stop or line break ends the title
-                (i for i in (text.find(c, text_start, text_end) for c in "。\n") if i >= 0),
-                default=max(text_start, text_end),
-            )
+            # the first stop or line break ends the title
+            title_stop = text.find("。", text_start, text_end)
+            title_break = text.find("\n", text_start, text_end)
+            if title_stop < 0 or 0 <= title_break < title_stop:
+                title_stop = title_break
+            title_end = title_stop if title_stop >= 0 else max(text_start, text_end)
             title_start, title_end = _strip(text, text_start, title_end)
             heading_end = _run_on_heading(text, title_start, title_end)
             if heading_end is not None:

@@ -377,6 +377,7 @@ _SEPARATOR_OR_BRACKET = re.compile(f"[{re.escape(_SEPARATORS + _OPENERS + _CLOSE
 
 
 _BRACKET = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)}]")
+_OPENER = re.compile(f"[{re.escape(_OPENERS)}]")
 _SEPARATOR = re.compile(f"[{re.escape(_SEPARATORS)}]")
 
 
@@ -705,7 +706,7 @@ def _closing(text: str, start: int, end: int) -> int:
                 return -i - 2
             position = i + 1  # "(责任单位:" then the names on the next line
             continue
-        depth += sum(text.count(c, position, i) for c in _OPENERS) - 1
+        depth += len(_OPENER.findall(text, position, i)) - 1
         if depth <= 0:
             return i + 1
         position = i + 1
@@ -756,12 +757,12 @@ def _labelled(
         return None
     if inner_start == start and _FOOTER_FIELD.search(text, inner_start, inner_end):
         return None  # "主办单位:某市人民政府办公室 电话:…": a page's footer, not a clause
-    roles = [_LABEL_ROLES.get(m.group(1)) for m in labels]
+    words = [m.group(1) for m in labels]
+    roles = [_LABEL_ROLES.get(word) for word in words]
     stated = any(r is not None for r in roles)
     # The first unlabelled listing (责任单位) leads by convention unless a lead is stated.
     listing = next(
-        (k for k, r in enumerate(roles) if r is None and labels[k].group(1) not in _PERSON_LABELS),
-        None,
+        (k for k, r in enumerate(roles) if r is None and words[k] not in _PERSON_LABELS), None
     )
     if Role.LEAD in roles:
         # "牵头单位:A；责任单位:B": the text sets B apart from the lead, a stated support.
@@ -777,12 +778,16 @@ def _labelled(
     divided = False
     for k, label in enumerate(labels):
         part_end = labels[k + 1].start() if k + 1 < len(labels) else inner_end
-        if label.group(1) in _PERSON_LABELS:
+        if words[k] in _PERSON_LABELS:
             ns, ne = _trim(text, label.start(), part_end)
             notes.append(text[ns:ne])
             continue
-        colon = max(text.find(":", label.end(), part_end), text.find("：", label.end(), part_end))
-        other = _OTHER_LABEL.search(text, label.end(), part_end) if colon >= 0 else None
+        names_start = label.end()
+        colon = (
+            text.find(":", names_start, part_end) >= 0
+            or text.find("：", names_start, part_end) >= 0
+        )
+        other = _OTHER_LABEL.search(text, names_start, part_end) if colon else None
         if other is not None:
             # "(牵头单位:A;数据提供单位:B)": the part under a label of no role is a note
             ns, ne = _trim(text, other.start() + 1, part_end)
@@ -790,14 +795,14 @@ def _labelled(
             unknown.append((ns, ne))
             part_end = other.start()
         names_end = part_end
-        division = _DIVISION_IN.search(text, label.end(), part_end)
+        division = _DIVISION_IN.search(text, names_start, part_end)
         if division is not None:
             # "〔责任单位:A、B按职责分工负责。具体任务…〕": no lead named, the rest a note
             names_end, divided = division.start(), True
             ns, ne = _trim(text, division.end(), part_end, " \t\r\n\u3000。.，,；;")
             if ns < ne:
                 notes.append(text[ns:ne])
-        found = _names(text, label.end(), names_end, running=False)
+        found = _names(text, names_start, names_end, running=False)
         etc = etc or found.etc
         if found.note:
             notes.append(found.note)
@@ -808,7 +813,8 @@ def _labelled(
     form = ClauseForm.ROLES if stated or any(u.explicit for u in units) else ClauseForm.LISTING
     if divided and not stated:
         form = ClauseForm.DIVISION
-    end = _trim(text, start, end, " \t\r\u3000")[1]
+    if text[end - 1] in " \t\r\u3000":
+        end = _trim(text, start, end, " \t\r\u3000")[1]
     return ResponsibilityClause(
         form,
         tuple(units),
@@ -1167,7 +1173,7 @@ def find_responsibility_clauses(
             and not text[e:end].strip(_SEPARATORS + " \t\r\n\u3000")
         ):
             clause = attrs.evolve(clause, cut=True)  # "部门分工:省财政厅牵头," at the end
-        rule = _FIRST_LEADS.search(clause.note) is not None
+        rule = bool(clause.note) and _FIRST_LEADS.search(clause.note) is not None
         if rule or first_leads_everywhere:
             clause = first_listed_leads(clause)
         if rule and "下同" in clause.note:
