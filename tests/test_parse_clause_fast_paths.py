@@ -161,7 +161,7 @@ def _reference_names(text: str, start: int, end: int, *, running: bool) -> tuple
             e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = r._trim(text, s, e)
         if e > s and text[s:e].strip(r._OPENERS + r._CLOSERS):  # a lone "(" names nothing
-            names.append((s, e))
+            names.extend(r._at_line_break(text, s, e))
     # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []

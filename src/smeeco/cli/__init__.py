@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from types import ModuleType
 
 from smeeco.cli import (
@@ -87,10 +88,17 @@ examples:
 """
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser of the ``smeeco`` command.
 
+    With ``command``, only that command's sub-parser is built in full; the others are
+    listed by name and help line alone, so that ``smeeco parse`` does not load the graph
+    formats (networkx, the renderers) that ``smeeco graph``'s options name. An unknown
+    ``command`` builds none in full (argparse then says which commands there are).
+
     >>> build_parser().parse_args(["who", "example", "(一)"]).measure
+    '(一)'
+    >>> build_parser("who").parse_args(["who", "example", "(一)"]).measure
     '(一)'
     """
     parser = argparse.ArgumentParser(
@@ -105,9 +113,30 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"smeeco {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for command in COMMANDS:
-        command.add_parser(commands)
+    for module in COMMANDS:
+        name = module.__name__.rsplit(".", 1)[1]
+        if command is None or name == command:
+            module.add_parser(commands)
+        else:
+            commands.add_parser(name, help=module.HELP, add_help=False)
     return parser
+
+
+def _command_in(argv: Sequence[str]) -> str:
+    """The command ``argv`` names: its first word that is not an option ("" if none).
+
+    The ``smeeco`` options before the command (``--debug``, ``--version``, ``-h``) take
+    no value, so the first other word is the command.
+
+    >>> _command_in(["--debug", "parse", "a.txt", "-o", "a.json"])
+    'parse'
+    >>> _command_in(["--version"])
+    ''
+    """
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -116,8 +145,9 @@ def main(argv: list[str] | None = None) -> int:
     Returns the exit status: 0 on success, 1 on an error (one line on stderr, or the
     list of problems of a data pack), 2 on a usage error.
     """
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    parser = build_parser(_command_in(words))
+    args = parser.parse_args(words)
     try:
         status: int = args.run(args, SafeOutput(sys.stdout))
     except SmeecoError as exc:

@@ -7,7 +7,10 @@ from typing import TextIO
 
 from smeeco.cli._common import add_debug, add_register_options, progress_bar, read_register_args
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "size class (large/medium/small/micro) of every enterprise in a register"
 
 _EPILOG = """\
 examples:
@@ -22,7 +25,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``classify`` command to ``commands``."""
     p = commands.add_parser(
         "classify",
-        help="size class (large/medium/small/micro) of every enterprise in a register",
+        help=HELP,
         description="Read a register (CSV, XLSX, Parquet), check every cell and write it back"
         " with size_class, size_candidates, size_missing, size_industry and size_note.",
         epilog=_EPILOG,

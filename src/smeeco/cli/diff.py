@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from smeeco.cli._common import (
     add_debug,
@@ -13,20 +13,24 @@ from smeeco.cli._common import (
     print_json,
     table,
 )
-from smeeco.compare import diff as compare
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import UnknownPackError, UnknownReferenceError
 from smeeco.model import PolicyDocument
-from smeeco.reports import Report, comparison_report, write_report
 
-__all__ = ["add_parser", "parse_side", "run"]
+if TYPE_CHECKING:
+    from smeeco.reports import Report
+
+__all__ = ["HELP", "add_parser", "parse_side", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "compare two generations: packs, documents, or a pack on two dates"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``diff`` command to ``commands``."""
     p = commands.add_parser(
         "diff",
-        help="compare two generations: packs, documents, or a pack on two dates",
+        help=HELP,
         description="Compare OLD with NEW. Each is PACK, PACK@DATE (what was in force that"
         " day), PACK:DOCUMENT (one document of a pack, @DATE allowed after it) or a"
         " document id or title of the bundled 'all' pack. Measures are matched by id, else"
@@ -88,6 +92,9 @@ def print_report(report: Report, out: TextIO) -> None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print, or write, the comparison."""
+    from smeeco.compare import diff as compare  # loaded for this command only
+    from smeeco.reports import comparison_report, write_report
+
     path = check_output_folder(args.output) if args.output else None
     old, old_doc = parse_side(args.old)
     new, new_doc = parse_side(args.new)

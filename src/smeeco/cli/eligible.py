@@ -13,7 +13,10 @@ if TYPE_CHECKING:
     from smeeco.register import Register
     from smeeco.rules import TierRules
 
-__all__ = ["add_parser", "add_register_args", "date_arg", "read_tier_register", "run"]
+__all__ = ["HELP", "add_parser", "add_register_args", "date_arg", "read_tier_register", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "evaluate a tier's criteria for every enterprise in a register"
 
 _EPILOG = """\
 examples:
@@ -60,7 +63,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``eligible`` command to ``commands``."""
     p = commands.add_parser(
         "eligible",
-        help="evaluate a tier's criteria for every enterprise in a register",
+        help=HELP,
         description="Write one row per enterprise: id, status (met/unmet/unknown/manual),"
         " score (where scored and decided) and why.",
         epilog=_EPILOG,

@@ -8,14 +8,17 @@ from typing import TextIO
 
 from smeeco.cli.eligible import add_register_args, read_tier_register
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "explain one enterprise's evaluation against a tier, criterion by criterion"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``explain`` command to ``commands``."""
     p = commands.add_parser(
         "explain",
-        help="explain one enterprise's evaluation against a tier, criterion by criterion",
+        help=HELP,
         epilog="example:\n"
         "  smeeco explain register.csv e42 --tier cn-innovative-sme --as-of 2025-06-30",
         formatter_class=argparse.RawDescriptionHelpFormatter,

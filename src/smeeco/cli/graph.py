@@ -23,7 +23,10 @@ from smeeco.cli._common import (
 from smeeco.errors import ExportError
 from smeeco.formats import format_for, formats
 
-__all__ = ["add_parser", "formats_help", "run"]
+__all__ = ["HELP", "add_parser", "formats_help", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "write the responsibility graph (picture, HTML page or graph file)"
 
 
 def formats_help(family: str = "graph") -> str:
@@ -40,7 +43,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     names = [f.name for f in formats("graph")]
     p = commands.add_parser(
         "graph",
-        help="write the responsibility graph (picture, HTML page or graph file)",
+        help=HELP,
         description="Write a graph. The format follows the file suffix (or --format).",
         epilog="formats:\n"
         + formats_help("graph")

@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from smeeco.register import Register
     from smeeco.rules.groups import GroupRules
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "size class, tiers met and measures meant for every enterprise in a register"
 
 _EPILOG = """\
 examples:
@@ -41,7 +44,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``match`` command to ``commands``."""
     p = commands.add_parser(
         "match",
-        help="size class, tiers met and measures meant for every enterprise in a register",
+        help=HELP,
         description="Match a register against a data pack's measures: per enterprise its size"
         " class, the tiers whose criteria it meets, and the measures meant for it (met),"
         " those missing data leaves open (unknown) and those to review (manual).",

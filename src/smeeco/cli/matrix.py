@@ -22,14 +22,17 @@ from smeeco.cli.graph import formats_help
 from smeeco.errors import ExportError
 from smeeco.formats import format_for, suffixes
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "write the responsibility matrix (任务分工表)"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``matrix`` command to ``commands``."""
     p = commands.add_parser(
         "matrix",
-        help="write the responsibility matrix (任务分工表)",
+        help=HELP,
         description="Write the responsibility matrix: measures × units, 牵头/配合 (L/S), * for"
         " roles inferred from listing order. The format follows the file suffix; Markdown"
         " to the terminal without -o.",

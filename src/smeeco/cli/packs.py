@@ -7,14 +7,17 @@ from typing import TextIO
 
 from smeeco.cli._common import add_debug, add_json, print_json, table
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "list the bundled data packs"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``packs`` command to ``commands``."""
     p = commands.add_parser(
         "packs",
-        help="list the bundled data packs",
+        help=HELP,
         epilog="example:\n  smeeco packs",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -17,10 +17,11 @@ from smeeco.encodings import ENCODINGS
 from smeeco.errors import DataPackError
 from smeeco.io.datapack import write_pack
 from smeeco.io.packtext import paused_gc
-from smeeco.parse.notice_file import read_notice_file
-from smeeco.parse.pack import parse_to_pack
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "read policy notices (责任单位, 牵头单位, 任务分工表…) into a data pack"
 
 #: Inputs larger than this (characters, all files) get a progress bar on a terminal.
 PROGRESS_FROM = 1_000_000
@@ -30,7 +31,7 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     """Add the ``parse`` subcommand."""
     p = commands.add_parser(
         "parse",
-        help="read policy notices (责任单位, 牵头单位, 任务分工表…) into a data pack",
+        help=HELP,
         description="Read Chinese policy notices, as pasted from a web page, into one data"
         " pack: a document per file, its measures and who is responsible for each.",
     )
@@ -58,6 +59,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def _read(name: str, encoding: str | None) -> str:
+    from smeeco.parse.notice_file import read_notice_file  # the parser loads for parse only
+
     if name == "-":
         stream = getattr(sys.stdin, "buffer", None)
         if stream is None:  # a text stream without bytes underneath (a test, an IDE console)
@@ -99,6 +102,8 @@ def _bar(total_size: int) -> Callable[[int, int, str], None] | None:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Parse the files, write the pack, print the report; 1 with --strict if uncertain."""
+    from smeeco.parse.pack import parse_to_pack  # the parser loads for this command only
+
     output = Path(args.output)
     if output.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise DataPackError(f"-o {args.output!r}: write the pack as .yaml or .json")

@@ -16,17 +16,19 @@ from smeeco.cli._common import (
     table,
     warn,
 )
-from smeeco.keywords import search
 from smeeco.model import Agency
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "measures whose title, text or notes contain all the words"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``search`` command to ``commands``."""
     p = commands.add_parser(
         "search",
-        help="measures whose title, text or notes contain all the words",
+        help=HELP,
         description="Find measures by keywords (Chinese or English; traditional characters"
         " need the smeeco[zh] extra). Every word must occur; title matches rank first.",
         epilog="examples:\n  smeeco search tianjin-2022-measures 金融\n"
@@ -44,6 +46,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print one row per matching measure, best first."""
+    from smeeco.keywords import search  # loaded for this command only
+
     eco = load_pack(args.pack)
     if args.as_of:
         eco = eco.at(args.as_of)
@@ -96,9 +100,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 h.measure.document,
                 str(h.score),
                 ",".join(h.fields),
-                "、".join(unit_names(h.measure.units)) if zh else ", ".join(
-                    unit_names(h.measure.units)
-                ),
+                "、".join(unit_names(h.measure.units))
+                if zh
+                else ", ".join(unit_names(h.measure.units)),
             ]
         )
     table(rows, out)

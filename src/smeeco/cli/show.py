@@ -7,14 +7,17 @@ from typing import TextIO
 
 from smeeco.cli._common import add_common, add_json, add_pack, as_of, load_pack, print_json, table
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "what a pack holds"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``show`` command to ``commands``."""
     p = commands.add_parser(
         "show",
-        help="what a pack holds",
+        help=HELP,
         epilog="example:\n  smeeco show example",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -20,14 +20,17 @@ from smeeco.cli._common import (
 from smeeco.tables import TABLES, table_columns
 from smeeco.tables.write import TABLE_FORMATS, records, write_table
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "a table of responsibilities, measures, agencies… (CSV, XLSX, Parquet, JSON)"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``table`` command to ``commands``."""
     p = commands.add_parser(
         "table",
-        help="a table of responsibilities, measures, agencies… (CSV, XLSX, Parquet, JSON)",
+        help=HELP,
         description="Write one table of a pack. WHAT is one of: "
         + ", ".join(TABLES)
         + ". The format follows the suffix of -o: "

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from smeeco.chronology import draw_load, timeline
 from smeeco.cli._common import (
     add_debug,
     add_json,
@@ -17,14 +16,17 @@ from smeeco.cli._common import (
     table,
 )
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "documents, measures in and out of force, reorganisations, indicators by date"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``timeline`` command to ``commands``."""
     p = commands.add_parser(
         "timeline",
-        help="documents, measures in and out of force, reorganisations, indicators by date",
+        help=HELP,
         description="Every dated event of PACK, by date; -o draws each agency's"
         " responsibility load over time (.svg .png .pdf).",
         epilog="examples:\n  smeeco timeline tianjin\n"
@@ -44,6 +46,8 @@ def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Print the events, or draw the picture."""
+    from smeeco.chronology import draw_load, timeline  # loaded for this command only
+
     path = check_output_folder(args.output) if args.output else None
     eco = load_pack(args.pack)
     if path is not None:

@@ -19,14 +19,17 @@ from smeeco.cli._common import (
 from smeeco.ecosystem import Ecosystem
 from smeeco.model import Agency, Measure, Role
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "what an agency is responsible for"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``what`` command to ``commands``."""
     p = commands.add_parser(
         "what",
-        help="what an agency is responsible for",
+        help=HELP,
         description="The measures AGENCY leads or supports, in document order.",
         epilog="examples:\n  smeeco what example 示例市工信局\n"
         "  smeeco what example ex-north-district --collectives",

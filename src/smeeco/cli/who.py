@@ -19,14 +19,17 @@ from smeeco.ecosystem import Ecosystem
 from smeeco.model import Agency, Measure, PolicyDocument
 from smeeco.queries import find_measure
 
-__all__ = ["add_parser", "run"]
+__all__ = ["HELP", "add_parser", "run"]
+
+#: The line ``smeeco --help`` shows for this command.
+HELP = "who is responsible for a measure"
 
 
 def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``who`` command to ``commands``."""
     p = commands.add_parser(
         "who",
-        help="who is responsible for a measure",
+        help=HELP,
         description="The units responsible for MEASURE, in the order the text lists them.",
         epilog='examples:\n  smeeco who example "(一)"\n  smeeco who example'
         " ex-2022-measures.m03 --as-of 2024-01-01",

@@ -684,7 +684,9 @@ def _parse(
             body_stop = end
             fields_end = 0
             if clause is not None and not is_shared[k]:
-                rest_start, rest_end = _strip(text, clause.span[1], end, _SPACE + "。")
+                # page furniture after the clause ("— 2 —", a PDF's page number) is no text
+                rest_end = _furniture_start(text, clause.span[1], end)
+                rest_start, rest_end = _strip(text, clause.span[1], rest_end, _SPACE + "。")
                 if clause.form is not ClauseForm.JOINT and rest_start == rest_end:
                     text_end = clause.span[0]
                 elif _label_lines_after(text, item.body, clause, rest_start, rest_end):

@@ -475,6 +475,17 @@ def _parse_policy(
                 " start of an item; check the measures' numbers and titles",
             )
         )
+    if prepared.joined:
+        warnings.append(
+            ParseWarning(
+                "wrapped",
+                (0, 0),
+                f"the text is hard-wrapped, about {prepared.wrap_width} characters a line (a"
+                f" copy from a PDF keeps each printed line a line): {prepared.joined} line"
+                " breaks inside paragraphs were joined; check the measures' titles and units"
+                " where a line ended",
+            )
+        )
     if prepared.controls:
         first, code = prepared.controls[0]
         warnings.append(

@@ -18,11 +18,13 @@ from __future__ import annotations
 import bisect
 import difflib
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, overload
 
 import attrs
 
+from smeeco.parse.furniture import PAGE_NUMBER
 from smeeco.parse.html import fragment_text, html_tables, html_text, looks_like_html
 
 __all__ = ["OffsetMap", "Prepared", "looks_traditional", "prepare"]
@@ -214,6 +216,11 @@ class Prepared:
     #: whether merged cells of an HTML table stopped standing in later rows, where repeating
     #: them would have made more text than the page holds (a hostile or broken page)
     html_capped: bool = False
+    #: the width (display columns, a Chinese character two) a hard-wrapped text is wrapped
+    #: at, a copy from a PDF keeping each printed line a line (0: not hard-wrapped)
+    wrap_width: int = 0
+    #: line breaks inside its paragraphs joined in a hard-wrapped text
+    joined: int = 0
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
@@ -409,6 +416,7 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         stripped, mapping = _convert(stripped, mapping)
         converted = True
     stripped, mapping = _unspace(stripped, mapping)
+    stripped, mapping, wrap_width, joined = _reflow(stripped, mapping)
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
     return Prepared(
         text,
@@ -422,7 +430,118 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         odd_breaks,
         base is not None,
         capped,
+        wrap_width,
+        joined,
     )
+
+
+#: A hard-wrapped text has at least this many full lines, ...
+_WRAP_MIN_FULL = 6
+#: ... full lines hold at least this many characters, ...
+_WRAP_MIN_WIDTH = 20
+#: ... a full line is at most this many characters shorter than the fullest band of lines
+#: (a printed line is a grid of Chinese characters: a run of digits takes less room), ...
+_WRAP_SLACK = 3
+#: ... at least three in ten of the lines longer than half the width are full, and at most
+#: one in ten is longer than the band and its slack (a digit-heavy line) — in a pasted web
+#: page, paragraphs run to any length.
+_WRAP_SHARE = 0.3
+_WRAP_WIDER = 0.1
+#: A line that starts a paragraph of its own: indented, or an item's number after a line
+#: that ended a sentence.
+_INDENT = re.compile(r"[ \t\u3000]{2}|\u3000")
+_ITEM_START = re.compile(
+    r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+    r"|\d{1,3}[、.．]|第[一二三四五六七八九十百零\d]{1,4}[章节条部分]|[①-⑳⑴-⒇⒈-⒛])"
+)
+_ENDS_SENTENCE = frozenset("。；;！!？?)）〕】」』]")
+_HALF_CELL = re.compile(r"[0-9A-Za-z%.]")
+#: A line of unit names alone, no punctuation, as a signature block sets them ("宁夏回族自治区
+#: 财政厅 宁夏回族自治区工业和信息化厅"): never joined, each line one issuer or more.
+_SIGNATURE = re.compile(
+    r"[ \t\u3000]*[^，,。;；:：、()（）\n]{2,}"
+    r"(?:厅|局|委|委员会|政府|办公室|办公厅|办|中心|公司)[ \t\u3000]*$"
+)
+#: A line of a table laid out with tabs, bars or runs of spaces: never joined.
+_CELL_GAP = re.compile(r"\t|\||[ \u3000]{2}\S")
+
+
+def _reflow(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int, int]:
+    """Join the lines of a hard-wrapped text back into its paragraphs.
+
+    A copy from a PDF keeps each printed line a line, so a paragraph, a unit list, even
+    a unit's name ("省财⏎政厅") breaks at the page's width. Such a text is told by its
+    lines: at least :data:`_WRAP_MIN_FULL` of them are *full* — within
+    :data:`_WRAP_SLACK` characters of the commonest length, at least
+    :data:`_WRAP_MIN_WIDTH` —, enough of the longer lines are full, and almost none is
+    longer. A web page's paragraphs, each a line of its own length, are not so.
+
+    A full line then joins the next unless it ends in a colon (the addressees' line), the
+    next is empty, indented, or starts an item after a sentence's end, or either is a
+    table's row (a tab, a bar, a run of spaces) or a signature's line of unit names. A
+    page's number between the two ("— 3 —") is left out of the joined paragraph.
+    Returns the text, its map, the width (0 when not hard-wrapped) and the number of line
+    breaks joined; a removed line break maps nowhere.
+
+    >>> paragraph = "加强信贷支持力度,扩大中小企业贷款规模。" * 8 + "(责任单位:市财政局、市商务局)"
+    >>> text = "(一)" + "\\n".join(paragraph[i : i + 20] for i in range(0, len(paragraph), 20))
+    >>> joined, _, width, breaks = _reflow(text, range(len(text) + 1))
+    >>> width, breaks, joined == "(一)" + paragraph
+    (20, 8, True)
+    """
+    lines = text.split("\n")
+    if len(lines) < _WRAP_MIN_FULL:
+        return text, offsets, 0, 0
+    widths = [len(line.rstrip(" \t\u3000")) for line in lines]
+    counts = {w: n for w, n in Counter(widths).items() if w >= _WRAP_MIN_WIDTH}
+    if sum(counts.values()) < _WRAP_MIN_FULL:
+        return text, offsets, 0, 0
+    # the printed line's length: the commonest (the longest on a tie); a line with digits
+    # or Latin letters, each half a character, holds more
+    band = max(counts, key=lambda w: (counts[w], w))
+    low, high = band - _WRAP_SLACK, band + _WRAP_SLACK
+    long = sum(n for w, n in counts.items() if w > band // 2)
+    long += sum(1 for w in widths if band // 2 < w < _WRAP_MIN_WIDTH)
+    full = sum(n for w, n in counts.items() if low <= w <= high)
+    longer = [(line, w) for line, w in zip(lines, widths, strict=True) if w > high]
+    wider = sum(1 for line, w in longer if w - len(_HALF_CELL.findall(line)) / 2 > high)
+    full += len(longer) - wider
+    if full < _WRAP_MIN_FULL or full < _WRAP_SHARE * long or wider > _WRAP_WIDER * long:
+        return text, offsets, 0, 0
+    kept: list[tuple[int, int]] = []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    start = 0  # where the current piece starts
+    k = 0
+    while k < len(lines) - 1:
+        line = lines[k]
+        stripped = line.rstrip(" \t\u3000")
+        after = k + 1
+        if after + 1 < len(lines) and PAGE_NUMBER.match(lines[after].strip()):
+            after += 1  # "…加大支持力⏎— 3 —⏎度,…": a page's number inside a paragraph
+        following = lines[after]
+        if (
+            widths[k] >= band - _WRAP_SLACK
+            and following.strip()
+            and _INDENT.match(following) is None
+            and stripped[-1:] not in ":："  # "各市、县(区)财政局…:": the addressees' line
+            and not (stripped[-1:] in _ENDS_SENTENCE and _ITEM_START.match(following))
+            and _CELL_GAP.search(stripped.lstrip()) is None
+            and _CELL_GAP.search(following) is None
+            and _SIGNATURE.match(stripped) is None
+            and _SIGNATURE.match(following) is None
+        ):
+            kept.append((start, starts[k] + len(stripped)))  # trailing spaces go too
+            start = starts[after]
+            k = after
+            continue
+        k += 1
+    if not kept:
+        return text, offsets, band, 0
+    kept.append((start, len(text) + 1))  # and the end
+    joined = "".join(text[a:b] for a, b in kept[:-1]) + text[start:]
+    return joined, _through(offsets, kept), band, len(kept) - 1
 
 
 #: Characters a PDF transcription spaces apart ("青 海 省 人 民 政 府 关 于 …").

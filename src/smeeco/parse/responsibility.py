@@ -582,7 +582,10 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         if s < e and (text[s] in _TRIM or text[e - 1] in _TRIM):
             s, e = _trim(text, s, e)
         if e > s and (not bracketed or text[s:e].strip(_OPENERS + _CLOSERS)):
-            names.append((s, e))  # a lone "(" names nothing
+            if spaced:  # (a lone "(" names nothing)
+                names.extend(_at_line_break(text, s, e))
+            else:  # no line break to run through a name
+                names.append((s, e))
     # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
@@ -604,6 +607,30 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     else:
         written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
     return _Names(tuple(merged), tuple(_complete(_share_suffix(written))), etc, note)
+
+
+def _at_line_break(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """A name that a line break runs through: one name, or two when both halves are whole.
+
+    A list wrapped inside a name (a PDF's line end: "市工业和信⏎息化局") is one name, the
+    break taken out. Two halves that each read as a whole unit of four characters or more
+    ("市财政局⏎市商务局") are two names whose separator the line end took; shorter halves
+    are the two parts of one ("市发展改革委⏎员会", "区人民政府⏎办公室").
+    """
+    brk = text.find("\n", start, end)
+    if brk < 0:
+        return ((start, end),)
+    first = _trim(text, start, brk)
+    second = _trim(text, brk, end)
+    if (
+        text.find("\n", second[0], end) < 0
+        and first[1] - first[0] >= 4
+        and second[1] - second[0] >= 4
+        and unit_like(text[first[0] : first[1]])
+        and unit_like(text[second[0] : second[1]])
+    ):
+        return (first, second)
+    return ((start, end),)
 
 
 #: "哈尔滨、黑河、绥芬河市政府": bare place names before a name ending in a level's
@@ -661,6 +688,7 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
 
 
 _CLOSE_OR_LINE = re.compile(r"[)）〕\]\n]")
+_CLOSER = re.compile(r"[)）〕\]]")
 _NOT_SPACE = re.compile(r"\S")
 #: A line that opens a labelled bracket of its own ("(责任单位:").
 _PAREN_LABEL = re.compile(rf"[^\S\n]*[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：]")
@@ -691,7 +719,7 @@ def _closing(text: str, start: int, end: int) -> int:
             continued += 1
             if (
                 before > start
-                and text[before - 1] in _SEPARATORS
+                and text[before - 1] not in ":："
                 and continued <= _LABEL_LINES
                 and _wrapped_list(text, i + 1, limit)
             ):
@@ -717,17 +745,23 @@ _WRAP_LOOK = 80
 
 
 def _wrapped_list(text: str, start: int, limit: int) -> bool:
-    """Whether the line at ``start`` ends a list that a line break after a 、 wrapped.
+    """Whether the line at ``start`` goes on with a list that a line end wrapped.
 
-    It does when a closing bracket stands on it within :data:`_WRAP_LOOK` characters with
-    no opening bracket, stop (。) or line break before it: "人民银行某市中心支行)" — not
+    It does when a closing bracket ends the list within :data:`_LABEL_LINES` lines of at
+    most :data:`_WRAP_LOOK` characters each, with no opening bracket, stop (。) or empty
+    line before it: "人民银行某市中心支行)", "…省商务厅、⏎省财政厅)" — not
     "2.加强服务。(责任单位:…)", the next item.
     """
-    stop = min(limit, start + _WRAP_LOOK)
-    found = _CLOSE_OR_LINE.search(text, start, stop)
-    if found is None or text[found.start()] == "\n":
+    stop = min(limit, start + _WRAP_LOOK * _LABEL_LINES)
+    found = _CLOSER.search(text, start, stop)
+    if found is None:
         return False
     piece = text[start : found.start()]
+    lines = piece.split("\n")
+    if len(lines) > _LABEL_LINES or any(len(line) > _WRAP_LOOK for line in lines):
+        return False
+    if any(not line.strip() for line in lines[1:]) or not lines[0].strip():
+        return False
     return bool(piece.strip()) and not any(c in piece for c in _OPENERS + "。")
 
 
