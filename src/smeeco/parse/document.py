@@ -503,7 +503,7 @@ def _parse(
             extent[open_items.pop()] = item.span[0]
         open_items.append(k)
     table_starts = sorted([s for s, _e in masked] + list(breaks))
-    for k, item in enumerate(items):  # a table or an 附件 line after an item ends it
+    for k, item in enumerate(items if table_starts else ()):  # a table or 附件 line ends it
         after = bisect.bisect_right(table_starts, item.span[0])
         if after < len(table_starts) and table_starts[after] < extent[k]:
             extent[k] = table_starts[after]

@@ -1142,7 +1142,7 @@ def find_responsibility_clauses(
     start = max(0, min(start, end))
     floor = start
     first_leads_everywhere = False
-    last_closer = max(text.rfind(c, start, end) for c in _CLOSERS)
+    last_closer = -2  # where the last closing bracket stands (-1: none), looked for once needed
     for kind, at, anchor in _anchors(text, start, end):
         if at < floor:
             continue
@@ -1190,13 +1190,15 @@ def find_responsibility_clauses(
         s, e = clause.span
         if s < floor or e > end or s >= e:
             continue
-        if (
+        opened = (
             kind in ("lead", "div", "assign", "joint")
             and s > 0
             and text[s - 1] in _OPENERS
             and end == len(text)
-            and last_closer < e  # no bracket closes after it
-        ):
+        )
+        if opened and last_closer == -2:
+            last_closer = max(text.rfind(c, start, end) for c in _CLOSERS)
+        if opened and last_closer < e:  # no bracket closes after it
             clause = attrs.evolve(clause, cut=True)  # "(A牵头，B按职责分工负责，…" to the end
         elif (
             kind in ("lead", "div", "joint")
