@@ -56,6 +56,7 @@ _ORDINAL = re.compile(
 )
 _CN_NUMERAL = re.compile(_CN)
 _NUMERALS = frozenset("一二三四五六七八九十")
+_NUMERAL_IS = re.compile("[一二三四五六七八九十]是")
 #: What may stand before 一是: a stop, a colon, a closing bracket, a comma ("一是…，二是…";
 #: a run must still start at 一是 and go on in order) or a space.
 _BEFORE_ORDINAL = frozenset("。；;！!？?\n：:)），,")
@@ -64,12 +65,12 @@ _BEFORE_ORDINAL = frozenset("。；;！!？?\n：:)），,")
 def _ordinals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(start, end, numeral)`` of each match of :data:`_ORDINAL` in ``text[start:end]``.
 
-    The same matches, found from each 是 (``str.find`` skips the rest at C speed): the
-    numeral is the run of numeral characters before it, after a stop or a space.
+    The same matches, found from each 是 after a numeral (a search skips the rest at C
+    speed): the numeral is the run of numeral characters before it, after a stop or a space.
     """
     found: list[tuple[int, int, str]] = []
-    position = text.find("是", start, end)
-    while position >= 0:
+    for numeral_is in _NUMERAL_IS.finditer(text, start, end):  # a 是 after no numeral: none
+        position = numeral_is.end() - 1
         first = position
         while first > start and position - first < 4 and text[first - 1] in _NUMERALS:
             first -= 1
@@ -79,7 +80,6 @@ def _ordinals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and _CN_NUMERAL.fullmatch(text, first, position) is not None
         ):
             found.append((first, position + 1, text[first:position]))
-        position = text.find("是", position + 1, end)
     return found
 
 
