@@ -1,7 +1,8 @@
 """The unit-list reader's fast paths give what the full reading gives.
 
-``_names`` skips the note, 及/和/与, 等, bracket and trimming steps for a list that holds
-nothing they act on (searched for once per list), ``_items`` splits a list without
+``_names`` reads a list of names and separators alone in one pass (``_plain_names``) and
+skips the note, 及/和/与, 等, bracket and trimming steps for a list that holds nothing
+they act on (searched for once per list), ``_items`` splits a list without
 brackets at every separator, and the department and government endings are tried by
 ``endswith`` first; an unlabelled listing's opening bracket is looked for among the
 brackets of its line only. The references below are the readings before those fast

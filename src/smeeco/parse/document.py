@@ -1003,7 +1003,7 @@ def _merge_adjacent(text: str, clauses: list[ResponsibilityClause]) -> list[Resp
             units = list(previous.units)
             for unit in clause.units:  # a listing after a stated lead: all stated support
                 if lead_stated and not unit.explicit:
-                    unit = attrs.evolve(unit, role=Role.SUPPORT, explicit=True)
+                    unit = ClauseUnit(unit.name, Role.SUPPORT, True, unit.span, unit.written)
                 units.append(unit)
             span = (previous.span[0], clause.span[1])
             merged[-1] = attrs.evolve(

@@ -536,12 +536,57 @@ def _set_notes_apart(text: str, items: list[tuple[int, int]]) -> tuple[list[tupl
     return kept, note
 
 
+#: What a unit list needs to be read step by step for: spaces, brackets, stops, colons, 等.
+_NOT_PLAIN = re.compile(r"[\s()（）〔〕\[\]。.:：等]")
+
+
+def _plain_names(text: str, start: int, end: int) -> _Names | None:
+    """The names of a list holding only names and separators (and 及/和/与), as
+    :func:`_names` reads them; ``None`` for any other list (and for a 各 collective that
+    another name follows, which may join it).
+
+    Nothing in such a list is trimmed, set apart as a note or cut at a 等: each item (each
+    part of it at a 及/和/与 between whole units) is a name, less a verb ending it.
+    """
+    if (
+        _NOT_PLAIN.search(text, start, end) is not None
+        or _NOTE_ITEM.search(text, start, end) is not None
+    ):
+        return None
+    conjunctions = _CONJ.search(text, start, end) is not None
+    spans: list[tuple[int, int]] = []
+    begin = start
+    for piece in _SEPARATOR.split(text[start:end]):
+        stop = begin + len(piece)
+        if piece:
+            parts = _split_conjunctions(text, begin, stop) if conjunctions else [(begin, stop)]
+            for s, e in parts:
+                if spans and text[spans[-1][0]] in "各相有":
+                    return None  # "各县、区人民政府": the joins are read step by step
+                if text[e - 1] in _VERB_LAST:
+                    verb = _VERB_TAIL.search(text, s, e)
+                    if (
+                        verb is not None
+                        and verb.start() - s >= 2
+                        and text[verb.start() - 1] in _SUFFIX
+                    ):
+                        e = verb.start()  # "园区管委会落实": the unit, not its verb
+                spans.append((s, e))
+        begin = stop + 1
+    written = [text[s:e] for s, e in spans]
+    return _Names(tuple(spans), tuple(_complete(_share_suffix(written))), False, "")
+
+
 def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     """The unit names in ``text[start:end]``, with a trailing 等 and a scoping note.
 
     ``running`` is ``True`` for unit lists in running text (not inside a labelled
     bracket), where modal words such as 要 may follow the last unit.
     """
+    if not running:
+        plain = _plain_names(text, start, end)
+        if plain is not None:
+            return plain
     items = _items(text, start, end)
     spaced = _INNER_SPACE.search(text, start, end) is not None
     note = ""
@@ -1092,7 +1137,7 @@ def _assigned_at(text: str, anchor: re.Match[str], end: int) -> ResponsibilityCl
         support = _names(text, split + 2, units_end, running=True)
         units = _units(text, lead, Role.LEAD, first_leads=False)
         support_units = _units(text, support, Role.SUPPORT, first_leads=False)
-        units += [attrs.evolve(u, role=Role.SUPPORT, explicit=True) for u in support_units]
+        units += [ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written) for u in support_units]
         etc = lead.etc or support.etc
     else:
         found = _names(text, start, units_end, running=True)
