@@ -545,9 +545,12 @@ def _plain_names(text: str, start: int, end: int) -> _Names | None:
     :func:`_names` reads them; ``None`` for any other list (and for a 各 collective that
     another name follows, which may join it).
 
-    Nothing in such a list is trimmed, set apart as a note or cut at a 等: each item (each
-    part of it at a 及/和/与 between whole units) is a name, less a verb ending it.
+    Nothing in such a list is trimmed (but the stops ending it), set apart as a note or cut
+    at a 等: each item (each part of it at a 及/和/与 between whole units) is a name, less a
+    verb ending it.
     """
+    while end > start and text[end - 1] in "。.":
+        end -= 1  # "(市发展改革委。)": the stop is trimmed off the last name
     if (
         _NOT_PLAIN.search(text, start, end) is not None
         or _NOTE_ITEM.search(text, start, end) is not None
