@@ -622,6 +622,8 @@ def _parse(
     last_measure = measure_items[-1] if measure_items else -1
     trailer_span: tuple[int, int] | None = None
     rule_note_after: int | None = None  # where a listing's "列第一位者为牵头部门,下同" ends
+    # a measure's nearest heading, the markers of its headings and its locator's prefix
+    headings_of: dict[int | None, tuple[ParsedSection | None, tuple[str, ...], str]] = {}
     for k in range(n):
         item = items[k]
         if role[k] == "section":
@@ -729,9 +731,17 @@ def _parse(
                     )
                 )
                 title_end = heading_end
-            ancestors = _ancestors(items, k)[::-1]
-            heading_sections = [section_of[a] for a in ancestors if a in section_of]
-            nearest = heading_sections[-1] if heading_sections else None
+            headed = headings_of.get(item.parent)
+            if headed is None:  # the same for every item under that parent
+                ancestors = _ancestors(items, k)[::-1]
+                heading_sections = [section_of[a] for a in ancestors if a in section_of]
+                headed = (
+                    heading_sections[-1] if heading_sections else None,
+                    tuple(items[a].marker for a in ancestors if role[a] == "section"),
+                    "".join(s.number for s in heading_sections),
+                )
+                headings_of[item.parent] = headed
+            nearest, headings, locator_prefix = headed
             truncated = last and (
                 (
                     clause is None
@@ -763,8 +773,8 @@ def _parse(
                     title_span=(title_start, title_end),
                     text_span=(text_start, text_end),
                     truncated=truncated,
-                    headings=tuple(items[a].marker for a in ancestors if role[a] == "section"),
-                    locator_prefix="".join(s.number for s in heading_sections),
+                    headings=headings,
+                    locator_prefix=locator_prefix,
                     shared=is_shared[k],
                 )
             )
