@@ -24,6 +24,7 @@ run from 一 to 九十九 and must be followed by the item's punctuation.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -102,6 +103,7 @@ _NUMERAL = {kind: "n_" + kind for kind in _KINDS}
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+@functools.lru_cache(maxsize=1024)  # the numerals a text uses, each worked out once
 def _value(kind: str, numeral: str) -> int:
     if kind == "arabic_p" and "⑴" <= numeral <= "⒇":  # one character: ⑴ … ⒇
         return ord(numeral) - ord("⑴") + 1
