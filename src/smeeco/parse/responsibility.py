@@ -716,17 +716,22 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
     A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label).
     """
     units: list[ClauseUnit] = []
-    for i, ((s, e), name) in enumerate(zip(found.spans, found.names, strict=True)):
-        unit_role, explicit = role, role is not None
-        for pattern, tail_role in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
-            tail = pattern.search(name)
-            if tail is not None and tail.start() >= 2:
-                cut = len(name) - tail.start()
-                name, e = name[: tail.start()], e - cut
-                unit_role, explicit = tail_role, True
-                break
+    stated = role is not None
+    # by listing order: the first the lead when ``first_leads``, every other a support
+    listed = Role.LEAD if first_leads else Role.SUPPORT
+    for (s, e), name in zip(found.spans, found.names, strict=True):
+        unit_role, explicit = role, stated
+        if name.endswith(_ROLE_TAIL_ENDS):
+            for pattern, tail_role in _ROLE_TAIL:
+                tail = pattern.search(name)
+                if tail is not None and tail.start() >= 2:
+                    cut = len(name) - tail.start()
+                    name, e = name[: tail.start()], e - cut
+                    unit_role, explicit = tail_role, True
+                    break
         if unit_role is None:
-            unit_role = Role.LEAD if first_leads and i == 0 else Role.SUPPORT
+            unit_role = listed
+        listed = Role.SUPPORT
         if e > s:
             units.append(ClauseUnit(name, unit_role, explicit, (s, e), text[s:e]))
     return units
@@ -841,11 +846,16 @@ def _labelled(
         return None  # "主办单位:某市人民政府办公室 电话:…": a page's footer, not a clause
     words = [m.group(1) for m in labels]
     roles = [_LABEL_ROLES.get(word) for word in words]
-    stated = any(r is not None for r in roles)
     # The first unlabelled listing (责任单位) leads by convention unless a lead is stated.
-    listing = next(
-        (k for k, r in enumerate(roles) if r is None and words[k] not in _PERSON_LABELS), None
-    )
+    if len(labels) == 1:  # most clauses: one label
+        stated = roles[0] is not None
+        listing = 0 if not stated and words[0] not in _PERSON_LABELS else None
+    else:
+        stated = any(r is not None for r in roles)
+        listing = next(
+            (k for k, r in enumerate(roles) if r is None and words[k] not in _PERSON_LABELS),
+            None,
+        )
     if Role.LEAD in roles:
         # "牵头单位:A；责任单位:B": the text sets B apart from the lead, a stated support.
         listing = None
