@@ -16,6 +16,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from smeeco.parse import document
 from smeeco.parse import responsibility as r
 
 _DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
@@ -375,3 +376,40 @@ def test_the_department_stems_match_as_the_one_pattern_did() -> None:
             expected = _DEPARTMENT.match(name) is not None
             assert (r._DEPARTMENT.match(name) is not None) == expected, name
             assert name.startswith(r._DEPARTMENT_STEMS) == expected, name
+
+
+def _reference_listing_before(text: str, body: int, end: int) -> object:
+    """``document._listing_before`` as it read before: each line's end trimmed by hand."""
+    found = r.unlabelled_listing(text, body, end)
+    if found is not None:
+        return found
+    limit = min(end, body + document._LISTING_REACH)
+    position = limit
+    for _ in range(document._LISTING_LINES):
+        position = text.rfind("\n", body, position)
+        if position <= body:
+            return None
+        line_end = len(text[body:position].rstrip(" \t\r\u3000。.")) + body
+        if line_end > body and text[line_end - 1] in document._CLOSE:
+            found = r.unlabelled_listing(text, body, position)
+            if found is not None:
+                return found
+    return None
+
+
+_LINES = st.lists(
+    st.one_of(_LISTINGS, st.sampled_from(["上一篇：某某", "。", " ", "\u3000", "加快发展。", ""])),
+    max_size=16,
+).map("\n".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_LINES, st.integers(0, 8), st.integers(0, 8))
+def test_a_listing_on_an_earlier_line_is_found_as_the_line_by_line_reading_finds_it(
+    text: str, body: int, cut: int
+) -> None:
+    body = min(body, len(text))
+    end = max(body, len(text) - cut)
+    found = document._listing_before(text, body, end)
+    expected = _reference_listing_before(text, body, end)
+    assert found == expected

@@ -498,10 +498,14 @@ def _parse(
     # Where each item ends: at the next item at its depth or above.
     extent = [body_end] * n
     open_items: list[int] = []
+    open_depths: list[int] = []  # their depths
     for k, item in enumerate(items):
-        while open_items and items[open_items[-1]].depth >= item.depth:
+        depth = item.depth
+        while open_depths and open_depths[-1] >= depth:
+            open_depths.pop()
             extent[open_items.pop()] = item.span[0]
         open_items.append(k)
+        open_depths.append(depth)
     table_starts = sorted([s for s, _e in masked] + list(breaks))
     for k, item in enumerate(items if table_starts else ()):  # a table or 附件 line ends it
         after = bisect.bisect_right(table_starts, item.span[0])
@@ -859,6 +863,7 @@ _CLAUSE_STOP = re.compile(r"[,，;；:：]")
 _LISTING_LINES = 12
 _LISTING_REACH = 2000
 _CLOSE = ")）〕]"
+_CLOSED_LINE = re.compile(f"[{re.escape(_CLOSE)}][ \t\r\u3000。.]*\n")
 
 
 def _listing_before(text: str, body: int, end: int) -> ResponsibilityClause | None:
@@ -873,15 +878,17 @@ def _listing_before(text: str, body: int, end: int) -> ResponsibilityClause | No
     if found is not None:
         return found
     limit = min(end, body + _LISTING_REACH)
+    # the line breaks after a closing bracket (and stops or spaces): only those lines can
+    # end in a listing
+    closed = {m.end() - 1 for m in _CLOSED_LINE.finditer(text, body, limit)}
+    if not closed:
+        return None
     position = limit
     for _ in range(_LISTING_LINES):
         position = text.rfind("\n", body, position)
         if position <= body:
             return None
-        line_end = position
-        while line_end > body and text[line_end - 1] in " \t\r\u3000。.":
-            line_end -= 1
-        if line_end > body and text[line_end - 1] in _CLOSE:
+        if position in closed:
             found = unlabelled_listing(text, body, position)
             if found is not None:
                 return found
