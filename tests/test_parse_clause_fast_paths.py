@@ -162,6 +162,8 @@ def _reference_names(text: str, start: int, end: int, *, running: bool) -> tuple
         if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in r._SUFFIX:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
         s, e = r._trim(text, s, e)
+        while e > s and text[e - 1] in r._CLOSERS and _reference_opener(text, s, e - 1) < 0:
+            e = r._trim(text, s, e - 1)[1]  # "区人社局)": a bracket the name never opened
         if e > s and text[s:e].strip(r._OPENERS + r._CLOSERS):  # a lone "(" names nothing
             names.extend(r._at_line_break(text, s, e))
     # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;

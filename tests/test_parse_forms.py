@@ -405,3 +405,142 @@ def test_supports_after_a_lead_take_its_place_prefix_where_the_text_abbreviates(
         ("自治区经济和信息化厅", "support"),
         ("西藏金融监管局", "support"),
     ]
+
+
+# ------------------------------------ 沁县 2025: a task list grouped under its leads' headings
+
+
+QINXIAN = (
+    "沁县人民政府办公室关于印发2025年县《政府工作报告》任务分解的通知\n"
+    "县示范区管委会,各乡、镇人民政府,县直各有关单位:\n"
+    "经县政府同意,现将《2025年县<政府工作报告>任务分解》印发给你们。\n"
+    "附件1\n2025年县政府工作报告任务清单\n"
+    "一、县示范区管委会牵头工作(3项)\n"
+    "1.投资3000万元建设南美白对虾工厂化循环水养殖基地。\n"
+    "2.打造食用菌酵素生产基地。\n"
+    "3.建设3个劳动密集型产业园。(县工信局牵头,县发改局配合)\n"
+    "二、县发改局牵头工作(3项)\n"
+    "1.争取中央预算内投资项目10个以上。\n"
+    "2.推进重点项目建设。\n"
+)
+
+
+def _who(result: smeeco.ParseResult) -> list[tuple[str, list[tuple[str, str, bool]]]]:
+    names = {a.id: a.name.zh for a in result.agencies}
+    return [
+        (m.number, [(names[r.unit], r.role.value, r.explicit) for r in m.responsibilities])
+        for m in result.measures
+    ]
+
+
+def test_a_heading_naming_the_lead_gives_it_to_each_item_without_a_clause() -> None:
+    result = smeeco.parse_policy(QINXIAN, document_id="qx")
+    assert _who(result) == [
+        ("1.", [("县示范区管委会", "lead", True)]),
+        ("2.", [("县示范区管委会", "lead", True)]),
+        ("3.", [("县工信局", "lead", True), ("县发改局", "support", True)]),  # its own clause
+        ("1.", [("县发改局", "lead", True)]),
+        ("2.", [("县发改局", "lead", True)]),
+    ]
+    first = result.measures[0]
+    assert (
+        first.notes
+        == "responsibility stated by its section's heading (县示范区管委会牵头工作(3项))"
+    )
+    assert [s.quote for s in first.sources][-1] == "县示范区管委会牵头工作(3项)"
+    # the heading announces 3 items and the copy has 2 under 二、: said, with the position
+    (short,) = [u for u in result.uncertainties if u.kind == "numbering"]
+    assert "announces 3 items" in short.message
+    assert "2 are read under it" in short.message
+    assert (short.line, short.column) == (10, 3)
+    assert "no-clause" not in {u.kind for u in result.uncertainties}
+
+
+def test_a_heading_that_names_no_unit_states_no_lead() -> None:
+    text = QINXIAN.replace("一、县示范区管委会牵头工作(3项)", "一、加快推进重点工作")
+    result = smeeco.parse_policy(text, document_id="qx")
+    assert _who(result)[:2] == [("1.", []), ("2.", [])]
+    assert [u.kind for u in result.uncertainties].count("no-clause") == 2
+
+
+# ---------------------- 武汉 2024/2025: "无牵头单位的,责任单位即为牵头单位" makes listings leads
+
+
+WUHAN = (
+    "武汉市人民政府关于印发2024年市《政府工作报告》目标任务责任分解方案的通知\n"
+    "各区人民政府,市人民政府各部门,各有关单位:\n"
+    "一、强化工作统筹,科学制订办理方案。各责任单位要系统谋划所承办的责任事项,特别是牵头单位"
+    "(无牵头单位的,责任单位即为牵头单位,下同)要统筹相关责任单位科学制订具体工作办理方案。\n"
+    "武汉市人民政府\n2024年1月26日\n"
+    "2024年市《政府工作报告》目标任务责任分解方案\n"
+    "一、经济社会发展主要预期目标\n"
+    "(一)地区生产总值增长6%左右。(牵头单位:市发改委;责任单位:各区人民政府)\n"
+    "(二)规模以上工业增加值增长7%。(责任单位:市经信局、市统计局)\n"
+)
+
+
+def test_the_rule_that_listed_units_lead_when_no_lead_is_named() -> None:
+    # 武汉市人民政府 2024, 2025 (the notice's first point): every 责任单位 of a listing leads
+    result = smeeco.parse_policy(WUHAN, document_id="wh")
+    assert _who(result) == [
+        ("(一)", [("市发改委", "lead", True), ("各区人民政府", "support", True)]),
+        ("(二)", [("市经信局", "lead", True), ("市统计局", "lead", True)]),
+    ]
+    second = result.measures[1]
+    assert "every unit leads by the text's rule" in second.notes
+    assert second.sources[-1].quote == "无牵头单位的,责任单位即为牵头单位"
+    # without the rule, the listing order says who leads, inferred
+    plain = smeeco.parse_policy(
+        WUHAN.replace("(无牵头单位的,责任单位即为牵头单位,下同)", ""), document_id="wh"
+    )
+    assert _who(plain)[1] == ("(二)", [("市经信局", "lead", False), ("市统计局", "support", False)])
+
+
+def test_a_deadline_inside_the_bracket_is_no_unit() -> None:
+    text = (
+        "某市人民政府关于印发推动中小企业高质量发展实施方案的通知\n一、重点任务\n"
+        "(一)优化融资服务。推动银行机构加大信贷投放。(责任单位:市地方金融监管局,人民银行某市中心支行;"
+        "完成时限:2023年12月底)\n"
+    )
+    (measure,) = smeeco.parse_policy(text, document_id="d").measures
+    result = smeeco.parse_policy(text, document_id="d")
+    assert _who(result) == [
+        ("(一)", [("市地方金融监管局", "lead", False), ("人民银行某市中心支行", "support", False)])
+    ]
+    assert measure.deadline is not None
+    assert measure.deadline.text == "2023年12月底"
+    assert measure.deadline.date == dt.date(2023, 12, 31)
+
+
+# ------------------------------ roles stated inside a 责任单位 cell or bracket: "A(牵头)", "牵头:A"
+
+
+def test_a_role_in_brackets_after_a_name_states_it() -> None:
+    text = (
+        "某区人民政府关于印发重点工作任务的通知\n一、重点任务\n"
+        "(一)开展专精特新企业培育行动。(责任单位:区科技局、区工信局(牵头)、区市场监管局)\n"
+        "(二)推进园区扩容。(牵头:区工信局;配合:区发改局、区自然资源局)\n"
+    )
+    assert _who(smeeco.parse_policy(text, document_id="d")) == [
+        ("(一)", [("区科技局", "support", True), ("区工信局", "lead", True),
+                 ("区市场监管局", "support", True)]),
+        ("(二)", [("区工信局", "lead", True), ("区发改局", "support", True),
+                 ("区自然资源局", "support", True)]),
+    ]  # fmt: skip
+
+
+def test_roles_stated_in_a_table_cell() -> None:
+    text = (
+        "某区人民政府办公室关于印发2024年重点工作任务分解表的通知\n各街道办事处,区政府各部门:\n"
+        "附件\n2024年重点工作任务分解表\n序号\t重点任务\t责任单位\t完成时限\n"
+        "1\t推进工业园区扩容提质\t牵头:区工信局;配合:区发改局、区自然资源局\t2024年12月底前\n"
+        "2\t开展“专精特新”企业培育行动\t区工信局(牵头)、区科技局、区市场监管局\t2024年6月底前\n"
+        "3\t落实减税降费政策\t区税务局、区财政局\t持续推进\n"
+    )
+    assert _who(smeeco.parse_policy(text, document_id="d")) == [
+        ("1", [("区工信局", "lead", True), ("区发改局", "support", True),
+               ("区自然资源局", "support", True)]),
+        ("2", [("区工信局", "lead", True), ("区科技局", "support", True),
+               ("区市场监管局", "support", True)]),
+        ("3", [("区税务局", "lead", False), ("区财政局", "support", False)]),
+    ]  # fmt: skip

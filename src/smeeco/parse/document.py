@@ -28,12 +28,15 @@ from smeeco.model.common import Name, Source
 from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role, Section
 from smeeco.parse.furniture import FURNITURE
 from smeeco.parse.responsibility import (
+    ALL_LEAD_RULE,
     ClauseForm,
     ClauseUnit,
     ResponsibilityClause,
+    all_listed_lead,
     cut_label,
     find_responsibility_clauses,
     first_listed_leads,
+    heading_lead,
     resolve_clause,
     unlabelled_listing,
 )
@@ -225,6 +228,10 @@ def _strip(text: str, start: int, end: int, chars: str = _SPACE) -> tuple[int, i
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
+
+
+#: The number of items a heading announces: "(8项)", "(共3条)".
+_ANNOUNCED = re.compile(r"[(（]\s*(?:共\s*)?(?P<count>\d{1,4})\s*(?:项|条|件)\s*[)）]")
 
 
 def _furniture_start(text: str, start: int, end: int) -> int:
@@ -592,6 +599,29 @@ def _parse(
                 )
             for j in targets:
                 role[j], clause_of[j], is_shared[j] = "measure", stated, True
+    # "一、县发改局牵头工作(2项)": a heading that names the lead of every item under it
+    for k in range(n):
+        if not children[k] or own[k] or role[k] == "measure":
+            continue
+        line_end = text.find("\n", items[k].body, extent[k])
+        heading = heading_lead(text, items[k].body, extent[k] if line_end < 0 else line_end)
+        if heading is None:
+            continue
+        for j in children[k]:
+            if clause_of[j] is None and not has_below[j]:
+                role[j], clause_of[j], is_shared[j] = "measure", heading, True
+                role[k], has_below[k] = "section", True
+        announced = _ANNOUNCED.search(heading.text)
+        if announced is not None and int(announced["count"]) != len(children[k]):
+            warnings.append(
+                ParseWarning(
+                    "numbering",
+                    heading.span,
+                    f"the heading {items[k].marker} announces {announced['count']} items"
+                    f" ({announced.group()}); {len(children[k])} are read under it: check"
+                    " for items the copy lost",
+                )
+            )
     any_clause = any(r == "measure" for r in role)
     inside = [False] * n  # inside a measure
     for k in range(n):
@@ -628,6 +658,8 @@ def _parse(
     rule_note_after: int | None = None  # where a listing's "列第一位者为牵头部门,下同" ends
     # a measure's nearest heading, the markers of its headings and its locator's prefix
     headings_of: dict[int | None, tuple[ParsedSection | None, tuple[str, ...], str]] = {}
+    # "(无牵头单位的,责任单位即为牵头单位,下同)" in the notice: a listing names leads only
+    all_lead = ALL_LEAD_RULE.search(text, 0, body_end)
     for k in range(n):
         item = items[k]
         if role[k] == "section":
@@ -681,6 +713,8 @@ def _parse(
                     clause = first_listed_leads(clause)
             elif clause is not None and clause.first_leads and "下同" in clause.note:
                 rule_note_after = clause.span[1]
+            if clause is not None and all_lead is not None and clause.span[0] >= all_lead.end():
+                clause = all_listed_lead(clause, all_lead.span())
             last = k == last_measure
             end = extent[k]
             if last:

@@ -567,10 +567,15 @@ def _parse_policy(
             if row.units:  # the table states what the item does not: no clause is missing
                 from_table.add(measure.span[0])
         notes = []
-        if measure.shared:
+        if measure.shared and measure.clause is not None and measure.clause.heading:
+            notes.append(f"responsibility stated by its section's heading ({measure.clause.text})")
+        elif measure.shared:
             notes.append("responsibility stated once for its section (以上任务由…负责)")
         if measure.clause is not None and measure.clause.etc:
             notes.append("the listing ends in 等: not exhaustive")
+        if measure.clause is not None and measure.clause.leads_by_rule is not None:
+            notes.append("every unit leads by the text's rule (无牵头单位的,责任单位即为牵头单位)")
+            sources.append(source(f"{measure.locator} 牵头规则", *measure.clause.leads_by_rule))
         region = (
             min(measure.span[0], measure.text_span[0]),
             max(measure.span[1], measure.text_span[1]),

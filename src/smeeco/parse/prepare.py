@@ -416,7 +416,9 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
         stripped, mapping = _convert(stripped, mapping)
         converted = True
     stripped, mapping = _unspace(stripped, mapping)
-    stripped, mapping, wrap_width, joined = _reflow(stripped, mapping)
+    stripped, mapping, wrap_width, joined = _reflow(
+        stripped, mapping, text if base is None else None
+    )
     stripped, mapping, breaks = _break_run_on(stripped, mapping)
     return Prepared(
         text,
@@ -437,25 +439,34 @@ def prepare(text: str, *, convert: bool | None = None) -> Prepared:
 
 #: A hard-wrapped text has at least this many full lines, ...
 _WRAP_MIN_FULL = 6
-#: ... full lines hold at least this many characters, ...
+#: ... full lines hold at least 20 characters (40 columns: a Chinese character or a
+#: full-width sign two, a digit, Latin letter or half-width sign one — a printed line's
+#: cells), ...
 _WRAP_MIN_WIDTH = 20
-#: ... a full line is at most this many characters shorter than the fullest band of lines
-#: (a printed line is a grid of Chinese characters: a run of digits takes less room), ...
-_WRAP_SLACK = 3
-#: ... at least three in ten of the lines longer than half the width are full, and at most
-#: one in ten is longer than the band and its slack (a digit-heavy line) — in a pasted web
-#: page, paragraphs run to any length.
+#: ... a full line is at most this many characters (or columns) narrower, and at most this
+#: many wider, than the commonest width (a paragraph's first line is indented, a line may
+#: end a character early rather than start the next with a stop; counted in characters,
+#: digits take less room), ...
+_WRAP_SLACK = (3, 3)
+_WRAP_SLACK_COLUMNS = (6, 3)
+#: ... at least three in ten of the lines wider than half the width are full, and at most
+#: one in ten is wider than a full one: in a pasted web page, paragraphs run to any length.
 _WRAP_SHARE = 0.3
 _WRAP_WIDER = 0.1
+#: A text is double-spaced when at least this share of its lines is followed by an empty one.
+_WRAP_DOUBLE = 0.8
 #: A line that starts a paragraph of its own: indented, or an item's number after a line
 #: that ended a sentence.
 _INDENT = re.compile(r"[ \t\u3000]{2}|\u3000")
 _ITEM_START = re.compile(
     r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
-    r"|\d{1,3}[、.．]|第[一二三四五六七八九十百零\d]{1,4}[章节条部分]|[①-⑳⑴-⒇⒈-⒛])"
+    r"|\d{1,3}[、.．](?!\d)|第[一二三四五六七八九十百零\d]{1,4}[章节条部分]|[①-⑳⑴-⒇⒈-⒛]"
+    # a label line under an item: "牵头单位:…", "完成时限:…"
+    r"|(?:责任|牵头|配合|协办|协同|参与|主办|主责)(?:责任)?(?:单位|部门)\s*[:：]"
+    r"|(?:完成时限|完成时间|时限要求)\s*[:：])"
 )
-_ENDS_SENTENCE = frozenset("。；;！!？?)）〕】」』]")
-_HALF_CELL = re.compile(r"[0-9A-Za-z%.]")
+#: A bracket still open at the end of a line.
+_OPEN_BRACKET = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*$")
 #: A line of unit names alone, no punctuation, as a signature block sets them ("宁夏回族自治区
 #: 财政厅 宁夏回族自治区工业和信息化厅"): never joined, each line one issuer or more.
 _SIGNATURE = re.compile(
@@ -466,67 +477,111 @@ _SIGNATURE = re.compile(
 _CELL_GAP = re.compile(r"\t|\||[ \u3000]{2}\S")
 
 
-def _reflow(text: str, offsets: Sequence[int]) -> tuple[str, Sequence[int], int, int]:
+def _columns(line: str) -> int:
+    """The printed width of ``line``: two columns a character of three UTF-8 bytes."""
+    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
+
+
+def _reflow(
+    text: str, offsets: Sequence[int], original: str | None
+) -> tuple[str, Sequence[int], int, int]:
     """Join the lines of a hard-wrapped text back into its paragraphs.
 
     A copy from a PDF keeps each printed line a line, so a paragraph, a unit list, even
     a unit's name ("省财⏎政厅") breaks at the page's width. Such a text is told by its
-    lines: at least :data:`_WRAP_MIN_FULL` of them are *full* — within
-    :data:`_WRAP_SLACK` characters of the commonest length, at least
-    :data:`_WRAP_MIN_WIDTH` —, enough of the longer lines are full, and almost none is
-    longer. A web page's paragraphs, each a line of its own length, are not so.
+    lines' printed widths, measured on ``original`` (the given text ``offsets`` maps
+    into, where a full-width sign is still full-width; ``None`` for a web page, whose
+    lines are measured as read): at least :data:`_WRAP_MIN_FULL`
+    lines are *full* — within :data:`_WRAP_SLACK` characters (or
+    :data:`_WRAP_SLACK_COLUMNS` columns) of the commonest width, at least
+    :data:`_WRAP_MIN_WIDTH` characters —, enough of the wider lines are full, and almost
+    none is wider. Both measures are tried; the one that finds more full lines is the
+    copy's. A web page's paragraphs, each a line of its own length, are not so.
 
-    A full line then joins the next unless it ends in a colon (the addressees' line), the
-    next is empty, indented, or starts an item after a sentence's end, or either is a
-    table's row (a tab, a bar, a run of spaces) or a signature's line of unit names. A
-    page's number between the two ("— 3 —") is left out of the joined paragraph.
-    Returns the text, its map, the width (0 when not hard-wrapped) and the number of line
-    breaks joined; a removed line break maps nowhere.
+    A full line then joins the next unless it ends in a colon outside a bracket (the
+    addressees' line), the next is empty, indented, starts an item or a label line
+    ("牵头单位:…"), or either is a table's row (a tab, a bar, a run of spaces) or a signature's line
+    of unit names. A page's number between the two ("— 3 —") is left out of the joined
+    paragraph, and so is the empty line after each line of a double-spaced copy. Returns
+    the text, its map, the width in characters (0 when not hard-wrapped) and the number
+    of line breaks joined; a removed line break maps nowhere.
 
     >>> paragraph = "加强信贷支持力度,扩大中小企业贷款规模。" * 8 + "(责任单位:市财政局、市商务局)"
     >>> text = "(一)" + "\\n".join(paragraph[i : i + 20] for i in range(0, len(paragraph), 20))
-    >>> joined, _, width, breaks = _reflow(text, range(len(text) + 1))
+    >>> joined, _, width, breaks = _reflow(text, range(len(text) + 1), text)
     >>> width, breaks, joined == "(一)" + paragraph
     (20, 8, True)
     """
     lines = text.split("\n")
     if len(lines) < _WRAP_MIN_FULL:
         return text, offsets, 0, 0
-    widths = [len(line.rstrip(" \t\u3000")) for line in lines]
-    counts = {w: n for w, n in Counter(widths).items() if w >= _WRAP_MIN_WIDTH}
-    if sum(counts.values()) < _WRAP_MIN_FULL:
+    trimmed = [len(line.rstrip(" \t\r\u3000")) for line in lines]
+    if original is None:
+        printed = lines
+    elif isinstance(offsets, range) and offsets.start == 0 and len(original) == len(text):
+        printed = original.split("\n")  # aligned: each line its original
+    else:
+        printed = []
+        position = 0
+        for line, kept_length in zip(lines, trimmed, strict=True):
+            printed.append(
+                original[offsets[position] : offsets[position + kept_length - 1] + 1]
+                if kept_length
+                else ""
+            )
+            position += len(line) + 1
+    columns = [_columns(line.rstrip(" \t\r\u3000")) for line in printed]
+    # Measured in characters (a copy whose signs were made half-width, "," for "，") or in
+    # columns (a copy with digits among the characters): the measure that finds more full
+    # lines is the copy's.
+    best: tuple[int, int, list[int]] | None = None  # (full lines, lowest full width, widths)
+    for widths, (below, above), least in (
+        (trimmed, _WRAP_SLACK, _WRAP_MIN_WIDTH),
+        (columns, _WRAP_SLACK_COLUMNS, 2 * _WRAP_MIN_WIDTH),
+    ):
+        counts = {w: n for w, n in Counter(widths).items() if w >= least}
+        if sum(counts.values()) < _WRAP_MIN_FULL:
+            continue
+        band = max(counts, key=lambda w: (counts[w], w))  # the commonest (widest on a tie)
+        low, high = band - below, band + above
+        long = sum(1 for w in widths if w > band // 2)
+        full = sum(n for w, n in counts.items() if low <= w <= high)
+        wider = sum(n for w, n in counts.items() if w > high)
+        enough = full >= max(_WRAP_MIN_FULL, _WRAP_SHARE * long)
+        if enough and wider <= _WRAP_WIDER * long and (best is None or full > best[0]):
+            best = (full, low, widths)
+    if best is None:
         return text, offsets, 0, 0
-    # the printed line's length: the commonest (the longest on a tie); a line with digits
-    # or Latin letters, each half a character, holds more
-    band = max(counts, key=lambda w: (counts[w], w))
-    low, high = band - _WRAP_SLACK, band + _WRAP_SLACK
-    long = sum(n for w, n in counts.items() if w > band // 2)
-    long += sum(1 for w in widths if band // 2 < w < _WRAP_MIN_WIDTH)
-    full = sum(n for w, n in counts.items() if low <= w <= high)
-    longer = [(line, w) for line, w in zip(lines, widths, strict=True) if w > high]
-    wider = sum(1 for line, w in longer if w - len(_HALF_CELL.findall(line)) / 2 > high)
-    full += len(longer) - wider
-    if full < _WRAP_MIN_FULL or full < _WRAP_SHARE * long or wider > _WRAP_WIDER * long:
-        return text, offsets, 0, 0
+    _full, low, widths = best
+    # the width in characters, for the report
+    band = low + _WRAP_SLACK[0] if widths is trimmed else (low + _WRAP_SLACK_COLUMNS[0]) // 2
     kept: list[tuple[int, int]] = []
     starts = [0]
     for line in lines:
         starts.append(starts[-1] + len(line) + 1)
+    # a copy that puts an empty line after every printed line ("double-spaced"): there an
+    # empty line is a line end, not a paragraph's
+    filled = [k for k, w in enumerate(widths) if w]
+    spaced = sum(1 for k in filled if k + 1 < len(lines) and not widths[k + 1])
+    double = spaced >= _WRAP_DOUBLE * len(filled)
     start = 0  # where the current piece starts
     k = 0
     while k < len(lines) - 1:
         line = lines[k]
-        stripped = line.rstrip(" \t\u3000")
+        stripped = line.rstrip(" \t\r\u3000")
         after = k + 1
+        if double and after + 1 < len(lines) and not widths[after]:
+            after += 1
         if after + 1 < len(lines) and PAGE_NUMBER.match(lines[after].strip()):
             after += 1  # "…加大支持力⏎— 3 —⏎度,…": a page's number inside a paragraph
         following = lines[after]
         if (
-            widths[k] >= band - _WRAP_SLACK
+            widths[k] >= low
             and following.strip()
             and _INDENT.match(following) is None
-            and stripped[-1:] not in ":："  # "各市、县(区)财政局…:": the addressees' line
-            and not (stripped[-1:] in _ENDS_SENTENCE and _ITEM_START.match(following))
+            # "各市、县(区)财政局…:": the addressees' line ("(牵头单位:A;责任单位:" goes on)
+            and (stripped[-1:] not in ":：" or _OPEN_BRACKET.search(stripped) is not None)
+            and (_ITEM_START.match(following) is None or stripped[-1:] in "(（〔[")
             and _CELL_GAP.search(stripped.lstrip()) is None
             and _CELL_GAP.search(following) is None
             and _SIGNATURE.match(stripped) is None

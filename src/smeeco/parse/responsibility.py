@@ -47,12 +47,16 @@ from smeeco.model.document import Responsibility, Role
 from smeeco.parse.furniture import FURNITURE
 
 __all__ = [
+    "ALL_LEAD_RULE",
     "ClauseForm",
     "ClauseUnit",
     "ResponsibilityClause",
+    "all_listed_lead",
+    "cell_units",
     "cut_label",
     "find_responsibility_clauses",
     "first_listed_leads",
+    "heading_lead",
     "parse_responsibility",
     "resolve_clause",
     "unit_like",
@@ -105,7 +109,10 @@ class ResponsibilityClause:
     the text breaks off (only its complete names are kept); ``unclosed`` a bracket still
     open at its line end; ``first_leads`` one whose first unit is a stated lead by a rule
     note ("排在首位的为牵头单位"); ``unknown_labels`` the spans of parts under a label that
-    names no role ("数据提供单位:市统计局"): kept as a note, never as units.
+    names no role ("数据提供单位:市统计局"): kept as a note, never as units;
+    ``leads_by_rule`` the span of a rule note of the text that makes every unit of a
+    listing a lead ("无牵头单位的,责任单位即为牵头单位"), when it did; ``heading`` marks a
+    clause a section's heading states for its items ("县发改局牵头工作(2项)").
     """
 
     form: ClauseForm
@@ -119,6 +126,8 @@ class ResponsibilityClause:
     unclosed: bool = False
     first_leads: bool = False
     unknown_labels: tuple[tuple[int, int], ...] = ()
+    leads_by_rule: tuple[int, int] | None = None
+    heading: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -171,6 +180,9 @@ _LABEL_ROLES: dict[str, Role | None] = {
     "参与部门": Role.SUPPORT,
     "实施单位": Role.EXECUTING,
     "出资单位": Role.FUNDING,
+    # "(牵头:区工信局;配合:区发改局)", a 责任单位 cell "牵头:A;配合:B"
+    "牵头": Role.LEAD,
+    "配合": Role.SUPPORT,
 }
 #: Labels that name persons (责任领导: 杜新国): kept as a note, never as units.
 _PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
@@ -207,6 +219,10 @@ _LABEL_COLON = re.compile(rf"({_LABEL})[^\S\n]{{0,3}}[:：]")
 #: "；数据提供单位:市统计局" inside a labelled clause: a label of a unit that names no role.
 _OTHER_LABEL = re.compile(
     r"[；;，,][^\S\n]{0,3}[\u4e00-\u9fff]{1,8}(?:单位|部门|机构)[^\S\n]{0,3}[:：]"
+)
+#: "；完成时限:2023年12月底" inside a labelled clause: its deadline, not a part of names.
+_DEADLINE_PART = re.compile(
+    r"[；;，,。\s][^\S\n]{0,3}(?:完成时限|完成时间|完成期限|时限要求|时间要求|时间节点)[^\S\n]{0,3}[:：]"
 )
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
@@ -629,6 +645,8 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
         if s < e and (text[s] in _TRIM or text[e - 1] in _TRIM):
             s, e = _trim(text, s, e)
+        while e > s and text[e - 1] in _CLOSERS and _opener(text, s, e - 1) < 0:
+            e = _trim(text, s, e - 1)[1]  # "区人社局)": a bracket the name never opened
         if e > s and (not bracketed or text[s:e].strip(_OPENERS + _CLOSERS)):
             if spaced:  # (a lone "(" names nothing)
                 names.extend(_at_line_break(text, s, e))
@@ -713,12 +731,16 @@ _LEVELS = "省市县区镇乡州盟旗"
 def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) -> list[ClauseUnit]:
     """Units with ``role`` stated, or by listing order when ``role`` is ``None``.
 
-    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label).
+    A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label), and
+    so does a role in brackets after it ("区工信局(牵头)、区科技局"); in a listing where a
+    bracket marks the lead, the units not marked support it (stated: the text sets them
+    apart from the lead).
     """
     units: list[ClauseUnit] = []
     stated = role is not None
     # by listing order: the first the lead when ``first_leads``, every other a support
     listed = Role.LEAD if first_leads else Role.SUPPORT
+    marked_lead = False
     for (s, e), name in zip(found.spans, found.names, strict=True):
         unit_role, explicit = role, stated
         if name.endswith(_ROLE_TAIL_ENDS):
@@ -729,12 +751,63 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
                     name, e = name[: tail.start()], e - cut
                     unit_role, explicit = tail_role, True
                     break
+        mark = _ROLE_MARK.search(name) if name[-1:] in _CLOSERS else None
+        if mark is not None and mark.start() >= 2:
+            name, e = name[: mark.start()].rstrip(), e - (len(name) - mark.start())
+            e = _trim(text, s, e)[1]
+            unit_role, explicit = (Role.LEAD if mark["lead"] else Role.SUPPORT), True
+            marked_lead = marked_lead or unit_role is Role.LEAD
         if unit_role is None:
             unit_role = listed
         listed = Role.SUPPORT
         if e > s:
             units.append(ClauseUnit(name, unit_role, explicit, (s, e), text[s:e]))
+    if marked_lead and role is None:
+        units = [
+            u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
+            for u in units
+        ]
     return units
+
+
+def cell_units(
+    text: str, start: int, end: int, role: Role | None, *, first_leads: bool
+) -> list[ClauseUnit]:
+    """The units of one line of a 任务分工表 cell ``text[start:end]`` under a column of ``role``.
+
+    ``role`` is the column's (``None`` for a 责任单位 column, where ``first_leads`` makes
+    the first unit the inferred lead). A cell may state roles of its own: parts labelled
+    "牵头:A;配合:B" (or 牵头单位/配合单位…), a role after a name ("A牵头", "A(牵头)"); where
+    it marks a lead, the units it does not mark support it, stated.
+
+    >>> text = "牵头:区工信局;配合:区发改局、区自然资源局"
+    >>> [(u.name, u.role.value, u.explicit) for u in cell_units(text, 0, len(text), None,
+    ...  first_leads=True)]
+    [('区工信局', 'lead', True), ('区发改局', 'support', True), ('区自然资源局', 'support', True)]
+    """
+    units: list[ClauseUnit] = []
+    for s, e in _items(text, start, end, "；;"):
+        s, e = _trim(text, s, e, " \t\u3000")
+        label = _LABEL_COLON.match(text, s, e)
+        part_role = role
+        if label is not None and label.group(1) not in _PERSON_LABELS:
+            part_role, s = _LABEL_ROLES.get(label.group(1)), label.end()
+        found = _names(text, s, e, running=False)
+        leads = first_leads and not units and part_role is None
+        units.extend(_units(text, found, part_role, first_leads=leads))
+    if role is None and any(u.explicit and u.role is Role.LEAD for u in units):
+        units = [
+            u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
+            for u in units
+        ]
+    return units
+
+
+#: A role in brackets after a unit's name: "区工信局(牵头)", "市科技局(牵头单位)", "(配合)".
+_ROLE_MARK = re.compile(
+    r"[(（\[【〔]\s*(?:(?P<lead>(?:总)?牵头(?:单位|部门)?)|(?:配合|参与|协办|协助)(?:单位|部门)?)"
+    r"\s*[)）\]】〕]$"
+)
 
 
 # --------------------------------------------------------------------------- clauses
@@ -886,6 +959,11 @@ def _labelled(
             notes.append(text[ns:ne])
             unknown.append((ns, ne))
             part_end = other.start()
+        deadline = _DEADLINE_PART.search(text, label.end(), part_end)
+        if deadline is not None:
+            # "(责任单位:A,B;完成时限:2023年12月底)": the deadline (read with the measure's
+            # own deadlines), never a unit
+            part_end = deadline.start()
         names_end = part_end
         division = _DIVISION_IN.search(text, names_start, part_end)
         if division is not None:
@@ -1309,6 +1387,66 @@ def first_listed_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
         stated = tuple(ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units)
         return attrs.evolve(clause, units=stated, first_leads=True)
     return clause
+
+
+#: A text's rule that a listing without a lead names leads only: "(无牵头单位的,责任单位即为
+#: 牵头单位,下同)" (武汉市 2024, 2025 目标任务责任分解方案), "未明确牵头单位的,责任单位均为
+#: 牵头单位".
+ALL_LEAD_RULE = re.compile(
+    r"(?:无|没有|未(?:明确|列明|列出|标明|注明)?)牵头单位的?[,，、]?\s*"
+    r"(?:所列|其)?责任单位(?:即|均|都|皆)?(?:为|是|系)牵头单位"
+)
+
+
+def all_listed_lead(clause: ResponsibilityClause, rule: tuple[int, int]) -> ResponsibilityClause:
+    """A listing under the text's rule ``rule`` ("无牵头单位的,责任单位即为牵头单位").
+
+    Every unit of a listing that states no role leads, stated by the rule (``explicit``);
+    a clause that states a role ("牵头单位:A;责任单位:B"), or not a listing, is returned as
+    it is.
+
+    >>> clause = parse_responsibility("(责任单位:市经信局、市统计局)")
+    >>> [(u.name, u.role.value, u.explicit) for u in all_listed_lead(clause, (0, 0)).units]
+    [('市经信局', 'lead', True), ('市统计局', 'lead', True)]
+    """
+    if clause.form is not ClauseForm.LISTING or any(u.explicit for u in clause.units):
+        return clause
+    units = tuple(ClauseUnit(u.name, Role.LEAD, True, u.span, u.written) for u in clause.units)
+    return attrs.evolve(clause, units=units, leads_by_rule=rule)
+
+
+#: A section's heading that names the lead of all its items: "县示范区管委会牵头工作(8项)",
+#: "县发改局牵头事项", "市财政局牵头负责的任务(3项)" (沁县 2025 县《政府工作报告》任务清单).
+_HEADING_LEAD = re.compile(
+    r"(?P<units>[^\n。；;，,:：]{3,80}?)牵头(?:负责)?(?:的)?(?:工作|任务|事项)"
+    r"(?:[(（]\s*(?:共\s*)?\d{1,4}\s*(?:项|条|件)\s*[)）])?[。.]?$"
+)
+
+
+def heading_lead(text: str, start: int, end: int) -> ResponsibilityClause | None:
+    """The lead a section's heading ``text[start:end]`` names for every item under it.
+
+    A 任务清单 grouped by lead unit titles each group so ("一、县发改局牵头工作(2项)"): its
+    units lead (stated) each item of the group that states no clause of its own. Returns
+    a ``shared`` clause marked ``heading``, or ``None`` when the heading is no such title.
+
+    >>> clause = heading_lead("县示范区管委会牵头工作(8项)", 0, 15)
+    >>> [(u.name, u.role.value, u.explicit) for u in clause.units], clause.heading
+    ([('县示范区管委会', 'lead', True)], True)
+    >>> heading_lead("加强工作统筹", 0, 6) is None
+    True
+    """
+    s, e = _trim(text, start, end, " \t\r\n\u3000")
+    found = _HEADING_LEAD.fullmatch(text, s, e)
+    if found is None:
+        return None
+    names = _names(text, *found.span("units"), running=False)
+    if not names.names or not all(unit_like(n) for n in names.names):
+        return None
+    units = tuple(_units(text, names, Role.LEAD, first_leads=False))
+    return ResponsibilityClause(
+        ClauseForm.ROLES, units, (s, e), text[s:e], etc=names.etc, shared=True, heading=True
+    )
 
 
 def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause | None:

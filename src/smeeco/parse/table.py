@@ -28,7 +28,7 @@ import attrs
 
 from smeeco.model.deadline import Deadline
 from smeeco.model.document import Role
-from smeeco.parse.responsibility import _UNIT_END, ClauseUnit, _names, unit_like
+from smeeco.parse.responsibility import _UNIT_END, ClauseUnit, cell_units, unit_like
 
 __all__ = [
     "UNIT_END",
@@ -203,21 +203,22 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
         found = cell(name)
         if found is None:
             continue
-        spans: list[tuple[int, int]] = []
-        written: list[str] = []
+        read: list[ClauseUnit] = []
         for line in _segments(text, *found):  # a cell over lines (or <p>s): a unit a line
-            names = _names(text, *line, running=False)
-            spans.extend(names.spans)
-            written.extend(names.names)
-        for i, ((s, e), unit) in enumerate(zip(spans, written, strict=True)):
+            leads = role is None and not read and "lead" not in columns
+            read.extend(cell_units(text, *line, role, first_leads=leads))
+        if role is None and any(u.explicit and u.role is Role.LEAD for u in read):
+            # "区工信局(牵头)" on one line of the cell: the units of its other lines support
+            read = [
+                u if u.explicit else attrs.evolve(u, role=Role.SUPPORT, explicit=True) for u in read
+            ]
+        for unit in read:
+            s, e = unit.span
+            name = unit.name
             while e > s + 1 and text[e - 1] in MARKS:  # "天津市财政局*": a footnote mark
                 e -= 1
-                unit = unit[:-1]
-            if role is None:
-                the_role = Role.LEAD if i == 0 and "lead" not in columns else Role.SUPPORT
-                units.append(ClauseUnit(unit, the_role, False, (s, e), text[s:e]))
-            else:
-                units.append(ClauseUnit(unit, role, True, (s, e), text[s:e]))
+                name = name[:-1]
+            units.append(ClauseUnit(name, unit.role, unit.explicit, (s, e), text[s:e]))
     task = re.sub(r"\s*\n\s*", "", value("task")).rstrip("。. ")
     return TableRow(value("number"), task, tuple(units), due, span, deadline)
 
