@@ -1436,6 +1436,8 @@ def heading_lead(text: str, start: int, end: int) -> ResponsibilityClause | None
     >>> heading_lead("加强工作统筹", 0, 6) is None
     True
     """
+    if text.find("牵头", start, end) < 0:
+        return None  # (most headings: no 牵头 to name a lead)
     s, e = _trim(text, start, end, " \t\r\n\u3000")
     found = _HEADING_LEAD.fullmatch(text, s, e)
     if found is None:
