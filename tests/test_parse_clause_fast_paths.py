@@ -415,3 +415,46 @@ def test_a_listing_on_an_earlier_line_is_found_as_the_line_by_line_reading_finds
     found = document._listing_before(text, body, end)
     expected = _reference_listing_before(text, body, end)
     assert found == expected
+
+
+def _reference_list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
+    """``_list_start`` as it read before: character by character back from ``position``."""
+    i = position
+    low = max(floor, position - r._BACK)
+    while i > low:
+        char = text[i - 1]
+        if char in r._CLOSERS:
+            opener = max(text.rfind("(", low, i - 1), text.rfind("（", low, i - 1))
+            if (
+                opener >= 0
+                and i - opener <= 12
+                and not any(c in r._STOP for c in text[opener + 1 : i - 1])
+            ):
+                i = opener
+                continue
+            break
+        if char in r._STOP or (not commas and char in "，,"):
+            break
+        i -= 1
+    marker = r._ITEM_MARKER.match(text, i, position)
+    return marker.end() if marker else i
+
+
+_RUNNING_PIECES = [*_PIECES, "各区(市)人民政府", "(市)", "〔", "〕", "]", "1.", "一、", "第三条"]
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.lists(st.sampled_from(_RUNNING_PIECES), max_size=40).map("".join),
+    st.integers(0, 400),
+    st.integers(0, 30),
+    st.booleans(),
+)
+def test_a_running_list_starts_where_the_char_by_char_reading_starts_it(
+    text: str, position: int, floor: int, commas: bool
+) -> None:
+    position = min(position, len(text))
+    floor = min(floor, position)
+    assert r._list_start(text, position, floor, commas=commas) == _reference_list_start(
+        text, position, floor, commas=commas
+    )

@@ -556,14 +556,14 @@ def _set_notes_apart(text: str, items: list[tuple[int, int]]) -> tuple[list[tupl
 _NOT_PLAIN = re.compile(r"[\s()（）〔〕\[\]。.:：等]")
 
 
-def _plain_names(text: str, start: int, end: int) -> _Names | None:
+def _plain_names(text: str, start: int, end: int, *, running: bool) -> _Names | None:
     """The names of a list holding only names and separators (and 及/和/与), as
     :func:`_names` reads them; ``None`` for any other list (and for a 各 collective that
     another name follows, which may join it).
 
     Nothing in such a list is trimmed (but the stops ending it), set apart as a note or cut
     at a 等: each item (each part of it at a 及/和/与 between whole units) is a name, less a
-    verb ending it.
+    verb ending it (and, in running text, a 由 before it and a modal word after it).
     """
     while end > start and text[end - 1] in "。.":
         end -= 1  # "(市发展改革委。)": the stop is trimmed off the last name
@@ -582,6 +582,14 @@ def _plain_names(text: str, start: int, end: int) -> _Names | None:
             for s, e in parts:
                 if spans and text[spans[-1][0]] in "各相有":
                     return None  # "各县、区人民政府": the joins are read step by step
+                if running:
+                    lead_head = _LEAD_HEAD.match(text, s, e)
+                    if lead_head is not None and e - lead_head.end() >= 2:
+                        s = lead_head.end()
+                    if text[e - 1] in _MODAL_LAST:
+                        tail = _MODAL_TAIL.search(text, s, e)
+                        if tail is not None and tail.start() - s >= 2:
+                            e = tail.start()
                 if text[e - 1] in _VERB_LAST:
                     verb = _VERB_TAIL.search(text, s, e)
                     if (
@@ -602,10 +610,9 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     ``running`` is ``True`` for unit lists in running text (not inside a labelled
     bracket), where modal words such as 要 may follow the last unit.
     """
-    if not running:
-        plain = _plain_names(text, start, end)
-        if plain is not None:
-            return plain
+    plain = _plain_names(text, start, end, running=running)
+    if plain is not None:
+        return plain
     items = _items(text, start, end)
     spaced = _INNER_SPACE.search(text, start, end) is not None
     note = ""
@@ -996,13 +1003,24 @@ def _labelled(
     )
 
 
+_LIST_BOUNDARY_COMMAS = re.compile(f"[{re.escape(_CLOSERS + _STOP)}]")
+_LIST_BOUNDARY = re.compile(f"[{re.escape(_CLOSERS + _STOP)}，,]")
+
+
 def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
     """Where the unit list ending at ``position`` starts: after a stop (or comma)."""
     i = position
     low = max(floor, position - _BACK)
+    boundary = _LIST_BOUNDARY_COMMAS if commas else _LIST_BOUNDARY
     while i > low:
-        char = text[i - 1]
-        if char in _CLOSERS:  # 各区(市)人民政府: a short bracket inside a name
+        # the nearest closing bracket, stop (or comma) before ``i``: searched for in C on
+        # the window reversed
+        found = boundary.search(text[low:i][::-1])
+        if found is None:
+            i = low
+            break
+        i -= found.start()  # just after it
+        if text[i - 1] in _CLOSERS:  # 各区(市)人民政府: a short bracket inside a name
             opener = max(text.rfind("(", low, i - 1), text.rfind("（", low, i - 1))
             if (
                 opener >= 0
@@ -1011,10 +1029,7 @@ def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
             ):
                 i = opener
                 continue
-            break
-        if char in _STOP or (not commas and char in "，,"):
-            break
-        i -= 1
+        break
     marker = _ITEM_MARKER.match(text, i, position)
     return marker.end() if marker else i
 
