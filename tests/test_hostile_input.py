@@ -15,8 +15,8 @@ import smeeco
 from smeeco.errors import DataPackError, RegisterError, ValidationError
 from smeeco.register import read_register
 
-HEADERS = ["企业名称", "行业", "从业人员", "营业收入（万元）"]
-ROW = ["甲公司", "工业", 300, 2000]
+HEADERS: list[object] = ["企业名称", "行业", "从业人员", "营业收入（万元）"]
+ROW: list[object] = ["甲公司", "工业", 300, 2000]
 PACK = "smeeco: 1\npack: {name: p}\nagencies:\n- {id: a1, name: {zh: 甲局}}\n"
 
 
@@ -398,3 +398,48 @@ def test_a_file_that_is_no_workbook_says_what_it_is(
     with pytest.raises(RegisterError) as info:
         read_register(path)
     assert f"cannot read register 'r.xlsx': {words}" in str(info.value)
+
+
+def _problems(path: Path) -> list[str]:
+    with pytest.raises(ValidationError) as caught:
+        smeeco.read_pack(path)
+    return [str(p) for p in caught.value.problems]
+
+
+MEASURE = "- id: {id}\n  name: {{zh: {name}}}\n  document: doc1\n  ordinal: {ordinal}\n"
+
+
+def test_a_repeated_id_is_said_with_the_values_a_record_was_refused_for(tmp_path: Path) -> None:
+    # the first record is refused for its ordinal: its id is still the first's
+    pack = tmp_path / "p.yaml"
+    pack.write_text(
+        "smeeco: 1\npack:\n  name: p\ndocuments:\n- id: doc1\n  name: {zh: 某文件}\nmeasures:\n"
+        + MEASURE.format(id="doc1.m1", name="措施一", ordinal="x")
+        + MEASURE.format(id="doc1.m1", name="措施二", ordinal=2)
+        + MEASURE.format(id="doc1.m2", name="措施三", ordinal=3)
+        + MEASURE.format(id="doc1.m2", name="措施四", ordinal=4),
+        encoding="utf-8",
+    )
+    found = _problems(pack)
+    assert len(found) == 3
+    assert "measures[0].ordinal" in found[0]
+    assert "measures[1].id: id 'doc1.m1' is already used at measures[0]" in found[1]
+    assert found[2].startswith("p.yaml:measures[3].id: id 'doc1.m2' is already used by a measure")
+    assert "(措施三) at p.yaml:measures[2]" in found[2]
+
+
+def test_a_repeated_id_across_packs_says_where_it_was_first_used(tmp_path: Path) -> None:
+    (tmp_path / "base.yaml").write_text(
+        "smeeco: 1\npack:\n  name: base\nagencies:\n- id: a1\n  name: {zh: 某市财政局}\n",
+        encoding="utf-8",
+    )
+    top = tmp_path / "top.yaml"
+    top.write_text(
+        "smeeco: 1\npack:\n  name: top\n  requires: [base]\n"
+        "agencies:\n- id: a1\n  name: {zh: 某市商务局}\n",
+        encoding="utf-8",
+    )
+    assert _problems(top) == [
+        "top.yaml:agencies[0].id: id 'a1' is already used by an agency (某市财政局) at"
+        " base.yaml:agencies[0]; give each record its own id"
+    ]

@@ -42,8 +42,12 @@ def as_page(text: str, *, footer: bool = True) -> str:
 
 
 def _without_spans(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _without_spans(v) for k, v in value.items() if k != "span"}
+    if isinstance(value, dict):  # a quote over blank lines: a page keeps no blank line
+        return {
+            k: re.sub(r"\s+", " ", v) if k == "quote" and isinstance(v, str) else _without_spans(v)
+            for k, v in value.items()
+            if k != "span"
+        }
     if isinstance(value, list | tuple):
         return [_without_spans(v) for v in value]
     return value

@@ -421,10 +421,11 @@ class Ecosystem:
             path = paths[n] if paths is not None else f"{spec.collection}[{position}]"
             if record.id in self._index or record.id in staged:
                 first = self._index.get(record.id) or staged[record.id]
+                at = f" at {positions[record.id]}" if record.id in positions else ""
                 found.append(
                     DuplicateIdError(
                         f"id {record.id!r} is already used by {a_or_an(first.kind)}"
-                        f" ({first.label()}); give each record its own id",
+                        f" ({first.label()}){at}; give each record its own id",
                         f"{path}.id",
                     )
                 )

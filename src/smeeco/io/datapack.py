@@ -32,6 +32,7 @@ import attrs
 from smeeco.ecosystem import Ecosystem, PackInfo
 from smeeco.errors import (
     DataPackError,
+    DuplicateIdError,
     InvalidValueError,
     Problem,
     RequiredPackError,
@@ -105,6 +106,8 @@ def _parse(
             info = record_from_data({"name": info.name, **raw_info}, PackInfo)
         except Exception as exc:
             problems.extend(problems_from(exc, "pack"))
+    refused: dict[str, str] = {}  # the id of each record not built → its path
+    first_at: dict[str, str] = {}  # each id → the path of its first record
     for key, entries in data.items():
         if key in ("smeeco", "pack"):
             continue
@@ -128,8 +131,9 @@ def _parse(
         for i, entry in enumerate(entries):
             path = f"{key}[{i}]"
             cls: type[Record] = spec.cls
-            if isinstance(entry, Mapping) and isinstance(entry.get("id"), str):
-                pending.add(entry["id"])
+            entry_id = entry.get("id") if isinstance(entry, Mapping) else None
+            if isinstance(entry_id, str):
+                pending.add(entry_id)
             if isinstance(entry, Mapping) and "type" in entry:
                 entry = dict(entry)
                 tag = entry.pop("type")
@@ -145,13 +149,29 @@ def _parse(
                     )
                     continue
                 cls = tagged
+            built = False
             try:
                 record = record_from_data(entry, cls)
             except Exception as exc:
                 problems.extend(problems_from(exc, path))
             else:
+                built = True
                 records.append((path, record))
                 pending.discard(record.id)
+            if isinstance(entry_id, str):
+                if entry_id in first_at and (entry_id in refused or not built):
+                    # a record refused for its values is none the ecosystem can tell a
+                    # repeated id by (it tells two built ones): said here, with the rest
+                    problems.append(
+                        DuplicateIdError(
+                            f"id {entry_id!r} is already used at {first_at[entry_id]};"
+                            " give each record its own id",
+                            f"{path}.id",
+                        )
+                    )
+                first_at.setdefault(entry_id, path)
+                if not built:
+                    refused.setdefault(entry_id, path)
     return info, records, problems, pending
 
 

@@ -56,6 +56,22 @@ __all__ = [
 _ATTACHMENT_LINE = r"[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$"
 _ATTACHMENT = re.compile("^" + _ATTACHMENT_LINE, re.M)
 _SENTENCE_END = "。！？!?…”’』」"
+_CLOSING_QUOTES = "”’』」"
+
+
+def _ends_sentence(text: str, end: int, start: int = 0) -> bool:
+    """Whether ``text[start:end]`` ends a sentence: a stop, or a closing quote after one.
+
+    "…“加大力度落实‘米袋子’" breaks off after a quote inside the sentence; "…收官。”" ends.
+    """
+    k = end
+    while k > start and text[k - 1] in _CLOSING_QUOTES:
+        k -= 1
+    if k == end:
+        return end > start and text[end - 1] in _SENTENCE_END
+    return k > start and text[k - 1] in _SENTENCE_END
+
+
 #: A line that is only a date: the 落款 that ends a notice.
 _SIGNED_DATE = (
     r"[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
@@ -784,10 +800,23 @@ def _parse(
                 (
                     clause is None
                     and text_end > text_start
-                    and text[text_end - 1] not in _SENTENCE_END
+                    and not _ends_sentence(text, text_end, text_start)
                 )
                 or (clause is not None and clause.cut)
             )
+            tail_end = text_end  # the text after the clause, without a page's footer
+            if last and clause is not None and clause.span[1] < text_end:
+                tail_end = _furniture_start(text, clause.span[1], text_end)
+                tail_end = _strip(text, clause.span[1], tail_end)[1]
+            tail_cut = (  # "…。(市经委牵头)城市…以上。 (市建委、": a later part cut off
+                not truncated
+                and last
+                and clause is not None
+                and tail_end > clause.span[1]
+                and text[tail_end - 1] not in _SENTENCE_END + ")）〕]"
+                and any(c.isalnum() for c in text[clause.span[1] : tail_end])  # not "),"
+            )
+            truncated = truncated or tail_cut
             cut_at = _cut_label_span(text, trailer_span) if last else None
             cut_prose = _cut_prose_span(text, trailer_span) if last and cut_at is None else None
             truncated = truncated or cut_at is not None or cut_prose is not None
@@ -843,6 +872,18 @@ def _parse(
                         f"the text breaks off in a paragraph after the clause of measure"
                         f" {item.marker} (…{tail!r}): what that paragraph stated, its clause"
                         " included, is lost",
+                    )
+                )
+            elif tail_cut and clause is not None:
+                cut_from = max(clause.span[1], *(text.rfind(c, 0, tail_end) + 1 for c in "。；;"))
+                cut_from = _strip(text, cut_from, tail_end)[0]
+                warnings.append(
+                    ParseWarning(
+                        "truncated",
+                        (cut_from, tail_end),
+                        f"the text breaks off after the clause {clause.text!r} of measure"
+                        f" {item.marker}, in {text[cut_from:tail_end]!r}: what that part stated,"
+                        " its units included, is lost",
                     )
                 )
             elif truncated:

@@ -31,10 +31,15 @@ _TITLE_END = re.compile(rf"{_TITLE_WORD}(?:》)?(?:\([^()]{{1,12}}\))?$")
 _FILE_EXTENSION = re.compile(r"\.(?:docx?|pdf|wps|ofd|txt|xlsx?)$", re.IGNORECASE)
 #: "【市政府重点工作及责任分解】滁州市人民政府关于…": a page's category tag before a title.
 _CATEGORY_TAG = re.compile(r"^【[^【】]{1,30}】")
-#: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line.
+#: A field of a page's metadata block ("名称: … 文号:"): the page's, not a title line; a
+#: page may space out a label's characters ("标  题: …", "索 引 号: …", gov.cn).
+_PAGE_FIELD_NAMES = (
+    "名称 标题 题名 信息名称 索引号 发布机构 组配分类 主题分类 文号 发文日期 发布日期"
+)
 _PAGE_FIELD = re.compile(
-    r"^(?:名称|标题|题名|信息名称|索引号|发布机构|组配分类|主题分类|文号|发文日期|发布日期)"
-    r"(?:[:：]|[^\S\n]+)"
+    "^(?:"
+    + "|".join(r"[^\S\n]*".join(name) for name in _PAGE_FIELD_NAMES.split())
+    + r")(?:[^\S\n]*[:：]|[^\S\n]+)"
 )
 #: "成文日期: 2023年3月3日": a labelled field of a page's metadata block.
 _FIELD_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
@@ -67,7 +72,8 @@ _QUOTED_LINE = re.compile(
     r"(?:发布)?(?:时间|日期|来源|作者)[:：]"
 )
 _RUN_ON_MIN = 121  # longer than any title line read above
-_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
+#: "粤府办〔2023〕5号", also "菏政办字 〔2023〕1号" with a PDF's space before the bracket.
+_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[^\S\n]?[〔\[［【(（]\d{4}[〕\]］】)）]\s*\d{1,4}\s*号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日")
 _CN_DATE = re.compile(
     r"(?P<y>[〇○零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月(?P<d>[一二三四五六七八九十]{1,3})日"
@@ -79,6 +85,8 @@ _ADDRESSEES = re.compile(r"^(?P<list>[^\n。:：]{2,200}?)[:：]\s*$", re.MULTIL
 _ADDRESSEE_HINT = re.compile(r"各|政府|部门|单位|机构|委|局|厅")
 _NOT_ADDRESSEE = re.compile(
     r"(?:电话|地址|来源|发布|时间|日期|附件|字号|浏览|作者|点击|名称|文号|索引|分类)"
+    # "为全面贯彻…精神,…根据《…》,提出如下任务分工:": the body's first sentence
+    r"|^为|如下|精神|根据|贯彻"
 )
 #: "青政〔2017〕42号《青海省人民政府关于…的若干意见》": a page heading, 文号 then the title.
 _NUMBER_THEN_TITLE = re.compile(
@@ -553,11 +561,17 @@ def _issued_document(
     tail_end = e - len("的通知》" if title.endswith("》") else "的通知")
     if quoted is not None and quoted.end() < tail_end and text[tail_end:e].startswith("的通知"):
         # "关于印发《X规划》主要目标重点任务责任分工方案的通知": the 方案 of X, not X
-        whole = text[quoted.start() : tail_end]
+        begin = quoted.start()
+        issued = [m.end() for m in _ISSUES.finditer(text, s, begin)]
+        if issued and issued[-1] < begin:
+            # "印发关于落实国务院《政府工作报告》重点工作任务分工的通知", "印发2023年区《政府
+            # 工作报告》确定的主要目标任务责任分解方案的通知": the words before the quote too
+            begin = issued[-1]
+        whole = text[begin:tail_end]
         rest = text[quoted.end() : tail_end]
         if _TITLE_END.search(whole) and "《" not in rest and "》" not in rest:
             # (a 》 after it: the quote sits inside an outer 《…〈政府工作报告〉…方案》)
-            return _clean(whole), (quoted.start(), tail_end)
+            return _clean(whole), (begin, tail_end)
     outer = _outer_quote(text, s, e, quoted) if quoted is not None else None
     if outer is not None:
         return outer
@@ -647,8 +661,8 @@ def _addressees(line: str) -> tuple[str, ...]:
     return tuple(_CJK_SPACE.sub("", a) for a in _split_addressees(line))
 
 
-#: "各 区委…": a space a PDF or a page put between two characters of one name.
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+#: "各 区委…", "各县区人民政府 (管委会)": a space a PDF or a page put inside one name.
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff)）])\s+(?=[\u4e00-\u9fff(（])")
 
 
 def _split_addressees(line: str) -> tuple[str, ...]:

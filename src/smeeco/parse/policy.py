@@ -33,7 +33,13 @@ from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
 from smeeco.parse.responsibility import ClauseUnit
-from smeeco.parse.table import Table, TableRow, find_tables, unread_table_headers
+from smeeco.parse.table import (
+    Table,
+    TableRow,
+    find_tables,
+    unread_box_table_headers,
+    unread_table_headers,
+)
 from smeeco.types import DocumentId
 
 __all__ = ["NotAPolicyTextError", "ParseResult", "Uncertainty", "parse_policy"]
@@ -452,6 +458,17 @@ def _parse_policy(
                 " whose columns are separated by single spaces; its rows were not read (the"
                 " spaces inside cells cannot be told from the column breaks): separate the"
                 " columns with a tab, | or two spaces",
+            )
+        )
+    for span in unread_box_table_headers(body, tables):
+        warnings.append(
+            ParseWarning(
+                "table-unread",
+                span,
+                f"{body[span[0] : span[1]].strip()!r} looks like the header of a 任务分工表"
+                " drawn with box characters; its rows were not read (cells wrapped over"
+                " lines and unit cells merged across rows cannot be told apart safely):"
+                " copy the table with | between cells, a row a line",
             )
         )
     if prepared.html_capped:

@@ -295,15 +295,17 @@ _LABELLED_MAX = 800
 _LABEL_LINES = 3
 
 # Characters a unit list in running text never crosses: sentence ends, colons, brackets.
-_STOP = "。；;！!？?\n\r:：()（）"
+_STOP = "。；;！!？?\n\r:：()（）〔〕"
 _SENTENCE = re.compile(r"[。；;！!？?\n\r]")
 _CLAUSE_END = re.compile(r"[。；;！!？?\n\r)）]")
 _SUPPORT_END = re.compile(
-    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）\n，,]|$)"
+    rf"{_DIVISION_END}|分别负责|共同负责|(?:共同)?办理(?=[。；;)）〕\]\n，,]|$)"
     r"|(?:协同|积极|负责|共同)?配合(?:实施|落实|推进)?"
-    r"(?=[。；;)）\n，,、]|$)|参与(?=[。；;)）\n，,、]|$)|协助(?=[。；;)）\n，,]|$)"
+    r"(?=[。；;)）〕\]\n，,、]|$)|参与(?=[。；;)）〕\]\n，,、]|$)|协助(?=[。；;)）〕\]\n，,]|$)"
 )
-_AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）\n，,、]|$)")
+#: A further part after the support part: "…,各县、区人民政府(管委会)负责落实" (support).
+_FURTHER_END = re.compile(r"负责(?:落实|实施|推进)?(?=[。；;)）〕\]\n，,]|$)")
+_AFTER_LEAD = re.compile(r"(?:负责)?(?=[。；;)）〕\]\n，,、]|$)")
 
 # Words that end the unit list of "由A会同B……" (the verb of the sentence).
 _VERB = re.compile(
@@ -336,7 +338,7 @@ _FIRST_LEADS = re.compile(
     r"[^。；;]{0,12}牵头"
 )
 _ROLE_TAIL = (
-    (re.compile(r"牵头(?:负责)?$"), Role.LEAD),
+    (re.compile(r"(?:分别)?牵头(?:负责)?$"), Role.LEAD),  # "A、B分别牵头": both lead
     (re.compile(r"(?:协同|积极)?(?:配合|参与|协助)$"), Role.SUPPORT),
 )
 #: How the tails above end ("$" also matches before a final line break).
@@ -739,36 +741,47 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
     """Units with ``role`` stated, or by listing order when ``role`` is ``None``.
 
     A name ending in 牵头 or 配合 states its own role ("A牵头、B配合" inside a label), and
-    so does a role in brackets after it ("区工信局(牵头)、区科技局"); in a listing where a
-    bracket marks the lead, the units not marked support it (stated: the text sets them
-    apart from the lead).
+    that of the names listed before it without a role word of their own, when no label
+    gave one ("责任单位:A、B分别牵头": A and B lead); so does a role in brackets after it
+    ("区工信局(牵头)、区科技局"), for that name alone; in a listing where a bracket marks
+    the lead, the units not marked support it (stated: the text sets them apart from the
+    lead).
     """
-    units: list[ClauseUnit] = []
-    stated = role is not None
-    # by listing order: the first the lead when ``first_leads``, every other a support
-    listed = Role.LEAD if first_leads else Role.SUPPORT
+    read: list[tuple[tuple[int, int], str, Role | None, bool]] = []
     marked_lead = False
     for (s, e), name in zip(found.spans, found.names, strict=True):
-        unit_role, explicit = role, stated
-        if name.endswith(_ROLE_TAIL_ENDS):
-            for pattern, tail_role in _ROLE_TAIL:
-                tail = pattern.search(name)
-                if tail is not None and tail.start() >= 2:
-                    cut = len(name) - tail.start()
-                    name, e = name[: tail.start()], e - cut
-                    unit_role, explicit = tail_role, True
-                    break
+        own: Role | None = None
+        tailed = False  # a role word after the name (not a bracket mark) governs the run
+        for pattern, tail_role in _ROLE_TAIL if name.endswith(_ROLE_TAIL_ENDS) else ():
+            tail = pattern.search(name)
+            if tail is not None and tail.start() >= 2:
+                cut = len(name) - tail.start()
+                name, e = name[: tail.start()], e - cut
+                own, tailed = tail_role, True
+                break
         mark = _ROLE_MARK.search(name) if name[-1:] in _CLOSERS else None
         if mark is not None and mark.start() >= 2:
             name, e = name[: mark.start()].rstrip(), e - (len(name) - mark.start())
             e = _trim(text, s, e)[1]
-            unit_role, explicit = (Role.LEAD if mark["lead"] else Role.SUPPORT), True
-            marked_lead = marked_lead or unit_role is Role.LEAD
+            own, tailed = (Role.LEAD if mark["lead"] else Role.SUPPORT), False
+            marked_lead = marked_lead or own is Role.LEAD
+        read.append(((s, e), name, own, tailed))
+    units: list[ClauseUnit] = []
+    governing: Role | None = None
+    for i in range(len(read) - 1, -1, -1):
+        (s, e), name, own, tailed = read[i]
+        if tailed:
+            governing = own
+        unit_role, explicit = role, role is not None
+        if own is not None:
+            unit_role, explicit = own, True
+        elif role is None and governing is not None:
+            unit_role, explicit = governing, True
         if unit_role is None:
-            unit_role = listed
-        listed = Role.SUPPORT
+            unit_role = Role.LEAD if first_leads and i == 0 else Role.SUPPORT
         if e > s:
             units.append(ClauseUnit(name, unit_role, explicit, (s, e), text[s:e]))
+    units.reverse()
     if marked_lead and role is None:
         units = [
             u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
@@ -1103,8 +1116,12 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     etc = lead.etc
     limit = min(end, position + _FORWARD)
     if list_start > 0 and text[list_start - 1] in _OPENERS:  # "(A牵头;B配合)": to the bracket
-        closer = _CLOSE_OR_LINE.search(text, position, limit)
-        sentence_end = closer.start() if closer else limit
+        closing = _closing(text, list_start - 1, end)  # past "(管委会)" inside a name
+        if closing >= 0:
+            sentence_end = min(closing - 1, limit)
+        else:
+            closer = _CLOSE_OR_LINE.search(text, position, limit)
+            sentence_end = closer.start() if closer else limit
     else:
         sentence = _CLAUSE_END.search(text, position, limit)
         sentence_end = sentence.start() if sentence else limit
@@ -1127,7 +1144,27 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
             units += _units(text, support, Role.SUPPORT, first_leads=False)
             clause_end = support_end.end()
             etc = etc or support.etc
+            further = _further_part(text, clause_end, sentence_end)
+            if further is not None:  # "A牵头,B参与,C负责落实": C supports too, stated
+                units += _units(text, further[0], Role.SUPPORT, first_leads=False)
+                clause_end, etc = further[1], etc or further[0].etc
     return _clause(ClauseForm.LEAD_DIVISION, text, units, (units[0].span[0], clause_end), etc, end)
+
+
+def _further_part(text: str, position: int, sentence_end: int) -> tuple[_Names, int] | None:
+    """ ",各县、区人民政府(管委会)负责落实" right after a support part: its names and end."""
+    start = position
+    while start < sentence_end and text[start] in "，, \t":
+        start += 1
+    if start == position:
+        return None
+    duty = _FURTHER_END.search(text, start, sentence_end)
+    if duty is None:
+        return None
+    names = _unit_names(text, start, duty.start(), commas=True)
+    if names is None or names.spans[0][0] > start + 1:
+        return None
+    return names, duty.end()
 
 
 def _division_at(
@@ -1398,7 +1435,7 @@ def first_listed_leads(clause: ResponsibilityClause) -> ResponsibilityClause:
     ``explicit``. Other clauses are returned as they are.
     """
     units = clause.units
-    if units and units[0].role is Role.LEAD and not units[0].explicit:
+    if units and units[0].role is Role.LEAD and not all(u.explicit for u in units):
         stated = tuple(ClauseUnit(u.name, u.role, True, u.span, u.written) for u in units)
         return attrs.evolve(clause, units=stated, first_leads=True)
     return clause

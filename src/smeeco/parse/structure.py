@@ -10,7 +10,7 @@ part        第一节                   第一节 财税支持
 article     第一条                   第三条 本办法所称中小企业……
 dun         一、                     一、落实落细财税扶持政策
 paren       (一) / （一）             (一)加强财政资金支持。
-arabic      1. / 1． / 1、            1.聚焦国家重大工程……
+arabic      1. / 1． / 1、 / 1。      1.聚焦国家重大工程……
 arabic_p    (1) / （1） / ⑴           (1)完善担保体系。
 circled     ① … ⑳                    ①加大信贷投放。
 ordinal     一是…二是…               一是加强统筹；二是……
@@ -42,7 +42,7 @@ _MARKER_BODY = (
     rf"|(?P<article>第(?P<n_article>{_CN})条)"
     rf"|(?P<dun>(?P<n_dun>{_CN})、)"
     rf"|(?P<paren>[(（](?P<n_paren>{_CN})[)）])"
-    r"|(?P<arabic>(?P<n_arabic>\d{1,3})(?:[.．](?![\d.．])|、))"
+    r"|(?P<arabic>(?P<n_arabic>\d{1,3})(?:[.．](?![\d.．])|、|。(?=\S)))"
     r"|(?P<arabic_p>[(（](?P<n_arabic_p>\d{1,3})[)）]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])"
     r"|(?P<circled>(?P<n_circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
     r")[^\S\n]*"

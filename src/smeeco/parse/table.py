@@ -37,6 +37,7 @@ __all__ = [
     "deadline_date",
     "find_tables",
     "join_cell_lines",
+    "unread_box_table_headers",
     "unread_table_headers",
 ]
 
@@ -345,9 +346,11 @@ def _marked(table: Table, text: str) -> Table:
     return attrs.evolve(table, rows=tuple(rows), notes=(*table.notes, note))
 
 
-#: A column name on a line of its own ("序号", "内容与要求", "责任单位"): short, no spaces.
-_CELL_HEADER = re.compile(r"[^\S\n]*(?P<name>[^\s|｜<>]{2,10})[^\S\n]*$")
-_CELL_NUMBER = re.compile(r"[^\S\n]*(?P<n>\d{1,4})[^\S\n]*$")
+#: A column name on a line of its own ("序号", "内容与要求", "责任单位"): short, no spaces;
+#: a cell's border may follow ("序号 |", "叶林 |": a copy that keeps the page's cell borders).
+_CELL_BORDER = r"(?:[^\S\n]*[|｜])?"
+_CELL_HEADER = re.compile(rf"[^\S\n]*(?P<name>[^\s|｜<>]{{2,10}}){_CELL_BORDER}[^\S\n]*$")
+_CELL_NUMBER = re.compile(rf"[^\S\n]*(?P<n>\d{{1,4}}){_CELL_BORDER}[^\S\n]*$")
 
 
 class _Lines:
@@ -382,14 +385,14 @@ def _cell_per_line_tables(text: str) -> list[Table]:
     inside a unit's name, is not read, with a note.
     """
     tables: list[Table] = []
-    for start in re.finditer(r"^[^\S\n]*(?:序号|编号)[^\S\n]*$", text, re.M):
+    for start in re.finditer(rf"^[^\S\n]*(?:序号|编号){_CELL_BORDER}[^\S\n]*$", text, re.M):
         lines = _Lines(text, start.start())
         width = 0
         while width < 12 and (line := lines[width]) is not None:
             if _CELL_NUMBER.fullmatch(text, *line) or not _CELL_HEADER.fullmatch(text, *line):
                 break
             width += 1
-        headers = [text[slice(*line)] for line in lines.found[:width]]
+        headers = [text[slice(*line)].rstrip("|｜ \t") for line in lines.found[:width]]
         columns = _columns(headers) if width >= 3 else None
         if columns is None or columns.get("number") != 0:
             continue
@@ -402,13 +405,13 @@ def _cell_per_line_tables(text: str) -> list[Table]:
             number = _CELL_NUMBER.fullmatch(text, *line)
             if number is None or (expected is not None and int(number["n"]) != expected):
                 break
-            cells = [line]
+            cells = [_unbordered(text, line)]
             k += 1
             while len(cells) < width and (cell := lines[k]) is not None:
                 following = _CELL_NUMBER.fullmatch(text, *cell)
                 if following is not None and int(following["n"]) == int(number["n"]) + 1:
                     break
-                cells.append(cell)
+                cells.append(_unbordered(text, cell))
                 k += 1
             span = (cells[0][0], cells[-1][1])
             table_end = span[1]
@@ -431,6 +434,14 @@ def _cell_per_line_tables(text: str) -> list[Table]:
         if rows or notes:
             tables.append(Table((lines.found[0][0], table_end), tuple(rows), tuple(notes)))
     return tables
+
+
+def _unbordered(text: str, cell: tuple[int, int]) -> tuple[int, int]:
+    """``cell`` without the border a copy kept after it ("招商工作部、安商工作部 |")."""
+    s, e = cell
+    while e > s and text[e - 1] in "|｜ \t":
+        e -= 1
+    return (s, e) if e > s else cell
 
 
 def _cut_note(number: str, name: str) -> str:
@@ -678,6 +689,43 @@ def unread_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]
             continue
         words = _ONE_SPACE.split(text[s:e].strip())
         if len(words) >= 3 and all(len(w) <= 10 for w in words) and _columns(words):
+            found.append((s, e))
+    return found
+
+
+_BOX_LINE = re.compile(r"^[^\n]*[│┃║][^\n]*$", re.M)
+_BOX_VERTICAL = re.compile(r"[│┃║]")
+
+
+def unread_box_table_headers(text: str, tables: list[Table]) -> list[tuple[int, int]]:
+    """Header lines of tables drawn with box characters that nothing read.
+
+    "│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│": a header whose cells, their spaces left
+    out, name a task column and a unit column, outside every table found and not a
+    single-space header (:func:`unread_table_headers` reports those). Such a table wraps
+    its cells over lines and merges a unit cell across the rows of several tasks, so its
+    rows are not read; the caller warns, with the line.
+
+    Examples
+    --------
+    >>> text = ("│ 工 作 任 务 │分管领│牵头组织实施单位│完成时限│\\n"
+    ...         "│抓好财税工作 │梁志强│市财政局│年内│\\n")
+    >>> unread_box_table_headers(text, find_tables(text))
+    [(0, 29)]
+    """
+    if _BOX_VERTICAL.search(text) is None:
+        return []
+    spans = [t.span for t in tables]
+    single = set(unread_table_headers(text, tables))
+    found: list[tuple[int, int]] = []
+    for line in _BOX_LINE.finditer(text):
+        s, e = line.span()
+        if (s, e) in single or any(a <= s < b for a, b in spans):
+            continue
+        cells = [re.sub(r"\s+", "", c) for c in _BOX_VERTICAL.split(line.group())]
+        cells = [c for c in cells if c]
+        columns = _columns(cells) if 2 <= len(cells) <= 12 else None
+        if columns and "task" in columns and {"lead", "support", "listing"} & set(columns):
             found.append((s, e))
     return found
 
