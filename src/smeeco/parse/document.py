@@ -53,7 +53,8 @@ __all__ = [
 ]
 
 # Lines a web page puts after the text: "【政府扶持政策】相关法规", 上一篇, 打印本页…
-_ATTACHMENT = re.compile(r"^[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$", re.M)
+_ATTACHMENT_LINE = r"[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$"
+_ATTACHMENT = re.compile("^" + _ATTACHMENT_LINE, re.M)
 _SENTENCE_END = "。！？!?…”’』」"
 _CLOSING_QUOTES = "”’』」"
 
@@ -72,12 +73,34 @@ def _ends_sentence(text: str, end: int, start: int = 0) -> bool:
 
 
 #: A line that is only a date: the 落款 that ends a notice.
-_SIGNED_DATE_LINE = re.compile(
-    r"^[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
+_SIGNED_DATE = (
+    r"[^\S\n]*(?:(?:19|20)\d{2}[^\S\n]*年[^\S\n]*\d{1,2}[^\S\n]*月[^\S\n]*\d{1,2}[^\S\n]*日"
     r"|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)"
-    r"[^\S\n]*$",
-    re.MULTILINE,
+    r"[^\S\n]*$"
 )
+_SIGNED_DATE_LINE = re.compile("^" + _SIGNED_DATE, re.MULTILINE)
+#: What every line the two patterns match holds: the search looks for it (in C) and reads
+#: only the lines that hold it (:func:`_line_starts`).
+_NEEDLE = {
+    _ATTACHMENT: re.compile("附件"),
+    _SIGNED_DATE_LINE: re.compile(r"日[^\S\n]*$", re.MULTILINE),  # both forms end in 日
+}
+
+
+def _line_starts(line: re.Pattern[str], text: str, start: int, end: int) -> list[int]:
+    """Where the matches of ``line`` (a pattern for a whole line, ``^…$``) start in
+    ``text[start:end]``, as ``line.finditer`` finds them: only the lines holding its
+    :data:`_NEEDLE` are read."""
+    found: list[int] = []
+    for needle in _NEEDLE[line].finditer(text, start, end):
+        line_start = text.rfind("\n", 0, needle.start()) + 1
+        if line_start < start or (found and found[-1] == line_start):
+            continue  # a line begun before ``start`` (no ``^`` there), or read already
+        if line.match(text, line_start, end) is not None:
+            found.append(line_start)
+    return found
+
+
 _SPACE = " \t\r\n\u3000"
 #: Kinds of numbered item that stand for measures when a text states no clause at all.
 _MEASURE_KINDS = ("paren", "arabic", "arabic_p", "circled", "article")
@@ -281,7 +304,7 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
     """
     last_of: dict[tuple[int | None, str], int] = {}
     last_of_kind: dict[tuple[str, int], int] = {}  # by kind and depth; depth -1: any
-    signed = [m.start() for m in _SIGNED_DATE_LINE.finditer(text)]
+    signed = _line_starts(_SIGNED_DATE_LINE, text, 0, len(text))
     next_signed = 0
     for item in items:
         if next_signed < len(signed) and signed[next_signed] < item.span[0]:
@@ -289,19 +312,20 @@ def _numbering(items: list[Item], text: str, warnings: _Warnings) -> None:
                 next_signed += 1
             last_of.clear()
             last_of_kind.clear()
-        key = (item.parent, item.kind)
+        kind, value = item.kind, item.value
+        key = (item.parent, kind)
         previous = last_of.get(key)
         if previous is None:
             # afresh, or on from the last item of its kind at its depth or at any depth
             # (一、二、 under 第一章's 第一节, then 三、 right under 第三章)
-            expected = {
-                1,
-                last_of_kind.get((item.kind, item.depth), 0) + 1,
-                last_of_kind.get((item.kind, -1), 0) + 1,
-            }
+            expected = (
+                value == 1
+                or value == last_of_kind.get((kind, item.depth), 0) + 1
+                or value == last_of_kind.get((kind, -1), 0) + 1
+            )
         else:
-            expected = {previous + 1}
-        if item.value not in expected and item.kind != "ordinal":
+            expected = value == previous + 1
+        if not expected and kind != "ordinal":
             if previous is None:
                 what = f"starts at {item.marker}"
             elif item.value == previous:
@@ -436,7 +460,7 @@ def _parse(
     text: str, document_id: str, body_end: int, masked: tuple[tuple[int, int], ...]
 ) -> ParsedDocument:
     warnings = _Warnings()
-    breaks = tuple(m.start() for m in _ATTACHMENT.finditer(text, 0, body_end))
+    breaks = tuple(_line_starts(_ATTACHMENT, text, 0, body_end))
     items = find_items(text, 0, body_end, breaks=breaks)
     clauses = _merge_adjacent(text, list(find_responsibility_clauses(text, 0, body_end)))
     if masked:  # numbered rows and clauses inside a table belong to the table
@@ -497,27 +521,29 @@ def _parse(
     # Where each item ends: at the next item at its depth or above.
     extent = [body_end] * n
     open_items: list[int] = []
+    open_depths: list[int] = []  # their depths
     for k, item in enumerate(items):
-        while open_items and items[open_items[-1]].depth >= item.depth:
+        depth = item.depth
+        while open_depths and open_depths[-1] >= depth:
+            open_depths.pop()
             extent[open_items.pop()] = item.span[0]
         open_items.append(k)
+        open_depths.append(depth)
     table_starts = sorted([s for s, _e in masked] + list(breaks))
-    for k, item in enumerate(items):  # a table or an 附件 line after an item ends it
+    for k, item in enumerate(items if table_starts else ()):  # a table or 附件 line ends it
         after = bisect.bisect_right(table_starts, item.span[0])
         if after < len(table_starts) and table_starts[after] < extent[k]:
             extent[k] = table_starts[after]
     # "(省工信厅、省财政厅)" at the end of a leaf item's own text: a listing without a label,
     # read before the roles so that a heading above it with a clause of its own is a section
-    unlabelled: dict[int, ResponsibilityClause] = {}
+    unlabelled: dict[int, ResponsibilityClause | None] = {}  # None: read, and none found
     for k in range(n):
         if not own[k] and not shared[k] and not children[k]:
-            found_listing = _listing_before(text, items[k].body, extent[k])
-            if found_listing is not None:
-                unlabelled[k] = found_listing
+            unlabelled[k] = _listing_before(text, items[k].body, extent[k])
     has_below = [False] * n  # some descendant carries its own clause
     for k in range(n - 1, -1, -1):
         parent = items[k].parent
-        if parent is not None and (own[k] or k in unlabelled or has_below[k]):
+        if parent is not None and (own[k] or unlabelled.get(k) is not None or has_below[k]):
             has_below[parent] = True
     role = ["text"] * n  # measure, section, text
     clause_of: list[ResponsibilityClause | None] = [None] * n
@@ -646,6 +672,8 @@ def _parse(
     last_measure = measure_items[-1] if measure_items else -1
     trailer_span: tuple[int, int] | None = None
     rule_note_after: int | None = None  # where a listing's "列第一位者为牵头部门,下同" ends
+    # a measure's nearest heading, the markers of its headings and its locator's prefix
+    headings_of: dict[int | None, tuple[ParsedSection | None, tuple[str, ...], str]] = {}
     # "(无牵头单位的,责任单位即为牵头单位,下同)" in the notice: a listing names leads only
     all_lead = ALL_LEAD_RULE.search(text, 0, body_end)
     for k in range(n):
@@ -678,7 +706,10 @@ def _parse(
             clause = clause_of[k]
             if clause is None:  # "(省工信厅、省财政厅)" at the end of the item's own text
                 own_end = items[children[k][0]].span[0] if children[k] else extent[k]
-                clause = unlabelled.get(k) or _listing_before(text, item.body, own_end)
+                if k in unlabelled and own_end == extent[k]:  # read above already
+                    clause = unlabelled[k]
+                else:
+                    clause = _listing_before(text, item.body, own_end)
                 if clause is not None:
                     how = (
                         "the first unit the lead by the text's rule note"
@@ -735,10 +766,12 @@ def _parse(
                 if body_stop < end:
                     trailer_span = _strip(text, body_stop, end)
             text_start, text_end = _strip(text, text_start, text_end)
-            title_end = min(  # the first stop or line break ends the title
-                (i for i in (text.find(c, text_start, text_end) for c in "。\n") if i >= 0),
-                default=max(text_start, text_end),
-            )
+            # the first stop or line break ends the title
+            title_stop = text.find("。", text_start, text_end)
+            title_break = text.find("\n", text_start, text_end)
+            if title_stop < 0 or 0 <= title_break < title_stop:
+                title_stop = title_break
+            title_end = title_stop if title_stop >= 0 else max(text_start, text_end)
             title_start, title_end = _strip(text, text_start, title_end)
             heading_end = _run_on_heading(text, title_start, title_end)
             if heading_end is not None:
@@ -752,9 +785,17 @@ def _parse(
                     )
                 )
                 title_end = heading_end
-            ancestors = _ancestors(items, k)[::-1]
-            heading_sections = [section_of[a] for a in ancestors if a in section_of]
-            nearest = heading_sections[-1] if heading_sections else None
+            headed = headings_of.get(item.parent)
+            if headed is None:  # the same for every item under that parent
+                ancestors = _ancestors(items, k)[::-1]
+                heading_sections = [section_of[a] for a in ancestors if a in section_of]
+                headed = (
+                    heading_sections[-1] if heading_sections else None,
+                    tuple(items[a].marker for a in ancestors if role[a] == "section"),
+                    "".join(s.number for s in heading_sections),
+                )
+                headings_of[item.parent] = headed
+            nearest, headings, locator_prefix = headed
             truncated = last and (
                 (
                     clause is None
@@ -799,8 +840,8 @@ def _parse(
                     title_span=(title_start, title_end),
                     text_span=(text_start, text_end),
                     truncated=truncated,
-                    headings=tuple(items[a].marker for a in ancestors if role[a] == "section"),
-                    locator_prefix="".join(s.number for s in heading_sections),
+                    headings=headings,
+                    locator_prefix=locator_prefix,
                     shared=is_shared[k],
                 )
             )
@@ -897,6 +938,7 @@ _CLAUSE_STOP = re.compile(r"[,，;；:：]")
 _LISTING_LINES = 12
 _LISTING_REACH = 2000
 _CLOSE = ")）〕]"
+_CLOSED_LINE = re.compile(f"[{re.escape(_CLOSE)}][ \t\r\u3000。.]*\n")
 
 
 def _listing_before(text: str, body: int, end: int) -> ResponsibilityClause | None:
@@ -911,13 +953,17 @@ def _listing_before(text: str, body: int, end: int) -> ResponsibilityClause | No
     if found is not None:
         return found
     limit = min(end, body + _LISTING_REACH)
+    # the line breaks after a closing bracket (and stops or spaces): only those lines can
+    # end in a listing
+    closed = {m.end() - 1 for m in _CLOSED_LINE.finditer(text, body, limit)}
+    if not closed:
+        return None
     position = limit
     for _ in range(_LISTING_LINES):
         position = text.rfind("\n", body, position)
         if position <= body:
             return None
-        line_end = len(text[body:position].rstrip(" \t\r\u3000。.")) + body
-        if line_end > body and text[line_end - 1] in _CLOSE:
+        if position in closed:
             found = unlabelled_listing(text, body, position)
             if found is not None:
                 return found
@@ -1049,7 +1095,7 @@ def _merge_adjacent(text: str, clauses: list[ResponsibilityClause]) -> list[Resp
             units = list(previous.units)
             for unit in clause.units:  # a listing after a stated lead: all stated support
                 if lead_stated and not unit.explicit:
-                    unit = attrs.evolve(unit, role=Role.SUPPORT, explicit=True)
+                    unit = ClauseUnit(unit.name, Role.SUPPORT, True, unit.span, unit.written)
                 units.append(unit)
             span = (previous.span[0], clause.span[1])
             merged[-1] = attrs.evolve(

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from typing import NamedTuple
 
 import attrs
 
@@ -229,30 +230,63 @@ _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
 
 _ASSIGN_HEADS = ("此项", "该项", "本项", "这项", "上述", "以上", "各项")
-#: The first character of every anchor (a bracket, a space before a bare label, a label,
-#: 此项…, 牵头, 按职责, 分别, 会同, 负责): looked ahead for first, so that the search skips
-#: the other characters at C speed instead of trying every alternative at each one.
-_ANCHOR_FIRST = "".join(
-    sorted(
-        {"(", "（", "〔", "["}
-        | {label[0] for label in (*_LABEL_ROLES, *_PERSON_LABELS)}
-        | {head[0] for head in _ASSIGN_HEADS}
-        | {"牵", "按", "分", "会", "负"}
-    )
-)
-#: One pass finds every place a clause can be anchored; each anchor is then read by
-#: looking a bounded window back and forward, so the search is linear in the text.
+#: What follows the first character of each anchor: a bracket's label, a bare label after a
+#: line start or stop, 此项…由, 牵头, 按职责分工负责, 分别负责, 会同, 负责.
+_PAREN_REST = rf"[^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：]"
+_BARE_REST = rf"[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：]"
+_ASSIGN_REST = "(?:工作任务|工作|任务|措施)(?:均|分别)?由"
+_LEAD_WORD = "牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立)"
+_DUTY_WORD = r"负责(?=[^\S\n]{0,3}[)）〕])"
+#: Every place a clause can be anchored, as the named group of its kind. Each anchor is then
+#: read by looking a bounded window back and forward, so the search is linear in the text.
+#: This is the definition; :func:`_anchors` finds the same matches faster.
 _ANCHOR = re.compile(
-    rf"(?=[{re.escape(_ANCHOR_FIRST)}\s])"
-    rf"(?:(?P<paren>[(（〔\[][^\S\n]{{0,3}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    rf"|(?P<bare>(?:^|(?<=[。；;！!？?]))[^\S\n]{{0,8}}(?:{_LABEL})[^\S\n]{{0,3}}[:：])"
-    rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)})(?:工作任务|工作|任务|措施)(?:均|分别)?由)"
-    r"|(?P<lead>牵头(?!单位|部门|责任|抓总|作用|机制|的|制定|起草|组织|开展|建立))"
+    rf"(?P<paren>[(（〔\[]{_PAREN_REST})"
+    rf"|(?P<bare>(?:^|(?<=[。；;！!？?])){_BARE_REST})"
+    rf"|(?P<assign>(?:{'|'.join(_ASSIGN_HEADS)}){_ASSIGN_REST})"
+    rf"|(?P<lead>{_LEAD_WORD})"
     rf"|(?P<div>{_DIVISION_END}|分别负责)"
     r"|(?P<joint>会同)"
-    r"|(?P<duty>负责(?=[^\S\n]{0,3}[)）〕])))",
+    rf"|(?P<duty>{_DUTY_WORD})",
     re.MULTILINE,
 )
+#: Stops after which a bare label may stand (and the line break: a line start).
+_BARE_AFTER = "。；;！!？?\n"
+#: The alternatives of :data:`_ANCHOR`, each starting with one literal character, so that
+#: the search skips the other characters at C speed (a pattern that starts with a group or
+#: a lookahead is tried at every position). A bare label is found from the stop or line
+#: break before it, one character early. Each ends in an empty group: its number (the
+#: match's ``lastindex``) gives the kind.
+_ANCHOR_ALTERNATIVES = (
+    *((re.escape(c) + _PAREN_REST, "paren") for c in "(（〔["),
+    *((re.escape(c) + _BARE_REST, "bare") for c in _BARE_AFTER),
+    *((head + _ASSIGN_REST, "assign") for head in _ASSIGN_HEADS),
+    (_LEAD_WORD, "lead"),
+    (_DIVISION_END, "div"),
+    ("分别负责", "div"),
+    ("会同", "joint"),
+    (_DUTY_WORD, "duty"),
+)
+_ANCHOR_SCAN = re.compile("|".join(f"{alt}()" for alt, _ in _ANCHOR_ALTERNATIVES))
+_ANCHOR_KINDS = ("", *(kind for _, kind in _ANCHOR_ALTERNATIVES))
+
+
+def _anchors(text: str, start: int, end: int) -> Iterator[tuple[str, int, re.Match[str]]]:
+    """``(kind, start, match)`` of every match of :data:`_ANCHOR` in ``text[start:end]``.
+
+    The same matches, in order: a bare label's match starts one character early (at the
+    stop or line break before it), so ``start`` is given apart. Only the first position,
+    whose line start or stop may lie before ``start``, is read with :data:`_ANCHOR`.
+    """
+    first = _ANCHOR.match(text, start, end)
+    if first is not None:
+        yield first.lastgroup or "", start, first
+        start = first.end()
+    for found in _ANCHOR_SCAN.finditer(text, start, end):
+        kind = _ANCHOR_KINDS[found.lastindex or 0]
+        yield kind, found.start() + (kind == "bare"), found
+
+
 _SHARED_HEAD = ("上述", "以上", "各项")
 #: Window sizes (characters) around an anchor: no unit list is longer.
 _BACK = 160
@@ -320,17 +354,22 @@ _VERB_LAST = frozenset("实施进行理\n")
 _PREFIXES = "省市县区"
 #: Stems of the departments every 省/市/县/区 government has; only these are given the
 #: prefix (a bank branch or a regulator named without one keeps its name).
-_DEPARTMENT = re.compile(
-    r"^(?:发展(?:和)?改革|发改|经济和信息化|经信|工业和信息化|工信|财政|教育|科技|科学技术"
-    r"|商务|人力资源和社会保障|人社|自然资源|规划和自然资源|生态环境|住房和城乡建设|住建"
-    r"|交通运输|交通|农业农村|农业|水利|文化和旅游|文旅|卫生健康|卫健|市场监督管理|市场监管"
-    r"|统计|金融|地方金融|审计|民政|司法|公安|国资|国有资产|应急管理|应急|林业|医疗保障|医保"
-    r"|政务服务|数据|大数据|外事|外办|知识产权|体育|能源|粮食|城市管理|城管|信访|退役军人"
-    r"|科协|工商联|中小企业|乡村振兴|行政审批|营商环境|住房城乡建设|住房和城乡建设|环保|环境保护"
-    r"|国税|地税|税务|铁路|国土|建设|规划|监察|外经贸|经贸|商贸|旅游|文化|广电|质监|质量技术监督|工商"
-    r"|食品药品|安监|安全生产|物价|人防|侨务|民族宗教|机关事务|编办|科委|发改|经信|工信)"
+_DEPARTMENT_STEMS_WRITTEN = (
+    "发展和改革 发展改革 发改 经济和信息化 经信 工业和信息化 工信 财政 "
+    "教育 科技 科学技术 商务 人力资源和社会保障 人社 自然资源 "
+    "规划和自然资源 生态环境 住房和城乡建设 住建 交通运输 交通 农业农村 "
+    "农业 水利 文化和旅游 文旅 卫生健康 卫健 市场监督管理 市场监管 统计 "
+    "金融 地方金融 审计 民政 司法 公安 国资 国有资产 应急管理 应急 "
+    "林业 医疗保障 医保 政务服务 数据 大数据 外事 外办 知识产权 体育 "
+    "能源 粮食 城市管理 城管 信访 退役军人 科协 工商联 中小企业 "
+    "乡村振兴 行政审批 营商环境 住房城乡建设 住房和城乡建设 环保 环境保护 "
+    "国税 地税 税务 铁路 国土 建设 规划 监察 外经贸 经贸 商贸 旅游 "
+    "文化 广电 质监 质量技术监督 工商 食品药品 安监 安全生产 物价 人防 "
+    "侨务 民族宗教 机关事务 编办 科委 发改 经信 工信 "
 )
-_DEPARTMENT_END = re.compile(r"(?:委员会|委|局|厅|办|办公室|中心)$")
+_DEPARTMENT_STEMS = tuple(_DEPARTMENT_STEMS_WRITTEN.split())
+_DEPARTMENT = re.compile("^(?:" + "|".join(_DEPARTMENT_STEMS) + ")")
+_DEPARTMENT_ENDINGS = ("委员会", "委", "局", "厅", "办", "办公室", "中心")
 _SEPARATORS = "、，,;；"
 _TRIM = " \t\n\r\u3000。.，,、;；:：等"
 _TRIM_BUT_ETC = _TRIM.replace("等", "")
@@ -341,8 +380,7 @@ _CLOSERS = ")）〕]"
 # --------------------------------------------------------------------------- units
 
 
-@attrs.frozen
-class _Names:
+class _Names(NamedTuple):
     spans: tuple[tuple[int, int], ...]
     names: tuple[str, ...]
     etc: bool = False
@@ -360,11 +398,21 @@ def _trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int
 _SEPARATOR_OR_BRACKET = re.compile(f"[{re.escape(_SEPARATORS + _OPENERS + _CLOSERS)}]")
 
 
+_BRACKET = re.compile(f"[{re.escape(_OPENERS + _CLOSERS)}]")
+_OPENER = re.compile(f"[{re.escape(_OPENERS)}]")
+_SEPARATOR = re.compile(f"[{re.escape(_SEPARATORS)}]")
+
+
 def _items(text: str, start: int, end: int, separators: str = _SEPARATORS) -> list[tuple[int, int]]:
     """Split ``text[start:end]`` at separators outside brackets."""
     items: list[tuple[int, int]] = []
     depth = 0
     begin = start
+    if separators == _SEPARATORS and _BRACKET.search(text, start, end) is None:
+        for piece in _SEPARATOR.split(text[start:end]):  # no bracket: every separator splits
+            items.append((begin, begin + len(piece)))
+            begin += len(piece) + 1
+        return items
     if separators == _SEPARATORS:  # only the separators and brackets need looking at
         for found in _SEPARATOR_OR_BRACKET.finditer(text, start, end):
             char = found.group()
@@ -455,8 +503,8 @@ def _complete(names: list[str], head: str | None = None) -> list[str]:
     for name in names[len(done) :]:
         if (
             len(name) <= 12
-            and _DEPARTMENT_END.search(name) is not None
-            and _DEPARTMENT.match(name) is not None
+            and name.endswith(_DEPARTMENT_ENDINGS)  # (a name holds no line break)
+            and name.startswith(_DEPARTMENT_STEMS)
         ):
             done.append(prefix + name)
         else:
@@ -464,17 +512,15 @@ def _complete(names: list[str], head: str | None = None) -> list[str]:
     return done
 
 
-def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
-    """The unit names in ``text[start:end]``, with a trailing 等 and a scoping note.
+_SPACES = " \t\n\r\u3000"
 
-    ``running`` is ``True`` for unit lists in running text (not inside a labelled
-    bracket), where modal words such as 要 may follow the last unit.
-    """
-    items = _items(text, start, end)
+
+def _set_notes_apart(text: str, items: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], str]:
+    """The items that name units, and the scoping note the others hold ("以下…不再列出")."""
     note_start = note_end = -1
     kept: list[tuple[int, int]] = []
     for s, e in items:
-        s, e = _trim(text, s, e, " \t\n\r\u3000")
+        s, e = _trim(text, s, e, _SPACES)
         if e - s > 2 and text[e - 1] in _CLOSERS and text[s] not in _OPENERS:
             # "市财政局(第一责任单位为牵头单位,下同)": a note in brackets after a name
             opener = max(text.rfind("(", s, e), text.rfind("（", s, e))
@@ -509,14 +555,91 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
     if note_start >= 0:
         ns, ne = _trim(text, note_start, note_end, " \t\n\r\u3000。.;；,，()（）")
         note = text[ns:ne]
+    return kept, note
+
+
+#: What a unit list needs to be read step by step for: spaces, brackets, stops, colons, 等.
+_NOT_PLAIN = re.compile(r"[\s()（）〔〕\[\]。.:：等]")
+
+
+def _plain_names(text: str, start: int, end: int, *, running: bool) -> _Names | None:
+    """The names of a list holding only names and separators (and 及/和/与), as
+    :func:`_names` reads them; ``None`` for any other list (and for a 各 collective that
+    another name follows, which may join it).
+
+    Nothing in such a list is trimmed (but the stops ending it), set apart as a note or cut
+    at a 等: each item (each part of it at a 及/和/与 between whole units) is a name, less a
+    verb ending it (and, in running text, a 由 before it and a modal word after it).
+    """
+    while end > start and text[end - 1] in "。.":
+        end -= 1  # "(市发展改革委。)": the stop is trimmed off the last name
+    if (
+        _NOT_PLAIN.search(text, start, end) is not None
+        or _NOTE_ITEM.search(text, start, end) is not None
+    ):
+        return None
+    conjunctions = _CONJ.search(text, start, end) is not None
     spans: list[tuple[int, int]] = []
-    for s, e in kept:
-        spans.extend(_split_conjunctions(text, s, e))
+    begin = start
+    for piece in _SEPARATOR.split(text[start:end]):
+        stop = begin + len(piece)
+        if piece:
+            parts = _split_conjunctions(text, begin, stop) if conjunctions else [(begin, stop)]
+            for s, e in parts:
+                if spans and text[spans[-1][0]] in "各相有":
+                    return None  # "各县、区人民政府": the joins are read step by step
+                if running:
+                    lead_head = _LEAD_HEAD.match(text, s, e)
+                    if lead_head is not None and e - lead_head.end() >= 2:
+                        s = lead_head.end()
+                    if text[e - 1] in _MODAL_LAST:
+                        tail = _MODAL_TAIL.search(text, s, e)
+                        if tail is not None and tail.start() - s >= 2:
+                            e = tail.start()
+                if text[e - 1] in _VERB_LAST:
+                    verb = _VERB_TAIL.search(text, s, e)
+                    if (
+                        verb is not None
+                        and verb.start() - s >= 2
+                        and text[verb.start() - 1] in _SUFFIX
+                    ):
+                        e = verb.start()  # "园区管委会落实": the unit, not its verb
+                spans.append((s, e))
+        begin = stop + 1
+    written = [text[s:e] for s, e in spans]
+    return _Names(tuple(spans), tuple(_complete(_share_suffix(written))), False, "")
+
+
+def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
+    """The unit names in ``text[start:end]``, with a trailing 等 and a scoping note.
+
+    ``running`` is ``True`` for unit lists in running text (not inside a labelled
+    bracket), where modal words such as 要 may follow the last unit.
+    """
+    plain = _plain_names(text, start, end, running=running)
+    if plain is not None:
+        return plain
+    items = _items(text, start, end)
+    spaced = _INNER_SPACE.search(text, start, end) is not None
+    note = ""
+    if _NOTE_ITEM.search(text, start, end) is None:  # most lists: no note to set apart
+        kept = [_trim(text, s, e, _SPACES) for s, e in items] if spaced else items
+    else:
+        kept, note = _set_notes_apart(text, items)
+    if _CONJ.search(text, start, end) is None:  # no 及/和/与 to split at
+        spans = kept
+    else:
+        spans = []
+        for s, e in kept:
+            spans.extend(_split_conjunctions(text, s, e))
+    any_etc = text.find("等", start, end) >= 0
+    bracketed = _BRACKET.search(text, start, end) is not None
     etc = False
     names: list[tuple[int, int]] = []
     for s, e in spans:
-        s, e = _trim(text, s, e, _TRIM_BUT_ETC)
-        etc_match = _ETC.search(text, s, e) if text.find("等", s, e) >= 0 else None
+        if s < e and (text[s] in _TRIM_BUT_ETC or text[e - 1] in _TRIM_BUT_ETC):
+            s, e = _trim(text, s, e, _TRIM_BUT_ETC)
+        etc_match = _ETC.search(text, s, e) if any_etc and text.find("等", s, e) >= 0 else None
         if etc_match is not None and etc_match.start() > s:
             etc = True
             e = etc_match.start()
@@ -533,11 +656,15 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
         verb = _VERB_TAIL.search(text, s, e) if text[e - 1 : e] in _VERB_LAST else None
         if verb is not None and verb.start() - s >= 2 and text[verb.start() - 1] in _SUFFIX:
             e = verb.start()  # "园区管委会落实": the unit, not its verb
-        s, e = _trim(text, s, e)
+        if s < e and (text[s] in _TRIM or text[e - 1] in _TRIM):
+            s, e = _trim(text, s, e)
         while e > s and text[e - 1] in _CLOSERS and _opener(text, s, e - 1) < 0:
             e = _trim(text, s, e - 1)[1]  # "区人社局)": a bracket the name never opened
-        if e > s and text[s:e].strip(_OPENERS + _CLOSERS):  # a lone "(" names nothing
-            names.extend(_at_line_break(text, s, e))
+        if e > s and (not bracketed or text[s:e].strip(_OPENERS + _CLOSERS)):
+            if spaced:  # (a lone "(" names nothing)
+                names.extend(_at_line_break(text, s, e))
+            else:  # no line break to run through a name
+                names.append((s, e))
     # "各县、区人民政府", "各县、市、区政府", "各区、县级市": a bare 各X joins the next item;
     # "各乡镇人民政府、街道办事处": a class of units after a 各 collective shares its 各.
     merged: list[tuple[int, int]] = []
@@ -554,7 +681,7 @@ def _names(text: str, start: int, end: int, *, running: bool) -> _Names:
                 merged[-1] = (ms, e)
                 continue
         merged.append((s, e))
-    if _INNER_SPACE.search(text, start, end) is None:  # most lists: no space to take out
+    if not spaced:  # most lists: no space to take out
         written = [text[s:e] for s, e in merged]
     else:
         written = [_INNER_SPACE.sub("", text[s:e]) for s, e in merged]
@@ -595,7 +722,7 @@ def _share_suffix(names: list[str]) -> list[str]:
     """Give bare place names the government ending of the name that closes their run."""
     done = list(names)
     for i, name in enumerate(names):
-        ending = _GOVERNMENT_END.search(name)
+        ending = _GOVERNMENT_END.search(name) if name.endswith("政府") else None
         if ending is None or len(name) - len(ending.group()) < 2:
             continue
         k = i - 1
@@ -757,7 +884,7 @@ def _closing(text: str, start: int, end: int) -> int:
                 return -i - 2
             position = i + 1  # "(责任单位:" then the names on the next line
             continue
-        depth += sum(text.count(c, position, i) for c in _OPENERS) - 1
+        depth += len(_OPENER.findall(text, position, i)) - 1
         if depth <= 0:
             return i + 1
         position = i + 1
@@ -814,13 +941,18 @@ def _labelled(
         return None
     if inner_start == start and _FOOTER_FIELD.search(text, inner_start, inner_end):
         return None  # "主办单位:某市人民政府办公室 电话:…": a page's footer, not a clause
-    roles = [_LABEL_ROLES.get(m.group(1)) for m in labels]
-    stated = any(r is not None for r in roles)
+    words = [m.group(1) for m in labels]
+    roles = [_LABEL_ROLES.get(word) for word in words]
     # The first unlabelled listing (责任单位) leads by convention unless a lead is stated.
-    listing = next(
-        (k for k, r in enumerate(roles) if r is None and labels[k].group(1) not in _PERSON_LABELS),
-        None,
-    )
+    if len(labels) == 1:  # most clauses: one label
+        stated = roles[0] is not None
+        listing = 0 if not stated and words[0] not in _PERSON_LABELS else None
+    else:
+        stated = any(r is not None for r in roles)
+        listing = next(
+            (k for k, r in enumerate(roles) if r is None and words[k] not in _PERSON_LABELS),
+            None,
+        )
     if Role.LEAD in roles:
         # "牵头单位:A；责任单位:B": the text sets B apart from the lead, a stated support.
         listing = None
@@ -835,12 +967,16 @@ def _labelled(
     divided = False
     for k, label in enumerate(labels):
         part_end = labels[k + 1].start() if k + 1 < len(labels) else inner_end
-        if label.group(1) in _PERSON_LABELS:
+        if words[k] in _PERSON_LABELS:
             ns, ne = _trim(text, label.start(), part_end)
             notes.append(text[ns:ne])
             continue
-        colon = max(text.find(":", label.end(), part_end), text.find("：", label.end(), part_end))
-        other = _OTHER_LABEL.search(text, label.end(), part_end) if colon >= 0 else None
+        names_start = label.end()
+        colon = (
+            text.find(":", names_start, part_end) >= 0
+            or text.find("：", names_start, part_end) >= 0
+        )
+        other = _OTHER_LABEL.search(text, names_start, part_end) if colon else None
         if other is not None:
             # "(牵头单位:A;数据提供单位:B)": the part under a label of no role is a note
             ns, ne = _trim(text, other.start() + 1, part_end)
@@ -853,14 +989,14 @@ def _labelled(
             # own deadlines), never a unit
             part_end = deadline.start()
         names_end = part_end
-        division = _DIVISION_IN.search(text, label.end(), part_end)
+        division = _DIVISION_IN.search(text, names_start, part_end)
         if division is not None:
             # "〔责任单位:A、B按职责分工负责。具体任务…〕": no lead named, the rest a note
             names_end, divided = division.start(), True
             ns, ne = _trim(text, division.end(), part_end, " \t\r\n\u3000。.，,；;")
             if ns < ne:
                 notes.append(text[ns:ne])
-        found = _names(text, label.end(), names_end, running=False)
+        found = _names(text, names_start, names_end, running=False)
         etc = etc or found.etc
         if found.note:
             notes.append(found.note)
@@ -871,7 +1007,8 @@ def _labelled(
     form = ClauseForm.ROLES if stated or any(u.explicit for u in units) else ClauseForm.LISTING
     if divided and not stated:
         form = ClauseForm.DIVISION
-    end = _trim(text, start, end, " \t\r\u3000")[1]
+    if text[end - 1] in " \t\r\u3000":
+        end = _trim(text, start, end, " \t\r\u3000")[1]
     return ResponsibilityClause(
         form,
         tuple(units),
@@ -883,13 +1020,24 @@ def _labelled(
     )
 
 
+_LIST_BOUNDARY_COMMAS = re.compile(f"[{re.escape(_CLOSERS + _STOP)}]")
+_LIST_BOUNDARY = re.compile(f"[{re.escape(_CLOSERS + _STOP)}，,]")
+
+
 def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
     """Where the unit list ending at ``position`` starts: after a stop (or comma)."""
     i = position
     low = max(floor, position - _BACK)
+    boundary = _LIST_BOUNDARY_COMMAS if commas else _LIST_BOUNDARY
     while i > low:
-        char = text[i - 1]
-        if char in _CLOSERS:  # 各区(市)人民政府: a short bracket inside a name
+        # the nearest closing bracket, stop (or comma) before ``i``: searched for in C on
+        # the window reversed
+        found = boundary.search(text[low:i][::-1])
+        if found is None:
+            i = low
+            break
+        i -= found.start()  # just after it
+        if text[i - 1] in _CLOSERS:  # 各区(市)人民政府: a short bracket inside a name
             opener = max(text.rfind("(", low, i - 1), text.rfind("（", low, i - 1))
             if (
                 opener >= 0
@@ -898,10 +1046,7 @@ def _list_start(text: str, position: int, floor: int, *, commas: bool) -> int:
             ):
                 i = opener
                 continue
-            break
-        if char in _STOP or (not commas and char in "，,"):
-            break
-        i -= 1
+        break
     marker = _ITEM_MARKER.match(text, i, position)
     return marker.end() if marker else i
 
@@ -999,7 +1144,7 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
         support = _unit_names(text, support_start, support_end.start(), commas=True)
         if support is not None and support.spans[0][0] <= support_start + 1:
             completed = tuple(_complete(list(support.names), head=lead.names[0]))
-            support = attrs.evolve(support, names=completed)
+            support = support._replace(names=completed)
             units += _units(text, support, Role.SUPPORT, first_leads=False)
             clause_end = support_end.end()
             etc = etc or support.etc
@@ -1149,7 +1294,7 @@ def _assigned_at(text: str, anchor: re.Match[str], end: int) -> ResponsibilityCl
         support = _names(text, split + 2, units_end, running=True)
         units = _units(text, lead, Role.LEAD, first_leads=False)
         support_units = _units(text, support, Role.SUPPORT, first_leads=False)
-        units += [attrs.evolve(u, role=Role.SUPPORT, explicit=True) for u in support_units]
+        units += [ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written) for u in support_units]
         etc = lead.etc or support.etc
     else:
         found = _names(text, start, units_end, running=True)
@@ -1199,30 +1344,29 @@ def find_responsibility_clauses(
     start = max(0, min(start, end))
     floor = start
     first_leads_everywhere = False
-    last_closer = max(text.rfind(c, start, end) for c in _CLOSERS)
-    for anchor in _ANCHOR.finditer(text, start, end):
-        if anchor.start() < floor:
+    last_closer = -2  # where the last closing bracket stands (-1: none), looked for once needed
+    for kind, at, anchor in _anchors(text, start, end):
+        if at < floor:
             continue
-        kind = anchor.lastgroup
         clause: ResponsibilityClause | None = None
         if kind == "paren":
-            closing = _closing(text, anchor.start(), end)
+            closing = _closing(text, at, end)
             if closing > 0:
-                clause = _labelled(text, anchor.start(), closing)
+                clause = _labelled(text, at, closing)
             elif closing < -1:  # open at a line end
                 line_end = -closing - 2
-                clause = _labelled(text, anchor.start(), line_end)
+                clause = _labelled(text, at, line_end)
                 if clause is not None and clause.units and not unit_like(clause.units[-1].name):
                     # "〔责任单位:A、发⏎上一篇…": a name broken off at the line end is no unit
-                    clause = _cut(text, anchor.start(), line_end)
+                    clause = _cut(text, at, line_end)
                 clause = attrs.evolve(clause, unclosed=True, cut=False) if clause else None
-            elif end == len(text) and anchor.start() + _LABELLED_MAX > end:
-                clause = _cut(text, anchor.start(), end)
+            elif end == len(text) and at + _LABELLED_MAX > end:
+                clause = _cut(text, at, end)
         elif kind == "bare":
-            limit = min(end, anchor.start() + _LABELLED_MAX)  # no label line is longer
-            line_end = text.find("\n", anchor.start(), limit)
+            limit = min(end, at + _LABELLED_MAX)  # no label line is longer
+            line_end = text.find("\n", at, limit)
             line_end = limit if line_end < 0 else line_end
-            clause = _labelled(text, anchor.start(), line_end)
+            clause = _labelled(text, at, line_end)
             last = clause.units[-1].name if clause is not None and clause.units else ""
             if last and (
                 # "责任单位:A、各区县政府和⏎3、…": the line breaks off after a 和, inside its
@@ -1232,7 +1376,7 @@ def find_responsibility_clauses(
                 # a name the end broke off is no unit
                 or (end == len(text) and _only_trailer(text, line_end, end) and not unit_like(last))
             ):
-                clause = _cut(text, anchor.start(), line_end)
+                clause = _cut(text, at, line_end)
         elif kind == "assign":
             clause = _assigned_at(text, anchor, end)
         elif kind == "lead":
@@ -1248,13 +1392,15 @@ def find_responsibility_clauses(
         s, e = clause.span
         if s < floor or e > end or s >= e:
             continue
-        if (
+        opened = (
             kind in ("lead", "div", "assign", "joint")
             and s > 0
             and text[s - 1] in _OPENERS
             and end == len(text)
-            and last_closer < e  # no bracket closes after it
-        ):
+        )
+        if opened and last_closer == -2:
+            last_closer = max(text.rfind(c, start, end) for c in _CLOSERS)
+        if opened and last_closer < e:  # no bracket closes after it
             clause = attrs.evolve(clause, cut=True)  # "(A牵头，B按职责分工负责，…" to the end
         elif (
             kind in ("lead", "div", "joint")
@@ -1265,7 +1411,7 @@ def find_responsibility_clauses(
             and not text[e:end].strip(_SEPARATORS + " \t\r\n\u3000")
         ):
             clause = attrs.evolve(clause, cut=True)  # "部门分工:省财政厅牵头," at the end
-        rule = _FIRST_LEADS.search(clause.note) is not None
+        rule = bool(clause.note) and _FIRST_LEADS.search(clause.note) is not None
         if rule or first_leads_everywhere:
             clause = first_listed_leads(clause)
         if rule and "下同" in clause.note:
@@ -1356,6 +1502,8 @@ def heading_lead(text: str, start: int, end: int) -> ResponsibilityClause | None
     >>> heading_lead("加强工作统筹", 0, 6) is None
     True
     """
+    if text.find("牵头", start, end) < 0:
+        return None  # (most headings: no 牵头 to name a lead)
     s, e = _trim(text, start, end, " \t\r\n\u3000")
     found = _HEADING_LEAD.fullmatch(text, s, e)
     if found is None:
@@ -1386,11 +1534,12 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     s, e = _trim(text, max(0, start), end, " \t\r\n\u3000。.")
     if e - s < 4 or text[e - 1] not in _CLOSERS:
         return None
-    opener = _opener(text, max(s, e - 200), e - 1)
+    # (an opener before the closer's line start gives None below: look from there)
+    opener = _opener(text, max(s, e - 200, text.rfind("\n", s, e - 1) + 1), e - 1)
     if opener < 0 or "\n" in text[opener + 1 : e - 1]:
         return None
     before = text[max(text.rfind("\n", 0, opener) + 1, opener - 400) : opener]
-    if sum(c in _OPENERS for c in before) > sum(c in _CLOSERS for c in before):
+    if sum(map(before.count, _OPENERS)) > sum(map(before.count, _CLOSERS)):
         # "〔A、B、省数据局(省营商局)" cut by the end: a name's own bracket inside an open one
         return None
     found = _names(text, opener + 1, e - 1, running=False)
@@ -1425,7 +1574,8 @@ def _opener(text: str, low: int, closer: int) -> int:
     "〔省工信厅, 各市(地)、县(市)政府(行署)〕": the outer 〔, past the inner brackets.
     """
     depth = 0
-    for i in range(closer, low - 1, -1):
+    brackets = [found.start() for found in _BRACKET.finditer(text, low, closer + 1)]
+    for i in reversed(brackets):  # only the brackets change the depth
         char = text[i]
         if char in _CLOSERS:
             depth += 1

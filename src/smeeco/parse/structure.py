@@ -24,7 +24,9 @@ run from 一 to 九十九 and must be followed by the item's punctuation.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Iterator
 
 import attrs
 
@@ -33,8 +35,8 @@ from smeeco.parse.furniture import PAGE_FIELD
 __all__ = ["Item", "find_items"]
 
 _CN = "(?:[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九])"
-_MARKER = re.compile(
-    rf"^[^\S\n]*(?:"
+_MARKER_BODY = (
+    rf"[^\S\n]*(?:"
     rf"(?P<chapter>第(?P<n_chapter>{_CN})章)"
     rf"|(?P<part>第(?P<n_part>{_CN})节)"
     rf"|(?P<article>第(?P<n_article>{_CN})条)"
@@ -43,14 +45,19 @@ _MARKER = re.compile(
     r"|(?P<arabic>(?P<n_arabic>\d{1,3})(?:[.．](?![\d.．])|、|。(?=\S)))"
     r"|(?P<arabic_p>[(（](?P<n_arabic_p>\d{1,3})[)）]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])"
     r"|(?P<circled>(?P<n_circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
-    r")[^\S\n]*",
-    re.MULTILINE,
+    r")[^\S\n]*"
 )
+#: An item's number at a line start.
+_MARKER = re.compile("^" + _MARKER_BODY, re.MULTILINE)
+#: The same after a line break: a literal first character lets the search skip to each line
+#: in C instead of trying ``^`` at every character.
+_MARKER_AFTER_BREAK = re.compile("\n" + _MARKER_BODY)
 _ORDINAL = re.compile(
     rf"(?:^|(?<=[。；;！!？?\n：:)），,\s]))[^\S\n]*(?P<ordinal>(?P<n_ordinal>{_CN})是)"
 )
 _CN_NUMERAL = re.compile(_CN)
 _NUMERALS = frozenset("一二三四五六七八九十")
+_NUMERAL_IS = re.compile("[一二三四五六七八九十]是")
 #: What may stand before 一是: a stop, a colon, a closing bracket, a comma ("一是…，二是…";
 #: a run must still start at 一是 and go on in order) or a space.
 _BEFORE_ORDINAL = frozenset("。；;！!？?\n：:)），,")
@@ -59,12 +66,12 @@ _BEFORE_ORDINAL = frozenset("。；;！!？?\n：:)），,")
 def _ordinals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """``(start, end, numeral)`` of each match of :data:`_ORDINAL` in ``text[start:end]``.
 
-    The same matches, found from each 是 (``str.find`` skips the rest at C speed): the
-    numeral is the run of numeral characters before it, after a stop or a space.
+    The same matches, found from each 是 after a numeral (a search skips the rest at C
+    speed): the numeral is the run of numeral characters before it, after a stop or a space.
     """
     found: list[tuple[int, int, str]] = []
-    position = text.find("是", start, end)
-    while position >= 0:
+    for numeral_is in _NUMERAL_IS.finditer(text, start, end):  # a 是 after no numeral: none
+        position = numeral_is.end() - 1
         first = position
         while first > start and position - first < 4 and text[first - 1] in _NUMERALS:
             first -= 1
@@ -74,7 +81,6 @@ def _ordinals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
             and _CN_NUMERAL.fullmatch(text, first, position) is not None
         ):
             found.append((first, position + 1, text[first:position]))
-        position = text.find("是", position + 1, end)
     return found
 
 
@@ -93,9 +99,11 @@ _RANK = {
     "ordinal": 8,
 }
 _NEED_TEXT = frozenset({"arabic", "arabic_p", "circled", "paren", "dun"})
+_NUMERAL = {kind: "n_" + kind for kind in _KINDS}
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+@functools.lru_cache(maxsize=1024)  # the numerals a text uses, each worked out once
 def _value(kind: str, numeral: str) -> int:
     if kind == "arabic_p" and "⑴" <= numeral <= "⒇":  # one character: ⑴ … ⒇
         return ord(numeral) - ord("⑴") + 1
@@ -150,28 +158,24 @@ def find_items(
     """
     end = len(text) if end is None else end
     found: list[tuple[int, int, str, str, int, int]] = []
-    for match in _MARKER.finditer(text, start, end):
+    for match in _markers(text, start, end):
         kind = match.lastgroup
         if kind not in _KINDS:
             kind = next(name for name in _KINDS if match.group(name) is not None)
         assert kind is not None
-        s, e = match.span(kind)
-        if kind in _NEED_TEXT and (match.end() >= end or text[match.end()] in "\r\n"):
+        after = match.end()
+        if kind in _NEED_TEXT and (after >= end or text[after] in "\r\n"):
             continue  # "1." alone on its line numbers nothing
-        if text.startswith("[", match.end()) and PAGE_FIELD.match(text, match.end()):
+        if text.startswith("[", after) and PAGE_FIELD.match(text, after):
             continue  # "1. [主题分类] 综合政务": a numbered field of a page's metadata list
+        s, e = match.span(kind)
+        marker = match.group(kind)
         found.append(
-            (
-                s,
-                e,
-                kind,
-                match.group(kind),
-                _value(kind, match.group("n_" + kind) or match.group(kind)),
-                match.end(),
-            )
+            (s, e, kind, marker, _value(kind, match.group(_NUMERAL[kind]) or marker), after)
         )
     # 一是 … 二是 …: only runs that start at 一是 and go on in order
     expected = 0
+    markers = len(found)
     for s, e, numeral in _ordinals(text, start, end):
         value = _value("ordinal", numeral)
         if value == 1 or value == expected:
@@ -179,22 +183,37 @@ def find_items(
             expected = value + 1
         else:
             expected = 0
-    found.sort()
+    if len(found) > markers:  # (the markers come in order)
+        found.sort()
     pending = sorted(breaks)
     items: list[Item] = []
     stack: list[int] = []  # indices into items
+    stack_kinds: list[str] = []  # their kinds
     for s, e, kind, marker, value, body in found:
         if pending and s >= pending[0]:
             while pending and s >= pending[0]:
                 pending.pop(0)
             stack = []
-        kinds = [items[k].kind for k in stack]
-        if kind in kinds:  # a sibling: close it and everything below it
-            del stack[kinds.index(kind) :]
+            stack_kinds = []
+        if kind in stack_kinds:  # a sibling: close it and everything below it
+            level = stack_kinds.index(kind)
+            del stack[level:], stack_kinds[level:]
         else:  # a new level: below every level of a higher rank
-            while stack and _RANK[items[stack[-1]].kind] >= _RANK[kind]:
+            rank = _RANK[kind]
+            while stack_kinds and _RANK[stack_kinds[-1]] >= rank:
                 stack.pop()
+                stack_kinds.pop()
         parent = stack[-1] if stack else None
         items.append(Item(kind, marker, value, (s, e), body, len(stack), parent))
         stack.append(len(items) - 1)
+        stack_kinds.append(kind)
     return items
+
+
+def _markers(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_MARKER` in ``text[start:end]``, found line by line in C."""
+    first = _MARKER.match(text, start, end)  # only where ``start`` is a line start
+    if first is not None:
+        yield first
+        start = first.end()
+    yield from _MARKER_AFTER_BREAK.finditer(text, start, end)
