@@ -574,3 +574,19 @@ def test_a_duty_bracket_round_a_name_with_its_own_bracket() -> None:
     assert _who(smeeco.parse_policy(text, document_id="d")) == [
         ("1.", [("各市、县(市、区)人民政府", "lead", False)])
     ]
+
+
+def test_closing_provisions_and_an_attachment_list_after_the_last_measure() -> None:
+    text = (
+        "某市促进中小企业专精特新发展若干措施\n一、强化要素保障\n"
+        "(一)加强融资支持。支持企业上市。(责任单位:市地方金融监管局、市财政局)\n"
+        "(二)强化人才支撑。将高层次人才纳入支持范围。(责任单位:市人力资源社会保障局)\n"
+        "本措施自印发之日起施行,有效期至2025年12月31日。\n"
+        "附件:1.专精特新企业申报指南\n      2.奖励资金申请表\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert [m.number for m in result.measures] == ["(一)", "(二)"]
+    assert result.measures[-1].text == "强化人才支撑。将高层次人才纳入支持范围。"
+    assert not result.measures[-1].truncated
+    # a whole closing sentence, and the attachments' names, are no cut text and no items
+    assert [u.kind for u in result.uncertainties if u.kind != "unresolved"] == []

@@ -52,8 +52,9 @@ __all__ = [
     "to_records",
 ]
 
-# Lines a web page puts after the text: "【政府扶持政策】相关法规", 上一篇, 打印本页…
-_ATTACHMENT_LINE = r"[^\S\n]*附件[^\S\n]*\d*[^\S\n]*[:：]?[^\S\n]*\d*[^\S\n]*$"
+# An 附件 line: the heading of an attached document ("附件", "附件2:"), or a notice's list of
+# its attachments ("附件:1.申报指南"), which ends the item above it
+_ATTACHMENT_LINE = r"[^\S\n]*附件[^\S\n]*\d*[^\S\n]*(?:[:：][^\n]*|[:：]?[^\S\n]*\d*[^\S\n]*)$"
 _ATTACHMENT = re.compile("^" + _ATTACHMENT_LINE, re.M)
 _SENTENCE_END = "。！？!?…”’』」"
 _CLOSING_QUOTES = "”’』」"
@@ -462,6 +463,9 @@ def _parse(
     warnings = _Warnings()
     breaks = tuple(_line_starts(_ATTACHMENT, text, 0, body_end))
     items = find_items(text, 0, body_end, breaks=breaks)
+    listed = _attachment_lists(text, breaks, body_end)
+    if listed:  # "附件:1.申报指南⏎2.申请表": the names of attachments, no items
+        items = _renest(items, listed)
     clauses = _merge_adjacent(text, list(find_responsibility_clauses(text, 0, body_end)))
     if masked:  # numbered rows and clauses inside a table belong to the table
         items = _renest(items, masked)
@@ -741,8 +745,8 @@ def _parse(
             fields_end = 0
             if clause is not None and not is_shared[k]:
                 # page furniture after the clause ("— 2 —", a PDF's page number) is no text
-                rest_end = _furniture_start(text, clause.span[1], end)
-                rest_start, rest_end = _strip(text, clause.span[1], rest_end, _SPACE + "。")
+                before_furniture = _furniture_start(text, clause.span[1], end)
+                rest_start, rest_end = _strip(text, clause.span[1], before_furniture, _SPACE + "。")
                 if clause.form is not ClauseForm.JOINT and rest_start == rest_end:
                     text_end = clause.span[0]
                 elif _label_lines_after(text, item.body, clause, rest_start, rest_end):
@@ -756,7 +760,8 @@ def _parse(
                 ):
                     text_end = clause.span[0]
                     body_stop = rest_start
-                    trailer_span = (rest_start, rest_end)
+                    # the paragraph after the clause, its stop kept ("…施行。" is whole)
+                    trailer_span = (rest_start, _strip(text, rest_start, before_furniture)[1])
             elif clause is not None and item.body <= clause.span[0] < end:
                 # "以上任务由…负责" after the last item of its section: the section's
                 # sentence, not this measure's text
@@ -907,6 +912,10 @@ def _parse(
                 else "no measures found: the text has no numbered items",
             )
         )
+    if trailer_span is None and last_measure >= 0 and extent[last_measure] in breaks:
+        # "附件:分工表" after the last measure ends it: what follows is the trailer
+        tail = _strip(text, extent[last_measure], body_end)
+        trailer_span = tail if tail[0] < tail[1] else None
     warnings.finish()
     warnings.sort(key=lambda w: w.span)
     return ParsedDocument(
@@ -1117,6 +1126,32 @@ def _inside(spans: tuple[tuple[int, int], ...], position: int) -> bool:
     """Whether ``position`` falls in one of ``spans`` (sorted, not overlapping)."""
     k = bisect.bisect_right(spans, (position, 1 << 62)) - 1
     return k >= 0 and spans[k][0] <= position < spans[k][1]
+
+
+#: A line of a notice's list of attachments after "附件:1.…": "2.奖励资金申请表" (a name, no
+#: sentence).
+_ATTACHMENT_ITEM = re.compile(r"[^\S\n]*\d{1,2}[.．、][^\S\n]*[^\s。，,；;:：][^\n。，,；;]{0,48}$")
+_LISTED_FIRST = re.compile(r"[^\S\n]*附件[^\S\n]*[:：][^\S\n]*1[.．、]")
+
+
+def _attachment_lists(text: str, breaks: tuple[int, ...], end: int) -> tuple[tuple[int, int], ...]:
+    """The lines after each "附件:1.…" line that go on with its list ("2.…", "3.…")."""
+    spans: list[tuple[int, int]] = []
+    for start in breaks:
+        if _LISTED_FIRST.match(text, start, end) is None:
+            continue
+        line_end = text.find("\n", start, end)
+        position = end if line_end < 0 else line_end + 1
+        list_start = position
+        while position < end:
+            next_end = text.find("\n", position, end)
+            next_end = end if next_end < 0 else next_end
+            if _ATTACHMENT_ITEM.fullmatch(text, position, next_end) is None:
+                break
+            position = next_end + 1
+        if position > list_start:
+            spans.append((list_start, min(position, end)))
+    return tuple(spans)
 
 
 def _renest(items: list[Item], masked: tuple[tuple[int, int], ...]) -> list[Item]:
