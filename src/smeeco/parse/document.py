@@ -914,8 +914,8 @@ def _parse(
         )
     if trailer_span is None and last_measure >= 0 and extent[last_measure] in breaks:
         # "附件:分工表" after the last measure ends it: what follows is the trailer
-        after = _strip(text, extent[last_measure], body_end)
-        trailer_span = after if after[0] < after[1] else None
+        rest = _strip(text, extent[last_measure], body_end)
+        trailer_span = rest if rest[0] < rest[1] else None
     warnings.finish()
     warnings.sort(key=lambda w: w.span)
     return ParsedDocument(
