@@ -330,7 +330,8 @@ def test_a_run_on_line_after_many_short_lines_is_broken() -> None:
 
 
 def test_a_hard_wrapped_text_after_a_few_long_lines_is_joined() -> None:
-    paragraph = "加强信贷支持力度,扩大中小企业贷款规模。" * 20
+    # a sentence of 26 characters printed 20 to a line: the lines end inside sentences
+    paragraph = "加强信贷支持力度,扩大中小企业贷款规模,降低融资成本。" * 15
     wrapped = "\n".join(paragraph[i : i + 20] for i in range(0, len(paragraph), 20))
     text = "这是一个很长的标题行" * 5 + "\n" + "(一)" + wrapped
     prepared = prepare(text)

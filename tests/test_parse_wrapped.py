@@ -197,3 +197,20 @@ def test_page_numbers_inside_paragraphs_are_left_out() -> None:
     assert _who(pdf) == _who(page)
     assert not [m.number for m in pdf.measures if " —" in m.text]
     assert [m.text for m in pdf.measures] == [m.text.replace("\n", "") for m in page.measures]
+
+
+def test_a_list_of_short_items_of_one_length_is_no_pdf_copy() -> None:
+    # every line about 20 characters, as printed lines are, but each ends its sentence
+    items = "".join(
+        f"{k}){task}。(责任单位:县{unit}局)\n"
+        for k, (task, unit) in enumerate(
+            [("新建学校2所", "教育"), ("改造道路10公里", "交通"), ("新增就业500人", "人社"),
+             ("建设公园3个", "住建"), ("改造老旧小区6个", "住建"), ("新建养老院1所", "民政"),
+             ("培训农民1000人", "农业"), ("植树造林5000亩", "林业")],
+            start=1,
+        )
+    )  # fmt: skip
+    text = "某县人民政府关于印发2024年民生实事的通知\n一、民生实事\n" + items
+    assert prepare(text).joined == 0
+    result = smeeco.parse_policy(text, document_id="d")
+    assert "wrapped" not in {u.kind for u in result.uncertainties}

@@ -507,6 +507,10 @@ _WRAP_WIDER = 0.1
 #: A text with more than this share of its lines of 20 characters or more over 1.6 times
 #: as long as the middle one is a web page's (a printed line with digits is at most 1.3).
 _WRAP_RAGGED = 0.15
+#: A text is no printed page's when more than this share of its full lines end a sentence
+#: (a stop or a closing bracket): in running text a width cuts most lines inside one.
+_WRAP_ENDED = 0.5
+_SENTENCE_ENDS = frozenset("。；;！!？?)）〕】」』]")
 #: A text is double-spaced when at least this share of its lines is followed by an empty one.
 _WRAP_DOUBLE = 0.8
 #: A line that starts a paragraph of its own: indented, or an item's number after a line
@@ -560,7 +564,7 @@ def _reflow(
     the text, its map, the width in characters (0 when not hard-wrapped) and the number
     of line breaks joined; a removed line break maps nowhere.
 
-    >>> paragraph = "加强信贷支持力度,扩大中小企业贷款规模。" * 8 + "(责任单位:市财政局、市商务局)"
+    >>> paragraph = "加强信贷支持力度,扩大中小企业贷款规模,降低融资成本。" * 6 + "(责任单位:市财政局)"
     >>> text = "(一)" + "\\n".join(paragraph[i : i + 20] for i in range(0, len(paragraph), 20))
     >>> joined, _, width, breaks = _reflow(text, range(len(text) + 1), text)
     >>> width, breaks, joined == "(一)" + paragraph
@@ -615,6 +619,14 @@ def _reflow(
     if best is None:
         return text, offsets, 0, 0
     _full, low, widths = best
+    # A printed line ends where the width ends it, mostly inside a sentence; a list of short
+    # items of one length (each a sentence, "1.推进项目建设。(责任单位:县发改局)") ends its
+    # lines at stops and brackets.
+    ends = [
+        line.rstrip(" \t\r\u3000")[-1:] for line, w in zip(lines, widths, strict=True) if w >= low
+    ]
+    if sum(1 for end in ends if end in _SENTENCE_ENDS) > _WRAP_ENDED * len(ends):
+        return text, offsets, 0, 0
     # the width in characters, for the report
     band = low + _WRAP_SLACK[0] if widths is trimmed else (low + _WRAP_SLACK_COLUMNS[0]) // 2
     kept: list[tuple[int, int]] = []
