@@ -564,7 +564,7 @@ def _reflow(
     the text, its map, the width in characters (0 when not hard-wrapped) and the number
     of line breaks joined; a removed line break maps nowhere.
 
-    >>> paragraph = "加强信贷支持力度,扩大中小企业贷款规模,降低融资成本。" * 6 + "(责任单位:市财政局)"
+    >>> paragraph = "加强信贷支持力度,扩大中小企业贷款规模,降低成本。" * 6 + "(责任单位:市财政局)"
     >>> text = "(一)" + "\\n".join(paragraph[i : i + 20] for i in range(0, len(paragraph), 20))
     >>> joined, _, width, breaks = _reflow(text, range(len(text) + 1), text)
     >>> width, breaks, joined == "(一)" + paragraph
