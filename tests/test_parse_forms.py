@@ -590,3 +590,21 @@ def test_closing_provisions_and_an_attachment_list_after_the_last_measure() -> N
     assert not result.measures[-1].truncated
     # a whole closing sentence, and the attachments' names, are no cut text and no items
     assert [u.kind for u in result.uncertainties if u.kind != "unresolved"] == []
+
+
+def test_items_numbered_with_a_half_bracket_or_an_arabic_article() -> None:
+    text = (
+        "某县人民政府关于印发工作要点的通知\n一、民生工作\n"
+        "1)新建学校2所。(责任单位:县教育局)\n2)改造道路10公里。(责任单位:县交通局)\n"
+        "二、其他工作\n第1条 加强安全生产。(责任单位:县应急局)\n"
+        "第2条 做好防汛工作。(责任单位:县水利局)\n"
+    )
+    result = smeeco.parse_policy(text, document_id="d")
+    assert [(m.number, m.name.zh) for m in result.measures] == [
+        ("1)", "新建学校2所"),
+        ("2)", "改造道路10公里"),
+        ("第1条", "加强安全生产"),
+        ("第2条", "做好防汛工作"),
+    ]
+    assert _who(result)[1] == ("2)", [("县交通局", "lead", False)])
+    assert "clauses" not in {u.kind for u in result.uncertainties}

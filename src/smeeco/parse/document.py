@@ -104,7 +104,7 @@ def _line_starts(line: re.Pattern[str], text: str, start: int, end: int) -> list
 
 _SPACE = " \t\r\n\u3000"
 #: Kinds of numbered item that stand for measures when a text states no clause at all.
-_MEASURE_KINDS = ("paren", "arabic", "arabic_p", "circled", "article")
+_MEASURE_KINDS = ("paren", "arabic", "arabic_p", "arabic_r", "circled", "article")
 
 
 @attrs.frozen

@@ -7,17 +7,18 @@ kind        written                 example
 ==========  ======================  =========================================
 chapter     第一章                   第二章 支持措施
 part        第一节                   第一节 财税支持
-article     第一条                   第三条 本办法所称中小企业……
+article     第一条 / 第1条            第三条 本办法所称中小企业……
 dun         一、                     一、落实落细财税扶持政策
 paren       (一) / （一）             (一)加强财政资金支持。
 arabic      1. / 1． / 1、 / 1。      1.聚焦国家重大工程……
 arabic_p    (1) / （1） / ⑴           (1)完善担保体系。
+arabic_r    1) / 1）                 1)新建学校2所。
 circled     ① … ⑳                    ①加大信贷投放。
 ordinal     一是…二是…               一是加强统筹；二是……
 ==========  ======================  =========================================
 
 Items nest in the usual order of levels (第一章 → 第一节 → 一、 → 第一条 → (一) → 1. →
-(1) → ① → 一是); a level may be skipped (1. right under 一、). A kind seen again is a
+(1) → 1) → ① → 一是); a level may be skipped (1. right under 一、). A kind seen again is a
 sibling and closes every deeper level. "十一五" is a word, not a numeral: numerals
 run from 一 to 九十九 and must be followed by the item's punctuation.
 """
@@ -39,11 +40,12 @@ _MARKER_BODY = (
     rf"[^\S\n]*(?:"
     rf"(?P<chapter>第(?P<n_chapter>{_CN})章)"
     rf"|(?P<part>第(?P<n_part>{_CN})节)"
-    rf"|(?P<article>第(?P<n_article>{_CN})条)"
+    rf"|(?P<article>第(?P<n_article>{_CN}|\d{{1,3}})条)"
     rf"|(?P<dun>(?P<n_dun>{_CN})、)"
     rf"|(?P<paren>[(（](?P<n_paren>{_CN})[)）])"
     r"|(?P<arabic>(?P<n_arabic>\d{1,3})(?:[.．](?![\d.．])|、|。(?=\S)))"
     r"|(?P<arabic_p>[(（](?P<n_arabic_p>\d{1,3})[)）]|[⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇])"
+    r"|(?P<arabic_r>(?P<n_arabic_r>\d{1,3})[)）](?=[^\s\d]))"
     r"|(?P<circled>(?P<n_circled>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
     r")[^\S\n]*"
 )
@@ -84,7 +86,9 @@ def _ordinals(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return found
 
 
-_KINDS = ("chapter", "part", "article", "dun", "paren", "arabic", "arabic_p", "circled")
+_KINDS = (
+    "chapter", "part", "article", "dun", "paren", "arabic", "arabic_p", "arabic_r", "circled"
+)  # fmt: skip
 #: The usual order of levels, outermost first: 第一章 > 第一节 > 一、 > 第一条 > (一) > 1. >
 #: (1) > ① > 一是.
 _RANK = {
@@ -95,10 +99,11 @@ _RANK = {
     "paren": 4,
     "arabic": 5,
     "arabic_p": 6,
-    "circled": 7,
-    "ordinal": 8,
+    "arabic_r": 7,
+    "circled": 8,
+    "ordinal": 9,
 }
-_NEED_TEXT = frozenset({"arabic", "arabic_p", "circled", "paren", "dun"})
+_NEED_TEXT = frozenset({"arabic", "arabic_p", "arabic_r", "circled", "paren", "dun"})
 _NUMERAL = {kind: "n_" + kind for kind in _KINDS}
 _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -107,7 +112,7 @@ _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 def _value(kind: str, numeral: str) -> int:
     if kind == "arabic_p" and "⑴" <= numeral <= "⒇":  # one character: ⑴ … ⒇
         return ord(numeral) - ord("⑴") + 1
-    if kind in ("arabic", "arabic_p"):
+    if kind in ("arabic", "arabic_p", "arabic_r") or numeral.isdigit():  # also 第3条
         return int(numeral)
     if kind == "circled":
         return ord(numeral) - ord("①") + 1
