@@ -1484,7 +1484,7 @@ def all_listed_lead(clause: ResponsibilityClause, rule: tuple[int, int]) -> Resp
 #: A section's heading that names the lead of all its items: "县示范区管委会牵头工作(8项)",
 #: "县发改局牵头事项", "市财政局牵头负责的任务(3项)" (沁县 2025 县《政府工作报告》任务清单).
 _HEADING_LEAD = re.compile(
-    r"(?P<units>[^\n。；;，,:：]{3,80}?)牵头(?:负责)?(?:的)?(?:工作|任务|事项)"
+    r"(?P<units>[^\n。；;，,:：]{3,80}?)牵头(?:负责)?(?:的)?(?:工作任务|重点任务|重点工作|工作|任务|事项)"
     r"(?:[(（]\s*(?:共\s*)?\d{1,4}\s*(?:项|条|件)\s*[)）])?[。.]?$"
 )
 
