@@ -112,7 +112,7 @@ _DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
 def _value(kind: str, numeral: str) -> int:
     if kind == "arabic_p" and "⑴" <= numeral <= "⒇":  # one character: ⑴ … ⒇
         return ord(numeral) - ord("⑴") + 1
-    if kind in ("arabic", "arabic_p", "arabic_r") or numeral.isdigit():  # also 第3条
+    if kind in ("arabic", "arabic_p", "arabic_r") or numeral.isdecimal():  # also 第3条
         return int(numeral)
     if kind == "circled":
         return ord(numeral) - ord("①") + 1
