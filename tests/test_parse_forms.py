@@ -608,3 +608,27 @@ def test_items_numbered_with_a_half_bracket_or_an_arabic_article() -> None:
     ]
     assert _who(result)[1] == ("2)", [("县交通局", "lead", False)])
     assert "clauses" not in {u.kind for u in result.uncertainties}
+
+
+def test_the_rule_that_listed_units_lead_holds_for_a_table_too() -> None:
+    text = (
+        "武汉市人民政府关于印发2024年目标任务责任分解方案的通知\n各区人民政府:\n"
+        "一、各牵头单位(无牵头单位的,责任单位即为牵头单位,下同)要统筹相关责任单位制订办理方案。\n"
+        "武汉市人民政府\n2024年1月26日\n附件\n目标任务责任分解表\n"
+        "序号\t工作任务\t责任单位\t完成时限\n"
+        "1\t地区生产总值增长6%左右\t市发改委、市统计局\t2024年底\n"
+        "2\t规模以上工业增加值增长7%\t市经信局\t2024年底\n"
+    )
+    result = smeeco.parse_policy(text, document_id="wh")
+    assert _who(result) == [
+        ("1", [("市发改委", "lead", True), ("市统计局", "lead", True)]),
+        ("2", [("市经信局", "lead", True)]),
+    ]
+    first = result.measures[0]
+    assert "every unit leads by the text's rule" in first.notes
+    assert "无牵头单位的,责任单位即为牵头单位" in [s.quote for s in first.sources]
+    # without the rule: the first listed unit leads, inferred
+    plain = smeeco.parse_policy(
+        text.replace("(无牵头单位的,责任单位即为牵头单位,下同)", ""), document_id="wh"
+    )
+    assert _who(plain)[0] == ("1", [("市发改委", "lead", False), ("市统计局", "support", False)])

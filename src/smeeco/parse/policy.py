@@ -33,7 +33,7 @@ from smeeco.parse.deadlines import find_stated_deadlines
 from smeeco.parse.document import ParsedDocument, ParseWarning, _parse
 from smeeco.parse.metadata import Metadata, read_metadata
 from smeeco.parse.prepare import Prepared, prepare
-from smeeco.parse.responsibility import ClauseUnit
+from smeeco.parse.responsibility import ALL_LEAD_RULE, ClauseUnit
 from smeeco.parse.table import (
     Table,
     TableRow,
@@ -574,6 +574,8 @@ def _parse_policy(
 
     share = 0.4 / max(1, len(body))
     from_table: set[int] = set()  # measures whose units a 任务分工表 row gives
+    # "无牵头单位的,责任单位即为牵头单位": the text's rule holds for its table's rows too
+    rule = ALL_LEAD_RULE.search(body) if tables else None
     for measure in parsed_measures:
         report(0.6 + share * measure.span[0])
         responsibilities: list[Responsibility] = []
@@ -583,11 +585,16 @@ def _parse_policy(
             responsibilities = _responsibilities(measure.clause.units, resolver, warnings)
             sources.append(source(f"{measure.locator} 责任单位", *measure.clause.span))
         elif row is not None:
-            responsibilities = _responsibilities(row.units, resolver, warnings)
+            units, by_rule = _row_units(row, rule)
+            responsibilities = _responsibilities(units, resolver, warnings)
             sources.append(source(f"{measure.locator} 任务分工表", *row.span))
+            if by_rule and rule is not None:
+                sources.append(source(f"{measure.locator} 牵头规则", *rule.span()))
             if row.units:  # the table states what the item does not: no clause is missing
                 from_table.add(measure.span[0])
         notes = []
+        if row is not None and measure.clause is None and _row_units(row, rule)[1]:
+            notes.append("every unit leads by the text's rule (无牵头单位的,责任单位即为牵头单位)")
         if measure.shared and measure.clause is not None and measure.clause.heading:
             notes.append(f"responsibility stated by its section's heading ({measure.clause.text})")
         elif measure.shared:
@@ -622,9 +629,12 @@ def _parse_policy(
     if from_table:
         warnings = [w for w in warnings if w.kind != "no-clause" or w.span[0] not in from_table]
     for row in rows.left():  # rows that match no measure of the text are measures of their own
-        responsibilities = _responsibilities(row.units, resolver, warnings)
+        units, by_rule = _row_units(row, rule)
+        responsibilities = _responsibilities(units, resolver, warnings)
         locator = f"任务分工表 {row.number}".strip()
         row_sources = [source(locator, *row.span)]
+        if by_rule and rule is not None:
+            row_sources.append(source(f"{locator} 牵头规则", *rule.span()))
         due = deadline(row, locator, row_sources)
         measures.append(
             checked_measure(
@@ -638,6 +648,9 @@ def _parse_policy(
                 responsibility_stated=bool(responsibilities),
                 deadline=due,
                 sources=tuple(row_sources),
+                notes="every unit leads by the text's rule (无牵头单位的,责任单位即为牵头单位)"
+                if by_rule
+                else "",
             )
         )
     if not parsed.measures and measures:
@@ -749,6 +762,16 @@ def _place(prepared: Prepared, warning: ParseWarning, starts: list[int]) -> Unce
     return Uncertainty(
         warning.kind, line, column, (s, e), _context(prepared.original, s, e), warning.message
     )
+
+
+def _row_units(row: TableRow, rule: re.Match[str] | None) -> tuple[tuple[ClauseUnit, ...], bool]:
+    """A row's units, every one a stated lead when the text's rule after which the row
+    stands says a listing without a lead names leads ("无牵头单位的,责任单位即为牵头单位");
+    and whether the rule made them so. A row that states a role keeps its own."""
+    units = row.units
+    if rule is None or rule.end() > row.span[0] or not units or any(u.explicit for u in units):
+        return units, False
+    return tuple(ClauseUnit(u.name, Role.LEAD, True, u.span, u.written) for u in units), True
 
 
 def _responsibilities(
