@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["find_stated_deadlines"]
+__all__ = ["DEADLINE_LABELS", "find_stated_deadlines"]
+
+#: The labels of a deadline (a line under an item, a part of its clause, a table's column).
+DEADLINE_LABELS = ("完成时限", "时限要求", "完成期限", "完成时间", "时间要求", "时间节点")
 
 _LABELLED = re.compile(
-    r"(?:完成时限|时限要求|完成期限|完成时间|时间要求|时间节点"
+    rf"(?:{'|'.join(DEADLINE_LABELS)}"
     # "(责任单位:A;时间:2023年底前)": 时间/时限 alone after a part of a clause (on a line of
     # its own, "时间:2023-02-21" is a page's date)
     r"|(?<=[；;，,])[^\S\n]{0,3}(?:时限|时间))"

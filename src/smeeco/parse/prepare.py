@@ -25,8 +25,10 @@ from typing import Any, overload
 
 import attrs
 
+from smeeco.parse.deadlines import DEADLINE_LABELS
 from smeeco.parse.furniture import PAGE_NUMBER
 from smeeco.parse.html import fragment_text, html_tables, html_text, looks_like_html
+from smeeco.parse.structure import _CN, _MARKER_BODY
 
 __all__ = ["OffsetMap", "Prepared", "looks_traditional", "prepare"]
 
@@ -517,12 +519,10 @@ _WRAP_DOUBLE = 0.8
 #: that ended a sentence.
 _INDENT = re.compile(r"[ \t\u3000]{2}|\u3000")
 _ITEM_START = re.compile(
-    r"\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
-    r"|\d{1,3}[、.．](?!\d)|\d{1,3}[)）](?=[^\s\d])|第[一二三四五六七八九十百零\d]{1,4}[章节条部分]"
-    r"|[①-⑳⑴-⒇⒈-⒛]"
+    rf"{_MARKER_BODY}|\s*(?:{_CN}是"  # an item's number, as structure reads it, or 一是
     # a label line under an item: "牵头单位:…", "完成时限:…"
     r"|(?:责任|牵头|配合|协办|协同|参与|主办|主责)(?:责任)?(?:单位|部门)\s*[:：]"
-    r"|(?:完成时限|完成时间|时限要求)\s*[:：])"
+    rf"|(?:{'|'.join(DEADLINE_LABELS)})\s*[:：])"
 )
 #: A bracket still open at the end of a line.
 _OPEN_BRACKET = re.compile(r"[(（〔\[][^()（）〔〕\[\]]*$")

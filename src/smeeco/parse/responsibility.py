@@ -44,6 +44,7 @@ import attrs
 from smeeco.ecosystem import Ecosystem
 from smeeco.errors import InvalidValueError, Problem, UnknownReferenceError, ValidationError
 from smeeco.model.document import Responsibility, Role
+from smeeco.parse.deadlines import DEADLINE_LABELS
 from smeeco.parse.furniture import FURNITURE
 
 __all__ = [
@@ -188,7 +189,6 @@ _LABEL_ROLES: dict[str, Role | None] = {
 _PERSON_LABELS = ("牵头负责领导", "责任领导", "牵头领导", "分管领导", "责任人", "联系人")
 _LABEL = "|".join(sorted([*_LABEL_ROLES, *_PERSON_LABELS], key=len, reverse=True))
 #: Labels of a deadline line under an item ("完成时限: 2023年12月底").
-_DEADLINE_LABELS = ("完成时限", "完成时间", "完成期限", "时限要求")
 
 
 def cut_label(line: str) -> bool:
@@ -207,7 +207,7 @@ def cut_label(line: str) -> bool:
     bare = line.strip().rstrip(":：").rstrip()
     if len(bare) < 2 or any(c in bare for c in "，,。；;"):
         return False
-    labels = (*_LABEL_ROLES, *_PERSON_LABELS, *_DEADLINE_LABELS)
+    labels = (*_LABEL_ROLES, *_PERSON_LABELS, *DEADLINE_LABELS)
     with_colon = bare != line.strip()
     return any(
         (label.startswith(bare) and label != bare) or (with_colon and label == bare)
@@ -222,9 +222,8 @@ _OTHER_LABEL = re.compile(
 )
 #: "；完成时限:2023年12月底" inside a labelled clause: its deadline, not a part of names.
 _DEADLINE_PART = re.compile(
-    r"[；;，,。\s][^\S\n]{0,3}(?:完成时限|完成时间|完成期限|时限要求|时间要求|时间节点)"
-    r"[^\S\n]{0,3}[:：]|[；;，,][^\S\n]{0,3}(?:时限|时间)"
-    r"[^\S\n]{0,3}[:：]"
+    rf"[；;，,。\s][^\S\n]{{0,3}}(?:{'|'.join(DEADLINE_LABELS)})[^\S\n]{{0,3}}[:：]"
+    r"|[；;，,][^\S\n]{0,3}(?:时限|时间)[^\S\n]{0,3}[:：]"
 )
 _DIVISION_END = r"按照?职[责能](?:分工)?(?:分别)?负责"
 _DIVISION_IN = re.compile(_DIVISION_END)
@@ -1204,7 +1203,7 @@ def _duty_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
     low = max(floor, anchor.start() - _BACK)
     opener = max(text.rfind(c, low, anchor.start()) for c in _OPENERS)
     if opener >= 0 and any(c in _CLOSERS for c in text[opener + 1 : anchor.start()]):
-        opener = _enclosing(text, low, anchor.start())  # past "(市、区)" inside a name
+        opener = _opener(text, low, anchor.start())  # past "(市、区)" inside a name
     if opener < 0 or "\n" in text[opener + 1 : anchor.start()]:
         return None
     found = _names(text, opener + 1, anchor.start(), running=True)
@@ -1553,36 +1552,22 @@ def unlabelled_listing(text: str, start: int, end: int) -> ResponsibilityClause 
     return first_listed_leads(clause) if _FIRST_LEADS.search(found.note) else clause
 
 
-def _enclosing(text: str, low: int, position: int) -> int:
-    """The bracket still open at ``position``, at or after ``low`` (-1 if none): the first
-    opening bracket before it that no closing bracket between them closes."""
-    depth = 0
-    for i in range(position - 1, low - 1, -1):
-        char = text[i]
-        if char in _CLOSERS:
-            depth += 1
-        elif char in _OPENERS:
-            if depth == 0:
-                return i
-            depth -= 1
-    return -1
-
-
 def _opener(text: str, low: int, closer: int) -> int:
-    """The bracket that the one at ``closer`` closes, at or after ``low`` (-1 if none).
+    """The bracket that the one at ``closer`` closes, at or after ``low`` (-1 if none): the
+    bracket still open at ``closer``, whatever stands there.
 
-    "〔省工信厅, 各市(地)、县(市)政府(行署)〕": the outer 〔, past the inner brackets.
+    "〔省工信厅, 各市(地)、县(市)政府(行署)〕": the outer 〔, past the inner brackets;
+    "(各市、县(市、区)人民政府负责": the ( before 各, at 负责.
     """
     depth = 0
-    brackets = [found.start() for found in _BRACKET.finditer(text, low, closer + 1)]
+    brackets = [found.start() for found in _BRACKET.finditer(text, low, closer)]
     for i in reversed(brackets):  # only the brackets change the depth
-        char = text[i]
-        if char in _CLOSERS:
+        if text[i] in _CLOSERS:
             depth += 1
-        elif char in _OPENERS:
+        elif depth == 0:
+            return i
+        else:
             depth -= 1
-            if depth == 0:
-                return i
     return -1
 
 
