@@ -29,6 +29,7 @@ from smeeco.model.document import Measure, PolicyDocument, Responsibility, Role,
 from smeeco.parse.furniture import FURNITURE
 from smeeco.parse.responsibility import (
     ALL_LEAD_RULE,
+    ANNOUNCED,
     ClauseForm,
     ClauseUnit,
     ResponsibilityClause,
@@ -245,10 +246,6 @@ def _strip(text: str, start: int, end: int, chars: str = _SPACE) -> tuple[int, i
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
-
-
-#: The number of items a heading announces: "(8项)", "(共3条)".
-_ANNOUNCED = re.compile(r"[(（]\s*(?:共\s*)?(?P<count>\d{1,4})\s*(?:项|条|件)\s*[)）]")
 
 
 def _furniture_start(text: str, start: int, end: int) -> int:
@@ -631,7 +628,7 @@ def _parse(
             if clause_of[j] is None and not has_below[j]:
                 role[j], clause_of[j], is_shared[j] = "measure", heading, True
                 role[k], has_below[k] = "section", True
-        announced = _ANNOUNCED.search(heading.text)
+        announced = ANNOUNCED.search(heading.text)
         if announced is not None and int(announced["count"]) != len(children[k]):
             warnings.append(
                 ParseWarning(

@@ -581,6 +581,7 @@ def _parse_policy(
         responsibilities: list[Responsibility] = []
         row = rows.match(measure.number, measure.title)
         sources = [source(measure.locator, *measure.title_span)]
+        by_rule = False  # the row's units lead by the text's rule
         if measure.clause is not None:
             responsibilities = _responsibilities(measure.clause.units, resolver, warnings)
             sources.append(source(f"{measure.locator} 责任单位", *measure.clause.span))
@@ -593,7 +594,7 @@ def _parse_policy(
             if row.units:  # the table states what the item does not: no clause is missing
                 from_table.add(measure.span[0])
         notes = []
-        if row is not None and measure.clause is None and _row_units(row, rule)[1]:
+        if by_rule:
             notes.append("every unit leads by the text's rule (无牵头单位的,责任单位即为牵头单位)")
         if measure.shared and measure.clause is not None and measure.clause.heading:
             notes.append(f"responsibility stated by its section's heading ({measure.clause.text})")

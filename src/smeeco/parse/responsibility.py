@@ -49,6 +49,7 @@ from smeeco.parse.furniture import FURNITURE
 
 __all__ = [
     "ALL_LEAD_RULE",
+    "ANNOUNCED",
     "ClauseForm",
     "ClauseUnit",
     "ResponsibilityClause",
@@ -794,30 +795,31 @@ def _units(text: str, found: _Names, role: Role | None, *, first_leads: bool) ->
 
 
 def cell_units(
-    text: str, start: int, end: int, role: Role | None, *, first_leads: bool
+    text: str, lines: list[tuple[int, int]], role: Role | None, *, first_leads: bool
 ) -> list[ClauseUnit]:
-    """The units of one line of a 任务分工表 cell ``text[start:end]`` under a column of ``role``.
+    """The units of a 任务分工表 cell, ``lines`` its spans in ``text``, under a column of ``role``.
 
     ``role`` is the column's (``None`` for a 责任单位 column, where ``first_leads`` makes
     the first unit the inferred lead). A cell may state roles of its own: parts labelled
     "牵头:A;配合:B" (or 牵头单位/配合单位…), a role after a name ("A牵头", "A(牵头)"); where
-    it marks a lead, the units it does not mark support it, stated.
+    it marks a lead, on any of its lines, the units it does not mark support it, stated.
 
     >>> text = "牵头:区工信局;配合:区发改局、区自然资源局"
-    >>> [(u.name, u.role.value, u.explicit) for u in cell_units(text, 0, len(text), None,
+    >>> [(u.name, u.role.value, u.explicit) for u in cell_units(text, [(0, len(text))], None,
     ...  first_leads=True)]
     [('区工信局', 'lead', True), ('区发改局', 'support', True), ('区自然资源局', 'support', True)]
     """
     units: list[ClauseUnit] = []
-    for s, e in _items(text, start, end, "；;"):
-        s, e = _trim(text, s, e, " \t\u3000")
-        label = _LABEL_COLON.match(text, s, e)
-        part_role = role
-        if label is not None and label.group(1) not in _PERSON_LABELS:
-            part_role, s = _LABEL_ROLES.get(label.group(1)), label.end()
-        found = _names(text, s, e, running=False)
-        leads = first_leads and not units and part_role is None
-        units.extend(_units(text, found, part_role, first_leads=leads))
+    for start, end in lines:  # a cell over lines (or <p>s): a unit a line
+        for s, e in _items(text, start, end, "；;"):
+            s, e = _trim(text, s, e, " \t\u3000")
+            label = _LABEL_COLON.match(text, s, e)
+            part_role = role
+            if label is not None and label.group(1) not in _PERSON_LABELS:
+                part_role, s = _LABEL_ROLES.get(label.group(1)), label.end()
+            found = _names(text, s, e, running=False)
+            leads = first_leads and not units and part_role is None
+            units.extend(_units(text, found, part_role, first_leads=leads))
     if role is None and any(u.explicit and u.role is Role.LEAD for u in units):
         units = [
             u if u.explicit else ClauseUnit(u.name, Role.SUPPORT, True, u.span, u.written)
@@ -1482,9 +1484,11 @@ def all_listed_lead(clause: ResponsibilityClause, rule: tuple[int, int]) -> Resp
 
 #: A section's heading that names the lead of all its items: "县示范区管委会牵头工作(8项)",
 #: "县发改局牵头事项", "市财政局牵头负责的任务(3项)" (沁县 2025 县《政府工作报告》任务清单).
+#: The number of items a heading announces: "(8项)", "(共3条)".
+ANNOUNCED = re.compile(r"[(（]\s*(?:共\s*)?(?P<count>\d{1,4})\s*(?:项|条|件)\s*[)）]")
 _HEADING_LEAD = re.compile(
     r"(?P<units>[^\n。；;，,:：]{3,80}?)牵头(?:负责)?(?:的)?(?:工作任务|重点任务|重点工作|工作|任务|事项)"
-    r"(?:[(（]\s*(?:共\s*)?\d{1,4}\s*(?:项|条|件)\s*[)）])?[。.]?$"
+    rf"(?:{ANNOUNCED.pattern})?[。.]?$"
 )
 
 

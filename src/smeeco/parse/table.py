@@ -211,16 +211,8 @@ def _row(text: str, columns: dict[str, int], cells: Cells, span: tuple[int, int]
         found = cell(name)
         if found is None:
             continue
-        read: list[ClauseUnit] = []
-        for line in _segments(text, *found):  # a cell over lines (or <p>s): a unit a line
-            leads = role is None and not read and "lead" not in columns
-            read.extend(cell_units(text, *line, role, first_leads=leads))
-        if role is None and any(u.explicit and u.role is Role.LEAD for u in read):
-            # "区工信局(牵头)" on one line of the cell: the units of its other lines support
-            read = [
-                u if u.explicit else attrs.evolve(u, role=Role.SUPPORT, explicit=True) for u in read
-            ]
-        for unit in read:
+        leads = role is None and "lead" not in columns
+        for unit in cell_units(text, _segments(text, *found), role, first_leads=leads):
             s, e = unit.span
             name = unit.name
             while e > s + 1 and text[e - 1] in MARKS:  # "天津市财政局*": a footnote mark
