@@ -632,3 +632,16 @@ def test_the_rule_that_listed_units_lead_holds_for_a_table_too() -> None:
         text.replace("(无牵头单位的,责任单位即为牵头单位,下同)", ""), document_id="wh"
     )
     assert _who(plain)[0] == ("1", [("市发改委", "lead", False), ("市统计局", "support", False)])
+
+
+def test_a_part_after_a_semicolon_in_a_lead_bracket_is_kept() -> None:
+    # the form of a 自治区 notice: "(A牵头,B配合;各地(州、市)人民政府(行署)落实)"
+    text = (
+        "促进中小企业发展若干措施\n一、加大财税支持力度\n"
+        "1.设立专项资金。每年安排专项资金不低于2亿元。"
+        "(财政厅牵头,工业和信息化厅配合;各地(州、市)人民政府(行署)落实)\n"
+    )
+    assert _who(smeeco.parse_policy(text, document_id="d")) == [
+        ("1.", [("财政厅", "lead", True), ("工业和信息化厅", "support", True),
+                ("各地(州、市)人民政府(行署)", "support", True)])
+    ]  # fmt: skip

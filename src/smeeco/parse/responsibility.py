@@ -1162,7 +1162,7 @@ def _lead_at(text: str, anchor: re.Match[str], floor: int, end: int) -> Responsi
 def _further_part(text: str, position: int, sentence_end: int) -> tuple[_Names, int] | None:
     """ ",各县、区人民政府(管委会)负责落实" right after a support part: its names and end."""
     start = position
-    while start < sentence_end and text[start] in "，, \t":
+    while start < sentence_end and text[start] in "，,；; \t":
         start += 1
     if start == position:
         return None
