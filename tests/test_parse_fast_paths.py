@@ -452,3 +452,14 @@ def test_every_deadline_label_is_read_late_in_a_region(label: str) -> None:
         ("2024年底前", (len(text) - 8, len(text) - 1))
     ]
     assert find_stated_deadlines(text, 0, len(text) - 12) == []  # the label cut off
+
+
+def test_every_character_taken_for_traditional_is_one_opencc_simplifies() -> None:
+    # "政" (the same in both scripts) once stood in the list: a simplified 自治区 notice
+    # with three of them read as traditional, with a 'script' warning when OpenCC was missing
+    opencc = pytest.importorskip("opencc")
+    to_simplified = opencc.OpenCC("t2s")
+    assert [c for c in sorted(prepare_module._TRADITIONAL) if to_simplified.convert(c) == c] == []
+    notice = "新疆维吾尔自治区人民政府关于措施的通知\n各州、市人民政府,自治区人民政府各部门:"
+    assert notice.count("政") >= 3
+    assert not prepare_module.looks_traditional(notice)

@@ -66,7 +66,7 @@ _NOT_GLOSS = re.compile(r"[(（【](?:app|pc|web|wifi|ai|it|ip)[)）】]")
 #: Characters that exist only in traditional writing (their simplified forms differ).
 _TRADITIONAL = set(
     "發這個們國會與對業為區縣廳機關進經濟務實產門開設學點體應將當從資術環項辦處頒規劃"
-    "營貸稅費補貼獎勵創質廣東農藥醫療衛員組織領導責職協調負監審計統劃條區財政銀險證優"
+    "營貸稅費補貼獎勵創質廣東農藥醫療衛員組織領導責職協調負監審計統劃條區財銀險證優"
     "勢場廠務議論選擇買賣價貨運輸線網絡電氣車種類歷雙價樣條鄉鎮縣鐵層質傳遞聯繫觀現"
 )
 _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
